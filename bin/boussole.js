@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// Entry point of the `boussole` CLI. TypeScript sources run through tsx's loader,
+// so there is no build step between a clone and a working command.
+import { register } from "tsx/esm/api";
+
+register();
+const { main } = await import("../etl/cli/main.ts");
+process.exitCode = await main(process.argv);

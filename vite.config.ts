@@ -1,0 +1,9 @@
+import { defineConfig } from "vite";
+import { svelte } from "@sveltejs/vite-plugin-svelte";
+
+// The dashboard (web/) is built into web/dist and served by the Fastify server.
+export default defineConfig({
+  root: "web",
+  plugins: [svelte()],
+  build: { outDir: "dist", emptyOutDir: true },
+});
