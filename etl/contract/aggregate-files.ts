@@ -1,0 +1,125 @@
+import { code, decimal, int, oneOf } from "./column.ts";
+import type { ColumnSpec } from "./column.ts";
+import type { FileKind } from "./file-kind.ts";
+
+const refnis: ColumnSpec = {
+  name: "CD_REFNIS",
+  aliases: ["CD_MUNTY_REFNIS"],
+  type: code(/^\d{5}$/, "5 digits (REFNIS)"),
+  required: true,
+  description: "Municipality (older files call the column CD_MUNTY_REFNIS).",
+  codeSystem: "Statbel REFNIS",
+  example: "21004",
+  storedAs: "nis_code",
+};
+
+export const statbelPopulation: FileKind = {
+  id: "statbel_population",
+  group: "statbel",
+  title: "Statbel population structure (TF_SOC_POP_STRUCT_YYYY)",
+  description:
+    "Population on 1 January by municipality, sex and age, pipe-delimited as Statbel publishes it. Other Statbel columns (names, nationality, civil status, district, province, region) are accepted and ignored; rows are summed per municipality, sex and age.",
+  filePattern: /^TF_SOC_POP_STRUCT_?\d{4}.*\.(txt|csv|parquet)$/i,
+  fileNameExample: "TF_SOC_POP_STRUCT_2024.txt",
+  required: false,
+  unknownColumns: "ignore",
+  references: { CD_REFNIS: "municipality" },
+  columns: [
+    refnis,
+    { name: "CD_SEX", storedAs: "sex", type: oneOf("M", "F"), required: true, description: "Sex.", example: "F" },
+    { name: "CD_AGE", storedAs: "age", type: int(0, 120), required: true, description: "Age in completed years.", unit: "years", example: "67" },
+    { name: "MS_POPULATION", storedAs: "population", type: int(0, 10_000_000), required: true, description: "Number of inhabitants.", unit: "persons", example: "412" },
+    { name: "CD_YEAR", storedAs: "year", type: int(1990, "current-year"), required: false, description: "Reference year; when absent, taken from the file name (TF_SOC_POP_STRUCT_2024).", example: "2024" },
+  ],
+};
+
+export const statbelIncome: FileKind = {
+  id: "statbel_income",
+  group: "statbel",
+  title: "Statbel fiscal income per municipality (TF_PSNL_INC_TAX_MUNTY)",
+  description: "Net taxable income by municipality and year; cells that Statbel suppresses are marked `*` and loaded as missing.",
+  filePattern: /^TF_PSNL_INC_TAX_MUNTY.*\.(txt|csv|parquet)$/i,
+  fileNameExample: "TF_PSNL_INC_TAX_MUNTY.txt",
+  required: false,
+  unknownColumns: "ignore",
+  key: ["CD_YEAR", "CD_REFNIS"],
+  keyCheck: "memory",
+  references: { CD_REFNIS: "municipality" },
+  columns: [
+    { name: "CD_YEAR", storedAs: "year", type: int(1990, "current-year"), required: true, description: "Income year.", example: "2022" },
+    refnis,
+    { name: "MS_NBR_NON_ZERO_INC", storedAs: "returns_non_zero", type: decimal(0, 10_000_000, "*"), required: true, description: "Number of tax returns with a non-zero income.", unit: "returns", example: "61234" },
+    { name: "MS_TOT_NET_TAXABLE_INC", storedAs: "total_net_taxable_income", type: decimal(0, 1e12, "*"), required: true, description: "Total net taxable income.", unit: "euro", example: "1712345678" },
+    { name: "MS_AVG_TOT_NET_TAXABLE_INC", storedAs: "average_net_taxable_income", type: decimal(0, 1e7, "*"), required: true, description: "Average net taxable income per return.", unit: "euro", example: "27965" },
+    { name: "MS_MEDIAN_NET_TAXABLE_INC", storedAs: "median_net_taxable_income", type: decimal(0, 1e7, "*"), required: false, description: "Median net taxable income per return.", unit: "euro", example: "21877" },
+  ],
+};
+
+const zoneYear: ColumnSpec[] = [
+  { name: "year", type: int(1990, "current-year"), required: true, description: "Year of the survey or count.", example: "2024" },
+  { name: "zone_code", type: code(/^[A-Za-z0-9_\-]{1,32}$/, "a zone code of geo_zones"), required: true, description: "Zone.", example: "BXL-NORD" },
+];
+
+export const zonePrem: FileKind = {
+  id: "zone_prem",
+  group: "zone-aggregate",
+  title: "Patient-reported experience (PREM) scores per zone",
+  description: "Survey results already aggregated per zone elsewhere (e.g. P3CEQ, PaRIS).",
+  filePattern: /^zone_prem.*\.(csv|txt|parquet)$/i,
+  fileNameExample: "zone_prem.csv",
+  required: false,
+  unknownColumns: "refuse",
+  key: ["year", "zone_code", "survey"],
+  keyCheck: "memory",
+  references: { zone_code: "zone" },
+  columns: [
+    ...zoneYear,
+    { name: "survey", type: oneOf("P3CEQ", "PaRIS", "other"), required: true, description: "Instrument.", example: "P3CEQ" },
+    { name: "respondents", type: int(0, 1_000_000), required: true, description: "Number of respondents.", unit: "persons", example: "212" },
+    { name: "score_mean", type: decimal(0, 100), required: true, description: "Mean score, rescaled to 0–100 (higher is better).", unit: "points", example: "71.4" },
+    { name: "score_sd", type: decimal(0, 100), required: true, description: "Standard deviation of the score.", unit: "points", example: "14.2" },
+  ],
+};
+
+export const zoneWorkforce: FileKind = {
+  id: "zone_workforce",
+  group: "zone-aggregate",
+  title: "Workforce well-being scores per zone",
+  description: "Well-being of care and social-care professionals (e.g. be.well.pro), aggregated per zone.",
+  filePattern: /^zone_workforce.*\.(csv|txt|parquet)$/i,
+  fileNameExample: "zone_workforce.csv",
+  required: false,
+  unknownColumns: "refuse",
+  key: ["year", "zone_code", "survey"],
+  keyCheck: "memory",
+  references: { zone_code: "zone" },
+  columns: [
+    ...zoneYear,
+    { name: "survey", type: oneOf("be.well.pro", "other"), required: true, description: "Instrument.", example: "be.well.pro" },
+    { name: "respondents", type: int(0, 1_000_000), required: true, description: "Number of respondents.", unit: "persons", example: "95" },
+    { name: "wellbeing_mean", type: decimal(0, 100), required: true, description: "Mean well-being score, 0–100 (higher is better).", unit: "points", example: "62.0" },
+    { name: "wellbeing_sd", type: decimal(0, 100), required: true, description: "Standard deviation.", unit: "points", example: "17.5" },
+  ],
+};
+
+export const zoneSupply: FileKind = {
+  id: "zone_supply",
+  group: "zone-aggregate",
+  title: "Care supply per zone",
+  description: "Numbers of general practitioners and case managers active in the zone.",
+  filePattern: /^zone_supply.*\.(csv|txt|parquet)$/i,
+  fileNameExample: "zone_supply.csv",
+  required: false,
+  unknownColumns: "refuse",
+  key: ["year", "zone_code"],
+  keyCheck: "memory",
+  references: { zone_code: "zone" },
+  columns: [
+    ...zoneYear,
+    { name: "gp_count", type: int(0, 100_000), required: true, description: "General practitioners (head count).", unit: "persons", example: "84" },
+    { name: "gp_fte", type: decimal(0, 100_000), required: true, description: "General practitioners in full-time equivalents.", unit: "FTE", example: "71.5" },
+    { name: "case_manager_count", type: int(0, 100_000), required: true, description: "Case managers (head count).", unit: "persons", example: "6" },
+  ],
+};
+
+export const aggregateKinds = [statbelPopulation, statbelIncome, zonePrem, zoneWorkforce, zoneSupply] as const;

@@ -1,0 +1,45 @@
+import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+
+export interface DuckDBOptions {
+  /** DuckDB's memory_limit, e.g. "1GB": loads stream and spill instead of growing. */
+  memoryLimit?: string;
+  threads?: number;
+  readOnly?: boolean;
+}
+
+/** One DuckDB file (or ":memory:") with one connection: a connection runs one statement at a time. */
+export class Database {
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+  ) {}
+
+  static async open(path: string, options: DuckDBOptions = {}): Promise<Database> {
+    const config: Record<string, string> = { memory_limit: options.memoryLimit ?? "1GB", threads: String(options.threads ?? 2) };
+    if (options.readOnly) config.access_mode = "READ_ONLY";
+    const instance = await DuckDBInstance.create(path, config);
+    const connection = await instance.connect();
+    return new Database(path, instance, connection);
+  }
+
+  async run(sql: string, params: (string | number | boolean | null)[] = []): Promise<void> {
+    await this.connection.run(sql, params);
+  }
+
+  /** Rows as plain JSON-friendly objects (BIGINT as number when safe, dates as ISO text). */
+  async all<T = Record<string, unknown>>(sql: string, params: (string | number | boolean | null)[] = []): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(sql, params);
+    return reader.getRowObjectsJson() as unknown as T[];
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/** Quotes an identifier (column or table name coming from a file header). */
+export function ident(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}

@@ -1,0 +1,62 @@
+import { fileKinds } from "../contract/index.ts";
+import { ident, type Database } from "../db/duckdb.ts";
+import type { ExtractFile } from "../validate/extract.ts";
+import type { ValidationReport } from "../validate/report.ts";
+import { locateRows } from "./locate-rows.ts";
+
+const EXAMPLES = 20;
+
+/**
+ * Checks that need all rows of a kind at once and are cheapest in the database:
+ * duplicate keys in large files, and events of persons absent from that year's population.
+ * The lines of the first offending rows are then found in the files themselves.
+ */
+export async function checkInDatabase(db: Database, files: ExtractFile[], report: ValidationReport): Promise<void> {
+  for (const kind of fileKinds) {
+    const ofKind = files.filter((f) => f.kind === kind);
+    if (ofKind.length === 0) continue;
+    if (kind.key && kind.keyCheck === "database") {
+      const cols = kind.key.map(ident).join(", ");
+      const n = await count(db, `SELECT count(*)::INTEGER AS n FROM (SELECT ${cols} FROM ${ident(kind.id)} GROUP BY ALL HAVING count(*) > 1)`);
+      if (n > 0) {
+        const examples = await db.all<Record<string, unknown>>(`SELECT ${cols} FROM ${ident(kind.id)} GROUP BY ALL HAVING count(*) > 1 ORDER BY ALL LIMIT ${EXAMPLES}`);
+        await reportRows(report, ofKind, kind.key, examples, "key.duplicate", (v) => `${kind.key!.join(" + ")} ${v} appears more than once (${n} duplicated key(s) in all)`, { allOccurrences: true });
+      }
+    }
+    if (kind.personLink) {
+      const date = ident(kind.personLink.dateColumn);
+      const orphans = `FROM ${ident(kind.id)} e ANTI JOIN person_year p ON p.person_id = e.person_id AND p.year = year(e.${date})`;
+      const n = await count(db, `SELECT count(*)::INTEGER AS n ${orphans}`);
+      if (n > 0) {
+        const examples = await db.all<Record<string, unknown>>(`SELECT DISTINCT e.person_id, strftime(e.${date}, '%Y-%m-%d') AS ${date} ${orphans} ORDER BY ALL LIMIT ${EXAMPLES}`);
+        await reportRows(report, ofKind, ["person_id", kind.personLink.dateColumn], examples, "person.unknown", (v) => `person/date ${v}: the person is not in the population file for that year (${n} such row(s) in all)`);
+      }
+    }
+  }
+}
+
+async function reportRows(
+  report: ValidationReport,
+  files: ExtractFile[],
+  columns: readonly string[],
+  examples: Record<string, unknown>[],
+  rule: string,
+  message: (value: string) => string,
+  options: { allOccurrences?: boolean } = {},
+): Promise<void> {
+  const wanted = new Set(examples.map((e) => columns.map((c) => String(e[c])).join("\u0000")));
+  const found = await locateRows(files, columns, wanted);
+  const seen = new Map<string, number>();
+  for (const hit of found) {
+    const count = (seen.get(hit.key) ?? 0) + 1;
+    seen.set(hit.key, count);
+    // A duplicate is reported on its second and later lines; an orphan on each line.
+    if (options.allOccurrences && count === 1) continue;
+    report.error(rule, hit.file, message(hit.key.replaceAll("\u0000", " / ")), { line: hit.line, column: columns[0] });
+  }
+}
+
+async function count(db: Database, sql: string): Promise<number> {
+  const rows = await db.all<{ n: number }>(sql);
+  return rows[0]?.n ?? 0;
+}

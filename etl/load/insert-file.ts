@@ -1,0 +1,66 @@
+import type { ColumnSpec, FileKind } from "../contract/index.ts";
+import { ident, type Database } from "../db/duckdb.ts";
+import type { ExtractFile } from "../validate/extract.ts";
+import { storedName } from "./schema.ts";
+
+/** SQL that turns one source column (text in CSV, typed in Parquet) into its warehouse type. */
+function convert(spec: ColumnSpec, source: string): string {
+  const t = spec.type;
+  switch (t.kind) {
+    case "int":
+      return `CAST(${source} AS INTEGER)`;
+    case "decimal":
+      return t.suppressedMarker ? `CAST(NULLIF(CAST(${source} AS VARCHAR), '${t.suppressedMarker}') AS DOUBLE)` : `CAST(${source} AS DOUBLE)`;
+    case "date":
+      return `CAST(${source} AS DATE)`;
+    case "flag":
+      return `CASE WHEN ${source} IS NULL THEN NULL ELSE CAST(${source} AS VARCHAR) IN ('1', 'true') END`;
+    default:
+      return `NULLIF(CAST(${source} AS VARCHAR), '')`;
+  }
+}
+
+function reader(file: ExtractFile): string {
+  if (file.format === "parquet") return "read_parquet($1)";
+  const delimiter = (file.dialect?.delimiter ?? ",").replace("'", "''");
+  return `read_csv($1, delim='${delimiter}', quote='"', escape='"', header=true, all_varchar=true, auto_detect=false, columns=${columnsStruct(file)})`;
+}
+
+/** Every header column read as text, so DuckDB does not guess types the checks already vouched for. */
+function columnsStruct(file: ExtractFile): string {
+  const names = file.headerColumns ?? [];
+  return `{${names.map((n) => `'${n.replaceAll("'", "''")}': 'VARCHAR'`).join(", ")}}`;
+}
+
+/**
+ * Inserts one checked file into its table with one INSERT … SELECT: DuckDB reads and
+ * converts in bulk, in parallel, within its memory limit.
+ */
+export async function insertFile(db: Database, file: ExtractFile, batchId: string): Promise<void> {
+  const kind: FileKind = file.kind;
+  const mapping = file.mapping;
+  if (!mapping) throw new Error(`${file.name}: no header mapping (the file failed its checks)`);
+  const targets: string[] = [];
+  const values: string[] = [];
+  for (const spec of kind.columns) {
+    const source = mapping.source.get(spec.name);
+    targets.push(ident(storedName(spec)));
+    values.push(source === undefined ? "NULL" : convert(spec, ident(source)));
+  }
+  if (kind.id === "statbel_population") return insertStatbelPopulation(db, file, batchId, targets, values);
+  await db.run(`INSERT INTO ${ident(kind.id)} (${targets.join(", ")}, batch_id) SELECT ${values.join(", ")}, $2 FROM ${reader(file)}`, [file.path, batchId]);
+}
+
+/** Statbel splits each municipality × sex × age by nationality and civil status: sum them. */
+async function insertStatbelPopulation(db: Database, file: ExtractFile, batchId: string, targets: string[], values: string[]): Promise<void> {
+  const yearFromName = Number(/POP_STRUCT_?(\d{4})/i.exec(file.name)?.[1]);
+  const yearAt = targets.indexOf('"year"');
+  if (values[yearAt] === "NULL") values[yearAt] = String(yearFromName);
+  const populationAt = targets.indexOf('"population"');
+  const keys = targets.map((t, i) => (i === populationAt ? null : `${values[i]} AS ${t}`)).filter((x): x is string => x !== null);
+  await db.run(
+    `INSERT INTO statbel_population (${targets.filter((_, i) => i !== populationAt).join(", ")}, population, batch_id)
+     SELECT ${keys.join(", ")}, SUM(${values[populationAt]}), $2 FROM ${reader(file)} GROUP BY ALL`,
+    [file.path, batchId],
+  );
+}

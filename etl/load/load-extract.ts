@@ -1,0 +1,107 @@
+import { createHash } from "node:crypto";
+import { mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { Database } from "../db/duckdb.ts";
+import type { Progress } from "../cli/progress.ts";
+import { silentProgress } from "../cli/progress.ts";
+import { checkExtract, type ExtractCheck } from "../validate/extract.ts";
+import { discard, removeStaleTemporaries, replaceAtomically, temporaryPathFor } from "./atomic-file.ts";
+import { checkInDatabase } from "./database-checks.ts";
+import { insertFile } from "./insert-file.ts";
+import { warehouseSchema } from "./schema.ts";
+
+export const TOOL_VERSION = "boussole 0.1.0";
+
+export interface LoadOptions {
+  /** Target warehouse file; without it the extract is only checked (nothing is written but a temporary file, removed after). */
+  warehouse?: string;
+  vintage?: number;
+  memoryLimit?: string;
+  today?: Date;
+  progress?: Progress;
+}
+
+export interface LoadResult {
+  check: ExtractCheck;
+  batchId: string | null;
+  rows: number;
+  written: boolean;
+}
+
+/**
+ * Validates an extract and, when it is clean, loads it into a new warehouse file that
+ * replaces the old one atomically. Any error leaves the previous warehouse as it was.
+ */
+export async function loadExtract(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const progress = options.progress ?? silentProgress;
+  const started = new Date();
+  const check = await checkExtract(dir, { vintage: options.vintage, today: options.today, progress });
+  const result: LoadResult = { check, batchId: null, rows: 0, written: false };
+  if (!check.report.ok) {
+    check.report.skipped.push("database checks (duplicate keys in large files, persons missing from the population) run only once every row passes");
+    return result;
+  }
+
+  const target = options.warehouse ? resolve(options.warehouse) : join(tmpdir(), `boussole-validate-${process.pid}.duckdb`);
+  await mkdir(dirname(target), { recursive: true });
+  if (options.warehouse) await removeStaleTemporaries(target);
+  const temporary = temporaryPathFor(target);
+  const batchId = batchIdOf(check, started);
+  const db = await Database.open(temporary, { memoryLimit: options.memoryLimit ?? "1GB" });
+  let committed = false;
+  try {
+    for (const statement of warehouseSchema()) await db.run(statement);
+    for (const file of check.files) {
+      const task = progress.task(`load ${file.name}`, 1);
+      await insertFile(db, file, batchId);
+      task.done(`${file.rows.toLocaleString("en")} rows`);
+    }
+    for (const f of check.boundaries?.features ?? []) {
+      await db.run("INSERT INTO geo_boundary VALUES ($1, $2, $3, $4)", [f.level, f.code, JSON.stringify(f.geometry), batchId]);
+    }
+    const task = progress.task("cross-file checks", 1);
+    await checkInDatabase(db, check.files, check.report);
+    task.done();
+    if (!check.report.ok) return result;
+
+    result.rows = check.files.reduce((n, f) => n + f.rows, 0);
+    for (const f of check.files) {
+      await db.run("INSERT INTO load_file VALUES ($1, $2, $3, $4, $5, $6, $7)", [batchId, f.name, f.kind.id, f.format, f.sha256, f.bytes, f.rows]);
+    }
+    if (check.boundaries) {
+      const b = check.boundaries;
+      await db.run("INSERT INTO load_file VALUES ($1, $2, 'geo_boundary', 'geojson', $3, $4, $5)", [batchId, b.name, b.sha256, b.bytes, b.features.length]);
+    }
+    await db.run("INSERT INTO load_batch VALUES ($1, $2, $3, $4, now(), $5, $6, $7)", [
+      batchId,
+      resolve(dir),
+      check.references.vintage,
+      started.toISOString(),
+      TOOL_VERSION,
+      check.files.length + (check.boundaries ? 1 : 0),
+      result.rows,
+    ]);
+    await db.run("CHECKPOINT");
+    db.close();
+    committed = true;
+    if (options.warehouse) {
+      await replaceAtomically(temporary, target);
+      result.written = true;
+    }
+    result.batchId = batchId;
+    return result;
+  } finally {
+    if (!committed) db.close();
+    if (!result.written) await discard(temporary);
+  }
+}
+
+/** A readable, unique batch id: load time plus a hash of the files' contents. */
+function batchIdOf(check: ExtractCheck, started: Date): string {
+  const hash = createHash("sha256");
+  for (const f of check.files) hash.update(`${f.name}:${f.sha256}\n`);
+  if (check.boundaries) hash.update(`${check.boundaries.name}:${check.boundaries.sha256}\n`);
+  const stamp = started.toISOString().replace(/[-:]/g, "").slice(0, 15);
+  return `${stamp}-${hash.digest("hex").slice(0, 12)}`;
+}

@@ -1,0 +1,23 @@
+import { fileKinds, sqlType } from "../contract/index.ts";
+import type { ColumnSpec, FileKind } from "../contract/index.ts";
+import { ident } from "../db/duckdb.ts";
+
+/** Warehouse column name of a contract column. */
+export const storedName = (spec: ColumnSpec): string => spec.storedAs ?? spec.name;
+
+/** Columns every file kind stores, plus the load batch each row came from. */
+function tableDefinition(kind: FileKind): string {
+  const columns = kind.columns.map((c) => `${ident(storedName(c))} ${sqlType(c.type)}`);
+  if (kind.id === "statbel_population" && !kind.columns.some((c) => storedName(c) === "year")) columns.push(`"year" INTEGER`);
+  return `CREATE TABLE ${ident(kind.id)} (${columns.join(", ")}, batch_id VARCHAR NOT NULL)`;
+}
+
+/** The warehouse schema: one table per file kind, boundaries, and the load batches. */
+export function warehouseSchema(): string[] {
+  return [
+    `CREATE TABLE load_batch (batch_id VARCHAR PRIMARY KEY, source_dir VARCHAR, vintage INTEGER, started_at TIMESTAMP, finished_at TIMESTAMP, tool_version VARCHAR, file_count INTEGER, row_count BIGINT)`,
+    `CREATE TABLE load_file (batch_id VARCHAR, file_name VARCHAR, kind VARCHAR, format VARCHAR, sha256 VARCHAR, bytes BIGINT, row_count BIGINT)`,
+    `CREATE TABLE geo_boundary (level VARCHAR, code VARCHAR, geometry JSON, batch_id VARCHAR NOT NULL)`,
+    ...fileKinds.map(tableDefinition),
+  ];
+}

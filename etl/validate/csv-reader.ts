@@ -1,0 +1,132 @@
+import { createReadStream } from "node:fs";
+import type { Hash } from "node:crypto";
+
+export interface CsvDialect {
+  delimiter: string;
+  bom: boolean;
+}
+
+export interface CsvCallbacks {
+  /** Called once with the header; return false to stop reading. */
+  header(columns: string[], dialect: CsvDialect): boolean;
+  row(fields: string[], line: number): void;
+  problem(rule: string, line: number, message: string): void;
+  /** Bytes read so far, for a progress bar. */
+  progress?(bytes: number): void;
+}
+
+const DELIMITERS = [",", ";", "|", "\t"] as const;
+
+/** The delimiter that splits the header into the most columns. */
+export function detectDelimiter(headerLine: string): string {
+  let best = ",";
+  let bestCount = 0;
+  for (const d of DELIMITERS) {
+    const count = headerLine.split(d).length - 1;
+    if (count > bestCount) {
+      best = d;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/**
+ * Splits one line into fields (RFC 4180 quoting, `""` for a quote inside a quoted field).
+ * Returns null for an unterminated quote: the contract has no line breaks inside fields.
+ */
+export function splitLine(line: string, delimiter: string): string[] | null {
+  if (line.indexOf('"') < 0) return line.split(delimiter);
+  const fields: string[] = [];
+  let i = 0;
+  while (i <= line.length) {
+    if (line[i] === '"') {
+      let value = "";
+      let j = i + 1;
+      for (;;) {
+        const q = line.indexOf('"', j);
+        if (q < 0) return null;
+        value += line.slice(j, q);
+        if (line[q + 1] === '"') {
+          value += '"';
+          j = q + 2;
+        } else {
+          j = q + 1;
+          break;
+        }
+      }
+      fields.push(value);
+      if (j < line.length && line[j] !== delimiter) return null;
+      i = j + 1;
+    } else {
+      const d = line.indexOf(delimiter, i);
+      const end = d < 0 ? line.length : d;
+      fields.push(line.slice(i, end));
+      i = end + 1;
+    }
+  }
+  return fields;
+}
+
+/**
+ * Streams a CSV file line by line, with exact line numbers for every message.
+ * Bytes that are not UTF-8 are reported (decoded as U+FFFD), never silently kept.
+ */
+export async function readCsv(path: string, callbacks: CsvCallbacks, hash?: Hash): Promise<{ rows: number; bytes: number }> {
+  const decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+  let pending = "";
+  let lineNo = 0;
+  let rows = 0;
+  let bytes = 0;
+  let dialect: CsvDialect | null = null;
+  let stopped = false;
+
+  const handle = (raw: string) => {
+    lineNo++;
+    let line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (dialect === null) {
+      const bom = line.charCodeAt(0) === 0xfeff;
+      if (bom) line = line.slice(1);
+      dialect = { delimiter: detectDelimiter(line), bom };
+      const columns = (splitLine(line, dialect.delimiter) ?? []).map((c) => c.trim());
+      if (!callbacks.header(columns, dialect)) stopped = true;
+      return;
+    }
+    if (line.length === 0) return;
+    if (line.indexOf("\uFFFD") >= 0) {
+      callbacks.problem("encoding.invalid-utf8", lineNo, "bytes that are not valid UTF-8 (was the file saved as Latin-1 or Windows-1252?)");
+      return;
+    }
+    const fields = splitLine(line, dialect.delimiter);
+    if (fields === null) {
+      callbacks.problem("row.unterminated-quote", lineNo, "a quoted field is not closed on this line (line breaks inside fields are not allowed)");
+      return;
+    }
+    rows++;
+    callbacks.row(fields, lineNo);
+  };
+
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    bytes += chunk.length;
+    hash?.update(chunk);
+    callbacks.progress?.(bytes);
+    if (stopped) continue;
+    const text = pending + decoder.decode(chunk, { stream: true });
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf("\n", start);
+      if (nl < 0) break;
+      handle(text.slice(start, nl));
+      if (stopped) break;
+      start = nl + 1;
+    }
+    pending = stopped ? "" : text.slice(start);
+  }
+  if (!stopped) {
+    pending += decoder.decode();
+    if (pending.length > 0) handle(pending);
+    if (dialect === null) callbacks.header([], { delimiter: ",", bom: false });
+  }
+  return { rows, bytes };
+}

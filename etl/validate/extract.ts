@@ -1,0 +1,142 @@
+import { readdir, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import { boundaryFilePattern, fileKinds, kindOfFile } from "../contract/index.ts";
+import type { FileKind, ParsedRow } from "../contract/index.ts";
+import type { Progress } from "../cli/progress.ts";
+import { checkBoundaries, type BoundaryFile } from "./boundaries.ts";
+import { readCsv, type CsvDialect } from "./csv-reader.ts";
+import { checkGeography } from "./geography-rules.ts";
+import { mapHeader, type HeaderMapping } from "./header.ts";
+import { readParquet } from "./parquet-reader.ts";
+import { buildReferences, chooseVintage, emptyReferences, type GeographyRows, type References } from "./references.ts";
+import { ValidationReport } from "./report.ts";
+import { RowChecker } from "./row-checker.ts";
+
+export interface ExtractFile {
+  name: string;
+  path: string;
+  kind: FileKind;
+  format: "csv" | "parquet";
+  dialect?: CsvDialect;
+  mapping?: HeaderMapping;
+  headerColumns?: string[];
+  rows: number;
+  bytes: number;
+  sha256: string;
+}
+
+export interface ExtractCheck {
+  dir: string;
+  report: ValidationReport;
+  files: ExtractFile[];
+  boundaries: (BoundaryFile & { name: string }) | null;
+  references: References;
+  geography: GeographyRows;
+}
+
+export interface CheckOptions {
+  /** Geography vintage the codes are checked against (default: the latest in the file). */
+  vintage?: number;
+  /** "Today", for dates in the future (tests fix it). */
+  today?: Date;
+  progress?: Progress;
+}
+
+const IGNORED = /^(readme|licen[cs]e|notice)/i;
+
+/**
+ * Reads every file of an extract once, streaming, and checks every row against the
+ * contract. Nothing is written. Geography comes first: the rest is checked against it.
+ */
+export async function checkExtract(dir: string, options: CheckOptions = {}): Promise<ExtractCheck> {
+  const report = new ValidationReport();
+  const today = options.today ?? new Date();
+  const names = (await readdir(dir)).sort();
+  const byKind = new Map<FileKind, string[]>();
+  let boundaryName: string | null = null;
+
+  for (const name of names) {
+    if ((await stat(join(dir, name))).isDirectory() || IGNORED.test(name) || name.startsWith(".")) continue;
+    if (boundaryFilePattern.test(name)) {
+      boundaryName = name;
+      continue;
+    }
+    const kind = kindOfFile(name);
+    if (!kind) {
+      report.warning("file.unknown", name, "not a file of the extract contract: ignored");
+      continue;
+    }
+    byKind.set(kind, [...(byKind.get(kind) ?? []), name]);
+  }
+  for (const kind of fileKinds) {
+    if (kind.required && !byKind.has(kind)) report.error("file.missing", kind.fileNameExample, `no ${kind.title} file (expected a name like ${kind.fileNameExample})`);
+  }
+
+  const geography: GeographyRows = { geo_municipality: [], geo_sector: [], geo_zone_system: [], geo_zone: [], geo_zone_member: [] };
+  const geographyFiles = { geo_municipality: "", geo_sector: "", geo_zone_system: "", geo_zone: "", geo_zone_member: "" } as Record<keyof GeographyRows, string>;
+  const files: ExtractFile[] = [];
+  let references: References | null = null;
+
+  for (const kind of fileKinds) {
+    if (kind.group !== "geography" && references === null) {
+      const vintage = chooseVintage(geography, options.vintage);
+      references = buildReferences(geography, vintage);
+      checkGeography(geography, report, geographyFiles);
+      if (references.sets.municipality.size === 0) report.error("geo.no-municipality", geographyFiles.geo_municipality || "geo_municipalities.csv", `no municipality for vintage ${vintage}`);
+    }
+    for (const name of byKind.get(kind) ?? []) {
+      const collect = kind.group === "geography" ? geography[kind.id as keyof GeographyRows] : undefined;
+      if (collect) geographyFiles[kind.id as keyof GeographyRows] = name;
+      files.push(await checkFile(dir, name, kind, { report, today, references, collect, progress: options.progress }));
+    }
+  }
+  references ??= emptyReferences(chooseVintage(geography, options.vintage));
+
+  let boundaries: ExtractCheck["boundaries"] = null;
+  if (boundaryName) boundaries = { name: boundaryName, ...(await checkBoundaries(join(dir, boundaryName), boundaryName, references, report)) };
+  else report.warning("file.missing", "geo_boundaries.geojson", "no boundaries file: maps will not be drawn");
+
+  return { dir, report, files, boundaries, references, geography };
+}
+
+async function checkFile(
+  dir: string,
+  name: string,
+  kind: FileKind,
+  ctx: { report: ValidationReport; today: Date; references: References | null; collect?: ParsedRow[]; progress?: Progress },
+): Promise<ExtractFile> {
+  const path = join(dir, name);
+  const format = /\.parquet$/i.test(name) ? "parquet" : "csv";
+  const hash = createHash("sha256");
+  const entry: ExtractFile = { name, path, kind, format, rows: 0, bytes: 0, sha256: "" };
+  let checker: RowChecker | null = null;
+  let header: string[] = [];
+  const total = (await stat(path)).size;
+  const task = ctx.progress?.task(`check ${name}`, total);
+
+  const callbacks = {
+    header: (columns: string[], dialect: CsvDialect) => {
+      header = columns;
+      entry.headerColumns = columns;
+      entry.dialect = dialect;
+      const mapping = mapHeader(kind, columns, ctx.report, name);
+      if (!mapping) return false;
+      entry.mapping = mapping;
+      const collect = ctx.collect;
+      checker = new RowChecker({ kind, file: name, header, mapping, references: ctx.references, report: ctx.report, today: ctx.today, collect });
+      return true;
+    },
+    row: (fields: string[], line: number) => (checker as RowChecker | null)?.check(fields, line),
+    progress: (bytes: number) => task?.update(bytes),
+    problem: (rule: string, line: number, message: string) => ctx.report.error(rule, name, message, { line }),
+  };
+  const result = format === "parquet" ? await readParquet(path, callbacks, hash) : await readCsv(path, callbacks, hash);
+  (checker as RowChecker | null)?.finish();
+  entry.rows = result.rows;
+  entry.bytes = result.bytes;
+  entry.sha256 = hash.digest("hex");
+  task?.done(`${result.rows.toLocaleString("en")} rows`);
+  return entry;
+}
+

@@ -1,0 +1,50 @@
+import type { GeographyRows } from "./references.ts";
+import type { ValidationReport } from "./report.ts";
+
+/** Line of a collected row (kept by the row checker). */
+const lineOf = (row: Record<string, unknown>) => row._line as number | undefined;
+
+/**
+ * Consistency of the zone systems: no empty zone; within one system, each municipality
+ * or sector in at most one zone; a municipality split by sectors in a system is never
+ * also a whole member of it, and all its sectors are placed.
+ */
+export function checkGeography(rows: GeographyRows, report: ValidationReport, files: Record<keyof GeographyRows, string>): void {
+  const systemOfZone = new Map(rows.geo_zone.map((z) => [String(z.zone_code), String(z.system_code)]));
+  const membersOfZone = new Map<string, number>();
+  const placed = new Map<string, { zone: string; line?: number }>();
+  const wholeIn = new Map<string, Set<string>>();
+  const splitIn = new Map<string, Set<string>>();
+  const file = files.geo_zone_member;
+
+  for (const m of rows.geo_zone_member) {
+    const zone = String(m.zone_code);
+    const system = systemOfZone.get(zone);
+    if (system === undefined) continue;
+    membersOfZone.set(zone, (membersOfZone.get(zone) ?? 0) + 1);
+    const unit = m.sector_code === null ? String(m.nis_code) : String(m.sector_code);
+    const key = `${system}\u0000${unit}`;
+    const before = placed.get(key);
+    if (before) {
+      report.error("geo.overlapping-zones", file, `${unit} is in zones ${before.zone} and ${zone} of the same system ${system}`, { line: lineOf(m), column: m.sector_code === null ? "nis_code" : "sector_code", value: unit });
+    } else placed.set(key, { zone, line: lineOf(m) });
+    const map = m.sector_code === null ? wholeIn : splitIn;
+    const set = map.get(system) ?? new Set<string>();
+    set.add(String(m.nis_code));
+    map.set(system, set);
+  }
+
+  for (const z of rows.geo_zone) {
+    if (!membersOfZone.has(String(z.zone_code))) report.error("geo.empty-zone", files.geo_zone, `zone ${z.zone_code} has no member in ${files.geo_zone_member}`, { line: lineOf(z), column: "zone_code", value: String(z.zone_code) });
+  }
+
+  const sectorsOf = new Map<string, string[]>();
+  for (const s of rows.geo_sector) sectorsOf.set(String(s.nis_code), [...(sectorsOf.get(String(s.nis_code)) ?? []), String(s.sector_code)]);
+  for (const [system, split] of splitIn) {
+    for (const nis of split) {
+      if (wholeIn.get(system)?.has(nis)) report.error("geo.split-and-whole", file, `municipality ${nis} is in system ${system} both whole and by sector`, { column: "nis_code", value: nis });
+      const missing = (sectorsOf.get(nis) ?? []).filter((s) => !placed.has(`${system}\u0000${s}`));
+      if (missing.length > 0) report.error("geo.incomplete-split", file, `municipality ${nis} is split in system ${system}, but sector(s) ${missing.join(", ")} are in no zone`, { column: "sector_code", value: nis });
+    }
+  }
+}
