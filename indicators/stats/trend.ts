@@ -1,0 +1,119 @@
+/**
+ * Recent trend over the five most recent points (PHE/Fingertips style).
+ *
+ * Method, exactly:
+ *  1. Sort points by time and keep the last `points` (default 5). Fewer available, any of
+ *     them with a missing/non-finite value, duplicate times, or a zero/non-finite
+ *     variance → "cannot-be-calculated" (older points are never substituted: the window
+ *     would silently change meaning).
+ *  2. Variance of each point: given `variance`, else from its interval,
+ *     vᵢ = ((upperᵢ − lowerᵢ) / (2·z))², z = zForLevel(ciLevel) (1.959964 for 95%).
+ *     Asymmetric (Wilson, Poisson) intervals are thereby treated as symmetric: the
+ *     usual approximation.
+ *  3. Weighted least squares of value on time with weights wᵢ = 1/vᵢ:
+ *     t̄ = Σwt/Σw, slope b = Σwᵢ(tᵢ − t̄)yᵢ / Σwᵢ(tᵢ − t̄)², var(b) = 1/Σwᵢ(tᵢ − t̄)²
+ *     (variances are taken as known, so no residual scaling).
+ *  4. X² = b²/var(b), compared with the chi-square (1 d.f.) quantile at `significance`
+ *     (default 0.998 → 9.5495). X² strictly above it → increasing (b > 0) or decreasing.
+ *  5. With a polarity other than no-judgement, increasing/decreasing become
+ *     getting-better/getting-worse.
+ */
+import { chiSquareQuantile, zForLevel } from "./distributions.ts";
+import type { Polarity } from "./compare.ts";
+
+export interface TrendPoint {
+  time: number;
+  value: number;
+  lower?: number;
+  upper?: number;
+  /** Sampling variance of value; takes precedence over lower/upper. */
+  variance?: number;
+}
+
+export type TrendDirection = "increasing" | "decreasing" | "no-significant-change" | "cannot-be-calculated";
+export type TrendAssessment = TrendDirection | "getting-better" | "getting-worse";
+
+export interface TrendOptions {
+  polarity?: Polarity;
+  /** Level of the points' intervals, used to turn them into variances (default 0.95). */
+  ciLevel?: number;
+  /** Level of the test (default 0.998). */
+  significance?: number;
+  /** Number of most recent points (default 5). */
+  points?: number;
+}
+
+export interface TrendResult {
+  direction: TrendDirection;
+  assessment: TrendAssessment;
+  /** Change per unit of time; null when not calculable. */
+  slope: number | null;
+  slopeVariance: number | null;
+  statistic: number | null;
+  criticalValue: number;
+  /** Times of the points used (most recent window). */
+  times: number[];
+  reason?: string;
+}
+
+export function recentTrend(series: readonly TrendPoint[], options: TrendOptions = {}): TrendResult {
+  const k = options.points ?? 5;
+  if (!Number.isInteger(k) || k < 2) throw new RangeError(`points must be an integer >= 2, got ${k}`);
+  const polarity = options.polarity ?? "no-judgement";
+  const criticalValue = chiSquareQuantile(options.significance ?? 0.998, 1);
+  const z = zForLevel(options.ciLevel ?? 0.95);
+  const window = [...series].sort((a, b) => a.time - b.time).slice(-k);
+  const times = window.map((p) => p.time);
+  const fail = (reason: string): TrendResult => ({
+    direction: "cannot-be-calculated",
+    assessment: "cannot-be-calculated",
+    slope: null,
+    slopeVariance: null,
+    statistic: null,
+    criticalValue,
+    times,
+    reason,
+  });
+  if (window.length < k) return fail(`fewer than ${k} points`);
+  if (new Set(times).size < k || !times.every(Number.isFinite)) return fail("duplicate or non-finite times");
+
+  let sw = 0;
+  let swt = 0;
+  const weights: number[] = [];
+  for (const p of window) {
+    if (!Number.isFinite(p.value)) return fail(`missing value at time ${p.time}`);
+    const v = pointVariance(p, z);
+    if (!(v > 0) || !Number.isFinite(v)) return fail(`zero or unknown variance at time ${p.time}`);
+    const w = 1 / v;
+    weights.push(w);
+    sw += w;
+    swt += w * p.time;
+  }
+  const tBar = swt / sw;
+  let sxx = 0;
+  let sxy = 0;
+  window.forEach((p, i) => {
+    const dt = p.time - tBar;
+    sxx += weights[i]! * dt * dt;
+    sxy += weights[i]! * dt * p.value;
+  });
+  const slope = sxy / sxx;
+  const slopeVariance = 1 / sxx;
+  const statistic = (slope * slope) / slopeVariance;
+  const direction: TrendDirection =
+    statistic > criticalValue ? (slope > 0 ? "increasing" : "decreasing") : "no-significant-change";
+  return { direction, assessment: assessTrend(direction, polarity), slope, slopeVariance, statistic, criticalValue, times };
+}
+
+function pointVariance(p: TrendPoint, z: number): number {
+  if (p.variance !== undefined) return p.variance;
+  if (p.lower === undefined || p.upper === undefined) return NaN;
+  const se = (p.upper - p.lower) / (2 * z);
+  return se * se;
+}
+
+/** Maps a direction to better/worse by polarity; no-judgement keeps increasing/decreasing. */
+export function assessTrend(direction: TrendDirection, polarity: Polarity): TrendAssessment {
+  if (polarity === "no-judgement" || (direction !== "increasing" && direction !== "decreasing")) return direction;
+  return (direction === "increasing") === (polarity === "high-is-good") ? "getting-better" : "getting-worse";
+}
