@@ -73,7 +73,7 @@ export async function loadExtract(dir: string, options: LoadOptions = {}): Promi
       const b = check.boundaries;
       await db.run("INSERT INTO load_file VALUES ($1, $2, 'geo_boundary', 'geojson', $3, $4, $5)", [batchId, b.name, b.sha256, b.bytes, b.features.length]);
     }
-    await db.run("INSERT INTO load_batch VALUES ($1, $2, $3, $4, now(), $5, $6, $7)", [
+    await db.run("INSERT INTO load_batch VALUES ($1, $2, $3, $4, now(), $5, $6, $7, $8, $9)", [
       batchId,
       resolve(dir),
       check.references.vintage,
@@ -81,6 +81,8 @@ export async function loadExtract(dir: string, options: LoadOptions = {}): Promi
       TOOL_VERSION,
       check.files.length + (check.boundaries ? 1 : 0),
       result.rows,
+      check.info?.producer ?? null,
+      check.info?.synthetic ?? null,
     ]);
     await db.run("CHECKPOINT");
     db.close();

@@ -15,7 +15,7 @@ function tableDefinition(kind: FileKind): string {
 /** The warehouse schema: one table per file kind, boundaries, and the load batches. */
 export function warehouseSchema(): string[] {
   return [
-    `CREATE TABLE load_batch (batch_id VARCHAR PRIMARY KEY, source_dir VARCHAR, vintage INTEGER, started_at TIMESTAMP, finished_at TIMESTAMP, tool_version VARCHAR, file_count INTEGER, row_count BIGINT)`,
+    `CREATE TABLE load_batch (batch_id VARCHAR PRIMARY KEY, source_dir VARCHAR, vintage INTEGER, started_at TIMESTAMP, finished_at TIMESTAMP, tool_version VARCHAR, file_count INTEGER, row_count BIGINT, producer VARCHAR, synthetic BOOLEAN)`,
     `CREATE TABLE load_file (batch_id VARCHAR, file_name VARCHAR, kind VARCHAR, format VARCHAR, sha256 VARCHAR, bytes BIGINT, row_count BIGINT)`,
     `CREATE TABLE geo_boundary (level VARCHAR, code VARCHAR, geometry JSON, batch_id VARCHAR NOT NULL)`,
     ...fileKinds.map(tableDefinition),

@@ -11,6 +11,7 @@ import { mapHeader, type HeaderMapping } from "./header.ts";
 import { readParquet } from "./parquet-reader.ts";
 import { buildReferences, chooseVintage, emptyReferences, type GeographyRows, type References } from "./references.ts";
 import { ValidationReport } from "./report.ts";
+import { EXTRACT_INFO_FILE, readExtractInfo, type ExtractInfo } from "./extract-info.ts";
 import { RowChecker } from "./row-checker.ts";
 
 export interface ExtractFile {
@@ -33,6 +34,7 @@ export interface ExtractCheck {
   boundaries: (BoundaryFile & { name: string }) | null;
   references: References;
   geography: GeographyRows;
+  info: ExtractInfo | null;
 }
 
 export interface CheckOptions {
@@ -55,9 +57,14 @@ export async function checkExtract(dir: string, options: CheckOptions = {}): Pro
   const names = (await readdir(dir)).sort();
   const byKind = new Map<FileKind, string[]>();
   let boundaryName: string | null = null;
+  let info: ExtractInfo | null = null;
 
   for (const name of names) {
     if ((await stat(join(dir, name))).isDirectory() || IGNORED.test(name) || name.startsWith(".")) continue;
+    if (name === EXTRACT_INFO_FILE) {
+      info = await readExtractInfo(join(dir, name), report);
+      continue;
+    }
     if (boundaryFilePattern.test(name)) {
       boundaryName = name;
       continue;
@@ -97,7 +104,7 @@ export async function checkExtract(dir: string, options: CheckOptions = {}): Pro
   if (boundaryName) boundaries = { name: boundaryName, ...(await checkBoundaries(join(dir, boundaryName), boundaryName, references, report)) };
   else report.warning("file.missing", "geo_boundaries.geojson", "no boundaries file: maps will not be drawn");
 
-  return { dir, report, files, boundaries, references, geography };
+  return { dir, report, files, boundaries, references, geography, info };
 }
 
 async function checkFile(
