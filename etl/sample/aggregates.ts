@@ -13,15 +13,14 @@ export function writeStatbelPopulation(dir: string, geo: Geography, census: Popu
   const province = new Map(geo.provinces.map((p) => [p.code, p]));
   const region = new Map(geo.regions.map((r) => [r.code, r]));
   const rows = new Map<number, string[]>();
-  for (const [key, count] of census.counts) {
-    const [year, nis, sex, age] = key.split("|") as [string, string, string, string];
+  for (const { year, nisCode: nis, sex, age, count } of census.entries()) {
     const m = byNis.get(nis) as Municipality;
     const p = m.provinceCode ? province.get(m.provinceCode) : undefined;
     const r = region.get(m.regionCode);
     const line = [nis, m.nameNl, m.nameFr, p?.code ?? "", p?.nameNl ?? "", p?.nameFr ?? "", m.regionCode, r?.nameNl ?? "", r?.nameFr ?? "", sex, age, count, year].join("|");
-    const list = rows.get(Number(year));
+    const list = rows.get(year);
     if (list) list.push(line);
-    else rows.set(Number(year), [line]);
+    else rows.set(year, [line]);
   }
   const written: string[] = [];
   for (let year = firstYear; year <= lastYear; year++) {

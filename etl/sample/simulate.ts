@@ -13,11 +13,23 @@ export interface SimulationOptions {
 
 /** Inhabitants on 1 January, by year, place, sex and age: what Statbel's population structure counts. */
 export class PopulationCount {
-  readonly counts = new Map<string, number>();
+  /** Key: ((year × 100000 + NIS code) × 2 + sex) × 128 + age; numbers, not strings, on this hot path. */
+  private readonly counts = new Map<number, number>();
 
   add(year: number, nisCode: string, sex: "M" | "F", age: number): void {
-    const key = `${year}|${nisCode}|${sex}|${Math.min(age, 110)}`;
+    const key = ((year * 100_000 + Number(nisCode)) * 2 + (sex === "F" ? 1 : 0)) * 128 + Math.min(age, 110);
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  *entries(): Generator<{ year: number; nisCode: string; sex: "M" | "F"; age: number; count: number }> {
+    for (const [key, count] of this.counts) {
+      const age = key % 128;
+      const rest = (key - age) / 128;
+      const female = rest % 2;
+      const yearNis = (rest - female) / 2;
+      const nis = yearNis % 100_000;
+      yield { year: (yearNis - nis) / 100_000, nisCode: String(nis).padStart(5, "0"), sex: female ? "F" : "M", age, count };
+    }
   }
 }
 

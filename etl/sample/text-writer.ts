@@ -7,8 +7,7 @@ import { closeSync, openSync, writeSync } from "node:fs";
  */
 export class TextFileWriter {
   private readonly fd: number;
-  private parts: string[] = [];
-  private size = 0;
+  private pending = "";
   rows = 0;
 
   constructor(
@@ -26,16 +25,15 @@ export class TextFileWriter {
   }
 
   private write(text: string): void {
-    this.parts.push(text);
-    this.size += text.length;
-    if (this.size > 1 << 20) this.flush();
+    // String concatenation builds a rope; it is flattened once, when written.
+    this.pending += text;
+    if (this.pending.length > 1 << 20) this.flush();
   }
 
   private flush(): void {
-    if (this.parts.length === 0) return;
-    writeSync(this.fd, this.parts.join(""));
-    this.parts = [];
-    this.size = 0;
+    if (this.pending.length === 0) return;
+    writeSync(this.fd, this.pending);
+    this.pending = "";
   }
 
   close(): void {
@@ -44,9 +42,14 @@ export class TextFileWriter {
   }
 }
 
+const dayCache = new Map<number, string[]>();
+
 /** ISO dates of every day of a year, by day index: formatting dates is the generator's hot path. */
 export function daysOfYear(year: number): string[] {
+  const cached = dayCache.get(year);
+  if (cached) return cached;
   const days: string[] = [];
+  dayCache.set(year, days);
   for (let t = Date.UTC(year, 0, 1); new Date(t).getUTCFullYear() === year; t += 86_400_000) {
     days.push(new Date(t).toISOString().slice(0, 10));
   }

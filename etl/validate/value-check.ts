@@ -49,16 +49,21 @@ export function compileValueCheck(spec: ColumnSpec, today: Date): ValueCheck {
           return new Invalid("value.range", `${spec.name} must be from ${t.min ?? "-∞"} to ${t.max ?? "∞"}`);
         return n;
       };
-    case "date":
+    case "date": {
+      // Extracts repeat the same few thousand dates millions of times: remember the good ones.
+      const known = new Set<string>();
       return (raw) => {
+        if (known.has(raw)) return raw;
         if (raw === "") return empty();
         const m = DATE.exec(raw);
         if (m === null || !isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])))
           return new Invalid("value.type", `${spec.name} must be a date written YYYY-MM-DD`);
         if (raw > todayText) return new Invalid("value.range", `${spec.name} is in the future`);
         if (raw < "1880-01-01") return new Invalid("value.range", `${spec.name} is before 1880`);
+        if (known.size < 100_000) known.add(raw);
         return raw;
       };
+    }
     case "flag":
       return (raw) => {
         if (raw === "1") return true;
@@ -88,7 +93,10 @@ export function compileValueCheck(spec: ColumnSpec, today: Date): ValueCheck {
   }
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isCalendarDate(y: number, m: number, d: number): boolean {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : (DAYS_IN_MONTH[m - 1] as number));
 }

@@ -1,0 +1,33 @@
+import { Command, CommanderError } from "commander";
+import { UserError } from "./errors.ts";
+import { sampleCommand } from "./sample-command.ts";
+import { loadCommand, validateCommand } from "./load-command.ts";
+import { startCommand } from "./start-command.ts";
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command("boussole")
+    .description("Population-management analytics for Belgian integrated care.")
+    .showHelpAfterError("(add --help for usage)")
+    .exitOverride();
+  for (const register of [sampleCommand, validateCommand, loadCommand, startCommand]) register(program, setExit);
+  return program;
+}
+
+/** Runs the CLI; returns the process exit code (0 ok, 1 the work failed, 2 bad usage). */
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = buildProgram((c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof UserError) {
+      process.stderr.write(`boussole: ${e.message}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`boussole: unexpected error: ${(e as Error).message}\n`);
+    if (process.env.BOUSSOLE_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    return 1;
+  }
+}
