@@ -27,10 +27,13 @@ export class Database {
     await this.connection.run(sql, params);
   }
 
-  /** Rows as plain JSON-friendly objects (BIGINT as number when safe, dates as ISO text). */
+  /** Rows as plain objects; BIGINT and HUGEINT become numbers when they fit exactly. */
   async all<T = Record<string, unknown>>(sql: string, params: (string | number | boolean | null)[] = []): Promise<T[]> {
     const reader = await this.connection.runAndReadAll(sql, params);
-    return reader.getRowObjectsJson() as unknown as T[];
+    return reader.getRowObjectsJS().map((row) => {
+      for (const [k, v] of Object.entries(row)) if (typeof v === "bigint" && v <= Number.MAX_SAFE_INTEGER && v >= -Number.MAX_SAFE_INTEGER) row[k] = Number(v);
+      return row;
+    }) as unknown as T[];
   }
 
   close(): void {
