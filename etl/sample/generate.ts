@@ -1,4 +1,11 @@
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { pipeline } from "node:stream/promises";
+import { runTsWorker } from "../workers/ts-worker.ts";
+import { simulateBlock, type SimulationJob, type SimulationPart } from "./simulate-worker.ts";
+import { PERSON_FILES } from "./person-files.ts";
+import type { Place } from "./place.ts";
 import { join } from "node:path";
 import { boundaryFilePattern, kindOfFile } from "../contract/index.ts";
 import { Database } from "../db/duckdb.ts";
@@ -10,8 +17,7 @@ import { buildSyntheticGeography } from "./geography.ts";
 import { writeGeographyFiles } from "./geography-files.ts";
 import { placesOf } from "./place.ts";
 import { Random } from "./random.ts";
-import { PopulationCount, simulatePlace } from "./simulate.ts";
-import { TextFileWriter } from "./text-writer.ts";
+import { PopulationCount } from "./simulate.ts";
 import { sampleReadme } from "./readme.ts";
 
 export interface SampleOptions {
@@ -23,6 +29,8 @@ export interface SampleOptions {
   out: string;
   format?: "csv" | "parquet";
   progress?: Progress;
+  /** Worker threads for the simulation (default: up to 2); the output does not depend on it. */
+  workers?: number;
 }
 
 export interface SampleResult {
@@ -51,28 +59,16 @@ export async function generateSample(o: SampleOptions): Promise<SampleResult> {
   const improving = new Set(IMPROVING_ZONES.filter((z) => zoneCodes.has(z)));
   const files = writeGeographyFiles(o.out, geo, drawBoundaries(geo, o.seed));
 
-  const population = new TextFileWriter(join(o.out, "ima_population.csv"), "year;person_id;birth_year;sex;nis_code;sector_code;death_date;bim;gmd;chronic_status;sickness_fund", { bom: true });
-  const events = {
-    healthcare: new TextFileWriter(join(o.out, "ima_healthcare.csv"), "person_id,service_date,nomenclature_code,quantity,amount_eur,provider_id,provider_category,setting"),
-    pharmacy: new TextFileWriter(join(o.out, "ima_pharmacy.csv"), "person_id,delivery_date,cnk_code,atc_code,ddd,amount_eur,cheaper_medicine"),
-    stays: new TextFileWriter(join(o.out, "ima_hospital_stays.csv"), "stay_id,person_id,admission_date,discharge_date,stay_type,emergency,main_diagnosis,amount_eur"),
-  };
-  const census = new PopulationCount();
   const places = placesOf(geo, improving);
-  const total = places.reduce((n, p) => n + p.population, 0);
-  const task = progress.task("simulate people", total);
-  let done = 0;
-  let people = 0;
+  const task = progress.task("simulate people", 1);
   const simulation = { scale: o.scale, firstYear: o.firstYear, lastYear: o.lastYear };
-  for (const place of places) {
-    const placeRng = rng.fork(`place:${place.nisCode}:${place.sectorCode ?? ""}`);
-    const gpCount = Math.max(2, Math.ceil((place.population * o.scale) / 60));
-    const gps = Array.from({ length: gpCount }, (_, i) => `gp${place.nisCode}${String(i).padStart(3, "0")}`);
-    people += simulatePlace(placeRng, place, simulation, population, events, census, gps);
-    done += place.population;
-    task.update(done);
-  }
-  for (const w of [population, events.healthcare, events.pharmacy, events.stays]) w.close();
+  const blocks = splitByPopulation(places, Math.max(1, o.workers ?? Math.min(2, availableParallelism())));
+  const jobs: SimulationJob[] = blocks.map((block, k) => ({ seed: o.seed, places: block, options: simulation, dir: o.out, suffix: String(k), withHeader: k === 0 }));
+  const parts = await Promise.all(jobs.map((job) => (jobs.length === 1 ? simulateBlock(job) : runTsWorker<SimulationPart>(new URL("./simulate-worker.ts", import.meta.url), job))));
+  const census = new PopulationCount();
+  for (const part of parts) census.merge(part.census);
+  const people = parts.reduce((n, p) => n + p.people, 0);
+  for (const file of Object.values(PERSON_FILES)) await concatenateParts(o.out, file.name, jobs.length);
   task.done(`${people.toLocaleString("en")} people`);
 
   files.push("ima_population.csv", "ima_healthcare.csv", "ima_pharmacy.csv", "ima_hospital_stays.csv");
@@ -81,11 +77,12 @@ export async function generateSample(o: SampleOptions): Promise<SampleResult> {
   writeZoneAggregates(o.out, rng.fork("zones"), geo, o.scale, o.firstYear, o.lastYear, improving);
   files.push("TF_PSNL_INC_TAX_MUNTY.txt", "zone_prem.csv", "zone_workforce.csv", "zone_supply.csv");
 
+  const total = (key: string) => parts.reduce((n, p) => n + (p.rows[key] ?? 0), 0);
   const rows = {
-    ima_population: population.rows,
-    ima_healthcare: events.healthcare.rows,
-    ima_pharmacy: events.pharmacy.rows,
-    ima_hospital_stays: events.stays.rows,
+    ima_population: total("population"),
+    ima_healthcare: total("healthcare"),
+    ima_pharmacy: total("pharmacy"),
+    ima_hospital_stays: total("stays"),
   };
   if (o.format === "parquet") await convertToParquet(o.out, Object.keys(rows));
   const manifest = { producer: "boussole sample", synthetic: true, description: "Synthetic data: no real person, event or figure. Generated by `boussole sample`.", seed: o.seed, scale: o.scale, years: `${o.firstYear}-${o.lastYear}`, improvingZones: [...improving] };
@@ -94,10 +91,33 @@ export async function generateSample(o: SampleOptions): Promise<SampleResult> {
   return { files: o.format === "parquet" ? files.map((f) => f.replace(/^(ima_\w+)\.csv$/, "$1.parquet")) : files, rows, people };
 }
 
+/** Contiguous blocks of places of about equal population, one per worker: concatenated in order they give the same bytes as one block. */
+export function splitByPopulation(places: Place[], count: number): Place[][] {
+  const total = places.reduce((n, p) => n + p.population, 0);
+  const blocks: Place[][] = Array.from({ length: count }, () => []);
+  let seen = 0;
+  for (const place of places) {
+    const k = Math.min(count - 1, Math.floor((seen / total) * count));
+    (blocks[k] as Place[]).push(place);
+    seen += place.population;
+  }
+  return blocks.filter((b) => b.length > 0);
+}
+
+async function concatenateParts(dir: string, name: string, count: number): Promise<void> {
+  const target = join(dir, name);
+  await rename(join(dir, `${name}.part-0`), target);
+  for (let k = 1; k < count; k++) {
+    const part = join(dir, `${name}.part-${k}`);
+    await pipeline(createReadStream(part), createWriteStream(target, { flags: "a" }));
+    await rm(part);
+  }
+}
+
 /** A sample directory is rewritten whole: leftovers of an earlier run (other years, other format) would mix in. */
 async function removePreviousExtract(dir: string): Promise<void> {
   for (const name of await readdir(dir)) {
-    if (kindOfFile(name) || boundaryFilePattern.test(name) || name === "extract.json") await rm(join(dir, name), { force: true });
+    if (kindOfFile(name) || boundaryFilePattern.test(name) || name === "extract.json" || /\.part-\d+$/.test(name)) await rm(join(dir, name), { force: true });
   }
 }
 
@@ -107,7 +127,7 @@ async function convertToParquet(dir: string, names: string[]): Promise<void> {
   try {
     for (const name of names) {
       const csv = join(dir, `${name}.csv`);
-      const delimiter = name === "ima_population" ? ";" : ",";
+      const delimiter = Object.values(PERSON_FILES).find((f) => f.name === `${name}.csv`)?.delimiter ?? ",";
       await db.run(
         `COPY (SELECT * FROM read_csv($1, delim='${delimiter}', header=true, all_varchar=true)) TO '${join(dir, `${name}.parquet`).replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd)`,
         [csv],

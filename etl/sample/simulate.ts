@@ -21,6 +21,14 @@ export class PopulationCount {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
 
+  toArray(): [number, number][] {
+    return [...this.counts];
+  }
+
+  merge(entries: [number, number][]): void {
+    for (const [key, count] of entries) this.counts.set(key, (this.counts.get(key) ?? 0) + count);
+  }
+
   *entries(): Generator<{ year: number; nisCode: string; sex: "M" | "F"; age: number; count: number }> {
     for (const [key, count] of this.counts) {
       const age = key % 128;

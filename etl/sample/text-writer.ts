@@ -12,11 +12,12 @@ export class TextFileWriter {
 
   constructor(
     readonly path: string,
-    header: string,
+    /** Null for a part file that will be appended to another one. */
+    header: string | null,
     options: { bom?: boolean } = {},
   ) {
     this.fd = openSync(path, "w");
-    this.write(`${options.bom ? "\uFEFF" : ""}${header}\n`);
+    if (header !== null) this.write(`${options.bom ? "\uFEFF" : ""}${header}\n`);
   }
 
   line(text: string): void {

@@ -1,18 +1,17 @@
 import { readdir, stat } from "node:fs/promises";
-import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { boundaryFilePattern, fileKinds, kindOfFile } from "../contract/index.ts";
-import type { FileKind, ParsedRow } from "../contract/index.ts";
+import type { FileKind } from "../contract/index.ts";
 import type { Progress } from "../cli/progress.ts";
 import { checkBoundaries, type BoundaryFile } from "./boundaries.ts";
-import { readCsv, type CsvDialect } from "./csv-reader.ts";
+import type { CsvDialect } from "./csv-reader.ts";
+import { checkFile } from "./check-file.ts";
+import { checkFiles } from "./check-pool.ts";
 import { checkGeography } from "./geography-rules.ts";
-import { mapHeader, type HeaderMapping } from "./header.ts";
-import { readParquet } from "./parquet-reader.ts";
+import type { HeaderMapping } from "./header.ts";
 import { buildReferences, chooseVintage, emptyReferences, type GeographyRows, type References } from "./references.ts";
 import { ValidationReport } from "./report.ts";
 import { EXTRACT_INFO_FILE, readExtractInfo, type ExtractInfo } from "./extract-info.ts";
-import { RowChecker } from "./row-checker.ts";
 
 export interface ExtractFile {
   name: string;
@@ -84,6 +83,7 @@ export async function checkExtract(dir: string, options: CheckOptions = {}): Pro
   const geographyFiles = { geo_municipality: "", geo_sector: "", geo_zone_system: "", geo_zone: "", geo_zone_member: "" } as Record<keyof GeographyRows, string>;
   const files: ExtractFile[] = [];
   let references: References | null = null;
+  const pending: { name: string; kind: FileKind }[] = [];
 
   for (const kind of fileKinds) {
     if (kind.group !== "geography" && references === null) {
@@ -95,9 +95,11 @@ export async function checkExtract(dir: string, options: CheckOptions = {}): Pro
     for (const name of byKind.get(kind) ?? []) {
       const collect = kind.group === "geography" ? geography[kind.id as keyof GeographyRows] : undefined;
       if (collect) geographyFiles[kind.id as keyof GeographyRows] = name;
-      files.push(await checkFile(dir, name, kind, { report, today, references, collect, progress: options.progress }));
+      if (collect) files.push(await checkFile(dir, name, kind, { report, today, references, collect, progress: options.progress }));
+      else pending.push({ name, kind });
     }
   }
+  files.push(...(await checkFiles(dir, pending, { report, today, references: references as References, progress: options.progress })));
   references ??= emptyReferences(chooseVintage(geography, options.vintage));
 
   let boundaries: ExtractCheck["boundaries"] = null;
@@ -105,45 +107,5 @@ export async function checkExtract(dir: string, options: CheckOptions = {}): Pro
   else report.warning("file.missing", "geo_boundaries.geojson", "no boundaries file: maps will not be drawn");
 
   return { dir, report, files, boundaries, references, geography, info };
-}
-
-async function checkFile(
-  dir: string,
-  name: string,
-  kind: FileKind,
-  ctx: { report: ValidationReport; today: Date; references: References | null; collect?: ParsedRow[]; progress?: Progress },
-): Promise<ExtractFile> {
-  const path = join(dir, name);
-  const format = /\.parquet$/i.test(name) ? "parquet" : "csv";
-  const hash = createHash("sha256");
-  const entry: ExtractFile = { name, path, kind, format, rows: 0, bytes: 0, sha256: "" };
-  let checker: RowChecker | null = null;
-  let header: string[] = [];
-  const total = (await stat(path)).size;
-  const task = ctx.progress?.task(`check ${name}`, total);
-
-  const callbacks = {
-    header: (columns: string[], dialect: CsvDialect) => {
-      header = columns;
-      entry.headerColumns = columns;
-      entry.dialect = dialect;
-      const mapping = mapHeader(kind, columns, ctx.report, name);
-      if (!mapping) return false;
-      entry.mapping = mapping;
-      const collect = ctx.collect;
-      checker = new RowChecker({ kind, file: name, header, mapping, references: ctx.references, report: ctx.report, today: ctx.today, collect });
-      return true;
-    },
-    row: (fields: string[], line: number) => (checker as RowChecker | null)?.check(fields, line),
-    progress: (bytes: number) => task?.update(bytes),
-    problem: (rule: string, line: number, message: string) => ctx.report.error(rule, name, message, { line }),
-  };
-  const result = format === "parquet" ? await readParquet(path, callbacks, hash) : await readCsv(path, callbacks, hash);
-  (checker as RowChecker | null)?.finish();
-  entry.rows = result.rows;
-  entry.bytes = result.bytes;
-  entry.sha256 = hash.digest("hex");
-  task?.done(`${result.rows.toLocaleString("en")} rows`);
-  return entry;
 }
 

@@ -73,6 +73,21 @@ export class ValidationReport {
     return lines.join("\n");
   }
 
+  /** Issues and counts, to pass between threads. */
+  export(): { issues: Issue[]; counts: [string, { severity: Issue["severity"]; file: string; rule: string; count: number }][] } {
+    return { issues: this.issues, counts: [...this.counts] };
+  }
+
+  /** Adds what another report (of other files) found. */
+  absorb(other: ReturnType<ValidationReport["export"]>): void {
+    this.issues.push(...other.issues);
+    for (const [key, entry] of other.counts) {
+      const mine = this.counts.get(key);
+      if (mine) mine.count += entry.count;
+      else this.counts.set(key, { ...entry });
+    }
+  }
+
   toJSON() {
     return { ok: this.ok, errors: this.errorCount, warnings: this.warningCount, summary: this.summary(), issues: this.issues, skipped: this.skipped };
   }

@@ -1,0 +1,51 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { join } from "node:path";
+import { Random } from "./random.ts";
+import { PopulationCount, simulatePlace, type SimulationOptions } from "./simulate.ts";
+import { TextFileWriter } from "./text-writer.ts";
+import type { Place } from "./place.ts";
+import { PERSON_FILES } from "./person-files.ts";
+
+export interface SimulationJob {
+  seed: number;
+  places: Place[];
+  options: SimulationOptions;
+  /** Part files are written as `<file>.part-<suffix>` in this directory. */
+  dir: string;
+  suffix: string;
+  /** Only the first block writes the header lines. */
+  withHeader: boolean;
+}
+
+export interface SimulationPart {
+  people: number;
+  rows: Record<string, number>;
+  census: [number, number][];
+}
+
+/** Simulates a block of places: every place draws from its own stream, so the block split never changes the bytes. */
+export function simulateBlock(job: SimulationJob): SimulationPart {
+  const root = new Random(job.seed);
+  const open = (file: keyof typeof PERSON_FILES) => new TextFileWriter(join(job.dir, `${PERSON_FILES[file].name}.part-${job.suffix}`), job.withHeader ? PERSON_FILES[file].header : null, { bom: PERSON_FILES[file].bom });
+  const population = open("population");
+  const events = { healthcare: open("healthcare"), pharmacy: open("pharmacy"), stays: open("stays") };
+  const census = new PopulationCount();
+  let people = 0;
+  for (const place of job.places) {
+    const rng = root.fork(`place:${place.nisCode}:${place.sectorCode ?? ""}`);
+    const gpCount = Math.max(2, Math.ceil((place.population * job.options.scale) / 60));
+    const gps = Array.from({ length: gpCount }, (_, i) => `gp${place.nisCode}${String(i).padStart(3, "0")}`);
+    people += simulatePlace(rng, place, job.options, population, events, census, gps);
+  }
+  const writers = { population, ...events };
+  for (const w of Object.values(writers)) w.close();
+  return { people, rows: Object.fromEntries(Object.entries(writers).map(([k, w]) => [k, w.rows])), census: census.toArray() };
+}
+
+if (parentPort && workerData?.data) {
+  try {
+    parentPort.postMessage({ ok: true, value: simulateBlock(workerData.data as SimulationJob) });
+  } catch (e) {
+    parentPort.postMessage({ ok: false, error: (e as Error).message });
+  }
+}
