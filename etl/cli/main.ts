@@ -3,13 +3,14 @@ import { UserError } from "./errors.ts";
 import { sampleCommand } from "./sample-command.ts";
 import { loadCommand, validateCommand } from "./load-command.ts";
 import { startCommand } from "./start-command.ts";
+import { contractCommand } from "./contract-command.ts";
 
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command("boussole")
     .description("Population-management analytics for Belgian integrated care.")
     .showHelpAfterError("(add --help for usage)")
     .exitOverride();
-  for (const register of [sampleCommand, validateCommand, loadCommand, startCommand]) register(program, setExit);
+  for (const register of [sampleCommand, validateCommand, loadCommand, startCommand, contractCommand]) register(program, setExit);
   return program;
 }
 

@@ -1,5 +1,6 @@
 import { code, decimal, int, oneOf } from "./column.ts";
 import type { ColumnSpec } from "./column.ts";
+import { ZONE_CODE } from "./codes.ts";
 import type { FileKind } from "./file-kind.ts";
 
 const refnis: ColumnSpec = {
@@ -57,7 +58,7 @@ export const statbelIncome: FileKind = {
 
 const zoneYear: ColumnSpec[] = [
   { name: "year", type: int(1990, "current-year"), required: true, description: "Year of the survey or count.", example: "2024" },
-  { name: "zone_code", type: code(/^[A-Za-z0-9_\-]{1,32}$/, "a zone code of geo_zones"), required: true, description: "Zone.", example: "BXL-NORD" },
+  { name: "zone_code", type: ZONE_CODE, required: true, description: "Zone.", example: "BXL-NORD" },
 ];
 
 export const zonePrem: FileKind = {

@@ -1,10 +1,8 @@
-import { code, int, decimal, oneOf, text } from "./column.ts";
+import { int, decimal, oneOf, text } from "./column.ts";
 import type { FileKind } from "./file-kind.ts";
 
-const NIS = code(/^\d{5}$/, "5 digits (REFNIS/NIS)");
 const REGION = oneOf("02000", "03000", "04000");
-const SECTOR = code(/^[0-9A-Z_\-]{6,12}$/, "6–12 characters: digits, capitals, _ or -");
-const ZONE = code(/^[A-Za-z0-9_\-]{1,32}$/, "1–32 characters: letters, digits, _ or -");
+import { NIS_CODE as NIS, SECTOR_CODE as SECTOR, ZONE_CODE as ZONE } from "./codes.ts";
 const vintage = { name: "vintage", type: int(1970, 2100), required: true, description: "Year of the reference (after the 2025 mergers: 2025).", example: "2025" } as const;
 
 export const municipalities: FileKind = {

@@ -4,7 +4,7 @@ import type { FileKind, ParsedRow } from "./file-kind.ts";
 
 /** A pseudonym: letters and digits, never a national register number (checked separately). */
 const PSEUDONYM = code(/^[A-Za-z0-9_\-]{8,64}$/, "8–64 letters, digits, _ or -");
-const NIS = code(/^\d{5}$/, "5 digits (REFNIS/NIS)");
+import { NIS_CODE as NIS, SECTOR_CODE } from "./codes.ts";
 
 const personId: ColumnSpec = {
   name: "person_id",
@@ -45,7 +45,7 @@ export const population: FileKind = {
     { name: "birth_year", type: int(1880, "current-year"), required: true, description: "Year of birth.", example: "1957" },
     { name: "sex", type: oneOf("M", "F"), required: true, description: "Sex as registered.", example: "F" },
     { name: "nis_code", type: NIS, required: true, description: "Municipality of residence.", codeSystem: "Statbel REFNIS of the geography vintage", example: "21004" },
-    { name: "sector_code", type: code(/^[0-9A-Z_\-]{6,12}$/, "statistical sector code"), required: false, description: "Statistical sector of residence; required where the municipality is split between zones.", example: "21004_S01" },
+    { name: "sector_code", type: SECTOR_CODE, required: false, description: "Statistical sector of residence; required where the municipality is split between zones.", example: "21004_S01" },
     { name: "death_date", type: date, required: false, description: "Date of death, if during the year.", example: "" },
     { name: "bim", type: flag, required: true, description: "Increased reimbursement (BIM/VT) on 31 December.", example: "1" },
     { name: "gmd", type: flag, required: true, description: "Holds a global medical record (GMD/DMG).", example: "1" },

@@ -1,11 +1,12 @@
-import type { ColumnSpec, FileKind } from "../contract/index.ts";
+import { sqlType, type ColumnSpec, type FileKind } from "../contract/index.ts";
 import { ident, type Database } from "../db/duckdb.ts";
 import type { ExtractFile } from "../validate/extract.ts";
 import { storedName } from "./schema.ts";
 
-/** SQL that turns one source column (text in CSV, typed in Parquet) into its warehouse type. */
-function convert(spec: ColumnSpec, source: string): string {
+/** SQL that turns one source column into its warehouse type (CSV columns mostly arrive typed already). */
+function convert(spec: ColumnSpec, source: string, format: ExtractFile["format"]): string {
   const t = spec.type;
+  if (format === "csv" && csvType(spec) === sqlType(t)) return source;
   switch (t.kind) {
     case "int":
       return `CAST(${source} AS INTEGER)`;
@@ -23,13 +24,26 @@ function convert(spec: ColumnSpec, source: string): string {
 function reader(file: ExtractFile): string {
   if (file.format === "parquet") return "read_parquet($1)";
   const delimiter = (file.dialect?.delimiter ?? ",").replace("'", "''");
-  return `read_csv($1, delim='${delimiter}', quote='"', escape='"', header=true, all_varchar=true, auto_detect=false, columns=${columnsStruct(file)})`;
+  return `read_csv($1, delim='${delimiter}', quote='"', escape='"', header=true, auto_detect=false, columns=${columnsStruct(file)})`;
 }
 
-/** Every header column read as text, so DuckDB does not guess types the checks already vouched for. */
+/**
+ * The type of every header column, given rather than guessed: the checks have vouched for
+ * the values, so DuckDB parses each straight into its warehouse type (text for the rest).
+ */
 function columnsStruct(file: ExtractFile): string {
+  const typeOf = new Map<string, string>();
+  for (const spec of file.kind.columns) {
+    const source = file.mapping?.source.get(spec.name);
+    if (source !== undefined) typeOf.set(source, csvType(spec));
+  }
   const names = file.headerColumns ?? [];
-  return `{${names.map((n) => `'${n.replaceAll("'", "''")}': 'VARCHAR'`).join(", ")}}`;
+  return `{${names.map((n) => `'${n.replaceAll("'", "''")}': '${typeOf.get(n) ?? "VARCHAR"}'`).join(", ")}}`;
+}
+
+/** Columns with a suppression marker (Statbel's `*`) are read as text and converted after. */
+function csvType(spec: ColumnSpec): string {
+  return spec.type.kind === "decimal" && spec.type.suppressedMarker ? "VARCHAR" : sqlType(spec.type);
 }
 
 /**
@@ -45,7 +59,7 @@ export async function insertFile(db: Database, file: ExtractFile, batchId: strin
   for (const spec of kind.columns) {
     const source = mapping.source.get(spec.name);
     targets.push(ident(storedName(spec)));
-    values.push(source === undefined ? "NULL" : convert(spec, ident(source)));
+    values.push(source === undefined ? "NULL" : convert(spec, ident(source), file.format));
   }
   if (kind.id === "statbel_population") return insertStatbelPopulation(db, file, batchId, targets, values);
   await db.run(`INSERT INTO ${ident(kind.id)} (${targets.join(", ")}, batch_id) SELECT ${values.join(", ")}, $2 FROM ${reader(file)}`, [file.path, batchId]);

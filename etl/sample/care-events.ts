@@ -89,10 +89,11 @@ export function writeCareYear(rng: Random, p: Person, c: CareYear, w: EventWrite
 
   // Medicines: chronic treatments in packs through the year, the odd short course, antibiotics.
   for (const m of p.medicines) {
-    const packs = 2 + rng.int(0, 2);
+    // Two large deliveries a year keep the file size in check; each treatment still passes 80 DDD.
+    const packs = 2;
     const start = c.firstDay + rng.int(0, 40);
     for (let k = 0; k < packs; k++) {
-      const at = Math.min(c.lastDay, start + k * 90 + rng.int(0, 15));
+      const at = Math.min(c.lastDay, start + k * 170 + rng.int(0, 20));
       deliver(m, m.ddd, c.days[at] as string);
       if (at === c.lastDay) break;
     }

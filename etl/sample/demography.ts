@@ -22,8 +22,9 @@ export function drawSex(rng: Random, age: number): "M" | "F" {
 
 /** Annual probability of death (Gompertz), higher for men, BIM and deprived places. */
 export function deathProbability(age: number, sex: "M" | "F", bim: boolean, deprivation: number): number {
-  const base = age === 0 ? 0.003 : Math.exp(-9.9 + 0.089 * age);
-  return Math.min(0.6, base * (sex === "M" ? 1.45 : 1) * (bim ? 1.35 : 1) * (1 + 0.3 * deprivation));
+  // Female baseline near Belgian life tables (≈1.3% at 70, 3.5% at 80, 9% at 90).
+  const base = age === 0 ? 0.003 : Math.exp(-11.1 + 0.097 * age);
+  return Math.min(0.6, base * (sex === "M" ? 1.5 : 1) * (bim ? 1.3 : 1) * (1 + 0.2 * deprivation));
 }
 
 export const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
@@ -56,7 +57,7 @@ export function diabetesProbability(age: number, deprivation: number): number {
 
 /** Mean number of chronic treatments by age (polypharmacy grows with age and deprivation). */
 export function chronicTreatmentMean(age: number, deprivation: number): number {
-  const m = age < 20 ? 0.04 : age < 45 ? 0.22 : age < 65 ? 0.85 : age < 75 ? 2.1 : age < 85 ? 3.1 : 3.7;
+  const m = age < 20 ? 0.05 : age < 45 ? 0.5 : age < 65 ? 2.2 : age < 75 ? 4.0 : age < 85 ? 5.5 : 6.0;
   return m * (0.8 + 0.5 * deprivation);
 }
 

@@ -66,8 +66,11 @@ export function ageOneYear(rng: Random, person: Person, age: number): void {
     person.diabetic = true;
     startDiabetesTreatment(rng, person);
   }
-  if (rng.bernoulli(age < 45 ? 0.01 : age < 65 ? 0.05 : 0.11)) addMedicine(rng, person);
-  person.medicines = person.medicines.filter((m) => m.group === "diabetes" || !rng.bernoulli(0.06));
+  // Turnover around the age curve: 5% of treatments stop each year, new ones keep the mean
+  // near chronicTreatmentMean and let it grow with age.
+  person.medicines = person.medicines.filter((m) => m.group === "diabetes" || !rng.bernoulli(0.05));
+  const added = rng.poisson(0.05 * chronicTreatmentMean(age, d) + (age >= 45 ? 0.09 : 0.01));
+  for (let i = 0; i < added; i++) addMedicine(rng, person);
 }
 
 function startDiabetesTreatment(rng: Random, person: Person): void {

@@ -7,7 +7,7 @@ import { checkBoundaries, type BoundaryFile } from "./boundaries.ts";
 import type { CsvDialect } from "./csv-reader.ts";
 import { checkFile } from "./check-file.ts";
 import { checkFiles } from "./check-pool.ts";
-import { checkGeography } from "./geography-rules.ts";
+import { checkGeography, checkGeographyReferences } from "./geography-rules.ts";
 import type { HeaderMapping } from "./header.ts";
 import { buildReferences, chooseVintage, emptyReferences, type GeographyRows, type References } from "./references.ts";
 import { ValidationReport } from "./report.ts";
@@ -89,6 +89,7 @@ export async function checkExtract(dir: string, options: CheckOptions = {}): Pro
     if (kind.group !== "geography" && references === null) {
       const vintage = chooseVintage(geography, options.vintage);
       references = buildReferences(geography, vintage);
+      checkGeographyReferences(geography, references, report, geographyFiles);
       checkGeography(geography, report, geographyFiles);
       if (references.sets.municipality.size === 0) report.error("geo.no-municipality", geographyFiles.geo_municipality || "geo_municipalities.csv", `no municipality for vintage ${vintage}`);
     }

@@ -1,4 +1,5 @@
-import type { GeographyRows } from "./references.ts";
+import { geographyKinds } from "../contract/geography-files.ts";
+import type { GeographyRows, References } from "./references.ts";
 import type { ValidationReport } from "./report.ts";
 
 /** Line of a collected row (kept by the row checker). */
@@ -45,6 +46,24 @@ export function checkGeography(rows: GeographyRows, report: ValidationReport, fi
       if (wholeIn.get(system)?.has(nis)) report.error("geo.split-and-whole", file, `municipality ${nis} is in system ${system} both whole and by sector`, { column: "nis_code", value: nis });
       const missing = (sectorsOf.get(nis) ?? []).filter((s) => !placed.has(`${system}\u0000${s}`));
       if (missing.length > 0) report.error("geo.incomplete-split", file, `municipality ${nis} is split in system ${system}, but sector(s) ${missing.join(", ")} are in no zone`, { column: "sector_code", value: nis });
+    }
+  }
+}
+
+/**
+ * Codes that geography files take from one another (a member's zone, a sector's municipality)
+ * can only be checked once all of them are read: their rows are held until then.
+ */
+export function checkGeographyReferences(rows: GeographyRows, refs: References, report: ValidationReport, files: Record<keyof GeographyRows, string>): void {
+  for (const kind of geographyKinds) {
+    const id = kind.id as keyof GeographyRows;
+    for (const [column, reference] of Object.entries(kind.references ?? {})) {
+      for (const row of rows[id]) {
+        const value = row[column];
+        if (value === null || value === undefined || refs.sets[reference].has(String(value))) continue;
+        const rule = `code.unknown-${reference === "zoneSystem" ? "zone-system" : reference}`;
+        report.error(rule, files[id], `${column} ${value} is not in the geography (vintage ${refs.vintage})`, { line: lineOf(row), column, value: String(value) });
+      }
     }
   }
 }
