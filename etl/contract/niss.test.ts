@@ -73,8 +73,10 @@ describe("isNationalRegisterNumber", () => {
     expect(isNationalRegisterNumber("85_07_30_033_28")).toBe(false);
     expect(isNationalRegisterNumber("85:07:30:033:28")).toBe(false);
     expect(isNationalRegisterNumber("")).toBe(false);
-    // More than 15 characters in all is not looked at.
-    expect(isNationalRegisterNumber("85..07..30--033.28")).toBe(false);
+    // Separators in any layout, up to 20 characters in all, still hide an identifier.
+    expect(isNationalRegisterNumber("85..07..30--033.28")).toBe(true);
+    expect(isNationalRegisterNumber("85.07.30-033.28 ")).toBe(true);
+    expect(isNationalRegisterNumber("85...07...30---033...28")).toBe(false);
   });
 
   it("property: any 9 digits with reference check digits pass; a changed check digit fails", () => {

@@ -7,7 +7,7 @@
 const SEPARATORS = /[\s.\-/]/g;
 
 export function isNationalRegisterNumber(value: string): boolean {
-  if (value.length < 11 || value.length > 15) return false;
+  if (value.length < 11 || value.length > 20) return false;
   const digits = value.replace(SEPARATORS, "");
   if (digits.length !== 11 || !/^\d{11}$/.test(digits)) return false;
   const base = Number(digits.slice(0, 9));

@@ -39,7 +39,7 @@ describe("temporaryPathFor", () => {
     const tmp = temporaryPathFor(target);
     expect(dirname(tmp)).toBe(dirname(target));
     expect(basename(tmp).startsWith(`.warehouse.duckdb.tmp-${process.pid}-`)).toBe(true);
-    expect(basename(tmp)).toMatch(/^\.warehouse\.duckdb\.tmp-\d+-\d+$/);
+    expect(basename(tmp)).toMatch(/^\.warehouse\.duckdb\.tmp-\d+-\d+-[a-z0-9]+$/);
   });
 });
 

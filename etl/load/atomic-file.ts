@@ -8,7 +8,7 @@ import { basename, dirname, join } from "node:path";
  * the new one, never half of either, and a killed load leaves the old file untouched.
  */
 export function temporaryPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${Date.now()}`);
+  return join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`);
 }
 
 /** Removes what killed loads left behind (their process is gone). */
@@ -24,7 +24,7 @@ export async function removeStaleTemporaries(target: string): Promise<string[]> 
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(name.slice(prefix.length).split("-")[0]);
-    if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) continue;
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) continue;
     await rm(join(dirname(target), name), { force: true });
     removed.push(name);
   }
@@ -58,7 +58,8 @@ function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (e) {
+    // EPERM: the process exists but belongs to another user; its file is not ours to remove.
+    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }

@@ -88,6 +88,7 @@ export async function readCsv(path: string, callbacks: CsvCallbacks, hash?: Hash
       const bom = line.charCodeAt(0) === 0xfeff;
       if (bom) line = line.slice(1);
       dialect = { delimiter: detectDelimiter(line), bom };
+      if (line.indexOf("\uFFFD") >= 0) callbacks.problem("encoding.invalid-utf8", lineNo, "the header has bytes that are not valid UTF-8");
       const columns = (splitLine(line, dialect.delimiter) ?? []).map((c) => c.trim());
       if (!callbacks.header(columns, dialect)) stopped = true;
       return;

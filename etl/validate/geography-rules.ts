@@ -2,8 +2,9 @@ import { geographyKinds } from "../contract/geography-files.ts";
 import type { GeographyRows, References } from "./references.ts";
 import type { ValidationReport } from "./report.ts";
 
-/** Line of a collected row (kept by the row checker). */
+/** Line and file of a collected row (kept by the row checker: a kind may have several files). */
 const lineOf = (row: Record<string, unknown>) => row._line as number | undefined;
+const fileOf = (row: Record<string, unknown>, fallback: string) => (row._file as string | undefined) ?? fallback;
 
 /**
  * Consistency of the zone systems: no empty zone; within one system, each municipality
@@ -27,7 +28,7 @@ export function checkGeography(rows: GeographyRows, report: ValidationReport, fi
     const key = `${system}\u0000${unit}`;
     const before = placed.get(key);
     if (before) {
-      report.error("geo.overlapping-zones", file, `${unit} is in zones ${before.zone} and ${zone} of the same system ${system}`, { line: lineOf(m), column: m.sector_code === null ? "nis_code" : "sector_code", value: unit });
+      report.error("geo.overlapping-zones", fileOf(m, file), `${unit} is in zones ${before.zone} and ${zone} of the same system ${system}`, { line: lineOf(m), column: m.sector_code === null ? "nis_code" : "sector_code", value: unit });
     } else placed.set(key, { zone, line: lineOf(m) });
     const map = m.sector_code === null ? wholeIn : splitIn;
     const set = map.get(system) ?? new Set<string>();
@@ -36,7 +37,7 @@ export function checkGeography(rows: GeographyRows, report: ValidationReport, fi
   }
 
   for (const z of rows.geo_zone) {
-    if (!membersOfZone.has(String(z.zone_code))) report.error("geo.empty-zone", files.geo_zone, `zone ${z.zone_code} has no member in ${files.geo_zone_member}`, { line: lineOf(z), column: "zone_code", value: String(z.zone_code) });
+    if (!membersOfZone.has(String(z.zone_code))) report.error("geo.empty-zone", fileOf(z, files.geo_zone), `zone ${z.zone_code} has no member in ${files.geo_zone_member}`, { line: lineOf(z), column: "zone_code", value: String(z.zone_code) });
   }
 
   const sectorsOf = new Map<string, string[]>();
@@ -62,7 +63,7 @@ export function checkGeographyReferences(rows: GeographyRows, refs: References, 
         const value = row[column];
         if (value === null || value === undefined || refs.sets[reference].has(String(value))) continue;
         const rule = `code.unknown-${reference === "zoneSystem" ? "zone-system" : reference}`;
-        report.error(rule, files[id], `${column} ${value} is not in the geography (vintage ${refs.vintage})`, { line: lineOf(row), column, value: String(value) });
+        report.error(rule, fileOf(row, files[id]), `${column} ${value} is not in the geography (vintage ${refs.vintage})`, { line: lineOf(row), column, value: String(value) });
       }
     }
   }

@@ -31,6 +31,8 @@ export class RowChecker {
   private readonly keys = new Map<string, number>();
   private readonly identifierHits = new Map<number, { line: number; count: number; value: string }>();
   private readonly needsRow: boolean;
+  /** Optional contract columns the file does not have: null in every parsed row. */
+  private readonly absent: string[];
 
   constructor(private readonly o: RowCheckerOptions) {
     this.columns = o.kind.columns
@@ -41,6 +43,7 @@ export class RowChecker {
         check: compileValueCheck(spec, o.today),
         reference: o.kind.references?.[spec.name],
       }));
+    this.absent = o.kind.columns.filter((spec) => !o.mapping.index.has(spec.name)).map((spec) => spec.name);
     this.needsRow = Boolean(o.kind.rowRules?.length || o.collect || (o.kind.key && o.kind.keyCheck === "memory"));
   }
 
@@ -48,7 +51,7 @@ export class RowChecker {
     const { report, file, mapping, references } = this.o;
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i] as string;
-      if (f.length >= 11 && f.length <= 15 && isNationalRegisterNumber(f)) this.noteIdentifier(i, line, f);
+      if (f.length >= 11 && f.length <= 20 && isNationalRegisterNumber(f)) this.noteIdentifier(i, line, f);
     }
     if (fields.length !== mapping.width) {
       report.error("row.ragged", file, `${fields.length} field(s) where the header has ${mapping.width}`, { line });
@@ -75,6 +78,7 @@ export class RowChecker {
       if (row) row[c.name] = value;
     }
     if (!valid || !row) return;
+    for (const name of this.absent) row[name] = null;
     this.checkSectors(row, line);
     for (const rule of this.o.kind.rowRules ?? []) {
       const message = rule.check(row);
@@ -92,6 +96,7 @@ export class RowChecker {
     }
     if (valid && this.o.collect) {
       row._line = line;
+      row._file = file;
       this.o.collect.push(row);
     }
   }
