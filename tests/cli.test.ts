@@ -1,0 +1,69 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { INVALID, ROOT, TINY, temporaryDirectory, tinyWith } from "./helpers.ts";
+
+function boussole(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, "bin", "boussole.js"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CI: "true" } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("the boussole CLI", () => {
+  it("has --help on every command", () => {
+    const top = boussole("--help");
+    expect(top.code).toBe(0);
+    for (const command of ["sample", "validate", "load", "start", "contract"]) {
+      expect(top.stdout).toContain(command);
+      const help = boussole(command, "--help");
+      expect(help.code, command).toBe(0);
+      expect(help.stdout).toContain(`Usage: boussole ${command}`);
+    }
+  });
+
+  it("validates a clean extract with exit code 0 and a broken one with 1, naming file, line and column", () => {
+    const clean = boussole("validate", TINY);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain("0 error(s)");
+    const broken = boussole("validate", tinyWith({ dir: join(INVALID, "discharge-before-admission") }));
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain("ima_hospital_stays.csv:2:discharge_date: error [stay.discharge-before-admission]");
+    const json = boussole("validate", tinyWith({ dir: join(INVALID, "unknown-sex") }), "--json");
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, errors: 1, issues: [{ rule: "value.enum", line: 5, column: "sex" }] });
+  });
+
+  it("answers bad usage with exit code 2 and a message, never a stack trace", () => {
+    for (const args of [["sample", "--format", "xml"], ["sample", "--years", "2024-2019"], ["sample", "--scale", "3"], ["nonsense"], ["load", TINY], ["validate", "/no/such/dir"]]) {
+      const r = boussole(...args);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr.length, args.join(" ")).toBeGreaterThan(10);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it("loads an extract into a warehouse, and refuses a broken one without touching it", () => {
+    const dir = temporaryDirectory();
+    const warehouse = join(dir, "w.duckdb");
+    const ok = boussole("load", TINY, "--warehouse", warehouse);
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toMatch(/loaded batch \d{8}T\d{6}-[0-9a-f]{12}: 75 rows/);
+    const before = statSync(warehouse).mtimeMs;
+    const refused = boussole("load", tinyWith({ dir: join(INVALID, "unknown-person") }), "--warehouse", warehouse);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("is unchanged");
+    expect(statSync(warehouse).mtimeMs).toBe(before);
+  });
+
+  it("start builds the demo warehouse once, then reuses it", () => {
+    const data = temporaryDirectory();
+    const first = boussole("start", "--data", data, "--scale", "0.0005");
+    expect(first.code, first.stderr).toBe(0);
+    expect(existsSync(join(data, "warehouse.duckdb"))).toBe(true);
+    expect(first.stderr).toContain("generating the synthetic sample");
+    const second = boussole("start", "--data", data);
+    expect(second.code).toBe(0);
+    expect(second.stderr).not.toContain("generating");
+    expect(second.stderr).toContain("warehouse ready");
+  });
+});
