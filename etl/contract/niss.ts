@@ -8,6 +8,9 @@ const SEPARATORS = /[\s.\-/]/g;
 
 export function isNationalRegisterNumber(value: string): boolean {
   if (value.length < 11 || value.length > 20) return false;
+  // Fast refusal for the common case (pseudonyms start with a letter): this runs on every field.
+  const first = value.trimStart().charCodeAt(0);
+  if (first < 48 || first > 57) return false;
   const digits = value.replace(SEPARATORS, "");
   if (digits.length !== 11 || !/^\d{11}$/.test(digits)) return false;
   const base = Number(digits.slice(0, 9));

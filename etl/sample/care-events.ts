@@ -25,21 +25,28 @@ export interface CareYear {
   days: readonly string[];
   /** Yearly drift of antibiotic use, COVID years included. */
   antibioticFactor: number;
+  /** GPs practising where the person lives: the other GPs a person sometimes sees. */
+  gps: readonly string[];
 }
 
 const ANTIBIOTIC_WEIGHTS = ANTIBIOTICS.map((m) => m.weight);
 const OCCASIONAL = CHRONIC_MEDICINES.filter((m) => m.group !== "diabetes");
 const REGION_PREVENTION = { "02000": 1.08, "03000": 0.85, "04000": 0.78 } as const;
 
+// Module-level helpers rather than closures: this runs tens of millions of times.
+const day = (rng: Random, c: CareYear): string => c.days[rng.int(c.firstDay, c.lastDay)] as string;
+
+function service(w: EventWriters, p: Person, n: { code: string; amount: number }, provider: string, category: string, setting: string, date: string): void {
+  w.healthcare.line(`${p.id},${date},${n.code},1,${n.amount.toFixed(2)},${provider},${category},${setting}`);
+}
+
+function deliver(rng: Random, w: EventWriters, p: Person, c: CareYear, m: Medicine, ddd: number, date: string): void {
+  const cheap = m.generic && rng.bernoulli(Math.min(0.95, 0.72 + 0.025 * (c.year - 2019))) ? 1 : 0;
+  w.pharmacy.line(`${p.id},${date},${m.cnk},${m.atc},${ddd},${((m.price * ddd) / m.ddd).toFixed(2)},${cheap}`);
+}
+
 /** Writes every reimbursed service, delivery and stay of one person-year. */
 export function writeCareYear(rng: Random, p: Person, c: CareYear, w: EventWriters): void {
-  const day = () => c.days[rng.int(c.firstDay, c.lastDay)] as string;
-  const service = (n: { code: string; amount: number }, provider: string, category: string, setting: string, date = day()) =>
-    w.healthcare.line(`${p.id},${date},${n.code},1,${n.amount.toFixed(2)},${provider},${category},${setting}`);
-  const deliver = (m: Medicine, ddd: number, date = day()) => {
-    const cheap = m.generic && rng.bernoulli(Math.min(0.95, 0.72 + 0.025 * (c.year - 2019))) ? 1 : 0;
-    w.pharmacy.line(`${p.id},${date},${m.cnk},${m.atc},${ddd},${((m.price * ddd) / m.ddd).toFixed(2)},${cheap}`);
-  };
   const { age } = c;
   const d = p.place.deprivation;
   const elderly = age >= 75;
@@ -50,15 +57,15 @@ export function writeCareYear(rng: Random, p: Person, c: CareYear, w: EventWrite
     const contacts = 1 + rng.poisson(0.9 + (elderly ? 2.2 : 0) + (c.chronic ? 1.2 : 0));
     const continuity = c.gmd ? 0.85 : 0.6;
     for (let i = 0; i < contacts; i++) {
-      const gp = rng.bernoulli(continuity) ? p.usualGp : pseudonym(rng, "gp");
+      const gp = rng.bernoulli(continuity) ? p.usualGp : rng.pick(c.gps);
       const home = age >= 80 && rng.bernoulli(0.45);
-      service(home ? NOMENCLATURE.gpHomeVisit : NOMENCLATURE.gpConsultation, gp, "gp", home ? "home" : "ambulatory");
+      service(w, p, home ? NOMENCLATURE.gpHomeVisit : NOMENCLATURE.gpConsultation, gp, "gp", home ? "home" : "ambulatory", day(rng, c));
     }
   }
   const specialist = rng.poisson(0.25 + (age >= 50 ? 0.25 : 0) + (c.chronic ? 0.4 : 0));
-  for (let i = 0; i < specialist; i++) service(NOMENCLATURE.specialistConsultation, "", "specialist", "ambulatory");
+  for (let i = 0; i < specialist; i++) service(w, p, NOMENCLATURE.specialistConsultation, "", "specialist", "ambulatory", day(rng, c));
   const emergencies = rng.poisson(0.1 + (c.bim ? 0.06 : 0) + (p.place.regionCode === "04000" ? 0.05 : 0) + (elderly ? 0.1 : 0));
-  for (let i = 0; i < emergencies; i++) service(NOMENCLATURE.emergencyVisit, "", "hospital", "emergency");
+  for (let i = 0; i < emergencies; i++) service(w, p, NOMENCLATURE.emergencyVisit, "", "hospital", "emergency", day(rng, c));
 
   // Prevention: screening intervals respected, lower among BIM, raised by an action from 2022.
   if (p.sex === "F" && age >= 50 && age <= 69) {
@@ -66,25 +73,25 @@ export function writeCareYear(rng: Random, p: Person, c: CareYear, w: EventWrite
     if (rng.bernoulli(recent ? 0.04 : Math.min(0.95, 0.3 * prevention + c.action))) {
       p.lastMammography = c.year;
       const programme = p.place.regionCode === "02000" ? 0.8 : 0.35;
-      service(rng.bernoulli(programme) ? NOMENCLATURE.screeningMammography : NOMENCLATURE.diagnosticMammography, "", "specialist", "ambulatory");
+      service(w, p, rng.bernoulli(programme) ? NOMENCLATURE.screeningMammography : NOMENCLATURE.diagnosticMammography, "", "specialist", "ambulatory", day(rng, c));
     }
   }
   if (p.sex === "F" && age >= 25 && age <= 64) {
     const recent = c.year - p.lastSmear < 3;
     if (rng.bernoulli(recent ? 0.05 : Math.min(0.95, 0.27 * prevention + c.action))) {
       p.lastSmear = c.year;
-      service(NOMENCLATURE.cervicalSmear, rng.bernoulli(0.6) ? p.usualGp : "", rng.bernoulli(0.6) ? "gp" : "specialist", "ambulatory");
+      service(w, p, NOMENCLATURE.cervicalSmear, rng.bernoulli(0.6) ? p.usualGp : "", rng.bernoulli(0.6) ? "gp" : "specialist", "ambulatory", day(rng, c));
     }
   }
   if (age >= 65 && c.lastDay >= 273 && rng.bernoulli(Math.min(0.95, 0.52 * prevention + (c.chronic ? 0.05 : 0) + c.action))) {
     const date = c.days[rng.int(273, Math.min(c.lastDay, 348))] as string;
-    deliver(FLU_VACCINE, 1, date);
-    if (rng.bernoulli(0.5)) service(NOMENCLATURE.fluVaccination, p.usualGp, "gp", "ambulatory", date);
+    deliver(rng, w, p, c, FLU_VACCINE, 1, date);
+    if (rng.bernoulli(0.5)) service(w, p, NOMENCLATURE.fluVaccination, p.usualGp, "gp", "ambulatory", date);
   }
   if (p.diabetic) {
     const tests = rng.poisson(Math.max(0.2, 1.7 * (c.bim ? 0.8 : 1) + c.action * 4));
-    for (let i = 0; i < tests; i++) service(NOMENCLATURE.hba1c, p.usualGp, "gp", "ambulatory");
-    if (rng.bernoulli(Math.min(0.95, 0.5 * (c.bim ? 0.7 : 1) + c.action))) service(NOMENCLATURE.eyeExam, "", "specialist", "ambulatory");
+    for (let i = 0; i < tests; i++) service(w, p, NOMENCLATURE.hba1c, p.usualGp, "gp", "ambulatory", day(rng, c));
+    if (rng.bernoulli(Math.min(0.95, 0.5 * (c.bim ? 0.7 : 1) + c.action))) service(w, p, NOMENCLATURE.eyeExam, "", "specialist", "ambulatory", day(rng, c));
   }
 
   // Medicines: chronic treatments in packs through the year, the odd short course, antibiotics.
@@ -94,18 +101,18 @@ export function writeCareYear(rng: Random, p: Person, c: CareYear, w: EventWrite
     const start = c.firstDay + rng.int(0, 40);
     for (let k = 0; k < packs; k++) {
       const at = Math.min(c.lastDay, start + k * 170 + rng.int(0, 20));
-      deliver(m, m.ddd, c.days[at] as string);
+      deliver(rng, w, p, c, m, m.ddd, c.days[at] as string);
       if (at === c.lastDay) break;
     }
   }
   if (rng.bernoulli(0.08 + (age >= 65 ? 0.06 : 0))) {
     const m = rng.pick(OCCASIONAL);
-    deliver(m, Math.round(m.ddd / 3));
+    deliver(rng, w, p, c, m, Math.round(m.ddd / 3), day(rng, c));
   }
   const courses = rng.poisson((0.42 + (age < 10 ? 0.2 : 0) + (elderly ? 0.12 : 0) + (c.bim ? 0.08 : 0)) * c.antibioticFactor);
   for (let i = 0; i < courses; i++) {
     const m = ANTIBIOTICS[rng.weightedIndex(ANTIBIOTIC_WEIGHTS)] as Medicine;
-    deliver(m, m.ddd);
+    deliver(rng, w, p, c, m, m.ddd, day(rng, c));
   }
 
   writeStays(rng, p, c, w);

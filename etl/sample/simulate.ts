@@ -11,14 +11,16 @@ export interface SimulationOptions {
   lastYear: number;
 }
 
-/** Inhabitants on 1 January, by year, place, sex and age: what Statbel's population structure counts. */
+const MAX_AGE = 110;
+
+/** Inhabitants on 1 January, by year, municipality, sex and age: what Statbel's population structure counts. */
 export class PopulationCount {
-  /** Key: ((year × 100000 + NIS code) × 2 + sex) × 128 + age; numbers, not strings, on this hot path. */
+  /** Key: ((year × 100000 + NIS code) × 2 + sex) × 128 + age. */
   private readonly counts = new Map<number, number>();
 
-  add(year: number, nisCode: string, sex: "M" | "F", age: number): void {
-    const key = ((year * 100_000 + Number(nisCode)) * 2 + (sex === "F" ? 1 : 0)) * 128 + Math.min(age, 110);
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  add(year: number, nisCode: string, sex: "M" | "F", age: number, count = 1): void {
+    const key = ((year * 100_000 + Number(nisCode)) * 2 + (sex === "F" ? 1 : 0)) * 128 + Math.min(age, MAX_AGE);
+    this.counts.set(key, (this.counts.get(key) ?? 0) + count);
   }
 
   toArray(): [number, number][] {
@@ -41,6 +43,18 @@ export class PopulationCount {
   }
 }
 
+/** One place's people being simulated: what every person-year needs, gathered once. */
+interface PlaceRun {
+  rng: Random;
+  place: Place;
+  o: SimulationOptions;
+  population: TextFileWriter;
+  events: EventWriters;
+  gps: readonly string[];
+  /** Counts on 1 January, indexed ((year − first) × 2 + female) × (MAX_AGE + 1) + age: cheaper than a map per person. */
+  counts: Int32Array;
+}
+
 const BIRTH_RATE = 0.0098;
 
 /** Antibiotic use falls slowly, with a dip in the COVID years 2020–2021. */
@@ -48,6 +62,11 @@ const antibioticFactor = (year: number) => (year === 2020 ? 0.68 : year === 2021
 
 /** Improvement actions started in 2022 raise process indicators a little more each year. */
 const actionEffect = (place: Place, year: number) => (place.improving && year >= 2022 ? 0.05 * (year - 2021) : 0);
+
+function count(run: PlaceRun, year: number, sex: "M" | "F", age: number): void {
+  const at = ((year - run.o.firstYear) * 2 + (sex === "F" ? 1 : 0)) * (MAX_AGE + 1) + Math.min(age, MAX_AGE);
+  run.counts[at] = (run.counts[at] as number) + 1;
+}
 
 /**
  * Simulates the people of one place over the years: the initial population, then births,
@@ -62,41 +81,37 @@ export function simulatePlace(
   census: PopulationCount,
   gps: readonly string[],
 ): number {
-  const days = new Map<number, string[]>();
-  for (let y = o.firstYear; y <= o.lastYear; y++) days.set(y, daysOfYear(y));
+  const years = o.lastYear - o.firstYear + 1;
+  const run: PlaceRun = { rng, place, o, population, events, gps, counts: new Int32Array(years * 2 * (MAX_AGE + 1)) };
   const initial = Math.round(place.population * o.scale);
   let people = 0;
   for (let i = 0; i < initial; i++) {
     const age = drawAge(rng, place.regionCode);
     // Ages are those on 1 January of the first year.
     const person = createPerson(rng, place, o.firstYear - 1 - age, drawSex(rng, age), age, gps);
-    census.add(o.firstYear, place.nisCode, person.sex, age);
-    live(rng, person, o.firstYear, 0, o, days, population, events, census);
+    count(run, o.firstYear, person.sex, age);
+    live(run, person, o.firstYear, 0);
     people++;
   }
   for (let y = o.firstYear; y <= o.lastYear; y++) {
     const births = rng.poisson(initial * BIRTH_RATE);
     for (let i = 0; i < births; i++) {
       const person = createPerson(rng, place, y, rng.bernoulli(0.512) ? "M" : "F", 0, gps);
-      live(rng, person, y, rng.int(0, (days.get(y) as string[]).length - 1), o, days, population, events, census);
+      live(run, person, y, rng.int(0, daysOfYear(y).length - 1));
       people++;
     }
   }
+  run.counts.forEach((n, i) => {
+    if (n === 0) return;
+    const age = i % (MAX_AGE + 1);
+    const rest = (i - age) / (MAX_AGE + 1);
+    census.add(o.firstYear + Math.floor(rest / 2), place.nisCode, rest % 2 ? "F" : "M", age, n);
+  });
   return people;
 }
 
-function live(
-  rng: Random,
-  p: Person,
-  fromYear: number,
-  birthDay: number,
-  o: SimulationOptions,
-  days: Map<number, string[]>,
-  population: TextFileWriter,
-  events: EventWriters,
-  census: PopulationCount,
-): void {
-  const place = p.place;
+function live(run: PlaceRun, p: Person, fromYear: number, birthDay: number): void {
+  const { rng, place, o } = run;
   for (let year = fromYear; year <= o.lastYear; year++) {
     const age = year - p.birthYear;
     if (year > fromYear) ageOneYear(rng, p, age);
@@ -104,16 +119,17 @@ function live(
     const action = actionEffect(place, year);
     const gmd = p.gmdDraw < gmdProbability(age, place.regionCode, place.deprivation, year, action);
     const chronic = p.diabetic || p.chronicDraw < chronicProbability(age, bim);
-    const yearDays = days.get(year) as string[];
+    const days = daysOfYear(year);
     const dies = rng.bernoulli(deathProbability(age, p.sex, bim, place.deprivation));
     const firstDay = year === fromYear ? birthDay : 0;
-    const lastDay = dies ? rng.int(firstDay, yearDays.length - 1) : yearDays.length - 1;
-    const deathDate = dies ? yearDays[lastDay] : "";
-    population.line(
+    const lastDay = dies ? rng.int(firstDay, days.length - 1) : days.length - 1;
+    const deathDate = dies ? days[lastDay] : "";
+    run.population.line(
       `${year};${p.id};${p.birthYear};${p.sex};${place.nisCode};${place.sectorCode ?? ""};${deathDate};${bim ? 1 : 0};${gmd ? 1 : 0};${chronic ? 1 : 0};${p.fund}`,
     );
-    writeCareYear(rng, p, { year, age, bim, gmd, chronic, action, firstDay, lastDay, days: yearDays, antibioticFactor: antibioticFactor(year) }, events);
+    writeCareYear(rng, p, { year, age, bim, gmd, chronic, action, firstDay, lastDay, days, antibioticFactor: antibioticFactor(year), gps: run.gps }, run.events);
     if (dies) return;
-    if (year < o.lastYear) census.add(year + 1, place.nisCode, p.sex, age);
+    // On 1 January of the next year the person is alive, aged (year − birth year) completed years.
+    if (year < o.lastYear) count(run, year + 1, p.sex, age);
   }
 }
