@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["etl/**/*.test.ts", "indicators/**/*.test.ts", "server/**/*.test.ts", "tests/**/*.test.ts"],
+    globalSetup: ["tests/global-setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 300_000,
     // DuckDB and child-process tests share 2 cores: keep parallelism modest.

@@ -9,8 +9,9 @@ export const INVALID = join(ROOT, "data-samples", "invalid");
 /** "Today" for the tests, so that dates in the future stay in the future. */
 export const TODAY = new Date("2026-11-23T12:00:00Z");
 
+/** A fresh directory inside the run's temporary root (removed when the run ends). */
 export function temporaryDirectory(prefix = "boussole-test-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return mkdtempSync(join(process.env.BOUSSOLE_TEST_TMP ?? tmpdir(), prefix));
 }
 
 /** A copy of the tiny extract with some files replaced, added or removed. */
