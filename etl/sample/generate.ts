@@ -60,11 +60,18 @@ export async function generateSample(o: SampleOptions): Promise<SampleResult> {
   const files = writeGeographyFiles(o.out, geo, drawBoundaries(geo, o.seed));
 
   const places = placesOf(geo, improving);
-  const task = progress.task("simulate people", 1);
+  const task = progress.task("simulate people", places.reduce((n, p) => n + p.population, 0));
   const simulation = { scale: o.scale, firstYear: o.firstYear, lastYear: o.lastYear };
   const blocks = splitByPopulation(places, Math.max(1, o.workers ?? Math.min(2, availableParallelism())));
   const jobs: SimulationJob[] = blocks.map((block, k) => ({ seed: o.seed, places: block, options: simulation, dir: o.out, suffix: String(k), withHeader: k === 0 }));
-  const parts = await Promise.all(jobs.map((job) => (jobs.length === 1 ? simulateBlock(job) : runTsWorker<SimulationPart>(new URL("./simulate-worker.ts", import.meta.url), job))));
+  // Each block reports the population it has simulated; the bar shows their sum.
+  const done = jobs.map(() => 0);
+  const report = (k: number) => (n: number) => {
+    done[k] = n;
+    task.update(done.reduce((a, b) => a + b, 0));
+  };
+  const worker = new URL("./simulate-worker.ts", import.meta.url);
+  const parts = await Promise.all(jobs.map((job, k) => (jobs.length === 1 ? simulateBlock(job, report(k)) : runTsWorker<SimulationPart>(worker, job, report(k)))));
   const census = new PopulationCount();
   for (const part of parts) census.merge(part.census);
   const people = parts.reduce((n, p) => n + p.people, 0);

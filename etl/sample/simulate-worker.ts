@@ -24,18 +24,21 @@ export interface SimulationPart {
 }
 
 /** Simulates a block of places: every place draws from its own stream, so the block split never changes the bytes. */
-export function simulateBlock(job: SimulationJob): SimulationPart {
+export function simulateBlock(job: SimulationJob, onProgress?: (population: number) => void): SimulationPart {
   const root = new Random(job.seed);
   const open = (file: keyof typeof PERSON_FILES) => new TextFileWriter(join(job.dir, `${PERSON_FILES[file].name}.part-${job.suffix}`), job.withHeader ? PERSON_FILES[file].header : null, { bom: PERSON_FILES[file].bom });
   const population = open("population");
   const events = { healthcare: open("healthcare"), pharmacy: open("pharmacy"), stays: open("stays") };
   const census = new PopulationCount();
   let people = 0;
+  let done = 0;
   for (const place of job.places) {
     const rng = root.fork(`place:${place.nisCode}:${place.sectorCode ?? ""}`);
     const gpCount = Math.max(2, Math.ceil((place.population * job.options.scale) / 60));
     const gps = Array.from({ length: gpCount }, (_, i) => `gp${place.nisCode}${String(i).padStart(3, "0")}`);
     people += simulatePlace(rng, place, job.options, population, events, census, gps);
+    done += place.population;
+    onProgress?.(done);
   }
   const writers = { population, ...events };
   for (const w of Object.values(writers)) w.close();
@@ -44,7 +47,8 @@ export function simulateBlock(job: SimulationJob): SimulationPart {
 
 if (parentPort && workerData?.data) {
   try {
-    parentPort.postMessage({ ok: true, value: simulateBlock(workerData.data as SimulationJob) });
+    const port = parentPort;
+    port.postMessage({ ok: true, value: simulateBlock(workerData.data as SimulationJob, (progress) => port.postMessage({ progress })) });
   } catch (e) {
     parentPort.postMessage({ ok: false, error: (e as Error).message });
   }

@@ -57,8 +57,17 @@ export async function checkFiles(
       least.bytes += sizes[i] as number;
       least.files.push({ name: files[i]!.name, kind: files[i]!.kind.id });
     }
-    const task = ctx.progress?.task(`check ${files.length} files on ${workers} threads`, 1);
-    const results = await Promise.all(loads.map((l) => runTsWorker<CheckedFile[]>(new URL("./check-worker.ts", import.meta.url), { ...base, files: l.files })));
+    const task = ctx.progress?.task(`check ${files.length} files on ${workers} threads`, totalBytes);
+    const read = loads.map(() => 0);
+    const worker = new URL("./check-worker.ts", import.meta.url);
+    const results = await Promise.all(
+      loads.map((l, k) =>
+        runTsWorker<CheckedFile[]>(worker, { ...base, files: l.files }, (bytes) => {
+          read[k] = bytes;
+          task?.update(read.reduce((a, b) => a + b, 0));
+        }),
+      ),
+    );
     task?.done();
     const byName = new Map(results.flat().map((c) => [c.name, c]));
     checked = files.map((f) => byName.get(f.name) as CheckedFile);
