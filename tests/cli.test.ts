@@ -53,6 +53,12 @@ describe("the boussole CLI", () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("is unchanged");
     expect(statSync(warehouse).mtimeMs).toBe(before);
+    // A memory limit too small for DuckDB: a clear message, exit code 1, the warehouse untouched.
+    const starved = boussole("load", TINY, "--warehouse", warehouse, "--memory-limit", "2MB");
+    expect(starved.code).toBe(1);
+    expect(starved.stderr).toContain("--memory-limit");
+    expect(starved.stderr).not.toMatch(/\n\s+at /);
+    expect(statSync(warehouse).mtimeMs).toBe(before);
   });
 
   it("start builds the demo warehouse once, then reuses it", () => {

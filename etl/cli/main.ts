@@ -27,7 +27,12 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`boussole: ${e.message}\n`);
       return e.exitCode;
     }
-    process.stderr.write(`boussole: unexpected error: ${(e as Error).message}\n`);
+    const message = (e as Error).message;
+    if (/Out of Memory/i.test(message)) {
+      process.stderr.write(`boussole: DuckDB reached its memory limit (${message.split("\n")[0]}). Nothing was replaced. Raise the limit with --memory-limit, e.g. --memory-limit 4GB.\n`);
+      return 1;
+    }
+    process.stderr.write(`boussole: unexpected error: ${message}\n`);
     if (process.env.BOUSSOLE_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
     return 1;
   }
