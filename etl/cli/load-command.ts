@@ -7,7 +7,7 @@ import { parseNumber, UserError } from "./errors.ts";
 interface CheckOptions {
   vintage?: number;
   json?: boolean;
-  memoryLimit: string;
+  memoryLimit?: string;
 }
 
 function print(result: LoadResult, json: boolean | undefined): void {
@@ -25,7 +25,7 @@ export function validateCommand(program: Command, setExit: (code: number) => voi
     .argument("<dir>", "directory holding the extract files")
     .description("Check every file and row of an extract against the contract; writes nothing.")
     .option("--vintage <year>", "geography vintage to check codes against (default: the latest in the file)", parseNumber("--vintage", 1970, 2100))
-    .option("--memory-limit <size>", "DuckDB memory limit for the cross-file checks", "1GB")
+    .option("--memory-limit <size>", "DuckDB memory limit for the cross-file checks (default: a quarter of the memory, 1GB to 8GB)")
     .option("--json", "print the report as JSON")
     .action(async (dir: string, o: CheckOptions) => {
       requireDirectory(dir);
@@ -42,7 +42,7 @@ export function loadCommand(program: Command, setExit: (code: number) => void): 
     .description("Validate an extract and load it into a new warehouse that replaces the old one atomically.")
     .requiredOption("--warehouse <file>", "warehouse DuckDB file to (re)place")
     .option("--vintage <year>", "geography vintage to check codes against (default: the latest in the file)", parseNumber("--vintage", 1970, 2100))
-    .option("--memory-limit <size>", "DuckDB memory limit", "1GB")
+    .option("--memory-limit <size>", "DuckDB memory limit; beyond it DuckDB spills to disk (default: a quarter of the memory, 1GB to 8GB)")
     .option("--json", "print the report as JSON")
     .action(async (dir: string, o: CheckOptions & { warehouse: string }) => {
       requireDirectory(dir);

@@ -1,4 +1,11 @@
+import { totalmem } from "node:os";
 import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+
+/** A quarter of the machine's memory, from 1 GB to 8 GB: large loads spill to disk beyond it. */
+export function defaultMemoryLimit(): string {
+  const gb = Math.min(8, Math.max(1, Math.floor(totalmem() / 4 / 2 ** 30)));
+  return `${gb}GB`;
+}
 
 export interface DuckDBOptions {
   /** DuckDB's memory_limit, e.g. "1GB": loads stream and spill instead of growing. */
@@ -17,7 +24,7 @@ export class Database {
 
   static async open(path: string, options: DuckDBOptions = {}): Promise<Database> {
     // Row order within a table carries no meaning here: letting DuckDB drop it saves memory and time.
-    const config: Record<string, string> = { memory_limit: options.memoryLimit ?? "1GB", threads: String(options.threads ?? 2), preserve_insertion_order: "false" };
+    const config: Record<string, string> = { memory_limit: options.memoryLimit ?? defaultMemoryLimit(), threads: String(options.threads ?? 2), preserve_insertion_order: "false" };
     if (options.readOnly) config.access_mode = "READ_ONLY";
     const instance = await DuckDBInstance.create(path, config);
     const connection = await instance.connect();

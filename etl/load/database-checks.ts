@@ -9,28 +9,46 @@ const EXAMPLES = 20;
 /**
  * Checks that need all rows of a kind at once and are cheapest in the database:
  * duplicate keys in large files, and events of persons absent from that year's population.
- * The lines of the first offending rows are then found in the files themselves.
+ * Both run one population year at a time, so that the hash tables hold one year of people,
+ * not all of them (at full scale a year is 12 million people). The lines of the first
+ * offending rows are then found in the files themselves.
  */
 export async function checkInDatabase(db: Database, files: ExtractFile[], report: ValidationReport): Promise<void> {
+  const years = (await db.all<{ year: number }>("SELECT DISTINCT year FROM person_year ORDER BY year")).map((r) => r.year);
   for (const kind of fileKinds) {
     const ofKind = files.filter((f) => f.kind === kind);
     if (ofKind.length === 0) continue;
     if (kind.key && kind.keyCheck === "database") {
       const cols = kind.key.map(ident).join(", ");
-      const n = await count(db, `SELECT count(*)::INTEGER AS n FROM (SELECT ${cols} FROM ${ident(kind.id)} GROUP BY ALL HAVING count(*) > 1)`);
-      if (n > 0) {
-        const examples = await db.all<Record<string, unknown>>(`SELECT ${cols} FROM ${ident(kind.id)} GROUP BY ALL HAVING count(*) > 1 ORDER BY ALL LIMIT ${EXAMPLES}`);
-        await reportRows(report, ofKind, kind.key, examples, "key.duplicate", (v) => `${kind.key!.join(" + ")} ${v} appears more than once (${n} duplicated key(s) in all)`, { allOccurrences: true });
+      // A key that holds the year is checked year by year; any other in one pass.
+      const slices = kind.key.includes("year") ? years.map((y) => `WHERE year = ${Number(y)}`) : [""];
+      const duplicated = (where: string) => `SELECT ${cols} FROM ${ident(kind.id)} ${where} GROUP BY ALL HAVING count(*) > 1`;
+      let n = 0;
+      const examples: Record<string, unknown>[] = [];
+      for (const where of slices) {
+        n += await count(db, `SELECT count(*)::INTEGER AS n FROM (${duplicated(where)})`);
+        if (n > 0 && examples.length < EXAMPLES) examples.push(...(await db.all(`${duplicated(where)} ORDER BY ALL LIMIT ${EXAMPLES - examples.length}`)));
       }
+      if (n > 0) await reportRows(report, ofKind, kind.key, examples, "key.duplicate", (v) => `${kind.key!.join(" + ")} ${v} appears more than once (${n} duplicated key(s) in all)`, { allOccurrences: true });
     }
     if (kind.personLink) {
       const date = ident(kind.personLink.dateColumn);
-      const orphans = `FROM ${ident(kind.id)} e ANTI JOIN person_year p ON p.person_id = e.person_id AND p.year = year(e.${date})`;
-      const n = await count(db, `SELECT count(*)::INTEGER AS n ${orphans}`);
-      if (n > 0) {
-        const examples = await db.all<Record<string, unknown>>(`SELECT DISTINCT e.person_id, strftime(e.${date}, '%Y-%m-%d') AS ${date} ${orphans} ORDER BY ALL LIMIT ${EXAMPLES}`);
-        await reportRows(report, ofKind, ["person_id", kind.personLink.dateColumn], examples, "person.unknown", (v) => `person/date ${v}: the person is not in the population file for that year (${n} such row(s) in all)`);
+      const inYear = (y: number) => `e.${date} >= MAKE_DATE(${Number(y)}, 1, 1) AND e.${date} < MAKE_DATE(${Number(y) + 1}, 1, 1)`;
+      const slices = [
+        ...years.map((y) => `FROM ${ident(kind.id)} e ANTI JOIN (SELECT person_id FROM person_year WHERE year = ${Number(y)}) p USING (person_id) WHERE ${inYear(y)}`),
+        // Events in a year without any population file are all orphans.
+        `FROM ${ident(kind.id)} e WHERE year(e.${date}) NOT IN (SELECT DISTINCT year FROM person_year)`,
+      ];
+      let n = 0;
+      const examples: Record<string, unknown>[] = [];
+      for (const from of slices) {
+        const found = await count(db, `SELECT count(*)::INTEGER AS n ${from}`);
+        n += found;
+        if (found > 0 && examples.length < EXAMPLES) {
+          examples.push(...(await db.all(`SELECT DISTINCT e.person_id, strftime(e.${date}, '%Y-%m-%d') AS ${date} ${from} ORDER BY ALL LIMIT ${EXAMPLES - examples.length}`)));
+        }
       }
+      if (n > 0) await reportRows(report, ofKind, ["person_id", kind.personLink.dateColumn], examples, "person.unknown", (v) => `person/date ${v}: the person is not in the population file for that year (${n} such row(s) in all)`);
     }
   }
 }

@@ -48,7 +48,7 @@ export async function loadExtract(dir: string, options: LoadOptions = {}): Promi
   if (options.warehouse) await removeStaleTemporaries(target);
   const temporary = temporaryPathFor(target);
   const batchId = batchIdOf(check, started);
-  const db = await Database.open(temporary, { memoryLimit: options.memoryLimit ?? "1GB" });
+  const db = await Database.open(temporary, { memoryLimit: options.memoryLimit });
   let committed = false;
   try {
     for (const statement of warehouseSchema()) await db.run(statement);
