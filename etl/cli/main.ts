@@ -4,13 +4,14 @@ import { sampleCommand } from "./sample-command.ts";
 import { loadCommand, validateCommand } from "./load-command.ts";
 import { startCommand } from "./start-command.ts";
 import { contractCommand } from "./contract-command.ts";
+import { indicatorsCommand } from "./indicators-command.ts";
 
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command("boussole")
     .description("Population-management analytics for Belgian integrated care.")
     .showHelpAfterError("(add --help for usage)")
     .exitOverride();
-  for (const register of [sampleCommand, validateCommand, loadCommand, startCommand, contractCommand]) register(program, setExit);
+  for (const register of [sampleCommand, validateCommand, loadCommand, startCommand, contractCommand, indicatorsCommand]) register(program, setExit);
   return program;
 }
 

@@ -1,0 +1,53 @@
+/**
+ * The areas each residence unit belongs to, as one relation
+ * `residence_area(nis_code, sector_code, level, system_code, area_code)`.
+ *
+ * A residence unit is a (municipality, sector) pair as written in person_year; the sector is
+ * often null. Mapping units rather than persons keeps this relation tiny (a few thousand rows
+ * for Belgium) so that the fan-out of one person-year cell to its 5–8 areas happens after the
+ * person-level rows have been summed (see compile.ts).
+ *
+ * - municipality: the unit's own NIS code;
+ * - zone: every zone of every zone system whose member list holds the unit; a member with a
+ *   null sector covers the whole municipality, a member with a sector only persons living in
+ *   that sector (Bruxelles is split between three bassins: BXL-NORD holds only 21004_S01);
+ * - province (none for the 19 Brussels municipalities), region, and Belgium (`BE`).
+ *
+ * Municipalities are read from the latest vintage only: codes in the person files are checked
+ * against it at load, and an older vintage would count a municipality twice.
+ */
+
+export const LEVELS = ["belgium", "region", "province", "zone", "municipality"] as const;
+export type Level = (typeof LEVELS)[number];
+
+/**
+ * The CTEs `residence_unit`, `municipality` and `residence_area`, to put in a WITH clause
+ * (without the leading WITH).
+ */
+export function residenceAreaCtes(): string {
+  return `residence_unit AS (
+  SELECT DISTINCT nis_code, sector_code FROM person_year
+), municipality AS (
+  SELECT nis_code, province_code, region_code FROM geo_municipality
+  WHERE vintage = (SELECT max(vintage) FROM geo_municipality)
+), residence_area AS (
+  SELECT u.nis_code, u.sector_code, 'municipality' AS level, NULL::VARCHAR AS system_code, u.nis_code AS area_code FROM residence_unit u
+  UNION ALL
+  SELECT DISTINCT u.nis_code, u.sector_code, 'zone', z.system_code, z.zone_code
+  FROM residence_unit u
+  JOIN geo_zone_member m ON m.nis_code = u.nis_code AND (m.sector_code IS NULL OR m.sector_code = u.sector_code)
+  JOIN geo_zone z ON z.zone_code = m.zone_code
+  UNION ALL
+  SELECT u.nis_code, u.sector_code, 'province', NULL, g.province_code
+  FROM residence_unit u JOIN municipality g USING (nis_code) WHERE g.province_code IS NOT NULL
+  UNION ALL
+  SELECT u.nis_code, u.sector_code, 'region', NULL, g.region_code FROM residence_unit u JOIN municipality g USING (nis_code)
+  UNION ALL
+  SELECT u.nis_code, u.sector_code, 'belgium', NULL, 'BE' FROM residence_unit u
+)`;
+}
+
+/** The relation on its own, e.g. to check a zone system's coverage. */
+export function residenceAreaSql(): string {
+  return `WITH ${residenceAreaCtes()}\nSELECT * FROM residence_area`;
+}
