@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { INVALID, ROOT, TINY, temporaryDirectory, tinyWith } from "./helpers.ts";
@@ -71,5 +71,34 @@ describe("the boussole CLI", () => {
     expect(second.code).toBe(0);
     expect(second.stderr).not.toContain("generating");
     expect(second.stderr).toContain("warehouse ready");
+  });
+});
+
+describe("the indicators commands", () => {
+  it("validates, lists, explains and computes the definitions", () => {
+    const validate = boussole("indicators", "validate");
+    expect(validate.code).toBe(0);
+    expect(validate.stdout).toMatch(/\d+ valid definition\(s\), 0 problem\(s\)/);
+    expect(boussole("indicators", "list").stdout).toContain("breast-cancer-screening");
+    const explain = boussole("indicators", "explain", "breast-cancer-screening");
+    expect(explain.stdout).toContain("50");
+    expect(explain.stdout).toContain("GROUPING SETS");
+    const dir = temporaryDirectory();
+    const warehouse = join(dir, "w.duckdb");
+    expect(boussole("load", TINY, "--warehouse", warehouse).code).toBe(0);
+    const compute = boussole("indicators", "compute", "--warehouse", warehouse, "--out", join(dir, "cells.duckdb"));
+    expect(compute.code, compute.stderr).toBe(0);
+    expect(compute.stdout).toMatch(/breast-cancer-screening: \d+ cell/);
+    expect(compute.stdout).toContain("premature-mortality: ");
+  });
+
+  it("reports a broken definition with file, line and column, and exit code 1", () => {
+    const dir = temporaryDirectory();
+    mkdirSync(join(dir, "value"));
+    const source = readFileSync(join(ROOT, "indicators", "definitions", "value", "polypharmacy-75.yaml"), "utf8");
+    writeFileSync(join(dir, "value", "polypharmacy-75.yaml"), source.replace("min-distinct", "min-distinkt"));
+    const r = boussole("indicators", "validate", "--definitions", dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/polypharmacy-75\.yaml:\d+:\d+: .*min-distinct/);
   });
 });
