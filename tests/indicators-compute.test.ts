@@ -74,10 +74,9 @@ function cell(id: string, year: number, area: string, stratum = "total", value =
 }
 
 describe("computeIndicators on the tiny warehouse", () => {
-  it("computes the person-based indicators and skips the DSR with a reason", () => {
-    expect(result.computed).toEqual(["gmd", "gp-2y-45", "a10", "a10-under-65", "i50-stays", "deaths"]);
-    expect(result.skipped).toEqual([{ id: "deaths-dsr", reason: "statistic `directly-standardised-rate` is not computed yet" }]);
-    expect(result.cells.some((c) => c.indicator_id === "deaths-dsr")).toBe(false);
+  it("computes the person-based indicators, the DSR included", () => {
+    expect(result.computed).toEqual(["gmd", "gp-2y-45", "a10", "a10-under-65", "i50-stays", "deaths", "deaths-dsr"]);
+    expect(result.skipped).toEqual([]);
   });
 
   it("counts GMD status: Belgium, Brussels, a split bassin, a Flemish zone and sex", () => {
@@ -180,12 +179,15 @@ describe("compile", () => {
     expect(sql.match(/FROM pharmacy_delivery\b/g)).toHaveLength(1);
   });
 
-  it("computes the repository's person-based proportions and skips the rest with reasons", () => {
+  // Other definitions are added to the repository over time: the list is checked by rule,
+  // with the few whose status is known named.
+  it("computes the repository's person-based definitions and skips the rest with reasons", () => {
     const { definitions, problems } = loadDefinitions(join(ROOT, "indicators", "definitions"));
     expect(problems).toEqual([]);
     const { computed, skipped } = compile(definitions);
-    expect(computed.sort()).toEqual(["breast-cancer-screening", "flu-vaccination-65", "gp-contact-bim", "gp-contact-non-bim", "polypharmacy-75"]);
-    expect(skipped.map((s) => s.id).sort()).toEqual(["gp-contact-bim-ratio", "gp-fte-per-10000", "p3ceq-experience-score", "premature-mortality"]);
+    expect(computed).toEqual(expect.arrayContaining(["breast-cancer-screening", "flu-vaccination-65", "gp-contact-bim", "gp-contact-non-bim", "polypharmacy-75", "premature-mortality", "p3ceq-experience-score", "gp-fte-per-10000"]));
+    expect(skipped.map((s) => s.id)).toEqual(expect.arrayContaining(["gp-contact-bim-ratio"]));
+    expect(computed.length + skipped.length).toBe(definitions.length);
     for (const s of skipped) expect(s.reason).toMatch(/not computed yet/);
   });
 

@@ -13,8 +13,15 @@
  *    ever counts persons of the denominator.
  * 4. `unit_cell`: summed by residence unit and stratum values BEFORE the join to areas, so the
  *    fan-out to 5–8 areas per unit multiplies thousands of rows, not millions of persons.
- * 5. `grouped`: GROUP BY GROUPING SETS over (year, area) × {(), sex, age band, bim}.
- * 6. Unpivoted into long cells, keeping each indicator's own strata.
+ * 5. `grouped`: GROUP BY GROUPING SETS over (year, area) × {(), sex, age band, bim}, plus,
+ *    for directly standardised rates, the same sets × the 19 ESP 2013 bands (`esp_band`).
+ *    The bands are extra sets of the SAME grouping, not a second query, so every table is
+ *    still read once; without a DSR the column is a constant NULL and costs nothing.
+ * 6. Unpivoted into long rows, keeping each indicator's own strata; a DSR gets one row per
+ *    band, put together into one cell by `assembleCells` (statistics.ts).
+ *
+ * Means per person (`mean-per-person`) carry Σx and Σx² per cell (x: the person-year's
+ * spending or event count) so that their limits need no person-level data afterwards.
  *
  * Definitions come from the schema, which has already validated every code against its
  * pattern (nomenclature 6 digits, ATC/ICD-10 prefixes) and every filter against its enum.
@@ -23,107 +30,91 @@
  * parameters are not used because the query's shape depends on the definitions anyway, and
  * codes are matched with `starts_with`, never LIKE, so `_` or `%` would not be wildcards.
  */
-import type { Definition, Numerator, Population } from "../definition/schema.ts";
-import { MAX_AGE } from "../definition/vocabulary.ts";
+import type { Definition, Numerator } from "../definition/schema.ts";
 import { residenceAreaCtes } from "./areas.ts";
+import { compileZone, isZoneComputed, zoneNotComputedReason } from "./compile-zone.ts";
+import { and, anyPrefix, eventCondition, literal, populationCondition, TABLE, type EventsNumerator, type MedicinesNumerator } from "./conditions.ts";
+
+export { literal } from "./conditions.ts";
 
 export interface Skipped {
   id: string;
   reason: string;
 }
 export interface Compiled {
-  /** Empty when no definition can be computed. */
+  /** The person-based query; empty when no person-based definition can be computed. */
   sql: string;
+  /** The zone-figure query (compile-zone.ts); empty when there is none. */
+  zoneSql: string;
   computed: string[];
   skipped: Skipped[];
 }
 
 export const AGE_BANDS = ["0-17", "18-44", "45-64", "65-74", "75+"] as const;
-
-export function literal(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
+const PERSON_STATISTICS = new Set(["proportion", "crude-rate", "mean-per-person", "directly-standardised-rate"]);
 
 /** Why a definition is not computed by this compiler, or undefined when it is. */
 export function notComputedReason(def: Definition): string | undefined {
   if (def.sql !== undefined) return "hand-written `sql` definitions are not computed yet";
-  if (def.statistic !== "proportion" && def.statistic !== "crude-rate") return `statistic \`${def.statistic}\` is not computed yet`;
-  if (def["zone-value"] !== undefined) return "zone figures (`zone-value`) are not computed yet";
+  if (def["zone-value"] !== undefined) return zoneNotComputedReason(def);
+  if (!PERSON_STATISTICS.has(def.statistic)) return `statistic \`${def.statistic}\` is not computed yet`;
   const n = def.numerator;
   if (!n || !def.population) return "no population or numerator";
-  if (n.kind === "spending" || n.kind === "readmissions") return `numerator kind \`${n.kind}\` is not computed yet`;
+  if (n.kind === "readmissions") return `numerator kind \`${n.kind}\` is not computed yet`;
   if (n.kind === "medicines" && n["cheaper-share"]) return "the cheaper-medicine share of DDD is not computed yet";
   return undefined;
 }
 
-type EventsNumerator = Extract<Numerator, { kind: "events" }>;
-type MedicinesNumerator = Extract<Numerator, { kind: "medicines" }>;
-
-const TABLE = {
-  health_service: { date: "service_date", code: "nomenclature_code", list: "nomenclature" },
-  pharmacy_delivery: { date: "delivery_date", code: "atc_code", list: "atc" },
-  // A stay belongs to the year of its admission.
-  hospital_stay: { date: "admission_date", code: "main_diagnosis", list: "icd10" },
-} as const;
-
-function anyPrefix(column: string, codes: readonly string[] | undefined): string[] {
-  return codes ? [`(${codes.map((c) => `starts_with(${column}, ${literal(c)})`).join(" OR ")})`] : [];
+/**
+ * The strata a definition is computed for. A DSR is already standardised for age: an age-band
+ * breakdown of it would be a set of crude band rates, so it is left out (sex and bim only).
+ */
+export function strataOf(def: Definition): Definition["strata"] {
+  return def.statistic === "directly-standardised-rate" ? def.strata.filter((s) => s !== "age-band") : def.strata;
 }
 
-function and(conditions: string[]): string {
-  return conditions.length === 0 ? "true" : conditions.join(" AND ");
-}
-
-/** Which events of its table an events numerator selects (the window is handled apart). */
-function eventCondition(n: EventsNumerator): string {
-  const t = TABLE[n.source];
-  const codes = n.codes?.[t.list];
-  const c = n.source === "hospital_stay"
-    ? anyPrefix("replace(main_diagnosis, '.', '')", codes?.map((x) => x.replace(".", "")))
-    : anyPrefix(t.code, codes);
-  const f = n.filters ?? {};
-  if (f.setting) c.push(`setting IN (${f.setting.map(literal).join(", ")})`);
-  if (f["provider-category"]) c.push(`provider_category IN (${f["provider-category"].map(literal).join(", ")})`);
-  if (f["stay-type"]) c.push(`stay_type = ${literal(f["stay-type"])}`);
-  if (f.emergency !== undefined) c.push(`emergency IS ${f.emergency ? "TRUE" : "FALSE"}`);
-  return and(c);
-}
-
-function populationCondition(p: Population): string {
-  const c: string[] = [];
-  if (p.age) c.push(p.age[1] >= MAX_AGE ? `age >= ${p.age[0]}` : `age BETWEEN ${p.age[0]} AND ${p.age[1]}`);
-  if (p.sex) c.push(`sex = ${literal(p.sex)}`);
-  for (const [key, column] of [["bim", "bim"], ["gmd", "gmd"], ["chronic", "chronic_status"]] as const) {
-    if (p[key] !== undefined) c.push(`${column} IS ${p[key] ? "TRUE" : "FALSE"}`);
-  }
-  if (p["alive-on-31-december"]) c.push("(death_date IS NULL OR death_date > make_date(year, 12, 31))");
-  return and(c);
-}
+type Sourced = { source: keyof typeof TABLE; amountColumn: string };
 
 export function compile(defs: readonly Definition[]): Compiled {
   const skipped: Skipped[] = [];
+  const computed: string[] = [];
   const todo: Definition[] = [];
   for (const def of defs) {
     const reason = notComputedReason(def);
     if (reason) skipped.push({ id: def.id, reason });
-    else todo.push(def);
+    else {
+      computed.push(def.id);
+      if (!isZoneComputed(def)) todo.push(def);
+    }
   }
-  if (todo.length === 0) return { sql: "", computed: [], skipped };
+  const zoneSql = compileZone(defs);
+  if (todo.length === 0) return { sql: "", zoneSql, computed, skipped };
 
   const ctes: string[] = [residenceAreaCtes()];
   const joins: string[] = [];
   const flagColumns: string[] = [];
+  // Spending columns per indicator: one per source table it sums.
+  const spending = new Map<number, Sourced[]>();
 
-  // Event counts: one scan per table for all the indicators that read it.
+  // Event counts and amounts: one scan per table for all the indicators that read it.
   for (const source of Object.keys(TABLE) as (keyof typeof TABLE)[]) {
     const users = todo.map((d, i) => ({ n: d.numerator, i })).filter((u): u is { n: EventsNumerator; i: number } => u.n?.kind === "events" && u.n.source === source);
-    if (users.length === 0) continue;
-    const maxWindow = Math.max(...users.map((u) => u.n["window-years"]));
-    const counts = users.map((u) => `count(*) FILTER (WHERE w.k < ${u.n["window-years"]} AND ${eventCondition(u.n)}) AS e${u.i}`);
+    const payers = todo.map((d, i) => ({ n: d.numerator, i })).filter((u) => u.n?.kind === "spending" && u.n.sources.includes(source));
+    if (users.length === 0 && payers.length === 0) continue;
+    const maxWindow = Math.max(1, ...users.map((u) => u.n["window-years"]));
+    const columns = users.map((u) => `count(*) FILTER (WHERE w.k < ${u.n["window-years"]} AND ${eventCondition(u.n)}) AS e${u.i}`);
+    for (const p of payers) {
+      const amountColumn = `a${p.i}_${source}`;
+      // Spending has no window: only the year of the event (k = 0). DOUBLE, as the means are.
+      columns.push(`CAST(sum(amount_eur) FILTER (WHERE w.k = 0) AS DOUBLE) AS ${amountColumn}`);
+      spending.set(p.i, [...(spending.get(p.i) ?? []), { source, amountColumn }]);
+    }
+    // Spending reads every row of the table; events only those their codes select.
+    const where = payers.length > 0 ? "true" : [...new Set(users.map((u) => `(${eventCondition(u.n)})`))].join(" OR ");
     ctes.push(`ev_${source} AS (
-  SELECT e.person_id, CAST(year(e.${TABLE[source].date}) + w.k AS INTEGER) AS year, ${counts.join(", ")}
+  SELECT e.person_id, CAST(year(e.${TABLE[source].date}) + w.k AS INTEGER) AS year, ${columns.join(", ")}
   FROM ${source} e CROSS JOIN range(0, ${maxWindow}) AS w(k)
-  WHERE ${[...new Set(users.map((u) => `(${eventCondition(u.n)})`))].join(" OR ")}
+  WHERE ${where}
   GROUP BY ALL
 )`);
     joins.push(`LEFT JOIN ev_${source} USING (person_id, year)`);
@@ -150,6 +141,7 @@ export function compile(defs: readonly Definition[]): Compiled {
     joins.push("LEFT JOIN med USING (person_id, year)");
   }
 
+  const sums: string[] = [];
   todo.forEach((def, i) => {
     const n = def.numerator as Numerator;
     let value: string;
@@ -166,20 +158,35 @@ export function compile(defs: readonly Definition[]): Compiled {
       case "deaths":
         value = `CASE WHEN year(death_date) = year${n["max-age"] !== undefined ? ` AND age <= ${n["max-age"]}` : ""} THEN 1 ELSE 0 END`;
         break;
+      case "spending":
+        value = `(${(spending.get(i) ?? []).map((s) => `coalesce(${s.amountColumn}, 0)`).join(" + ") || "0"})`;
+        break;
       default:
         throw new Error(`unreachable: ${n.kind}`);
     }
     const inDenominator = populationCondition(def.population ?? {});
     flagColumns.push(`CASE WHEN ${inDenominator} THEN 1 ELSE 0 END AS d${i}`, `CASE WHEN ${inDenominator} THEN ${value} ELSE 0 END AS n${i}`);
+    const mean = def.statistic === "mean-per-person";
+    if (mean) flagColumns.push(`CASE WHEN ${inDenominator} THEN (${value}) * (${value}) ELSE 0 END AS s${i}`);
+    sums.push(`CAST(sum(d${i}) AS BIGINT) AS d${i}`, mean ? `CAST(sum(n${i}) AS DOUBLE) AS n${i}` : `CAST(sum(n${i}) AS BIGINT) AS n${i}`);
+    if (mean) sums.push(`CAST(sum(s${i}) AS DOUBLE) AS s${i}`);
   });
 
-  const sums = todo.flatMap((_, i) => [`CAST(sum(d${i}) AS BIGINT) AS d${i}`, `CAST(sum(n${i}) AS BIGINT) AS n${i}`]);
-  const used = new Set(todo.flatMap((d) => d.strata));
   const key = "year, level, system_code, area_code";
-  const sets = [`(${key})`, ...(["sex", "age-band", "bim"] as const).filter((s) => used.has(s)).map((s) => `(${key}, ${s === "age-band" ? "age_band" : s})`)];
+  const setsOf = (strata: Set<string>, extra: string) =>
+    [`(${key}${extra})`, ...(["sex", "age-band", "bim"] as const).filter((s) => strata.has(s)).map((s) => `(${key}, ${s === "age-band" ? "age_band" : s}${extra})`)];
+  const isDsr = (d: Definition) => d.statistic === "directly-standardised-rate";
+  const hasDsr = todo.some(isDsr);
+  const sets = [
+    ...(todo.some((d) => !isDsr(d)) ? setsOf(new Set(todo.filter((d) => !isDsr(d)).flatMap((d) => d.strata)), "") : []),
+    ...(hasDsr ? setsOf(new Set(todo.filter(isDsr).flatMap(strataOf)), ", esp_band") : []),
+  ];
   const cells = todo.map((def, i) => {
-    const strata = ["total", ...def.strata].map(literal).join(", ");
-    return `{'indicator_id': ${literal(def.id)}, 'numerator': n${i}, 'denominator': d${i}, 'wanted': stratum IN (${strata})}`;
+    const strata = ["total", ...strataOf(def)].map(literal).join(", ");
+    // A DSR takes only the rows by band, every other statistic only the rows without.
+    const banded = `esp_grouping = ${isDsr(def) ? 0 : 1}`;
+    const squares = def.statistic === "mean-per-person" ? `s${i}` : "NULL::DOUBLE";
+    return `{'indicator_id': ${literal(def.id)}, 'numerator': CAST(n${i} AS DOUBLE), 'denominator': d${i}, 'sum_squares': ${squares}, 'wanted': stratum IN (${strata}) AND ${banded}}`;
   });
 
   const sql = `WITH ${ctes.join(",\n")},
@@ -188,25 +195,30 @@ base AS (
 ), flags AS (
   SELECT year, nis_code, sector_code, sex, bim,
     CASE WHEN age < 18 THEN '0-17' WHEN age < 45 THEN '18-44' WHEN age < 65 THEN '45-64' WHEN age < 75 THEN '65-74' ELSE '75+' END AS age_band,
+    ${hasDsr ? "CAST(least(18, greatest(0, age) // 5) AS INTEGER)" : "NULL::INTEGER"} AS esp_band,
     ${flagColumns.join(",\n    ")}
   FROM base ${joins.join(" ")}
 ), unit_cell AS (
-  SELECT year, nis_code, sector_code, sex, age_band, bim, ${sums.join(", ")} FROM flags GROUP BY ALL
+  SELECT year, nis_code, sector_code, sex, age_band, bim, esp_band, ${sums.join(", ")} FROM flags GROUP BY ALL
 ), grouped AS (
   SELECT year, level, system_code, area_code,
     CASE GROUPING(sex, age_band, bim) WHEN 7 THEN 'total' WHEN 3 THEN 'sex' WHEN 5 THEN 'age-band' ELSE 'bim' END AS stratum,
     CASE GROUPING(sex, age_band, bim) WHEN 7 THEN 'all' WHEN 3 THEN sex WHEN 5 THEN age_band
       ELSE CASE WHEN bim THEN 'bim' WHEN NOT bim THEN 'non-bim' ELSE 'unknown' END END AS stratum_value,
+    CASE WHEN GROUPING(esp_band) = 0 THEN esp_band END AS band,
+    GROUPING(esp_band) AS esp_grouping,
     ${sums.join(", ")}
   FROM unit_cell u JOIN residence_area a ON a.nis_code = u.nis_code AND a.sector_code IS NOT DISTINCT FROM u.sector_code
   GROUP BY GROUPING SETS (${sets.join(", ")})
 ), cell_list AS (
-  SELECT year, level, system_code, area_code, stratum, stratum_value, unnest([${cells.join(",\n    ")}]) AS c FROM grouped
+  SELECT year, level, system_code, area_code, stratum, stratum_value, band,
+    unnest([${cells.join(",\n    ")}]) AS c FROM grouped
 )
-SELECT c.indicator_id, year, level, system_code, area_code, stratum, stratum_value, c.numerator, c.denominator
+SELECT c.indicator_id, year, level, system_code, area_code, stratum, stratum_value, band, c.numerator, c.denominator, c.sum_squares
 FROM cell_list
 -- A cell with nobody in the denominator has no value: it is left out rather than kept as 0/0.
+-- (For a DSR this drops empty bands, which dsr() then treats as bands of zero person-years.)
 WHERE c.wanted AND c.denominator > 0
-ORDER BY c.indicator_id, year, level, system_code NULLS FIRST, area_code, stratum, stratum_value`;
-  return { sql, computed: todo.map((d) => d.id), skipped };
+ORDER BY c.indicator_id, year, level, system_code NULLS FIRST, area_code, stratum, stratum_value, band`;
+  return { sql, zoneSql, computed, skipped };
 }

@@ -9,7 +9,7 @@ import { Database } from "../../etl/db/duckdb.ts";
 import { discard, replaceAtomically, temporaryPathFor } from "../../etl/load/atomic-file.ts";
 import type { Definition } from "../definition/schema.ts";
 import { compile, type Skipped } from "./compile.ts";
-import { addStatistics, type Cell, type CellWithStatistics } from "./statistics.ts";
+import { assembleCells, type CellWithStatistics, type Row } from "./statistics.ts";
 
 export interface ComputeResult {
   cells: CellWithStatistics[];
@@ -20,14 +20,15 @@ export interface ComputeResult {
 }
 
 export async function computeIndicators(warehousePath: string, defs: readonly Definition[], options: { memoryLimit?: string } = {}): Promise<ComputeResult> {
-  const { sql, computed, skipped } = compile(defs);
+  const { sql, zoneSql, computed, skipped } = compile(defs);
   if (computed.length === 0) return { cells: [], computed, skipped, queryMs: 0 };
   const db = await Database.open(warehousePath, { readOnly: true, memoryLimit: options.memoryLimit });
   try {
     const started = performance.now();
-    const rows = await db.all<Cell>(sql);
+    // Two statements: the person-based one and the zone figures (see compile-zone.ts).
+    const rows = [...(sql ? await db.all<Row>(sql) : []), ...(zoneSql ? await db.all<Row>(zoneSql) : [])];
     const queryMs = performance.now() - started;
-    return { cells: addStatistics(rows, defs), computed, skipped, queryMs };
+    return { cells: assembleCells(rows, defs), computed, skipped, queryMs };
   } finally {
     db.close();
   }
@@ -43,13 +44,15 @@ const COLUMNS = [
   ["stratum_value", "VARCHAR"],
   ["statistic", "VARCHAR"],
   ["unit", "VARCHAR"],
-  ["numerator", "BIGINT"],
+  // DOUBLE: a mean per person sums euro amounts.
+  ["numerator", "DOUBLE"],
   ["denominator", "BIGINT"],
   ["value", "DOUBLE"],
   ["lower95", "DOUBLE"],
   ["upper95", "DOUBLE"],
   ["lower998", "DOUBLE"],
   ["upper998", "DOUBLE"],
+  ["low_count", "BOOLEAN"],
 ] as const satisfies readonly (readonly [keyof CellWithStatistics, string])[];
 
 /**
@@ -70,7 +73,8 @@ export async function writeCells(cells: readonly CellWithStatistics[], outPath: 
     for (const cell of cells) {
       for (const [name, type] of COLUMNS) {
         const v = cell[name];
-        if (v === null) appender.appendNull();
+        if (v === null || v === undefined) appender.appendNull();
+        else if (type === "BOOLEAN") appender.appendBoolean(Boolean(v));
         else if (type === "VARCHAR") appender.appendVarchar(String(v));
         else if (type === "INTEGER") appender.appendInteger(Number(v));
         else if (type === "BIGINT") appender.appendBigInt(BigInt(v));
