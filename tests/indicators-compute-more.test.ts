@@ -24,22 +24,15 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { loadExtract } from "../etl/load/load-extract.ts";
 import { loadDefinitions } from "../indicators/definition/load.ts";
-import { definitionSchema, type Definition, type DefinitionInput } from "../indicators/definition/schema.ts";
 import { compile } from "../indicators/compute/compile.ts";
 import { computeIndicators, type ComputeResult } from "../indicators/compute/compute.ts";
 import { standardFor, withStatistics, type CellWithStatistics } from "../indicators/compute/statistics.ts";
 import { meanLimits, poissonCountLimits, studentTQuantile } from "../indicators/stats/index.ts";
-import { ROOT, TINY, TODAY, temporaryDirectory } from "./helpers.ts";
+import { ROOT } from "./helpers.ts";
+import { definition as baseDefinition, tinyWarehouse } from "./indicator-helpers.ts";
 
-const words = { fr: "x", nl: "x", de: "x", en: "x" };
-function definition(fields: Partial<DefinitionInput> & Pick<DefinitionInput, "id" | "statistic" | "unit">): Definition {
-  return definitionSchema.parse({
-    version: 1, aim: "value", type: "process", title: words, "short-description": words, definition: words,
-    rationale: words, "numerator-text": words, "denominator-text": words, source: words, polarity: "no-judgement", ...fields,
-  });
-}
+const definition = (fields: Parameters<typeof baseDefinition>[0]) => baseDefinition(fields, { aim: "value", polarity: "no-judgement" });
 
 const ALL_SOURCES = ["health_service", "pharmacy_delivery", "hospital_stay"] as const;
 const DEFS = [
@@ -60,9 +53,7 @@ const DEFS = [
 let result: ComputeResult;
 let warehouse: string;
 beforeAll(async () => {
-  warehouse = join(temporaryDirectory(), "warehouse.duckdb");
-  const load = await loadExtract(TINY, { warehouse, today: TODAY });
-  expect(load.written).toBe(true);
+  warehouse = await tinyWarehouse();
   result = await computeIndicators(warehouse, DEFS);
 });
 

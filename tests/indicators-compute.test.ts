@@ -18,22 +18,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { Database } from "../etl/db/duckdb.ts";
-import { loadExtract } from "../etl/load/load-extract.ts";
 import { loadDefinitions } from "../indicators/definition/load.ts";
-import { definitionSchema, type Definition, type DefinitionInput } from "../indicators/definition/schema.ts";
+import type { Definition } from "../indicators/definition/schema.ts";
 import { compile } from "../indicators/compute/compile.ts";
 import { computeIndicators, writeCells, type ComputeResult } from "../indicators/compute/compute.ts";
 import { withStatistics, type Cell } from "../indicators/compute/statistics.ts";
 import { rateLimits, wilson } from "../indicators/stats/index.ts";
-import { ROOT, TINY, TODAY, temporaryDirectory } from "./helpers.ts";
+import { ROOT, temporaryDirectory } from "./helpers.ts";
+import { definition, tinyWarehouse } from "./indicator-helpers.ts";
 
-const words = { fr: "x", nl: "x", de: "x", en: "x" };
-function definition(fields: Partial<DefinitionInput> & Pick<DefinitionInput, "id" | "statistic" | "unit">): Definition {
-  return definitionSchema.parse({
-    version: 1, aim: "population-health", type: "process", title: words, "short-description": words, definition: words,
-    rationale: words, "numerator-text": words, "denominator-text": words, source: words, polarity: "high-is-good", ...fields,
-  });
-}
 
 const DEFS = [
   definition({ id: "gmd", statistic: "proportion", unit: "percent", population: {}, numerator: { kind: "status", field: "gmd" } }),
@@ -60,9 +53,7 @@ const BASE_CELL: Cell = { indicator_id: "x", year: 2024, level: "belgium", syste
 let result: ComputeResult;
 let warehouse: string;
 beforeAll(async () => {
-  warehouse = join(temporaryDirectory(), "warehouse.duckdb");
-  const load = await loadExtract(TINY, { warehouse, today: TODAY });
-  expect(load.written).toBe(true);
+  warehouse = await tinyWarehouse();
   result = await computeIndicators(warehouse, DEFS);
 });
 

@@ -61,6 +61,8 @@ const zoneYear: ColumnSpec[] = [
   { name: "zone_code", type: ZONE_CODE, required: true, description: "Zone.", example: "BXL-NORD" },
 ];
 
+const respondents = (example: string): ColumnSpec => ({ name: "respondents", type: int(0, 1_000_000), required: true, description: "Number of respondents.", unit: "persons", example });
+
 export const zonePrem: FileKind = {
   id: "zone_prem",
   group: "zone-aggregate",
@@ -76,7 +78,7 @@ export const zonePrem: FileKind = {
   columns: [
     ...zoneYear,
     { name: "survey", type: oneOf("P3CEQ", "PaRIS", "other"), required: true, description: "Instrument.", example: "P3CEQ" },
-    { name: "respondents", type: int(0, 1_000_000), required: true, description: "Number of respondents.", unit: "persons", example: "212" },
+    respondents("212"),
     { name: "score_mean", type: decimal(0, 100), required: true, description: "Mean score, rescaled to 0–100 (higher is better).", unit: "points", example: "71.4" },
     { name: "score_sd", type: decimal(0, 100), required: true, description: "Standard deviation of the score.", unit: "points", example: "14.2" },
   ],
@@ -97,7 +99,7 @@ export const zoneWorkforce: FileKind = {
   columns: [
     ...zoneYear,
     { name: "survey", type: oneOf("be.well.pro", "other"), required: true, description: "Instrument.", example: "be.well.pro" },
-    { name: "respondents", type: int(0, 1_000_000), required: true, description: "Number of respondents.", unit: "persons", example: "95" },
+    respondents("95"),
     { name: "wellbeing_mean", type: decimal(0, 100), required: true, description: "Mean well-being score, 0–100 (higher is better).", unit: "points", example: "62.0" },
     { name: "wellbeing_sd", type: decimal(0, 100), required: true, description: "Standard deviation.", unit: "points", example: "17.5" },
   ],
