@@ -78,7 +78,7 @@ export async function generateSample(o: SampleOptions): Promise<SampleResult> {
   for (const file of Object.values(PERSON_FILES)) await concatenateParts(o.out, file.name, jobs.length);
   task.done(`${people.toLocaleString("en")} people`);
 
-  files.push("ima_population.csv", "ima_healthcare.csv", "ima_pharmacy.csv", "ima_hospital_stays.csv");
+  files.push(...Object.values(PERSON_FILES).map((f) => f.name));
   files.push(...writeStatbelPopulation(o.out, geo, census, o.firstYear, o.lastYear));
   writeStatbelIncome(o.out, rng.fork("income"), geo, o.scale, o.firstYear, o.lastYear);
   writeZoneAggregates(o.out, rng.fork("zones"), geo, o.scale, o.firstYear, o.lastYear, improving);
