@@ -63,66 +63,60 @@ const zoneYear: ColumnSpec[] = [
 
 const respondents = (example: string): ColumnSpec => ({ name: "respondents", type: int(0, 1_000_000), required: true, description: "Number of respondents.", unit: "persons", example });
 
-export const zonePrem: FileKind = {
-  id: "zone_prem",
-  group: "zone-aggregate",
-  title: "Patient-reported experience (PREM) scores per zone",
-  description: "Survey results already aggregated per zone elsewhere (e.g. P3CEQ, PaRIS).",
-  filePattern: /^zone_prem.*\.(csv|txt|parquet)$/i,
-  fileNameExample: "zone_prem.csv",
-  required: false,
-  unknownColumns: "refuse",
-  key: ["year", "zone_code", "survey"],
-  keyCheck: "memory",
-  references: { zone_code: "zone" },
-  columns: [
-    ...zoneYear,
+/** A file of figures per zone and year, computed elsewhere: the parts all such files share. */
+function zoneKind(id: string, title: string, description: string, key: readonly string[], columns: ColumnSpec[]): FileKind {
+  return {
+    id,
+    group: "zone-aggregate",
+    title,
+    description,
+    filePattern: new RegExp(`^${id}.*\\.(csv|txt|parquet)$`, "i"),
+    fileNameExample: `${id}.csv`,
+    required: false,
+    unknownColumns: "refuse",
+    key,
+    keyCheck: "memory",
+    references: { zone_code: "zone" },
+    columns: [...zoneYear, ...columns],
+  };
+}
+
+export const zonePrem = zoneKind(
+  "zone_prem",
+  "Patient-reported experience (PREM) scores per zone",
+  "Survey results already aggregated per zone elsewhere (e.g. P3CEQ, PaRIS).",
+  ["year", "zone_code", "survey"],
+  [
     { name: "survey", type: oneOf("P3CEQ", "PaRIS", "other"), required: true, description: "Instrument.", example: "P3CEQ" },
     respondents("212"),
     { name: "score_mean", type: decimal(0, 100), required: true, description: "Mean score, rescaled to 0–100 (higher is better).", unit: "points", example: "71.4" },
     { name: "score_sd", type: decimal(0, 100), required: true, description: "Standard deviation of the score.", unit: "points", example: "14.2" },
   ],
-};
+);
 
-export const zoneWorkforce: FileKind = {
-  id: "zone_workforce",
-  group: "zone-aggregate",
-  title: "Workforce well-being scores per zone",
-  description: "Well-being of care and social-care professionals (e.g. be.well.pro), aggregated per zone.",
-  filePattern: /^zone_workforce.*\.(csv|txt|parquet)$/i,
-  fileNameExample: "zone_workforce.csv",
-  required: false,
-  unknownColumns: "refuse",
-  key: ["year", "zone_code", "survey"],
-  keyCheck: "memory",
-  references: { zone_code: "zone" },
-  columns: [
-    ...zoneYear,
+export const zoneWorkforce = zoneKind(
+  "zone_workforce",
+  "Workforce well-being scores per zone",
+  "Well-being of care and social-care professionals (e.g. be.well.pro), aggregated per zone.",
+  ["year", "zone_code", "survey"],
+  [
     { name: "survey", type: oneOf("be.well.pro", "other"), required: true, description: "Instrument.", example: "be.well.pro" },
     respondents("95"),
     { name: "wellbeing_mean", type: decimal(0, 100), required: true, description: "Mean well-being score, 0–100 (higher is better).", unit: "points", example: "62.0" },
     { name: "wellbeing_sd", type: decimal(0, 100), required: true, description: "Standard deviation.", unit: "points", example: "17.5" },
   ],
-};
+);
 
-export const zoneSupply: FileKind = {
-  id: "zone_supply",
-  group: "zone-aggregate",
-  title: "Care supply per zone",
-  description: "Numbers of general practitioners and case managers active in the zone.",
-  filePattern: /^zone_supply.*\.(csv|txt|parquet)$/i,
-  fileNameExample: "zone_supply.csv",
-  required: false,
-  unknownColumns: "refuse",
-  key: ["year", "zone_code"],
-  keyCheck: "memory",
-  references: { zone_code: "zone" },
-  columns: [
-    ...zoneYear,
+export const zoneSupply = zoneKind(
+  "zone_supply",
+  "Care supply per zone",
+  "Numbers of general practitioners and case managers active in the zone.",
+  ["year", "zone_code"],
+  [
     { name: "gp_count", type: int(0, 100_000), required: true, description: "General practitioners (head count).", unit: "persons", example: "84" },
     { name: "gp_fte", type: decimal(0, 100_000), required: true, description: "General practitioners in full-time equivalents.", unit: "FTE", example: "71.5" },
     { name: "case_manager_count", type: int(0, 100_000), required: true, description: "Case managers (head count).", unit: "persons", example: "6" },
   ],
-};
+);
 
 export const aggregateKinds = [statbelPopulation, statbelIncome, zonePrem, zoneWorkforce, zoneSupply] as const;
