@@ -11,6 +11,7 @@ import { describeDefinition } from "../../indicators/definition/describe.ts";
 import { loadDefinitions, type DefinitionProblem } from "../../indicators/definition/load.ts";
 import type { Definition } from "../../indicators/definition/schema.ts";
 import { compile } from "../../indicators/compute/compile.ts";
+import { checkSqlDefinition, compileSqlDefinitions, sqlDefinitionProblems } from "../../indicators/compute/compile-sql.ts";
 import { computeIndicators, writeCells } from "../../indicators/compute/compute.ts";
 import { UserError } from "./errors.ts";
 
@@ -35,11 +36,16 @@ export function indicatorsCommand(program: Command, setExit: (code: number) => v
 
   indicators
     .command("validate")
-    .description("Check every definition; print each problem as file:line:column: message.")
+    .description("Check every definition, and every hand-written `sql` query against the warehouse's tables; print each problem as file:line:column: message.")
     .option(...dirOption)
-    .action((o: { definitions: string }) => {
+    .action(async (o: { definitions: string }) => {
       if (!existsSync(o.definitions)) throw new UserError(`definitions folder not found: ${o.definitions}`, 2);
-      const { definitions, problems } = loadDefinitions(o.definitions);
+      const loaded = loadDefinitions(o.definitions);
+      // Queries are checked by DuckDB's parser and bound against an empty warehouse (compile-sql.ts).
+      const sqlProblems = await sqlDefinitionProblems(loaded.definitions, loaded.sources);
+      const problems = [...loaded.problems, ...sqlProblems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+      const refused = new Set(sqlProblems.map((p) => p.file));
+      const definitions = loaded.definitions.filter((d) => !refused.has(loaded.sources.get(d.id)?.file ?? ""));
       for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
       process.stdout.write(`${definitions.length} valid definition(s), ${problems.length} problem(s)\n`);
       setExit(problems.length > 0 ? 1 : 0);
@@ -60,10 +66,18 @@ export function indicatorsCommand(program: Command, setExit: (code: number) => v
     .argument("<id>", "indicator id")
     .description("Describe a definition in words and show the query that computes it.")
     .option(...dirOption)
-    .action((id: string, o: { definitions: string }) => {
+    .action(async (id: string, o: { definitions: string }) => {
       const def = definitionsOrFail(o.definitions).find((d) => d.id === id);
       if (!def) throw new UserError(`no indicator \`${id}\` (boussole indicators list)`, 2);
       process.stdout.write(`${describeDefinition(def)}\n\n`);
+      if (def.sql !== undefined) {
+        // The hand-written query, checked, inside the statement that sums it to every area.
+        const problems = await checkSqlDefinition(def);
+        for (const p of problems) process.stdout.write(`Refused: ${p.message}${p.queryLine !== undefined ? ` (line ${p.queryLine} of the query)` : ""}\n`);
+        if (problems.length === 0) process.stdout.write(`${compileSqlDefinitions([def])}\n`);
+        setExit(problems.length > 0 ? 1 : 0);
+        return;
+      }
       const { sql, skipped } = compile([def]);
       process.stdout.write(skipped.length > 0 ? `Not computed: ${skipped[0]!.reason}\n` : `${sql}\n`);
     });

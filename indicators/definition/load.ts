@@ -12,6 +12,8 @@ import { GENERIC, explainIssues, formatPath } from "./issues.ts";
 import type { Path } from "./issues.ts";
 import { locator } from "./locate.ts";
 import type { Locate } from "./locate.ts";
+import { sqlLocator } from "./locate-sql.ts";
+import type { LocateSql } from "./locate-sql.ts";
 import { definitionSchema } from "./schema.ts";
 import type { Definition } from "./schema.ts";
 import { AIMS } from "./vocabulary.ts";
@@ -37,6 +39,15 @@ export interface ParsedDefinition {
   id?: string;
   /** Where a path is written, for later checks (e.g. of `sql`) to report at the right line. */
   locate: Locate;
+  /** Where a line of the `sql` query is written (see locate-sql.ts). */
+  locateSql: LocateSql;
+}
+
+/** Where a valid definition was read from, for checks made after loading (`sql`). */
+export interface DefinitionSource {
+  file: string;
+  locate: Locate;
+  locateSql: LocateSql;
 }
 
 const EXTENSION = ".yaml";
@@ -49,6 +60,7 @@ export function parseDefinition(text: string, fileName: string, options: { folde
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const locate = locator(doc, lineCounter);
+  const locateSql = sqlLocator(text, doc, lineCounter, locate);
   const problem = (p: Path, message: string, suggestion?: string, atKey = false): DefinitionProblem => ({
     file: fileName,
     ...locate(p, atKey),
@@ -61,15 +73,15 @@ export function parseDefinition(text: string, fileName: string, options: { folde
     const { line, col } = lineCounter.linePos(e.pos[0]);
     return { file: fileName, line, column: col, path: "", message: `YAML syntax: ${e.message}` };
   });
-  if (syntax.length > 0) return { problems: sorted(syntax), locate };
+  if (syntax.length > 0) return { problems: sorted(syntax), locate, locateSql };
 
   let data: unknown;
   try {
     data = doc.toJS();
   } catch (e) {
-    return { problems: [problem([], `YAML: ${(e as Error).message}`)], locate };
+    return { problems: [problem([], `YAML: ${(e as Error).message}`)], locate, locateSql };
   }
-  if (data === null || data === undefined) return { problems: [problem([], "the file is empty")], locate };
+  if (data === null || data === undefined) return { problems: [problem([], "the file is empty")], locate, locateSql };
 
   const result = definitionSchema.safeParse(data, { reportInput: true, error: () => GENERIC });
   const problems = result.success
@@ -87,18 +99,21 @@ export function parseDefinition(text: string, fileName: string, options: { folde
     problems.push(problem(["aim"], `the aim is \`${aim}\` but the file is in the folder \`${options.folder}\`: move it to \`${aim}/\`, or correct the aim`));
   }
   const definition = result.success && problems.length === 0 ? result.data : undefined;
-  return { ...(definition ? { definition } : {}), problems: sorted(problems), ...(id !== undefined ? { id } : {}), locate };
+  return { ...(definition ? { definition } : {}), problems: sorted(problems), ...(id !== undefined ? { id } : {}), locate, locateSql };
 }
 
-/** Every definition under `dir`, laid out as `<aim>/<id>.yaml`. */
-export function loadDefinitions(dir: string): { definitions: Definition[]; problems: DefinitionProblem[] } {
+/**
+ * Every definition under `dir`, laid out as `<aim>/<id>.yaml`; `sources` tells, by id, where
+ * each valid definition was read from.
+ */
+export function loadDefinitions(dir: string): { definitions: Definition[]; problems: DefinitionProblem[]; sources: Map<string, DefinitionSource> } {
   const problems: DefinitionProblem[] = [];
   const whole = (file: string, message: string): DefinitionProblem => ({ file, line: 1, column: 1, path: "", message });
   let files: string[];
   try {
     files = yamlFiles(dir).sort();
   } catch (e) {
-    return { definitions: [], problems: [whole(dir, `cannot read the folder of definitions: ${(e as Error).message}`)] };
+    return { definitions: [], problems: [whole(dir, `cannot read the folder of definitions: ${(e as Error).message}`)], sources: new Map() };
   }
 
   const parsed: (ParsedDefinition & { file: string })[] = [];
@@ -150,8 +165,10 @@ export function loadDefinitions(dir: string): { definitions: Definition[]; probl
     }
   }
 
-  const definitions = parsed.filter((p) => p.definition && !invalid.has(p)).map((p) => p.definition as Definition);
-  return { definitions, problems: sorted(problems) };
+  const valid = parsed.filter((p) => p.definition && !invalid.has(p));
+  const definitions = valid.map((p) => p.definition as Definition);
+  const sources = new Map(valid.map((p) => [p.definition!.id, { file: p.file, locate: p.locate, locateSql: p.locateSql }]));
+  return { definitions, problems: sorted(problems), sources };
 }
 
 /** YAML files below `dir`, as paths relative to it; hidden entries are skipped. */

@@ -7,7 +7,9 @@
  * - a crude-rate may instead divide a zone figure by the population (`zone-value` with
  *   `per-population: true`: GPs per 10,000 inhabitants);
  * - zone-mean needs `zone-value` (survey scores), ratio-of-measures needs `ratio-of`;
- * - `sql` replaces all of those, and must then be explained in `methods`.
+ * - `sql` replaces all of those, and must then be explained in `methods`; its rows are
+ *   counts summed to every area (indicators/compute/compile-sql.ts), so only a `proportion`
+ *   or a `crude-rate` can be computed from it.
  * Each kind of numerator goes with the statistics that make sense for it (persons → proportion,
  * events → rates), and each statistic with its units (percent only for a proportion).
  */
@@ -43,6 +45,9 @@ const STATISTICS_OF_KIND: Record<Numerator["kind"], readonly Statistic[]> = {
   readmissions: ["crude-rate", "directly-standardised-rate", "indirectly-standardised-ratio"],
 };
 
+/** What a hand-written query can compute: counts summed by area (compile-sql.ts). */
+export const SQL_STATISTICS: readonly Statistic[] = ["proportion", "crude-rate"];
+
 const BLOCKS = ["population", "numerator", "zone-value", "ratio-of"] as const;
 type Block = (typeof BLOCKS)[number];
 const WHY: Record<Block, string> = {
@@ -73,6 +78,9 @@ export function crossFieldProblems(def: CheckedDefinition): RuleProblem[] {
   if (def.sql !== undefined) {
     for (const block of BLOCKS) if (def[block] !== undefined) add([block], `\`${block}\` cannot be combined with \`sql\`: the query computes the figures itself; remove one of them`);
     if (def.methods === undefined) add(["methods"], "a definition computed by `sql` must explain the query in words in `methods`");
+    if (!SQL_STATISTICS.includes(def.statistic)) {
+      add(["statistic"], `a definition computed by \`sql\` returns counts by residence unit, from which only ${or(SQL_STATISTICS)} can be computed, not \`${def.statistic}\``);
+    }
   } else {
     checkBlocks(def, add);
     if (def.numerator && def.population) checkNumerator(def.numerator, def, add);
