@@ -1,5 +1,5 @@
 /**
- * Runs the compiled query on a warehouse and writes the cells. The warehouse is opened
+ * Runs the compiled queries on a warehouse and writes the cells. The warehouse is opened
  * read-only: computing indicators must never be able to alter loaded data, and a read-only
  * open can run beside the dashboard's readers.
  */
@@ -8,27 +8,40 @@ import { dirname, resolve } from "node:path";
 import { Database } from "../../etl/db/duckdb.ts";
 import { discard, replaceAtomically, temporaryPathFor } from "../../etl/load/atomic-file.ts";
 import type { Definition } from "../definition/schema.ts";
+import { areaRegionSql } from "./areas.ts";
 import { compile, type Skipped } from "./compile.ts";
-import { assembleCells, type CellWithStatistics, type Row } from "./statistics.ts";
+import { compileCheckedSqlDefinitions } from "./compile-sql.ts";
+import { areaKey, deriveCells, ratioCells, type IndicatorCell } from "./derive.ts";
+import { restrictForIndicatorSql } from "./sql-guard.ts";
+import { cellsFromColumns, cellsFromRows, type Row, type WideColumns } from "./statistics.ts";
 
 export interface ComputeResult {
-  cells: CellWithStatistics[];
+  cells: IndicatorCell[];
   computed: string[];
   skipped: Skipped[];
-  /** Time spent in the query, for the CLI's report. */
+  /** Time spent in the queries, and in the statistics, for the CLI's report. */
   queryMs: number;
+  statisticsMs: number;
 }
 
 export async function computeIndicators(warehousePath: string, defs: readonly Definition[], options: { memoryLimit?: string } = {}): Promise<ComputeResult> {
-  const { sql, zoneSql, computed, skipped } = compile(defs);
-  if (computed.length === 0) return { cells: [], computed, skipped, queryMs: 0 };
+  const { sql, zoneSql, computed, skipped, columns } = compile(defs);
+  if (computed.length === 0) return { cells: [], computed, skipped, queryMs: 0, statisticsMs: 0 };
   const db = await Database.open(warehousePath, { readOnly: true, memoryLimit: options.memoryLimit });
   try {
+    // Hand-written queries run here too: no extension may be installed or loaded on the fly.
+    await restrictForIndicatorSql(db);
+    const handWritten = await compileCheckedSqlDefinitions(defs, db);
     const started = performance.now();
-    // Two statements: the person-based one and the zone figures (see compile-zone.ts).
-    const rows = [...(sql ? await db.all<Row>(sql) : []), ...(zoneSql ? await db.all<Row>(zoneSql) : [])];
+    // The person-based statement is read by column (it is wide); the others are small.
+    const wide = sql ? ((await db.connection.runAndReadAll(sql)).getColumnsObjectJS() as WideColumns) : undefined;
+    const longRows = [...(zoneSql ? await db.all<Row>(zoneSql) : []), ...(handWritten.sql ? await db.all<Row>(handWritten.sql) : [])];
+    const regions = await db.all<{ level: string; system_code: string | null; area_code: string; region_code: string }>(areaRegionSql());
     const queryMs = performance.now() - started;
-    return { cells: assembleCells(rows, defs), computed, skipped, queryMs };
+    const measured = [...(wide ? cellsFromColumns(wide, columns, defs) : []), ...cellsFromRows(longRows, defs)];
+    const regionOf = new Map(regions.map((r) => [areaKey(r.level, r.system_code, r.area_code), r.region_code]));
+    const cells = deriveCells([...measured, ...ratioCells(measured, defs)], defs, regionOf);
+    return { cells, computed, skipped, queryMs, statisticsMs: performance.now() - started - queryMs };
   } finally {
     db.close();
   }
@@ -53,14 +66,26 @@ const COLUMNS = [
   ["lower998", "DOUBLE"],
   ["upper998", "DOUBLE"],
   ["low_count", "BOOLEAN"],
-] as const satisfies readonly (readonly [keyof CellWithStatistics, string])[];
+  ["region_code", "VARCHAR"],
+  ["compared_region", "VARCHAR"],
+  ["compared_belgium", "VARCHAR"],
+  ["quintile", "TINYINT"],
+  ["trend", "VARCHAR"],
+  ["trend_slope", "DOUBLE"],
+  ["bim_ratio", "DOUBLE"],
+  ["bim_ratio_lower95", "DOUBLE"],
+  ["bim_ratio_upper95", "DOUBLE"],
+  ["bim_difference", "DOUBLE"],
+  ["bim_difference_lower95", "DOUBLE"],
+  ["bim_difference_upper95", "DOUBLE"],
+] as const satisfies readonly (readonly [keyof IndicatorCell, string])[];
 
 /**
  * Writes the cells to a new DuckDB file (table `indicator_cell`) that replaces `outPath`
  * atomically, as the warehouse does: a reader never sees half a set of indicators.
  * These cells are BEFORE disclosure control: they may hold counts below the minimum.
  */
-export async function writeCells(cells: readonly CellWithStatistics[], outPath: string): Promise<void> {
+export async function writeCells(cells: readonly IndicatorCell[], outPath: string): Promise<void> {
   const target = resolve(outPath);
   await mkdir(dirname(target), { recursive: true });
   const temporary = temporaryPathFor(target);
@@ -73,10 +98,12 @@ export async function writeCells(cells: readonly CellWithStatistics[], outPath: 
     for (const cell of cells) {
       for (const [name, type] of COLUMNS) {
         const v = cell[name];
-        if (v === null || v === undefined) appender.appendNull();
+        // NaN and infinities (a limit that cannot be computed, a ratio over 0) are stored as NULL.
+        if (v === null || v === undefined || (typeof v === "number" && !Number.isFinite(v))) appender.appendNull();
         else if (type === "BOOLEAN") appender.appendBoolean(Boolean(v));
         else if (type === "VARCHAR") appender.appendVarchar(String(v));
         else if (type === "INTEGER") appender.appendInteger(Number(v));
+        else if (type === "TINYINT") appender.appendTinyInt(Number(v));
         else if (type === "BIGINT") appender.appendBigInt(BigInt(v));
         else appender.appendDouble(Number(v));
       }

@@ -8,6 +8,7 @@
 import { dsr, ESP2013, meanLimits, proportionLimits, rateLimits, type Estimate } from "../stats/index.ts";
 import type { Definition, Statistic, Unit } from "../definition/schema.ts";
 import { MAX_AGE } from "../definition/vocabulary.ts";
+import { strataOf } from "./compile.ts";
 
 /** A cell as the compiled query returns it (see compile.ts). */
 export interface Cell {
@@ -27,11 +28,6 @@ export interface Cell {
   denominator: number;
   /** Σx² for a mean per person; absent or null otherwise. */
   sum_squares?: number | null;
-}
-
-/** A row of the query: a cell, or for a DSR one ESP 2013 band (0–18) of a cell. */
-export interface Row extends Cell {
-  band: number | null;
 }
 
 export interface CellWithStatistics extends Cell {
@@ -107,7 +103,12 @@ function limitsOf(cell: Cell, def: Kind): Limits {
 /** The cell with its value in the definition's unit and its limits; the denominator must be > 0. */
 export function withStatistics(cell: Cell, def: Kind): CellWithStatistics {
   const { value, a, b, low_count } = limitsOf(cell, def);
-  return { ...cell, statistic: def.statistic, unit: def.unit, value, lower95: a.lower, upper95: a.upper, lower998: b.lower, upper998: b.upper, low_count };
+  // Written out rather than spread: this runs for every cell of a national run.
+  return {
+    indicator_id: cell.indicator_id, year: cell.year, level: cell.level, system_code: cell.system_code, area_code: cell.area_code,
+    stratum: cell.stratum, stratum_value: cell.stratum_value, numerator: cell.numerator, denominator: cell.denominator, sum_squares: cell.sum_squares ?? null,
+    statistic: def.statistic, unit: def.unit, value, lower95: a.lower, upper95: a.upper, lower998: b.lower, upper998: b.upper, low_count,
+  };
 }
 
 /** A DSR cell from its bands (band index → count, person-years); missing bands have none. */
@@ -127,32 +128,72 @@ export function withDsr(cell: Cell, bands: readonly { band: number; count: numbe
   };
 }
 
+/** A row of a long-form query (the zone figures): a cell, with no ESP band. */
+export interface Row extends Cell {
+  band: number | null;
+}
+
+/** The query's wide result, read by column (DuckDB's `getColumnsObjectJS`). */
+export type WideColumns = Record<string, readonly unknown[]>;
+/** Where each definition's figures are in the wide result (see `Compiled.columns`). */
+export type WideLayout = readonly { id: string; index: number; banded: boolean }[];
+
 /**
- * Every cell with its statistics: rows by band (DSR) are put together into one cell per
- * indicator, year, area and stratum. Rows of unknown indicators are an error (a bug upstream).
+ * Every cell with its statistics, from the compiled query's wide result: for each row (a
+ * year, an area and a stratum) and each definition, one cell when the definition asks for
+ * that stratum and its denominator is not empty. A cell with nobody in the denominator has
+ * no value: it is left out rather than kept as 0/0.
  */
-export function assembleCells(rows: readonly Row[], defs: readonly Definition[]): CellWithStatistics[] {
+export function cellsFromColumns(columns: WideColumns, layout: WideLayout, defs: readonly Definition[]): CellWithStatistics[] {
   const byId = new Map(defs.map((d) => [d.id, d]));
+  const col = (name: string) => {
+    const c = columns[name];
+    if (!c) throw new Error(`the query returned no column ${name}`);
+    return c;
+  };
+  const [year, level, system, area, stratum, stratumValue] = ["year", "level", "system_code", "area_code", "stratum", "stratum_value"].map(col) as unknown[][];
+  const rows = year!.length;
   const out: CellWithStatistics[] = [];
-  const dsrGroups = new Map<string, { cell: Cell; def: Definition; bands: { band: number; count: number; personYears: number }[] }>();
-  for (const { band, ...cell } of rows) {
-    const def = byId.get(cell.indicator_id);
-    if (!def) throw new Error(`cell of unknown indicator ${cell.indicator_id}`);
-    if (def.statistic !== "directly-standardised-rate") {
+  for (const { id, index, banded } of layout) {
+    const def = byId.get(id);
+    if (!def) throw new Error(`layout names unknown indicator ${id}`);
+    const wanted = new Set<string>(["total", ...strataOf(def)]);
+    const n = col(banded ? `bn${index}` : `n${index}`);
+    const d = col(banded ? `bd${index}` : `d${index}`);
+    const squares = def.statistic === "mean-per-person" ? col(`s${index}`) : undefined;
+    const bandNumbers = banded ? col("bands") : undefined;
+    for (let r = 0; r < rows; r++) {
+      const s = stratum![r] as string;
+      if (!wanted.has(s) || d[r] === null || d[r] === undefined) continue;
+      const cell: Cell = {
+        indicator_id: id, year: year![r] as number, level: level![r] as string, system_code: (system![r] as string | null) ?? null,
+        area_code: area![r] as string, stratum: s, stratum_value: stratumValue![r] as string, numerator: 0, denominator: 0, sum_squares: null,
+      };
+      if (bandNumbers) {
+        const numbers = bandNumbers[r] as number[];
+        const counts = n[r] as number[];
+        const years = d[r] as number[];
+        const bands = numbers.map((band, k) => ({ band, count: counts[k]!, personYears: years[k]! })).filter((b) => b.personYears > 0);
+        if (bands.length > 0) out.push(withDsr(cell, bands, def));
+        continue;
+      }
+      const denominator = d[r] as number;
+      if (!(denominator > 0)) continue;
+      cell.numerator = n[r] as number;
+      cell.denominator = denominator;
+      if (squares) cell.sum_squares = squares[r] as number;
       out.push(withStatistics(cell, def));
-      continue;
     }
-    if (band === null) throw new Error(`DSR row of ${cell.indicator_id} without an age band`);
-    const key = [cell.indicator_id, cell.year, cell.level, cell.system_code, cell.area_code, cell.stratum, cell.stratum_value].join("\u0000");
-    const group = dsrGroups.get(key) ?? { cell: { ...cell, sum_squares: null }, def, bands: [] };
-    group.bands.push({ band, count: cell.numerator, personYears: cell.denominator });
-    dsrGroups.set(key, group);
   }
-  for (const g of dsrGroups.values()) out.push(withDsr(g.cell, g.bands, g.def));
   return out;
 }
 
-/** Kept for callers holding cells without bands. */
-export function addStatistics(cells: readonly Cell[], defs: readonly Definition[]): CellWithStatistics[] {
-  return assembleCells(cells.map((c) => ({ ...c, band: null })), defs);
+/** Cells in the long form of the zone query (one row per cell; no bands), with statistics. */
+export function cellsFromRows(rows: readonly Cell[], defs: readonly Definition[]): CellWithStatistics[] {
+  const byId = new Map(defs.map((d) => [d.id, d]));
+  return rows.map((cell) => {
+    const def = byId.get(cell.indicator_id);
+    if (!def) throw new Error(`cell of unknown indicator ${cell.indicator_id}`);
+    return withStatistics(cell, def);
+  });
 }

@@ -70,11 +70,33 @@ export interface CountInterval extends Interval {
   method: "exact" | "byar";
 }
 
+// Exact limits need a chi-square quantile by bisection; a national run asks for the same
+// (count < 10, level) pairs hundreds of thousands of times.
+const exactMemo = new Map<string, { lower: number; upper: number }>();
+function exactLimitsMemo(count: number, level: number): { lower: number; upper: number } {
+  const key = `${count}|${level}`;
+  let limits = exactMemo.get(key);
+  if (!limits) exactMemo.set(key, (limits = poissonExactLimits(count, level)));
+  return limits;
+}
+
+// Same for Student's t quantiles, by degrees of freedom (bounded: large n repeat less).
+const tMemo = new Map<string, number>();
+function tQuantileMemo(p: number, df: number): number {
+  const key = `${p}|${df}`;
+  let t = tMemo.get(key);
+  if (t === undefined) {
+    t = studentTQuantile(p, df);
+    if (tMemo.size < 100_000) tMemo.set(key, t);
+  }
+  return t;
+}
+
 /** Limits for an observed Poisson count: exact when count < 10, Byar's from 10 (PHEindicatormethods' rule). */
 export function poissonCountLimits(count: number, level = 0.95): CountInterval {
   assertCount(count, "count");
   assertLevel(level);
-  if (count < BYAR_THRESHOLD) return { ...poissonExactLimits(count, level), method: "exact" };
+  if (count < BYAR_THRESHOLD) return { ...exactLimitsMemo(count, level), method: "exact" };
   return { ...byarLimits(count, level), method: "byar" };
 }
 
@@ -115,7 +137,7 @@ export function meanLimits(sum: number, sumOfSquares: number, n: number, level =
   const variance = Math.max(0, (sumOfSquares - sum * mean) / (n - 1));
   const sd = Math.sqrt(variance);
   const se = sd / Math.sqrt(n);
-  const t = studentTQuantile(1 - (1 - level) / 2, n - 1);
+  const t = tQuantileMemo(1 - (1 - level) / 2, n - 1);
   return { value: mean, lower: mean - t * se, upper: mean + t * se, sd, se, n };
 }
 

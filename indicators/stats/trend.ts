@@ -56,11 +56,19 @@ export interface TrendResult {
   reason?: string;
 }
 
+// A quantile by bisection, asked for once per series of a national run: kept per level.
+const criticalValues = new Map<number, number>();
+function criticalValueOf(significance: number): number {
+  let c = criticalValues.get(significance);
+  if (c === undefined) criticalValues.set(significance, (c = chiSquareQuantile(significance, 1)));
+  return c;
+}
+
 export function recentTrend(series: readonly TrendPoint[], options: TrendOptions = {}): TrendResult {
   const k = options.points ?? 5;
   if (!Number.isInteger(k) || k < 2) throw new RangeError(`points must be an integer >= 2, got ${k}`);
   const polarity = options.polarity ?? "no-judgement";
-  const criticalValue = chiSquareQuantile(options.significance ?? 0.998, 1);
+  const criticalValue = criticalValueOf(options.significance ?? 0.998);
   const z = zForLevel(options.ciLevel ?? 0.95);
   const window = [...series].sort((a, b) => a.time - b.time).slice(-k);
   const times = window.map((p) => p.time);
