@@ -51,3 +51,18 @@ export function residenceAreaCtes(): string {
 export function residenceAreaSql(): string {
   return `WITH ${residenceAreaCtes()}\nSELECT * FROM residence_area`;
 }
+
+/**
+ * The region of every area: `(level, system_code, area_code, region_code)`, for the
+ * comparison with the parent region. An area whose units lie in several regions (none in
+ * Belgium's zone systems today) is given the region holding most of its residence units.
+ */
+export function areaRegionSql(): string {
+  return `WITH ${residenceAreaCtes()}, counted AS (
+  SELECT a.level, a.system_code, a.area_code, r.area_code AS region_code, count(*) AS units
+  FROM residence_area a JOIN residence_area r ON r.nis_code = a.nis_code AND r.sector_code IS NOT DISTINCT FROM a.sector_code AND r.level = 'region'
+  WHERE a.level NOT IN ('region', 'belgium')
+  GROUP BY ALL
+)
+SELECT level, system_code, area_code, arg_max(region_code, units) AS region_code FROM counted GROUP BY ALL`;
+}

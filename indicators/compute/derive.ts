@@ -1,0 +1,154 @@
+/**
+ * What a cell says beyond its own value, worked out from the other cells of the same run:
+ *
+ * - comparison with its region and with Belgium (same indicator, year and stratum), graded
+ *   by where the benchmark lies against the cell's 95% and 99.8% intervals, by polarity;
+ * - quintile among the zones of its system (and among municipalities), same indicator, year
+ *   and stratum;
+ * - trend over the five most recent years up to the cell's year (weighted regression,
+ *   significant at 99.8%);
+ * - on total cells: the equity gap, BIM over non-BIM (ratio and difference, 95% limits);
+ * - cells of `ratio-of-measures` definitions, one indicator's cell over another's.
+ *
+ * Pure: cells and the area → region map in, cells out. No value is estimated where a cell is
+ * missing: a comparison without a benchmark cell, a trend with a missing year, a gap without
+ * both groups stay null.
+ */
+import { compareWithBenchmark, quintiles, recentTrend, type Comparison, type TrendAssessment } from "../stats/index.ts";
+import type { Definition } from "../definition/schema.ts";
+import { contrast } from "./contrast.ts";
+import type { CellWithStatistics } from "./statistics.ts";
+
+export interface DerivedFields {
+  /** The region the area lies in (null for a region and for Belgium). */
+  region_code: string | null;
+  compared_region: Comparison | null;
+  compared_belgium: Comparison | null;
+  quintile: number | null;
+  trend: TrendAssessment | null;
+  /** Change per year of the trend's regression, in the indicator's unit. */
+  trend_slope: number | null;
+  bim_ratio: number | null;
+  bim_ratio_lower95: number | null;
+  bim_ratio_upper95: number | null;
+  bim_difference: number | null;
+  bim_difference_lower95: number | null;
+  bim_difference_upper95: number | null;
+}
+
+export type IndicatorCell = CellWithStatistics & DerivedFields;
+
+/** `level|system|area` → region code, from the warehouse (areas.ts `areaRegionSql`). */
+export type RegionOf = ReadonlyMap<string, string>;
+
+export const areaKey = (level: string, system: string | null, area: string) => `${level}|${system ?? ""}|${area}`;
+const cellKey = (c: CellWithStatistics, year = c.year, area = areaKey(c.level, c.system_code, c.area_code), stratum = `${c.stratum}|${c.stratum_value}`) =>
+  `${c.indicator_id}|${year}|${area}|${stratum}`;
+
+const NONE: DerivedFields = {
+  region_code: null, compared_region: null, compared_belgium: null, quintile: null, trend: null, trend_slope: null,
+  bim_ratio: null, bim_ratio_lower95: null, bim_ratio_upper95: null, bim_difference: null, bim_difference_lower95: null, bim_difference_upper95: null,
+};
+
+/** Cells of the `ratio-of-measures` definitions: A's cell over B's, where both exist. */
+export function ratioCells(cells: readonly CellWithStatistics[], defs: readonly Definition[]): CellWithStatistics[] {
+  const ratios = defs.filter((d) => d.statistic === "ratio-of-measures" && d["ratio-of"] && d.sql === undefined);
+  if (ratios.length === 0) return [];
+  const wanted = new Set(ratios.flatMap((d) => [d["ratio-of"]!.numerator, d["ratio-of"]!.denominator]));
+  const index = new Map<string, CellWithStatistics>();
+  for (const c of cells) if (wanted.has(c.indicator_id)) index.set(cellKey(c), c);
+  const out: CellWithStatistics[] = [];
+  for (const def of ratios) {
+    const { numerator, denominator } = def["ratio-of"]!;
+    // The measures are of different populations (BIM, non-BIM): compare like strata only.
+    const strata = new Set(["total", ...def.strata]);
+    for (const a of cells) {
+      if (a.indicator_id !== numerator || !strata.has(a.stratum)) continue;
+      const b = index.get(cellKey({ ...a, indicator_id: denominator }));
+      if (!b) continue;
+      const { ratio } = contrast(a, b);
+      // A ratio over a measure of 0 has no value, like a cell with an empty denominator.
+      if (!Number.isFinite(ratio.value)) continue;
+      out.push({
+        indicator_id: def.id, year: a.year, level: a.level, system_code: a.system_code, area_code: a.area_code, stratum: a.stratum, stratum_value: a.stratum_value,
+        // A ratio of two measures has no count of its own: the counts stay with its measures.
+        numerator: NaN, denominator: NaN, sum_squares: null, statistic: def.statistic, unit: def.unit,
+        value: ratio.value, lower95: ratio.lower, upper95: ratio.upper, lower998: NaN, upper998: NaN, low_count: null,
+      });
+    }
+  }
+  return out;
+}
+
+/** Every cell with its comparisons, quintile, trend and equity gap (see the module comment). */
+export function deriveCells(cells: readonly CellWithStatistics[], defs: readonly Definition[], regionOf: RegionOf): IndicatorCell[] {
+  const polarity = new Map(defs.map((d) => [d.id, d.polarity]));
+  const index = new Map<string, CellWithStatistics>();
+  for (const c of cells) index.set(cellKey(c), c);
+  const out: IndicatorCell[] = cells.map((c) => ({ ...c, ...NONE }));
+
+  // Comparisons with the region and with Belgium.
+  for (const c of out) {
+    const p = polarity.get(c.indicator_id) ?? "no-judgement";
+    const region = c.level === "region" || c.level === "belgium" ? null : (regionOf.get(areaKey(c.level, c.system_code, c.area_code)) ?? null);
+    c.region_code = region;
+    const compare = (benchmarkArea: string) => {
+      const b = index.get(cellKey(c, c.year, benchmarkArea));
+      return b && Number.isFinite(b.value) ? compareWithBenchmark(c, b.value, p) : null;
+    };
+    if (region) c.compared_region = compare(areaKey("region", null, region));
+    if (c.level !== "belgium") c.compared_belgium = compare(areaKey("belgium", null, "BE"));
+  }
+
+  // Quintiles among the zones of one system, and among municipalities.
+  const peers = new Map<string, IndicatorCell[]>();
+  for (const c of out) {
+    if (c.level !== "zone" && c.level !== "municipality") continue;
+    const k = `${c.indicator_id}|${c.year}|${c.level}|${c.system_code ?? ""}|${c.stratum}|${c.stratum_value}`;
+    const group = peers.get(k);
+    if (group) group.push(c);
+    else peers.set(k, [c]);
+  }
+  for (const group of peers.values()) {
+    const q = quintiles(group.map((c) => c.value));
+    group.forEach((c, i) => (c.quintile = q[i] ?? null));
+  }
+
+  // Trends: the series of one indicator, area and stratum, over years.
+  const series = new Map<string, IndicatorCell[]>();
+  for (const c of out) {
+    const k = cellKey(c, 0);
+    const s = series.get(k);
+    if (s) s.push(c);
+    else series.set(k, [c]);
+  }
+  for (const s of series.values()) {
+    s.sort((a, b) => a.year - b.year);
+    for (let i = 4; i < s.length; i++) {
+      const c = s[i]!;
+      const window = s.slice(i - 4, i + 1);
+      // Five consecutive years or none: a gap would make "the five most recent years" a lie.
+      if (window[0]!.year !== c.year - 4) continue;
+      const t = recentTrend(window.map((p) => ({ time: p.year, value: p.value, lower: p.lower95, upper: p.upper95 })), { polarity: polarity.get(c.indicator_id) ?? "no-judgement" });
+      c.trend = t.assessment;
+      c.trend_slope = t.slope;
+    }
+  }
+
+  // Equity gap on the total cell: BIM over non-BIM of the same indicator, year and area.
+  for (const c of out) {
+    if (c.stratum !== "total") continue;
+    const area = areaKey(c.level, c.system_code, c.area_code);
+    const bim = index.get(cellKey(c, c.year, area, "bim|bim"));
+    const non = index.get(cellKey(c, c.year, area, "bim|non-bim"));
+    if (!bim || !non) continue;
+    const { ratio, difference } = contrast(bim, non);
+    c.bim_ratio = ratio.value;
+    c.bim_ratio_lower95 = ratio.lower;
+    c.bim_ratio_upper95 = ratio.upper;
+    c.bim_difference = difference.value;
+    c.bim_difference_lower95 = difference.lower;
+    c.bim_difference_upper95 = difference.upper;
+  }
+  return out;
+}
