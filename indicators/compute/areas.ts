@@ -11,13 +11,14 @@
  * - zone: every zone of every zone system whose member list holds the unit; a member with a
  *   null sector covers the whole municipality, a member with a sector only persons living in
  *   that sector (Bruxelles is split between three bassins: BXL-NORD holds only 21004_S01);
- * - province (none for the 19 Brussels municipalities), region, and Belgium (`BE`).
+ * - province (none for the 19 Brussels municipalities), region, and Belgium (`BE`);
+ * - sector, for units with a sector: for disclosure control only, never published.
  *
  * Municipalities are read from the latest vintage only: codes in the person files are checked
  * against it at load, and an older vintage would count a municipality twice.
  */
 
-export const LEVELS = ["belgium", "region", "province", "zone", "municipality"] as const;
+export const LEVELS = ["belgium", "region", "province", "zone", "municipality", "sector"] as const;
 export type Level = (typeof LEVELS)[number];
 
 /**
@@ -44,6 +45,10 @@ export function residenceAreaCtes(): string {
   SELECT u.nis_code, u.sector_code, 'region', NULL, g.region_code FROM residence_unit u JOIN municipality g USING (nis_code)
   UNION ALL
   SELECT u.nis_code, u.sector_code, 'belgium', NULL, 'BE' FROM residence_unit u
+  UNION ALL
+  -- Sectors are never published: their cells let disclosure control model a municipality
+  -- split between zones exactly (release/sdc-model.ts).
+  SELECT u.nis_code, u.sector_code, 'sector', NULL, u.sector_code FROM residence_unit u WHERE u.sector_code IS NOT NULL
 )`;
 }
 
@@ -61,7 +66,7 @@ export function areaRegionSql(): string {
   return `WITH ${residenceAreaCtes()}, counted AS (
   SELECT a.level, a.system_code, a.area_code, r.area_code AS region_code, count(*) AS units
   FROM residence_area a JOIN residence_area r ON r.nis_code = a.nis_code AND r.sector_code IS NOT DISTINCT FROM a.sector_code AND r.level = 'region'
-  WHERE a.level NOT IN ('region', 'belgium')
+  WHERE a.level NOT IN ('region', 'belgium', 'sector')
   GROUP BY ALL
 )
 SELECT level, system_code, area_code, arg_max(region_code, units) AS region_code FROM counted GROUP BY ALL`;

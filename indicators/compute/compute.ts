@@ -6,6 +6,7 @@
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { Database } from "../../etl/db/duckdb.ts";
+import { createAndAppend, type Columns } from "../../etl/db/append-rows.ts";
 import { discard, replaceAtomically, temporaryPathFor } from "../../etl/load/atomic-file.ts";
 import type { Definition } from "../definition/schema.ts";
 import { areaRegionSql } from "./areas.ts";
@@ -47,7 +48,7 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
   }
 }
 
-const COLUMNS = [
+export const CELL_COLUMNS = [
   ["indicator_id", "VARCHAR"],
   ["year", "INTEGER"],
   ["level", "VARCHAR"],
@@ -78,7 +79,7 @@ const COLUMNS = [
   ["bim_difference", "DOUBLE"],
   ["bim_difference_lower95", "DOUBLE"],
   ["bim_difference_upper95", "DOUBLE"],
-] as const satisfies readonly (readonly [keyof IndicatorCell, string])[];
+] as const satisfies Columns<IndicatorCell>;
 
 /**
  * Writes the cells to a new DuckDB file (table `indicator_cell`) that replaces `outPath`
@@ -92,24 +93,7 @@ export async function writeCells(cells: readonly IndicatorCell[], outPath: strin
   const db = await Database.open(temporary);
   let done = false;
   try {
-    await db.run(`CREATE TABLE indicator_cell (${COLUMNS.map(([n, t]) => `${n} ${t}`).join(", ")})`);
-    // The appender streams rows without one statement per cell (national runs give 10^5+ cells).
-    const appender = await db.connection.createAppender("indicator_cell");
-    for (const cell of cells) {
-      for (const [name, type] of COLUMNS) {
-        const v = cell[name];
-        // NaN and infinities (a limit that cannot be computed, a ratio over 0) are stored as NULL.
-        if (v === null || v === undefined || (typeof v === "number" && !Number.isFinite(v))) appender.appendNull();
-        else if (type === "BOOLEAN") appender.appendBoolean(Boolean(v));
-        else if (type === "VARCHAR") appender.appendVarchar(String(v));
-        else if (type === "INTEGER") appender.appendInteger(Number(v));
-        else if (type === "TINYINT") appender.appendTinyInt(Number(v));
-        else if (type === "BIGINT") appender.appendBigInt(BigInt(v));
-        else appender.appendDouble(Number(v));
-      }
-      appender.endRow();
-    }
-    appender.closeSync();
+    await createAndAppend(db, "indicator_cell", CELL_COLUMNS, cells);
     db.close();
     done = true;
     await replaceAtomically(temporary, target);

@@ -1,0 +1,56 @@
+/**
+ * `boussole publish` writes a release (cells after disclosure control, audited);
+ * `boussole audit` re-audits one from its files alone.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Command } from "commander";
+import { loadDefinitions } from "../../indicators/definition/load.ts";
+import { auditReleaseDir } from "../../release/audit-release.ts";
+import { publish, PublishError } from "../../release/publish.ts";
+import { parseNumber, UserError } from "./errors.ts";
+
+export const DEFAULT_DEFINITIONS = join("indicators", "definitions");
+
+export function publishCommand(program: Command, setExit: (code: number) => void): void {
+  program
+    .command("publish")
+    .description("Compute the indicators, hide what could identify a person, audit, and write a release (published.duckdb + manifest.json).")
+    .requiredOption("--warehouse <file>", "warehouse DuckDB file (opened read-only)")
+    .requiredOption("--out <dir>", "release directory, replaced atomically")
+    .option("--definitions <dir>", "indicator definitions", DEFAULT_DEFINITIONS)
+    .option("--min-count <n>", "smallest count published (at least 5)", parseNumber("--min-count", 5, 1000), 5)
+    .option("--protection-width <n>", "width every hidden small count's feasible interval must reach", parseNumber("--protection-width", 1, 1000), 5)
+    .option("--municipality-strata", "also publish municipal breakdowns by sex, age band and BIM status", false)
+    .option("--previous <dir>", "the previous release, whose published values are known facts")
+    .option("--memory-limit <size>", "DuckDB memory limit")
+    .action(async (o: { warehouse: string; out: string; definitions: string; minCount: number; protectionWidth: number; municipalityStrata: boolean; previous?: string; memoryLimit?: string }) => {
+      if (!existsSync(o.warehouse)) throw new UserError(`warehouse not found: ${o.warehouse}`, 2);
+      const { definitions, problems } = loadDefinitions(o.definitions);
+      if (problems.length > 0) throw new UserError(`${problems.length} invalid definition(s): run boussole indicators validate`);
+      try {
+        const m = await publish(definitions, { ...o, log: (line) => process.stderr.write(`${line}\n`) });
+        const a = m.audit;
+        process.stdout.write(
+          `release ${m.releaseId} written to ${o.out}: ${m.indicators.length} indicators, ${m.years?.join("–") ?? "no years"}; ` +
+            `${a.cellsPublished} cells published, hidden ${a.hiddenSmallCount} small count, ${a.hiddenComplementary} complementary, ${a.hiddenDerived} derived; ` +
+            `narrowest interval ${a.narrowestInterval ?? "–"}; ${a.seconds} s\n`,
+        );
+      } catch (e) {
+        if (e instanceof PublishError) throw new UserError(e.message, 1);
+        throw e;
+      }
+    });
+
+  program
+    .command("audit")
+    .argument("<dir>", "release directory")
+    .description("Re-audit a release from its files alone: no small count published, no number on a hidden cell, every small count's interval wide enough.")
+    .action(async (dir: string) => {
+      for (const name of ["published.duckdb", "manifest.json"]) if (!existsSync(join(dir, name))) throw new UserError(`${dir} is not a release: ${name} is missing`, 2);
+      const r = await auditReleaseDir(dir);
+      for (const f of r.failures) process.stdout.write(`FAIL ${f}\n`);
+      process.stdout.write(`${r.passed ? "passed" : "FAILED"}: release ${r.releaseId}, ${r.checkedCells} cells checked, ${r.attackedCells} hidden small counts attacked, narrowest interval ${r.narrowestInterval ?? "–"}, ${r.seconds.toFixed(1)} s\n`);
+      setExit(r.passed ? 0 : 1);
+    });
+}

@@ -1,0 +1,39 @@
+/** The manifest of a release (docs/release-format.md). */
+export interface Manifest {
+  format: "boussole-release/1";
+  releaseId: string;
+  createdAt: string;
+  synthetic: boolean;
+  producer: string | null;
+  years: [number, number] | null;
+  batches: { batchId: string; producer: string | null; synthetic: boolean; finishedAt: string | null }[];
+  indicators: { id: string; version: number }[];
+  disclosure: {
+    minCount: number;
+    protectionWidth: number;
+    publishZeros: boolean;
+    municipalityStrata: boolean;
+    previousRelease: string | null;
+    rules: string[];
+  };
+  audit: {
+    passed: boolean;
+    problems: number;
+    cellsPublished: number;
+    hiddenSmallCount: number;
+    hiddenComplementary: number;
+    hiddenDerived: number;
+    narrowestInterval: number | null;
+    lpSolves: number;
+    seconds: number;
+  };
+}
+
+export const DISCLOSURE_RULES = [
+  "A count of persons (or events) from 1 to minCount − 1, numerator or denominator, is hidden (primary suppression).",
+  "For a proportion, a denominator minus numerator from 1 to minCount − 1 is protected too: everyone in a small group sharing the attribute is a disclosure.",
+  "Zeros are published; an attacker therefore knows every hidden count is at least 1, and the audit uses that bound.",
+  "Complementary cells are hidden so that every protected count's feasible interval, given everything published (geography hierarchy, overlapping zone systems, totals and strata, denominators shared between indicators, the previous release's values), is at least protectionWidth wide (linear programming, HiGHS).",
+  "Every value derived from a hidden count is hidden: value, limits, comparisons, quintile, trends, equity gaps, ratios of measures.",
+  "Municipal breakdowns by sex, age band and BIM status are not published unless asked; they remain unknowns of the audit's model.",
+];

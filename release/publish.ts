@@ -1,0 +1,127 @@
+/**
+ * `boussole publish`: compute every indicator, apply disclosure control, audit, and write the
+ * release. Fails closed: if a problem cannot be protected or the audit does not pass, nothing
+ * is written and the error says which cells.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { Database } from "../etl/db/duckdb.ts";
+import { protect, SdcError, type SdcProblem } from "../disclosure/index.ts";
+import { computeIndicators } from "../indicators/compute/compute.ts";
+import type { Definition } from "../indicators/definition/schema.ts";
+import { applyDisclosure } from "./apply-disclosure.ts";
+import { readGeography } from "./geography.ts";
+import { DISCLOSURE_RULES, type Manifest } from "./manifest.ts";
+import { buildModel, problemGroup, type ModelOptions } from "./sdc-model.ts";
+import { contentHash, writeRelease, type SdcCellRow } from "./write-release.ts";
+
+export interface PublishOptions {
+  warehouse: string;
+  out: string;
+  minCount?: number;
+  protectionWidth?: number;
+  municipalityStrata?: boolean;
+  /** A previous release whose published values are known facts. */
+  previous?: string;
+  memoryLimit?: string;
+  log?: (line: string) => void;
+}
+
+export class PublishError extends Error {
+  override name = "PublishError";
+}
+
+export async function publish(defs: readonly Definition[], o: PublishOptions): Promise<Manifest> {
+  const started = performance.now();
+  const log = o.log ?? (() => {});
+  const model: ModelOptions = { municipalityStrata: o.municipalityStrata ?? false };
+  const computed = await computeIndicators(o.warehouse, defs, { memoryLimit: o.memoryLimit });
+  if (computed.skipped.length > 0) log(`not computed: ${computed.skipped.map((s) => `${s.id} (${s.reason})`).join("; ")}`);
+  log(`computed ${computed.cells.length} cells of ${computed.computed.length} indicators`);
+  const used = defs.filter((d) => computed.computed.includes(d.id));
+
+  const db = await Database.open(o.warehouse, { readOnly: true });
+  let geography;
+  let batches;
+  try {
+    geography = await readGeography(db);
+    batches = await db.all<{ batch_id: string; producer: string | null; synthetic: boolean | null; finished_at: unknown }>(`SELECT batch_id, producer, synthetic, finished_at FROM load_batch ORDER BY started_at`);
+  } finally {
+    db.close();
+  }
+
+  const { problems, counts } = buildModel(computed.cells, used, geography, model);
+  const known = o.previous ? await previousFacts(o.previous) : new Map<string, number>();
+  const minCount = o.minCount ?? 5;
+  // A definition may ask for a higher minimum: its problem takes the highest of its members'.
+  const minCountOf = (key: string) => Math.max(minCount, ...used.filter((d) => key.endsWith(`|${problemGroup(d)}`)).map((d) => d["minimum-count"]));
+  const baseOptions = { protectionWidth: o.protectionWidth ?? 5, publishZeros: true };
+  const hidden = new Map<string, "primary" | "complementary">();
+  const sdcCells: SdcCellRow[] = [];
+  const sdcRelations: { problem: string; total: string; parts: string[] }[] = [];
+  let lpSolves = 0;
+  let narrowest: number | null = null;
+  for (const [n, { key, problem }] of problems.entries()) {
+    const withKnown: SdcProblem = { relations: problem.relations, cells: problem.cells.map((c) => (c.publishable && known.get(c.id) === c.value ? { ...c, known: true } : c)) };
+    let result;
+    try {
+      result = await protect(withKnown, { ...baseOptions, minCount: minCountOf(key) });
+    } catch (e) {
+      if (e instanceof SdcError) throw new PublishError(`disclosure control failed for ${key}: ${e.message}. Nothing was written.`);
+      throw e;
+    }
+    for (const [id, kind] of result.hidden) hidden.set(id, kind);
+    lpSolves += result.stats.lpSolves;
+    const w = result.audit.narrowest?.width;
+    if (w !== undefined && (narrowest === null || w < narrowest)) narrowest = w;
+    for (const c of result.release.cells) sdcCells.push({ problem: key, id: c.id, publishable: c.publishable, known: Boolean(c.known), value: c.value ?? null, is_primary: result.hidden.get(c.id) === "primary" });
+    for (const r of result.release.relations) sdcRelations.push({ problem: key, ...r });
+    log(`disclosure ${n + 1}/${problems.length} ${key}: ${result.stats.cells} cells, ${result.stats.primary} primary, ${result.stats.complementary} complementary, ${Math.round(result.stats.ms.total)} ms`);
+  }
+
+  const cells = applyDisclosure(computed.cells, counts, hidden, used, model);
+  const content = { defs: used, cells, geography, sdc: { cells: sdcCells, relations: sdcRelations } };
+  const years = cells.map((c) => c.year);
+  const manifest: Manifest = {
+    format: "boussole-release/1",
+    releaseId: contentHash(content),
+    createdAt: new Date().toISOString(),
+    synthetic: batches.length > 0 && batches.every((b) => b.synthetic === true),
+    producer: batches.at(-1)?.producer ?? null,
+    years: years.length > 0 ? [Math.min(...years), Math.max(...years)] : null,
+    batches: batches.map((b) => ({ batchId: b.batch_id, producer: b.producer, synthetic: b.synthetic === true, finishedAt: b.finished_at ? String(b.finished_at) : null })),
+    indicators: used.map((d) => ({ id: d.id, version: d.version })),
+    disclosure: { minCount, protectionWidth: baseOptions.protectionWidth, publishZeros: true, municipalityStrata: model.municipalityStrata, previousRelease: o.previous ? await previousId(o.previous) : null, rules: DISCLOSURE_RULES },
+    audit: {
+      passed: true,
+      problems: problems.length,
+      cellsPublished: cells.filter((c) => c.hidden === null).length,
+      hiddenSmallCount: cells.filter((c) => c.hidden === "small-count").length,
+      hiddenComplementary: cells.filter((c) => c.hidden === "complementary").length,
+      hiddenDerived: cells.filter((c) => c.hidden === "derived").length,
+      narrowestInterval: narrowest,
+      lpSolves,
+      seconds: Math.round((performance.now() - started) / 100) / 10,
+    },
+  };
+  await writeRelease(o.out, content, manifest);
+  return manifest;
+}
+
+/** The published model values of a previous release: facts an attacker already holds. */
+async function previousFacts(dir: string): Promise<Map<string, number>> {
+  const file = join(dir, "published.duckdb");
+  if (!existsSync(file)) throw new PublishError(`--previous ${dir}: no published.duckdb there`);
+  const db = await Database.open(file, { readOnly: true });
+  try {
+    const rows = await db.all<{ id: string; value: number }>(`SELECT id, value FROM sdc_cell WHERE value IS NOT NULL AND publishable`);
+    return new Map(rows.map((r) => [r.id, r.value]));
+  } finally {
+    db.close();
+  }
+}
+
+async function previousId(dir: string): Promise<string | null> {
+  const { readFile } = await import("node:fs/promises");
+  return (JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as Manifest).releaseId ?? null;
+}

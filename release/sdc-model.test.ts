@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { definition } from "../tests/indicator-helpers.ts";
+import type { IndicatorCell } from "../indicators/compute/derive.ts";
+import type { ReleaseGeography } from "./geography.ts";
+import { buildModel } from "./sdc-model.ts";
+
+// Belgium = region 02000 (province P1: M1, M2) + region 04000 (B1, no province, split in
+// sectors B1_S1, B1_S2); zone system Z: ZA = M1 + B1_S1, ZB = M2 + B1_S2.
+const area = (level: string, code: string, region: string | null, province: string | null = null, system: string | null = null) =>
+  ({ level, system_code: system, area_code: code, name_fr: code, name_nl: code, name_de: code, name_en: code, region_code: region, province_code: province });
+const GEO: ReleaseGeography = {
+  areas: [area("belgium", "BE", null), area("region", "02000", null), area("region", "04000", null), area("province", "P1", "02000"), area("zone", "ZA", "02000", null, "Z"), area("zone", "ZB", "02000", null, "Z"),
+    area("municipality", "M1", "02000", "P1"), area("municipality", "M2", "02000", "P1"), area("municipality", "B1", "04000")],
+  systems: [{ system_code: "Z", name_fr: "Z", name_nl: "Z", name_de: "Z", name_en: "Z", region_code: null }],
+  members: [{ system_code: "Z", zone_code: "ZA", nis_code: "M1", sector_code: null }, { system_code: "Z", zone_code: "ZA", nis_code: "B1", sector_code: "B1_S1" }, { system_code: "Z", zone_code: "ZB", nis_code: "M2", sector_code: null }, { system_code: "Z", zone_code: "ZB", nis_code: "B1", sector_code: "B1_S2" }],
+  boundaries: [],
+};
+
+// Persons (denominator) and GMD holders (numerator) per area; BIM split in the totals.
+const DEN: Record<string, number> = { BE: 100, "02000": 70, "04000": 30, P1: 70, M1: 40, M2: 30, B1: 30, B1_S1: 10, B1_S2: 18, ZA: 50, ZB: 48 };
+const NUM: Record<string, number> = { BE: 50, "02000": 35, "04000": 15, P1: 35, M1: 20, M2: 15, B1: 15, B1_S1: 5, B1_S2: 9, ZA: 25, ZB: 24 };
+const LEVEL: Record<string, string> = { BE: "belgium", "02000": "region", "04000": "region", P1: "province", M1: "municipality", M2: "municipality", B1: "municipality", B1_S1: "sector", B1_S2: "sector", ZA: "zone", ZB: "zone" };
+
+const GMD = definition({ id: "gmd", statistic: "proportion", unit: "percent", population: {}, numerator: { kind: "status", field: "gmd" }, strata: ["bim"] });
+const GMD_BIM = definition({ id: "gmd-bim", statistic: "proportion", unit: "percent", population: { bim: true }, numerator: { kind: "status", field: "gmd" } });
+
+function cells(): IndicatorCell[] {
+  const out: IndicatorCell[] = [];
+  const make = (id: string, code: string, stratum: string, value: string, n: number, d: number) =>
+    ({ indicator_id: id, year: 2024, level: LEVEL[code]!, system_code: LEVEL[code] === "zone" ? "Z" : null, area_code: code, stratum, stratum_value: value, numerator: n, denominator: d, statistic: "proportion", unit: "percent" }) as IndicatorCell;
+  for (const code of Object.keys(DEN)) {
+    out.push(make("gmd", code, "total", "all", NUM[code]!, DEN[code]!));
+    // A fifth of each area is BIM, with as many GMD holders as its share rounds to.
+    const bimDen = Math.round(DEN[code]! / 5);
+    const bimNum = Math.round(NUM[code]! / 5);
+    out.push(make("gmd", code, "bim", "bim", bimNum, bimDen), make("gmd", code, "bim", "non-bim", NUM[code]! - bimNum, DEN[code]! - bimDen));
+    out.push(make("gmd-bim", code, "total", "all", bimNum, bimDen));
+  }
+  return out;
+}
+
+describe("the disclosure model", () => {
+  const { problems, counts } = buildModel(cells(), [GMD, GMD_BIM], GEO, { municipalityStrata: false });
+  const { problem } = problems[0]!;
+  const has = (total: string, parts: string[]) => problem.relations.some((r) => r.total === total && [...r.parts].sort().join() === [...parts].sort().join());
+  const p = (family: string, level: string, system: string, code: string, s = "total|all") => `${family}@2024|${level}|${system}|${code}|${s}`;
+  const persons = "persons:{}";
+
+  it("puts the two populations, which differ by one filter, in one problem", () => {
+    expect(problems).toHaveLength(1);
+  });
+
+  it("ties the geography: Belgium, regions, provinces, zones across a split municipality", () => {
+    expect(has(p(persons, "belgium", "", "BE"), [p(persons, "region", "", "02000"), p(persons, "region", "", "04000")])).toBe(true);
+    expect(has(p(persons, "region", "", "04000"), [p(persons, "municipality", "", "B1")])).toBe(true); // Brussels: no province
+    expect(has(p(persons, "province", "", "P1"), [p(persons, "municipality", "", "M1"), p(persons, "municipality", "", "M2")])).toBe(true);
+    expect(has(p(persons, "zone", "Z", "ZA"), [p(persons, "municipality", "", "M1"), p(persons, "sector", "", "B1_S1")])).toBe(true);
+    // B1 = 30 persons, its sectors 10 + 18: two persons without a sector, a latent rest.
+    expect(has(p(persons, "municipality", "", "B1"), [p(persons, "sector", "", "B1_S1"), p(persons, "sector", "", "B1_S2"), `${p(persons, "municipality", "", "B1")}|unsectored`])).toBe(true);
+    expect(problem.cells.find((c) => c.id.endsWith("|unsectored") && c.id.startsWith(persons))).toMatchObject({ value: 2, publishable: false });
+  });
+
+  it("ties strata, and a proportion's numerator to its denominator through a latent rest", () => {
+    expect(has(p(persons, "zone", "Z", "ZA"), [p(persons, "zone", "Z", "ZA", "bim|bim"), p(persons, "zone", "Z", "ZA", "bim|non-bim")])).toBe(true);
+    const rest = problem.relations.find((r) => r.total === p(persons, "zone", "Z", "ZA") && r.parts.some((x) => x.includes("|rest:gmd")));
+    expect(rest).toBeDefined();
+  });
+
+  it("ties the BIM-only population's total to the BIM cell of the whole population, numerators too", () => {
+    expect(has(p('persons:{"bim":true}', "zone", "Z", "ZA"), [p(persons, "zone", "Z", "ZA", "bim|bim")])).toBe(true);
+    const numerator = (pop: string) => `numerator:${JSON.stringify(GMD.numerator)}:${pop}`;
+    expect(has(p(numerator('{"bim":true}'), "zone", "Z", "ZA"), [p(numerator("{}"), "zone", "Z", "ZA", "bim|bim")])).toBe(true);
+  });
+
+  it("shares one denominator cell between indicators of the same population, and keeps sectors unpublished", () => {
+    const total = cells().findIndex((c) => c.indicator_id === "gmd" && c.area_code === "ZA" && c.stratum === "total");
+    expect(counts[total]).toEqual({ numerator: p(`numerator:${JSON.stringify(GMD.numerator)}:{}`, "zone", "Z", "ZA"), denominator: p(persons, "zone", "Z", "ZA") });
+    expect(problem.cells.find((c) => c.id === p(persons, "sector", "", "B1_S1"))!.publishable).toBe(false);
+    expect(problem.cells.find((c) => c.id === p(persons, "municipality", "", "M1", "bim|bim"))!.publishable).toBe(false); // municipal strata: latent
+  });
+
+  it("refuses two indicators that disagree on a shared denominator (a bug upstream)", () => {
+    const broken = cells();
+    broken.push({ ...broken[0]!, indicator_id: "gmd-2", denominator: 99 });
+    const GMD2 = { ...GMD, id: "gmd-2" };
+    expect(() => buildModel(broken, [GMD, GMD_BIM, GMD2], GEO, { municipalityStrata: false })).toThrow(/99 for one indicator|for one indicator/);
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * Writes a release directory: `published.duckdb` and `manifest.json` (docs/release-format.md),
+ * built in a temporary directory beside the target and renamed into place, so a server that
+ * re-reads the directory never sees half a release. The release id is a hash of the content,
+ * so two runs on the same data give the same id.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, open, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { Database } from "../etl/db/duckdb.ts";
+import { createAndAppend, type Columns } from "../etl/db/append-rows.ts";
+import type { SdcRelation } from "../disclosure/index.ts";
+import type { Definition } from "../indicators/definition/schema.ts";
+import type { PublishedCell } from "./apply-disclosure.ts";
+import type { AreaRow, BoundaryRow, ReleaseGeography, ZoneMemberRow, ZoneSystemRow } from "./geography.ts";
+import type { Manifest } from "./manifest.ts";
+
+export const CELL_COLUMNS: Columns<PublishedCell> = [
+  ["indicator_id", "VARCHAR"], ["year", "INTEGER"], ["level", "VARCHAR"], ["system_code", "VARCHAR"], ["area_code", "VARCHAR"],
+  ["stratum", "VARCHAR"], ["stratum_value", "VARCHAR"], ["numerator", "DOUBLE"], ["denominator", "DOUBLE"], ["value", "DOUBLE"],
+  ["lower95", "DOUBLE"], ["upper95", "DOUBLE"], ["lower998", "DOUBLE"], ["upper998", "DOUBLE"], ["hidden", "VARCHAR"], ["region_code", "VARCHAR"],
+  ["compared_region", "VARCHAR"], ["compared_belgium", "VARCHAR"], ["quintile", "TINYINT"], ["trend", "VARCHAR"], ["trend_slope", "DOUBLE"],
+  ["bim_ratio", "DOUBLE"], ["bim_ratio_lower95", "DOUBLE"], ["bim_ratio_upper95", "DOUBLE"], ["bim_difference", "DOUBLE"],
+  ["bim_difference_lower95", "DOUBLE"], ["bim_difference_upper95", "DOUBLE"], ["low_count", "BOOLEAN"],
+];
+
+interface IndicatorRow { id: string; version: number; aim: string; type: string; statistic: string; unit: string; polarity: string; metadata: string; targets: string | null }
+const INDICATOR_COLUMNS: Columns<IndicatorRow> = [
+  ["id", "VARCHAR"], ["version", "INTEGER"], ["aim", "VARCHAR"], ["type", "VARCHAR"], ["statistic", "VARCHAR"], ["unit", "VARCHAR"], ["polarity", "VARCHAR"], ["metadata", "JSON"], ["targets", "JSON"],
+];
+const AREA_COLUMNS: Columns<AreaRow> = [
+  ["level", "VARCHAR"], ["system_code", "VARCHAR"], ["area_code", "VARCHAR"], ["name_fr", "VARCHAR"], ["name_nl", "VARCHAR"], ["name_de", "VARCHAR"], ["name_en", "VARCHAR"], ["region_code", "VARCHAR"], ["province_code", "VARCHAR"],
+];
+const SYSTEM_COLUMNS: Columns<ZoneSystemRow> = [["system_code", "VARCHAR"], ["name_fr", "VARCHAR"], ["name_nl", "VARCHAR"], ["name_de", "VARCHAR"], ["name_en", "VARCHAR"], ["region_code", "VARCHAR"]];
+const MEMBER_COLUMNS: Columns<ZoneMemberRow> = [["system_code", "VARCHAR"], ["zone_code", "VARCHAR"], ["nis_code", "VARCHAR"], ["sector_code", "VARCHAR"]];
+const BOUNDARY_COLUMNS: Columns<BoundaryRow> = [["level", "VARCHAR"], ["system_code", "VARCHAR"], ["area_code", "VARCHAR"], ["geometry", "JSON"]];
+/** The disclosure model as a third party gets it, for `boussole audit`: published values only. */
+export interface SdcCellRow { problem: string; id: string; publishable: boolean; known: boolean; value: number | null; is_primary: boolean }
+const SDC_CELL_COLUMNS: Columns<SdcCellRow> = [["problem", "VARCHAR"], ["id", "VARCHAR"], ["publishable", "BOOLEAN"], ["known", "BOOLEAN"], ["value", "DOUBLE"], ["is_primary", "BOOLEAN"]];
+
+const LANGUAGES = ["fr", "nl", "de", "en"] as const;
+const TEXTS = ["title", "short-description", "definition", "rationale", "numerator-text", "denominator-text", "source", "caveats", "methods"] as const;
+
+/** Metadata in the four languages; a text missing in one language falls back to English. */
+export function indicatorRow(def: Definition): IndicatorRow {
+  const metadata: Record<string, Record<string, string> | null> = {};
+  for (const key of TEXTS) {
+    const text = def[key] as Partial<Record<(typeof LANGUAGES)[number], string>> | undefined;
+    metadata[key] = text ? Object.fromEntries(LANGUAGES.map((l) => [l, (text[l] ?? text.en ?? "").trim()])) : null;
+  }
+  return { id: def.id, version: def.version, aim: def.aim, type: def.type, statistic: def.statistic, unit: def.unit, polarity: def.polarity, metadata: JSON.stringify(metadata), targets: def.targets ? JSON.stringify(def.targets) : null };
+}
+
+export interface ReleaseContent {
+  defs: readonly Definition[];
+  cells: readonly PublishedCell[];
+  geography: ReleaseGeography;
+  sdc: { cells: SdcCellRow[]; relations: (SdcRelation & { problem: string })[] };
+}
+
+/** A hash of everything published, independent of write order and time. */
+export function contentHash(content: ReleaseContent): string {
+  const hash = createHash("sha256");
+  const feed = (rows: readonly unknown[]) => {
+    for (const line of rows.map((r) => JSON.stringify(r)).sort()) hash.update(line).update("\n");
+  };
+  feed(content.defs.map(indicatorRow));
+  feed(content.cells.map((c) => CELL_COLUMNS.map(([n]) => c[n] ?? null)));
+  feed(content.geography.areas);
+  feed(content.geography.members);
+  feed(content.geography.boundaries);
+  return hash.digest("hex").slice(0, 16);
+}
+
+export async function writeRelease(outDir: string, content: ReleaseContent, manifest: Manifest): Promise<void> {
+  const target = resolve(outDir);
+  await mkdir(dirname(target), { recursive: true });
+  const temporary = join(dirname(target), `.${basename(target)}.partial-${process.pid}-${Date.now()}`);
+  await mkdir(temporary);
+  try {
+    const db = await Database.open(join(temporary, "published.duckdb"));
+    try {
+      await createAndAppend(db, "indicator", INDICATOR_COLUMNS, content.defs.map(indicatorRow));
+      // Strata and levels as lists, from the cells themselves.
+      await db.run(`ALTER TABLE indicator ADD COLUMN strata VARCHAR[]`);
+      await db.run(`ALTER TABLE indicator ADD COLUMN levels VARCHAR[]`);
+      await createAndAppend(db, "area", AREA_COLUMNS, content.geography.areas);
+      await createAndAppend(db, "zone_system", SYSTEM_COLUMNS, content.geography.systems);
+      await createAndAppend(db, "zone_member", MEMBER_COLUMNS, content.geography.members);
+      await createAndAppend(db, "boundary", BOUNDARY_COLUMNS, content.geography.boundaries);
+      await createAndAppend(db, "cell", CELL_COLUMNS, content.cells);
+      await db.run(`UPDATE indicator SET
+        strata = coalesce((SELECT list(DISTINCT stratum ORDER BY stratum) FILTER (WHERE stratum <> 'total') FROM cell WHERE indicator_id = id), []),
+        levels = coalesce((SELECT list(DISTINCT level ORDER BY level) FROM cell WHERE indicator_id = id), [])`);
+      await createAndAppend(db, "sdc_cell", SDC_CELL_COLUMNS, content.sdc.cells);
+      await db.run(`CREATE TABLE sdc_relation (problem VARCHAR, total VARCHAR, parts VARCHAR[])`);
+      const relations = content.sdc.relations;
+      // Parts are lists: inserted in chunks of parameterless VALUES built from escaped literals.
+      const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
+      for (let i = 0; i < relations.length; i += 2000) {
+        const chunk = relations.slice(i, i + 2000).map((r) => `(${quote(r.problem)}, ${quote(r.total)}, [${r.parts.map(quote).join(", ")}])`);
+        await db.run(`INSERT INTO sdc_relation VALUES ${chunk.join(", ")}`);
+      }
+      await db.run("CHECKPOINT");
+    } finally {
+      db.close();
+    }
+    await writeFile(join(temporary, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+    for (const name of ["published.duckdb", "manifest.json"]) {
+      const handle = await open(join(temporary, name), "r");
+      await handle.sync();
+      await handle.close();
+    }
+    // Swap: the old release moves aside, the new one takes its name, the old one goes.
+    const previous = `${target}.previous-${process.pid}-${Date.now()}`;
+    let moved = false;
+    try {
+      await rename(target, previous);
+      moved = true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    }
+    await rename(temporary, target);
+    if (moved) await rm(previous, { recursive: true, force: true });
+  } catch (e) {
+    await rm(temporary, { recursive: true, force: true });
+    throw e;
+  }
+}
