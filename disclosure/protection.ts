@@ -1,0 +1,131 @@
+// The protection LP for one sensitive cell s: find the cheapest set of cells
+// to hide so that s can move by `target` in total.
+//
+// We look for two perturbations of the true table, one raising s by u and
+// one lowering it by l, with u + l ≥ target. Each must keep every relation
+// true and every cell at or above the attacker's lower bound; a perturbed
+// cell must then be unpublished. Once the perturbed cells are hidden, both
+// perturbed tables are consistent with the release, so the attacker's
+// interval for s contains [x_s − l, x_s + u]: the pattern is protected by
+// construction (a certificate, not a hope). Minimising Σ cost·|deviation| is
+// the linear relaxation of "hide as little as possible" used by the network
+// heuristics of τ-ARGUS; cells already unpublished cost almost nothing, so
+// patterns are reused.
+//
+// The LP is local: only cells within `depth` relation steps of s may move,
+// which keeps it small; a local certificate is still a global one, since a
+// cell that may move brings every relation it belongs to into the LP.
+
+import { Lp, type SparseRow } from "./lp.ts";
+import { coefficient } from "./structure.ts";
+import type { SuppressionState } from "./state.ts";
+
+/** Moving an already unpublished cell costs this fraction of the cheapest cell: not zero, so paths stay short. */
+const REUSE = 1e-3;
+const TOLERANCE = 1e-7;
+
+export interface Neighbourhood {
+  movable: number[];
+  relations: number[];
+  /** Nothing more is reachable: a larger depth would give the same LP. */
+  complete: boolean;
+}
+
+export function neighbourhood(state: SuppressionState, s: number, depth: number): Neighbourhood {
+  const { structure } = state;
+  const level = new Map<number, number>([[s, 0]]);
+  const relations = new Set<number>();
+  let frontier = [s];
+  for (let k = 1; k <= depth && frontier.length > 0; k++) {
+    const next: number[] = [];
+    for (const cell of frontier) {
+      if (state.alwaysKnown[cell]) continue;
+      for (const r of structure.cellRelations[cell]!) {
+        if (relations.has(r)) continue;
+        relations.add(r);
+        for (const c of structure.relations[r]!) {
+          if (level.has(c)) continue;
+          level.set(c, k);
+          next.push(c);
+        }
+      }
+    }
+    frontier = next;
+  }
+  const complete = frontier.every((c) => state.alwaysKnown[c] || structure.cellRelations[c]!.every((r) => relations.has(r)));
+  const movable = [...level].filter(([c, k]) => k < depth && !state.alwaysKnown[c]).map(([c]) => c);
+  if (complete) for (const c of frontier) if (!state.alwaysKnown[c]) movable.push(c);
+  return { movable, relations: [...relations], complete };
+}
+
+export interface Pattern {
+  /** Published cells to hide. */
+  hide: number[];
+  /**
+   * Width each moved cell is certified to have once `hide` is hidden: both
+   * perturbed tables are feasible for the attacker, so any cell they move is
+   * protected by its movement too (rounded inward to integers).
+   */
+  certified: Map<number, number>;
+}
+
+/**
+ * Cells to hide so that s gets a total movement of `target`, or null when
+ * no such perturbation exists within the neighbourhood.
+ */
+export function protectionPattern(state: SuppressionState, s: number, target: number, area: Neighbourhood): Pattern | null {
+  const { structure, values } = state;
+  const { movable } = area;
+  const column = new Map(movable.map((c, k) => [c, 4 * k]));
+  // Columns per movable cell: up+, up−, down+, down− (the two perturbations).
+  const lower = new Float64Array(4 * movable.length);
+  const upper = new Float64Array(4 * movable.length);
+  const cost = new Float64Array(4 * movable.length);
+  movable.forEach((c, k) => {
+    const slack = values[c]! - state.lowerBound(c);
+    const unit = c === s ? 0 : (state.isUnpublished(c) ? REUSE * state.cheapest : state.cost[c]!) / target;
+    upper.set([Infinity, slack, Infinity, slack], 4 * k);
+    cost.fill(unit, 4 * k, 4 * k + 4);
+  });
+  const js = column.get(s)!;
+  upper[js + 1] = 0; // s only goes up in the first perturbation…
+  upper[js + 2] = 0; // …and only down in the second.
+
+  const rows: SparseRow[] = [];
+  for (const r of area.relations) {
+    for (const offset of [0, 2]) {
+      const indices: number[] = [];
+      const coefficients: number[] = [];
+      structure.relations[r]!.forEach((c, position) => {
+        const j = column.get(c);
+        if (j === undefined) return;
+        const a = coefficient(position);
+        indices.push(j + offset, j + offset + 1);
+        coefficients.push(a, -a);
+      });
+      if (indices.length > 0) rows.push({ indices, values: coefficients, lower: 0, upper: 0 });
+    }
+  }
+  rows.push({ indices: [js, js + 3], values: [1, 1], lower: target, upper: Infinity });
+
+  const lp = new Lp(state.highs, { lower, upper, rows, cost });
+  try {
+    const outcome = lp.run();
+    if (outcome.status !== "optimal") return null;
+    const x = lp.solution();
+    const hide: number[] = [];
+    const certified = new Map<number, number>();
+    movable.forEach((c, k) => {
+      const up = x[4 * k]! - x[4 * k + 1]!;
+      const down = x[4 * k + 2]! - x[4 * k + 3]!;
+      if (Math.abs(up) + Math.abs(down) <= TOLERANCE) return;
+      if (!state.isUnpublished(c)) hide.push(c);
+      const high = Math.floor(Math.max(0, up, down) + TOLERANCE);
+      const low = Math.floor(-Math.min(0, up, down) + TOLERANCE);
+      certified.set(c, high + low);
+    });
+    return { hide, certified };
+  } finally {
+    lp.dispose();
+  }
+}

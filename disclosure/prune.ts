@@ -1,0 +1,25 @@
+// Pruning: no complementary cell stays hidden if the pattern passes without
+// it. Cells are tried most costly first, so expensive totals are the first
+// to come back. One pass suffices for the result to be minimal (no single
+// complementary cell can be published): widths only shrink as cells are
+// published, so a cell that was needed when tried is still needed after
+// later cells were published.
+
+import type { SuppressionState } from "./state.ts";
+import type { Verifier } from "./verify.ts";
+
+/** Returns the number of complementary cells published again. */
+export function prune(state: SuppressionState, verifier: Verifier): number {
+  const order = [...state.kind]
+    .filter(([, kind]) => kind === "complementary")
+    .map(([cell]) => cell)
+    .sort((a, b) => state.cost[b]! - state.cost[a]! || a - b);
+  let published = 0;
+  for (const cell of order) {
+    if (verifier.tryPublish(cell)) {
+      state.publish(cell);
+      published++;
+    }
+  }
+  return published;
+}

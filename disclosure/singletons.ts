@@ -1,0 +1,64 @@
+// Singleton elimination: a relation with a single unknown gives it away
+// (total = Σ parts, or part = total − Σ other parts). Repeating this to a
+// fixpoint is the oldest attack on a suppressed table, and also a presolve:
+// derived cells become known values, which splits the components. Without
+// it, latent cells (den − num of every area, tied by their own hierarchy)
+// would form one component spanning the whole release.
+
+import { SdcError } from "./model.ts";
+import type { Structure } from "./structure.ts";
+
+export interface Elimination {
+  /** Cells still unknown after elimination. */
+  unknown: Uint8Array;
+  /** Cells derived by elimination (unknown before, known now). */
+  derived: Uint8Array;
+  /** Published values plus derived ones; NaN where still unknown. */
+  values: Float64Array;
+}
+
+/**
+ * `unknown` marks the unpublished cells; `values` must hold the published
+ * values (other entries are ignored).
+ */
+export function eliminateSingletons(structure: Structure, unknownIn: Uint8Array, valuesIn: ArrayLike<number>): Elimination {
+  const n = structure.ids.length;
+  const unknown = Uint8Array.from(unknownIn);
+  const derived = new Uint8Array(n);
+  const values = Float64Array.from({ length: n }, (_, i) => (unknown[i] ? NaN : valuesIn[i]!));
+  const open = Int32Array.from(structure.relations, (row) => row.reduce((k, c) => k + unknown[c]!, 0));
+  const queue: number[] = [];
+  open.forEach((k, r) => k === 1 && queue.push(r));
+
+  while (queue.length > 0) {
+    const r = queue.pop()!;
+    if (open[r] !== 1) continue;
+    const row = structure.relations[r]!;
+    let cell = -1;
+    let sum = 0; // Σ parts − total over the known cells
+    row.forEach((c, position) => {
+      if (unknown[c]) cell = c;
+      else sum += position === 0 ? -values[c]! : values[c]!;
+    });
+    // total − Σ parts = 0: the unknown is the total (sum of parts) or a part.
+    const value = (row[0] === cell ? sum : -sum) + 0; // + 0 turns −0 into 0
+    if (value < 0) {
+      throw new SdcError(`inconsistent release: relation #${r} forces "${structure.ids[cell]}" = ${value}`);
+    }
+    unknown[cell] = 0;
+    derived[cell] = 1;
+    values[cell] = value;
+    for (const other of structure.cellRelations[cell]!) {
+      open[other]!--;
+      if (open[other] === 1) queue.push(other);
+    }
+  }
+  // Relations left without unknowns must still add up: two derivations of one cell could disagree.
+  structure.relations.forEach((row, r) => {
+    if (open[r] !== 0) return;
+    let balance = values[row[0]!]!;
+    for (let k = 1; k < row.length; k++) balance -= values[row[k]!]!;
+    if (balance !== 0) throw new SdcError(`inconsistent release: relation #${r} does not add up once hidden cells are derived`);
+  });
+  return { unknown, derived, values };
+}

@@ -1,0 +1,86 @@
+// What complementary suppression works on: the problem with true values, the
+// current set of hidden cells, and why each was hidden.
+
+import { alwaysKnown } from "./ceiling.ts";
+import type { Component } from "./components.ts";
+import { SdcError, type ResolvedOptions, type SdcCell } from "./model.ts";
+import { lowerBound } from "./options.ts";
+import type { Structure } from "./structure.ts";
+import type { Highs } from "highs";
+
+export type HiddenKind = "primary" | "complementary";
+
+export class SuppressionState {
+  readonly cost: Float64Array;
+  readonly cheapest: number;
+  /** Known cells, and zeros when zeros are published: never hidden. */
+  readonly alwaysKnown: Uint8Array;
+  readonly hidden: Uint8Array;
+  readonly kind = new Map<number, HiddenKind>();
+
+  constructor(
+    readonly highs: Highs,
+    readonly structure: Structure,
+    readonly values: Float64Array,
+    readonly options: ResolvedOptions,
+    cells: readonly SdcCell[],
+  ) {
+    this.cost = Float64Array.from(cells, (cell) => {
+      const c = options.cost(cell);
+      if (!(c > 0) || !Number.isFinite(c)) throw new SdcError(`cost of "${cell.id}" must be a positive number, got ${c}`);
+      return c;
+    });
+    this.cheapest = this.cost.reduce((a, b) => Math.min(a, b), Infinity);
+    this.alwaysKnown = alwaysKnown(structure, values, options);
+    this.hidden = new Uint8Array(structure.ids.length);
+  }
+
+  isUnpublished(cell: number): boolean {
+    return !this.structure.known[cell] && (!this.structure.publishable[cell] || this.hidden[cell] === 1);
+  }
+
+  /** May this published cell be hidden as a complementary suppression? */
+  isCandidate(cell: number): boolean {
+    return this.structure.publishable[cell] === 1 && !this.alwaysKnown[cell] && !this.hidden[cell];
+  }
+
+  lowerBound(cell: number): number {
+    return lowerBound(this.structure.publishable[cell] === 1, this.options);
+  }
+
+  hide(cell: number, kind: HiddenKind): void {
+    if (!this.structure.publishable[cell] || this.structure.known[cell]) throw new Error("internal: cannot hide");
+    this.hidden[cell] = 1;
+    if (!this.kind.has(cell)) this.kind.set(cell, kind);
+  }
+
+  publish(cell: number): void {
+    this.hidden[cell] = 0;
+    this.kind.delete(cell);
+  }
+
+  unpublishedMask(): Uint8Array {
+    return Uint8Array.from(this.structure.ids, (_, i) => (this.isUnpublished(i) ? 1 : 0));
+  }
+
+  /** The component of an unpublished cell, found by walking relations. */
+  componentOf(start: number): Component {
+    const cells = new Set([start]);
+    const relations = new Set<number>();
+    const stack = [start];
+    while (stack.length > 0) {
+      const cell = stack.pop()!;
+      for (const r of this.structure.cellRelations[cell]!) {
+        if (relations.has(r)) continue;
+        relations.add(r);
+        for (const c of this.structure.relations[r]!) {
+          if (!cells.has(c) && this.isUnpublished(c)) {
+            cells.add(c);
+            stack.push(c);
+          }
+        }
+      }
+    }
+    return { cells: [...cells].sort((a, b) => a - b), relations: [...relations].sort((a, b) => a - b) };
+  }
+}
