@@ -76,7 +76,15 @@ describe("the disclosure model", () => {
     const total = cells().findIndex((c) => c.indicator_id === "gmd" && c.area_code === "ZA" && c.stratum === "total");
     expect(counts[total]).toEqual({ numerator: p(`numerator:${JSON.stringify(GMD.numerator)}:{}`, "zone", "Z", "ZA"), denominator: p(persons, "zone", "Z", "ZA") });
     expect(problem.cells.find((c) => c.id === p(persons, "sector", "", "B1_S1"))!.publishable).toBe(false);
-    expect(problem.cells.find((c) => c.id === p(persons, "municipality", "", "M1", "bim|bim"))!.publishable).toBe(false); // municipal strata: latent
+  });
+
+  it("models unpublished municipal breakdowns by atom: municipalities alike in province and zones, summed", () => {
+    expect(problem.cells.find((c) => c.id === p(persons, "municipality", "", "M1", "bim|bim"))).toBeUndefined();
+    // M1 alone is in P1 and ZA: its atom holds its BIM persons (8 of 40), latent.
+    expect(problem.cells.find((c) => c.id === p(persons, "atom", "", "02000+P1+Z:ZA", "bim|bim"))).toMatchObject({ value: 8, publishable: false });
+    expect(has(p(persons, "zone", "Z", "ZA", "bim|bim"), [p(persons, "atom", "", "02000+P1+Z:ZA", "bim|bim"), p(persons, "sector", "", "B1_S1", "bim|bim")])).toBe(true);
+    const published = buildModel(cells(), [GMD, GMD_BIM], GEO, { municipalityStrata: true }).problems[0]!.problem;
+    expect(published.cells.find((c) => c.id === p(persons, "municipality", "", "M1", "bim|bim"))).toMatchObject({ value: 8, publishable: true });
   });
 
   it("refuses two indicators that disagree on a shared denominator (a bug upstream)", () => {

@@ -139,24 +139,64 @@ export function buildModel(cells: readonly IndicatorCell[], defs: readonly Defin
     const pKey = problemOf.get(key)!;
     let p = problems.get(pKey);
     if (!p) problems.set(pKey, (p = { cells: [], relations: [] }));
-    addTable(p, t, geography);
+    addTable(p, t, geography, options);
   }
-  for (const [key, t] of tables) linkFamilies(problems.get(problemOf.get(key)!)!, t, tables, families);
+  const atoms = options.municipalityStrata ? new Map<string, string>() : atomsOf(geography);
+  const cellIds = new Map([...problems].map(([k, p]) => [k, new Set(p.cells.map((c) => c.id))]));
+  for (const [key, t] of tables) linkFamilies(problems.get(problemOf.get(key)!)!, t, tables, families, atoms, cellIds.get(problemOf.get(key)!)!);
   return { problems: [...problems].map(([key, problem]) => ({ key, problem })), counts };
+}
+
+/**
+ * Atoms: when municipal breakdowns are not published, the municipalities that lie in the same
+ * province and in the same zone of every system are indistinguishable to an attacker, so their
+ * unpublished breakdown cells are modelled summed, one latent cell per atom and stratum value.
+ * This is exact (any split of an atom's figures among its municipalities within their
+ * published totals is feasible) and makes the model several times smaller.
+ * Municipalities split between zones by sector keep their own cells.
+ */
+function atomsOf(geo: ReleaseGeography): Map<string, string> {
+  const zonesOf = new Map<string, string[]>();
+  const split = new Set(geo.members.filter((m) => m.sector_code !== null).map((m) => m.nis_code));
+  for (const m of geo.members) if (m.sector_code === null) zonesOf.set(m.nis_code, [...(zonesOf.get(m.nis_code) ?? []), `${m.system_code}:${m.zone_code}`]);
+  const atoms = new Map<string, string>();
+  for (const a of geo.areas) {
+    if (a.level !== "municipality" || split.has(a.area_code)) continue;
+    atoms.set(a.area_code, [a.region_code, a.province_code ?? "-", ...(zonesOf.get(a.area_code) ?? []).sort()].join("+"));
+  }
+  return atoms;
 }
 
 function addTable(
   p: SdcProblem,
   t: { year: number; family: string; strata: Set<string>; values: Map<string, { value: number; publishable: boolean }>; rests: { den: string; num: string; rest: string; value: number }[] },
   geo: ReleaseGeography,
+  options: ModelOptions,
 ): void {
   const prefix = `${t.family}@${t.year}|`;
   const id = (level: string, system: string | null, area: string, stratum: string, value: string) => `${prefix}${level}|${system ?? ""}|${area}|${stratum}|${value}`;
-  const has = (cellId: string) => t.values.has(cellId.slice(prefix.length));
-  for (const [local, v] of t.values) p.cells.push({ id: prefix + local, value: v.value, publishable: v.publishable });
+  const atoms = options.municipalityStrata ? new Map<string, string>() : atomsOf(geo);
+  const known = new Set<string>();
+  const atomSums = new Map<string, number>();
+  for (const [local, v] of t.values) {
+    const [level, , area, stratum, value] = local.split("|") as [string, string, string, string, string];
+    const atom = level === "municipality" ? atoms.get(area) : undefined;
+    if (atom !== undefined && stratum !== "total") {
+      const atomId = id("atom", null, atom, stratum, value);
+      atomSums.set(atomId, (atomSums.get(atomId) ?? 0) + v.value);
+      continue;
+    }
+    p.cells.push({ id: prefix + local, value: v.value, publishable: v.publishable });
+    known.add(prefix + local);
+  }
+  for (const [atomId, value] of atomSums) {
+    p.cells.push({ id: atomId, value, publishable: false });
+    known.add(atomId);
+  }
+  const has = (cellId: string) => known.has(cellId);
   const latent: SdcCell[] = [];
   const relation = (total: string, parts: string[]) => {
-    const present = parts.filter(has);
+    const present = [...new Set(parts)].filter(has);
     // A missing cell is an empty one (0 persons), published as such: it drops out of a sum.
     if (has(total) && present.length > 0) p.relations.push({ total, parts: present });
   };
@@ -170,17 +210,21 @@ function addTable(
     sectorsOf.set(nis, [...new Set([...(sectorsOf.get(nis) ?? []), area!])]);
   }
   const strataValues: [string, string][] = [["total", "all"], ...[...t.strata].flatMap((s) => (STRATA[s] ?? []).map((v) => [s, v] as [string, string]))];
+  const regions = geo.areas.filter((a) => a.level === "region");
+  const provinces = geo.areas.filter((a) => a.level === "province");
 
   for (const [stratum, value] of strataValues) {
     const c = (level: string, system: string | null, area: string) => id(level, system, area, stratum, value);
-    relation(c("belgium", null, "BE"), geo.areas.filter((a) => a.level === "region").map((r) => c("region", null, r.area_code)));
-    for (const r of geo.areas.filter((a) => a.level === "region")) {
+    // A municipality's cell, or its atom's when its breakdowns are modelled by atom.
+    const unit = (nis: string) => (stratum !== "total" && atoms.has(nis) ? id("atom", null, atoms.get(nis)!, stratum, value) : c("municipality", null, nis));
+    relation(c("belgium", null, "BE"), regions.map((r) => c("region", null, r.area_code)));
+    for (const r of regions) {
       relation(c("region", null, r.area_code), [
-        ...geo.areas.filter((a) => a.level === "province" && a.region_code === r.area_code).map((a) => c("province", null, a.area_code)),
-        ...municipalities.filter((m) => m.region_code === r.area_code && m.province_code === null).map((m) => c("municipality", null, m.area_code)),
+        ...provinces.filter((a) => a.region_code === r.area_code).map((a) => c("province", null, a.area_code)),
+        ...municipalities.filter((m) => m.region_code === r.area_code && m.province_code === null).map((m) => unit(m.area_code)),
       ]);
     }
-    for (const pr of geo.areas.filter((a) => a.level === "province")) relation(c("province", null, pr.area_code), municipalities.filter((m) => m.province_code === pr.area_code).map((m) => c("municipality", null, m.area_code)));
+    for (const pr of provinces) relation(c("province", null, pr.area_code), municipalities.filter((m) => m.province_code === pr.area_code).map((m) => unit(m.area_code)));
     // A municipality with sectors: Σ sectors + the rest of its persons (latent).
     for (const [nis, sectors] of sectorsOf) {
       const total = c("municipality", null, nis);
@@ -194,23 +238,51 @@ function addTable(
     }
     const zones = new Map<string, string[]>();
     for (const m of geo.members) {
-      const part = m.sector_code ? c("sector", null, m.sector_code) : c("municipality", null, m.nis_code);
-      zones.set(`${m.system_code}|${m.zone_code}`, [...(zones.get(`${m.system_code}|${m.zone_code}`) ?? []), part]);
+      const part = m.sector_code ? c("sector", null, m.sector_code) : unit(m.nis_code);
+      const key = `${m.system_code}|${m.zone_code}`;
+      const list = zones.get(key);
+      if (list) list.push(part);
+      else zones.set(key, [part]);
     }
     for (const [key, parts] of zones) {
       const [system, zone] = key.split("|");
       relation(c("zone", system!, zone!), parts);
     }
   }
-  // Strata: for every area, the total is the sum of each breakdown.
-  const areas = new Set([...t.values.keys()].map((local) => local.split("|").slice(0, 3).join("|")));
+  // Strata: for every area (and atom), the total is the sum of each breakdown. An atom's
+  // total is the sum of its municipalities' published totals, a latent cell of its own.
+  const areas = new Set([...known].map((cellId) => cellId.slice(prefix.length).split("|").slice(0, 3).join("|")));
   for (const area of areas) {
+    if (area.startsWith("atom|")) {
+      const total = `${prefix}${area}|total|all`;
+      const atom = area.split("|")[2]!;
+      const members = [...atoms].filter(([, a]) => a === atom).map(([nis]) => id("municipality", null, nis, "total", "all")).filter(has);
+      const value = members.reduce((s, m) => s + t.values.get(m.slice(prefix.length))!.value, 0);
+      p.cells.push({ id: total, value, publishable: false });
+      known.add(total);
+      p.relations.push({ total, parts: members });
+    }
     for (const s of t.strata) relation(`${prefix}${area}|total|all`, (STRATA[s] ?? []).map((v) => `${prefix}${area}|${s}|${v}`));
   }
-  // Every rest, even 0: the relation tells the attacker numerator ≤ denominator.
+  // Every rest, even 0: the relation tells the attacker numerator ≤ denominator. Rests of
+  // municipalities modelled by atom are summed into the atom's rest.
+  const toAtom = (cellId: string, from: string) => {
+    const [level, , area, stratum, value] = cellId.slice(cellId.indexOf("|") + 1).split("|") as [string, string, string, string, string];
+    const atom = level === "municipality" && stratum !== "total" ? atoms.get(area) : undefined;
+    return atom === undefined ? cellId : `${from}${id("atom", null, atom, stratum, value).slice(prefix.length)}`;
+  };
+  const rests = new Map<string, { den: string; num: string; value: number }>();
   for (const r of t.rests) {
-    latent.push({ id: r.rest, value: r.value, publishable: false });
-    p.relations.push({ total: r.den, parts: [r.num, r.rest] });
+    const den = toAtom(r.den, r.den.slice(0, r.den.indexOf("|") + 1));
+    const num = toAtom(r.num, prefix);
+    const rest = `${num}|${r.rest.slice(r.rest.lastIndexOf("|rest:") + 1)}`;
+    const seen = rests.get(rest);
+    if (seen) seen.value += r.value;
+    else rests.set(rest, { den, num, value: r.value });
+  }
+  for (const [rest, r] of rests) {
+    latent.push({ id: rest, value: r.value, publishable: false });
+    p.relations.push({ total: r.den, parts: [r.num, rest] });
   }
   p.cells.push(...latent);
 }
@@ -224,7 +296,14 @@ const AGE_BANDS: [string, number, number][] = [["0-17", 0, 17], ["18-44", 18, 44
  * cell of "population", likewise for sex, and an age range made of whole bands is the sum of
  * those band cells. (Two filters apart, the tie goes through an unpublished cross-tabulation.)
  */
-function linkFamilies(p: SdcProblem, t: Table, tables: ReadonlyMap<string, Table>, families: ReadonlyMap<string, { population: Population; kind: string; group: string }>): void {
+function linkFamilies(
+  p: SdcProblem,
+  t: Table,
+  tables: ReadonlyMap<string, Table>,
+  families: ReadonlyMap<string, { population: Population; kind: string; group: string }>,
+  atoms: ReadonlyMap<string, string>,
+  cellIds: ReadonlySet<string>,
+): void {
   const mine = families.get(t.family)!;
   for (const [family, other] of families) {
     if (family === t.family || other.kind !== mine.kind || other.group !== mine.group) continue;
@@ -247,12 +326,29 @@ function linkFamilies(p: SdcProblem, t: Table, tables: ReadonlyMap<string, Table
     } else continue;
     const mineRow = (area: string) => t.values.has(`${area}|total|all`);
     const areas = new Set([...t.values.keys()].map((local) => local.split("|").slice(0, 3).join("|")));
+    // Municipalities modelled by atom are tied atom by atom, through a latent cell: the sum of
+    // this family's municipal totals = the sum of the base family's atom cells of the tie.
+    const byAtom = new Map<string, string[]>();
     for (const area of areas) {
       if (!mineRow(area)) continue;
+      const [level, , code] = area.split("|");
+      const atom = level === "municipality" ? atoms.get(code!) : undefined;
+      if (atom !== undefined) {
+        byAtom.set(atom, [...(byAtom.get(atom) ?? []), `${t.family}@${t.year}|${area}|total|all`]);
+        continue;
+      }
       const baseParts = parts.map(([s, v]) => `${area}|${s}|${v}`).filter((local) => base.values.has(local));
       // The base family must publish (or model) every band of the tie, else there is no equation.
       if (baseParts.length !== parts.length) continue;
       p.relations.push({ total: `${t.family}@${t.year}|${area}|total|all`, parts: baseParts.map((local) => `${family}@${t.year}|${local}`) });
+    }
+    for (const [atom, totals] of byAtom) {
+      const baseParts = parts.map(([s, v]) => `${family}@${t.year}|atom||${atom}|${s}|${v}`).filter((x) => cellIds.has(x));
+      if (baseParts.length !== parts.length) continue;
+      const link = `${t.family}@${t.year}|link|${family}|${atom}`;
+      const value = totals.reduce((sum, x) => sum + t.values.get(x.slice(x.indexOf("|") + 1))!.value, 0);
+      p.cells.push({ id: link, value, publishable: false });
+      p.relations.push({ total: link, parts: totals }, { total: link, parts: baseParts });
     }
   }
 }
