@@ -12,6 +12,7 @@ export interface Manifest {
     minCount: number;
     protectionWidth: number;
     publishZeros: boolean;
+    municipalities: boolean;
     municipalityStrata: boolean;
     previousRelease: string | null;
     rules: string[];
@@ -35,5 +36,6 @@ export const DISCLOSURE_RULES = [
   "Zeros are published; an attacker therefore knows every hidden count is at least 1, and the audit uses that bound.",
   "Complementary cells are hidden so that every protected count's feasible interval, given everything published (geography hierarchy, overlapping zone systems, totals and strata, denominators shared between indicators, the previous release's values), is at least protectionWidth wide (linear programming, HiGHS).",
   "Every value derived from a hidden count is hidden: value, limits, comparisons, quintile, trends, equity gaps, ratios of measures.",
-  "Municipal breakdowns by sex, age band and BIM status are not published unless asked; they remain unknowns of the audit's model.",
+  "Municipalities (and their breakdowns) are not published unless asked; they remain unknowns of the audit's model, grouped into atoms (municipalities in the same province and zones).",
+  "Denominators shared by several indicators are protected first, all linked populations of a year together; each numerator is then protected with its denominators as the first phase left them.",
 ];

@@ -20,6 +20,7 @@ export interface PublishOptions {
   out: string;
   minCount?: number;
   protectionWidth?: number;
+  municipalities?: boolean;
   municipalityStrata?: boolean;
   /** A previous release whose published values are known facts. */
   previous?: string;
@@ -34,7 +35,7 @@ export class PublishError extends Error {
 export async function publish(defs: readonly Definition[], o: PublishOptions): Promise<Manifest> {
   const started = performance.now();
   const log = o.log ?? (() => {});
-  const model: ModelOptions = { municipalityStrata: o.municipalityStrata ?? false };
+  const model: ModelOptions = { municipalities: o.municipalities ?? false, municipalityStrata: o.municipalityStrata ?? false };
   const computed = await computeIndicators(o.warehouse, defs, { memoryLimit: o.memoryLimit });
   if (computed.skipped.length > 0) log(`not computed: ${computed.skipped.map((s) => `${s.id} (${s.reason})`).join("; ")}`);
   log(`computed ${computed.cells.length} cells of ${computed.computed.length} indicators`);
@@ -50,7 +51,7 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
     db.close();
   }
 
-  const { problems, counts } = buildModel(computed.cells, used, geography, model);
+  const { denominators, numerators, counts } = buildModel(computed.cells, used, geography, model);
   const known = o.previous ? await previousFacts(o.previous) : new Map<string, number>();
   const minCount = o.minCount ?? 5;
   // A definition may ask for a higher minimum: its problem takes the highest of its members'.
@@ -61,22 +62,31 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
   const sdcRelations: { problem: string; total: string; parts: string[] }[] = [];
   let lpSolves = 0;
   let narrowest: number | null = null;
-  for (const [n, { key, problem }] of problems.entries()) {
-    const withKnown: SdcProblem = { relations: problem.relations, cells: problem.cells.map((c) => (c.publishable && known.get(c.id) === c.value ? { ...c, known: true } : c)) };
+  const all = [...denominators, ...numerators];
+  for (const [n, { key, problem, denominatorCells }] of all.entries()) {
+    const cellsOf = problem.cells.map((c) => {
+      // Second phase: a denominator is what the first phase made it.
+      if (denominatorCells?.has(c.id)) return hidden.has(c.id) ? { ...c, publishable: false } : c.publishable ? { ...c, known: true } : c;
+      return c.publishable && known.get(c.id) === c.value ? { ...c, known: true } : c;
+    });
     let result;
     try {
-      result = await protect(withKnown, { ...baseOptions, minCount: minCountOf(key) });
+      result = await protect({ relations: problem.relations, cells: cellsOf }, { ...baseOptions, minCount: minCountOf(key) });
     } catch (e) {
       if (e instanceof SdcError) throw new PublishError(`disclosure control failed for ${key}: ${e.message}. Nothing was written.`);
       throw e;
     }
-    for (const [id, kind] of result.hidden) hidden.set(id, kind);
+    for (const [id, kind] of result.hidden) if (!denominatorCells?.has(id)) hidden.set(id, kind);
     lpSolves += result.stats.lpSolves;
     const w = result.audit.narrowest?.width;
     if (w !== undefined && (narrowest === null || w < narrowest)) narrowest = w;
-    for (const c of result.release.cells) sdcCells.push({ problem: key, id: c.id, publishable: c.publishable, known: Boolean(c.known), value: c.value ?? null, is_primary: result.hidden.get(c.id) === "primary" });
+    // Every cell as this problem saw it (a denominator decided earlier is known or latent here),
+    // so that each problem can be re-audited on its own.
+    for (const c of result.release.cells) {
+      sdcCells.push({ problem: key, id: c.id, publishable: c.publishable, known: Boolean(c.known), value: c.value ?? null, is_primary: !denominatorCells?.has(c.id) && result.hidden.get(c.id) === "primary" });
+    }
     for (const r of result.release.relations) sdcRelations.push({ problem: key, ...r });
-    log(`disclosure ${n + 1}/${problems.length} ${key}: ${result.stats.cells} cells, ${result.stats.primary} primary, ${result.stats.complementary} complementary, ${Math.round(result.stats.ms.total)} ms`);
+    log(`disclosure ${n + 1}/${all.length} ${key}: ${result.stats.cells} cells, ${result.stats.primary} primary, ${result.stats.complementary} complementary, ${Math.round(result.stats.ms.total)} ms`);
   }
 
   const cells = applyDisclosure(computed.cells, counts, hidden, used, model);
@@ -91,10 +101,10 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
     years: years.length > 0 ? [Math.min(...years), Math.max(...years)] : null,
     batches: batches.map((b) => ({ batchId: b.batch_id, producer: b.producer, synthetic: b.synthetic === true, finishedAt: b.finished_at ? String(b.finished_at) : null })),
     indicators: used.map((d) => ({ id: d.id, version: d.version })),
-    disclosure: { minCount, protectionWidth: baseOptions.protectionWidth, publishZeros: true, municipalityStrata: model.municipalityStrata, previousRelease: o.previous ? await previousId(o.previous) : null, rules: DISCLOSURE_RULES },
+    disclosure: { minCount, protectionWidth: baseOptions.protectionWidth, publishZeros: true, municipalities: model.municipalities === true, municipalityStrata: model.municipalityStrata === true, previousRelease: o.previous ? await previousId(o.previous) : null, rules: DISCLOSURE_RULES },
     audit: {
       passed: true,
-      problems: problems.length,
+      problems: all.length,
       cellsPublished: cells.filter((c) => c.hidden === null).length,
       hiddenSmallCount: cells.filter((c) => c.hidden === "small-count").length,
       hiddenComplementary: cells.filter((c) => c.hidden === "complementary").length,

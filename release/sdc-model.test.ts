@@ -40,14 +40,28 @@ function cells(): IndicatorCell[] {
 }
 
 describe("the disclosure model", () => {
-  const { problems, counts } = buildModel(cells(), [GMD, GMD_BIM], GEO, { municipalityStrata: false });
-  const { problem } = problems[0]!;
+  const model = buildModel(cells(), [GMD, GMD_BIM], GEO, { municipalities: true });
+  const { denominators, numerators, counts } = model;
+  // One view of every cell and relation, for the checks below.
+  const problem = { cells: [...denominators, ...numerators].flatMap((x) => x.problem.cells), relations: [...denominators, ...numerators].flatMap((x) => x.problem.relations) };
   const has = (total: string, parts: string[]) => problem.relations.some((r) => r.total === total && [...r.parts].sort().join() === [...parts].sort().join());
   const p = (family: string, level: string, system: string, code: string, s = "total|all") => `${family}@2024|${level}|${system}|${code}|${s}`;
   const persons = "persons:{}";
 
-  it("puts the two populations, which differ by one filter, in one problem", () => {
-    expect(problems).toHaveLength(1);
+  it("protects the denominators first, the two linked populations together, then the numerator with its denominators", () => {
+    expect(denominators.map((d) => d.key)).toEqual(["2024|{}"]);
+    expect(numerators).toHaveLength(1); // the same numerator over both populations
+    const carried = numerators[0]!.denominatorCells!;
+    expect(carried.has("persons:{}@2024|zone|Z|ZA|total|all")).toBe(true);
+    expect([...carried].every((id) => id.startsWith("persons:"))).toBe(true);
+  });
+
+  it("models everything municipal by atom when municipalities are not published (the default)", () => {
+    const hidden = buildModel(cells(), [GMD, GMD_BIM], GEO, {});
+    const all = [...hidden.denominators, ...hidden.numerators].flatMap((x) => x.problem.cells);
+    expect(all.some((c) => c.id.includes("|municipality||M1|"))).toBe(false);
+    expect(all.find((c) => c.id === "persons:{}@2024|atom||02000+P1+Z:ZA|total|all")).toMatchObject({ value: 40, publishable: false });
+    expect(all.find((c) => c.id === "persons:{}@2024|municipality||B1|total|all")).toMatchObject({ publishable: false }); // split by sector: its own latent cell
   });
 
   it("ties the geography: Belgium, regions, provinces, zones across a split municipality", () => {
@@ -83,7 +97,7 @@ describe("the disclosure model", () => {
     // M1 alone is in P1 and ZA: its atom holds its BIM persons (8 of 40), latent.
     expect(problem.cells.find((c) => c.id === p(persons, "atom", "", "02000+P1+Z:ZA", "bim|bim"))).toMatchObject({ value: 8, publishable: false });
     expect(has(p(persons, "zone", "Z", "ZA", "bim|bim"), [p(persons, "atom", "", "02000+P1+Z:ZA", "bim|bim"), p(persons, "sector", "", "B1_S1", "bim|bim")])).toBe(true);
-    const published = buildModel(cells(), [GMD, GMD_BIM], GEO, { municipalityStrata: true }).problems[0]!.problem;
+    const published = buildModel(cells(), [GMD, GMD_BIM], GEO, { municipalityStrata: true }).denominators[0]!.problem;
     expect(published.cells.find((c) => c.id === p(persons, "municipality", "", "M1", "bim|bim"))).toMatchObject({ value: 8, publishable: true });
   });
 
@@ -91,6 +105,6 @@ describe("the disclosure model", () => {
     const broken = cells();
     broken.push({ ...broken[0]!, indicator_id: "gmd-2", denominator: 99 });
     const GMD2 = { ...GMD, id: "gmd-2" };
-    expect(() => buildModel(broken, [GMD, GMD_BIM, GMD2], GEO, { municipalityStrata: false })).toThrow(/99 for one indicator|for one indicator/);
+    expect(() => buildModel(broken, [GMD, GMD_BIM, GMD2], GEO, {})).toThrow(/99 for one indicator|for one indicator/);
   });
 });

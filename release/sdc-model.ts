@@ -25,8 +25,16 @@ import { MAX_AGE } from "../indicators/definition/vocabulary.ts";
 import type { ReleaseGeography } from "./geography.ts";
 
 export interface ModelOptions {
-  /** Publish municipal breakdowns by sex, age band and BIM status (default false: totals only). */
-  municipalityStrata: boolean;
+  /** Publish municipalities' totals (default false: zones and larger areas only). */
+  municipalities?: boolean;
+  /** Publish municipal breakdowns by sex, age band and BIM status too (implies municipalities). */
+  municipalityStrata?: boolean;
+}
+
+/** Whether municipal cells of this stratum are unpublished, hence modelled by atom. */
+function atomized(stratum: string, options: ModelOptions): boolean {
+  if (options.municipalityStrata) return false;
+  return !options.municipalities || stratum !== "total";
 }
 
 export interface CellCounts {
@@ -39,10 +47,15 @@ export interface CellCounts {
 export interface YearProblem {
   key: string;
   problem: SdcProblem;
+  /** Numerator problems: ids of the denominator cells they carry, decided by the first phase. */
+  denominatorCells?: ReadonlySet<string>;
 }
 
 export interface DisclosureModel {
-  problems: YearProblem[];
+  /** First phase: the denominators, one problem per year and linked populations. */
+  denominators: YearProblem[];
+  /** Second phase: one problem per year and numerator (with its linked populations). */
+  numerators: YearProblem[];
   /** For each published cell (by index in the run), the model cells its counts are. */
   counts: CellCounts[];
 }
@@ -87,7 +100,7 @@ function countedNumerator(def: Definition): boolean {
 
 export function isPublished(cell: Pick<IndicatorCell, "level" | "stratum">, options: ModelOptions): boolean {
   if (cell.level === "sector") return false;
-  return cell.level !== "municipality" || cell.stratum === "total" || options.municipalityStrata;
+  return cell.level !== "municipality" || !atomized(cell.stratum, options);
 }
 
 export function buildModel(cells: readonly IndicatorCell[], defs: readonly Definition[], geography: ReleaseGeography, options: ModelOptions): DisclosureModel {
@@ -95,13 +108,11 @@ export function buildModel(cells: readonly IndicatorCell[], defs: readonly Defin
   const counts: CellCounts[] = cells.map(() => ({}));
   // family|year → area|stratum|value → {value, publishable}
   const tables = new Map<string, { year: number; group: string; family: string; strata: Set<string>; values: Map<string, { value: number; publishable: boolean }>; rests: { den: string; num: string; rest: string; value: number }[] }>();
-  const problemOf = new Map<string, string>(); // table key → problem key (year|denominator family)
 
   const table = (family: string, year: number, group: string) => {
     const key = `${family}@${year}`;
     let t = tables.get(key);
     if (!t) tables.set(key, (t = { year, group, family, strata: new Set(), values: new Map(), rests: [] }));
-    problemOf.set(key, `${year}|${group}`);
     return t;
   };
   const put = (t: ReturnType<typeof table>, cell: IndicatorCell, value: number) => {
@@ -134,17 +145,37 @@ export function buildModel(cells: readonly IndicatorCell[], defs: readonly Defin
     if (def.statistic === "proportion") numTable.rests.push({ den, num, rest: `${num}|rest:${def.id}`, value: cell.denominator - cell.numerator });
   });
 
-  const problems = new Map<string, SdcProblem>();
-  for (const [key, t] of tables) {
-    const pKey = problemOf.get(key)!;
-    let p = problems.get(pKey);
-    if (!p) problems.set(pKey, (p = { cells: [], relations: [] }));
-    addTable(p, t, geography, options);
-  }
+  // Two phases: denominators are shared by many indicators, so they are protected first, all
+  // linked populations of a year together; then each numerator with its linked populations,
+  // its denominators fixed as the first phase left them (published: known; hidden: latent).
   const atoms = options.municipalityStrata ? new Map<string, string>() : atomsOf(geography);
-  const cellIds = new Map([...problems].map(([k, p]) => [k, new Set(p.cells.map((c) => c.id))]));
-  for (const [key, t] of tables) linkFamilies(problems.get(problemOf.get(key)!)!, t, tables, families, atoms, cellIds.get(problemOf.get(key)!)!);
-  return { problems: [...problems].map(([key, problem]) => ({ key, problem })), counts };
+  const build = (keys: string[]) => {
+    const p: SdcProblem = { cells: [], relations: [] };
+    const members = keys.map((k) => tables.get(k)!);
+    for (const t of members) addTable(p, t, geography, options, atoms);
+    const cellIds = new Set(p.cells.map((c) => c.id));
+    const local = new Map(keys.map((k) => [k, tables.get(k)!]));
+    for (const t of members) linkFamilies(p, t, local, families, atoms, cellIds, atomized("total", options));
+    return p;
+  };
+  const denominatorKeys = new Map<string, string[]>();
+  const numeratorKeys = new Map<string, string[]>();
+  for (const [key, t] of tables) {
+    const isNumerator = t.family.startsWith("numerator:");
+    const kind = families.get(t.family)!.kind;
+    const pKey = isNumerator ? `${t.year}|${kind}|${t.group}` : `${t.year}|${t.group}`;
+    const into = isNumerator ? numeratorKeys : denominatorKeys;
+    into.set(pKey, [...(into.get(pKey) ?? []), key]);
+  }
+  const denominators = [...denominatorKeys].map(([key, keys]) => ({ key, problem: build(keys) }));
+  const numerators = [...numeratorKeys].map(([key, keys]) => {
+    // The denominators its rests refer to come along, with their own relations.
+    const dens = new Set(keys.flatMap((k) => tables.get(k)!.rests.map((r) => r.den.slice(0, r.den.indexOf("|")))));
+    const problem = build([...keys, ...dens]);
+    const denominatorCells = new Set(problem.cells.filter((c) => [...dens].some((d) => c.id.startsWith(`${d}|`))).map((c) => c.id));
+    return { key, problem, denominatorCells };
+  });
+  return { denominators, numerators, counts };
 }
 
 /**
@@ -172,16 +203,16 @@ function addTable(
   t: { year: number; family: string; strata: Set<string>; values: Map<string, { value: number; publishable: boolean }>; rests: { den: string; num: string; rest: string; value: number }[] },
   geo: ReleaseGeography,
   options: ModelOptions,
+  atoms: ReadonlyMap<string, string>,
 ): void {
   const prefix = `${t.family}@${t.year}|`;
   const id = (level: string, system: string | null, area: string, stratum: string, value: string) => `${prefix}${level}|${system ?? ""}|${area}|${stratum}|${value}`;
-  const atoms = options.municipalityStrata ? new Map<string, string>() : atomsOf(geo);
   const known = new Set<string>();
   const atomSums = new Map<string, number>();
   for (const [local, v] of t.values) {
     const [level, , area, stratum, value] = local.split("|") as [string, string, string, string, string];
     const atom = level === "municipality" ? atoms.get(area) : undefined;
-    if (atom !== undefined && stratum !== "total") {
+    if (atom !== undefined && atomized(stratum, options)) {
       const atomId = id("atom", null, atom, stratum, value);
       atomSums.set(atomId, (atomSums.get(atomId) ?? 0) + v.value);
       continue;
@@ -216,7 +247,7 @@ function addTable(
   for (const [stratum, value] of strataValues) {
     const c = (level: string, system: string | null, area: string) => id(level, system, area, stratum, value);
     // A municipality's cell, or its atom's when its breakdowns are modelled by atom.
-    const unit = (nis: string) => (stratum !== "total" && atoms.has(nis) ? id("atom", null, atoms.get(nis)!, stratum, value) : c("municipality", null, nis));
+    const unit = (nis: string) => (atomized(stratum, options) && atoms.has(nis) ? id("atom", null, atoms.get(nis)!, stratum, value) : c("municipality", null, nis));
     relation(c("belgium", null, "BE"), regions.map((r) => c("region", null, r.area_code)));
     for (const r of regions) {
       relation(c("region", null, r.area_code), [
@@ -253,7 +284,7 @@ function addTable(
   // total is the sum of its municipalities' published totals, a latent cell of its own.
   const areas = new Set([...known].map((cellId) => cellId.slice(prefix.length).split("|").slice(0, 3).join("|")));
   for (const area of areas) {
-    if (area.startsWith("atom|")) {
+    if (area.startsWith("atom|") && !atomized("total", options)) {
       const total = `${prefix}${area}|total|all`;
       const atom = area.split("|")[2]!;
       const members = [...atoms].filter(([, a]) => a === atom).map(([nis]) => id("municipality", null, nis, "total", "all")).filter(has);
@@ -268,7 +299,7 @@ function addTable(
   // municipalities modelled by atom are summed into the atom's rest.
   const toAtom = (cellId: string, from: string) => {
     const [level, , area, stratum, value] = cellId.slice(cellId.indexOf("|") + 1).split("|") as [string, string, string, string, string];
-    const atom = level === "municipality" && stratum !== "total" ? atoms.get(area) : undefined;
+    const atom = level === "municipality" && atomized(stratum, options) ? atoms.get(area) : undefined;
     return atom === undefined ? cellId : `${from}${id("atom", null, atom, stratum, value).slice(prefix.length)}`;
   };
   const rests = new Map<string, { den: string; num: string; value: number }>();
@@ -303,6 +334,7 @@ function linkFamilies(
   families: ReadonlyMap<string, { population: Population; kind: string; group: string }>,
   atoms: ReadonlyMap<string, string>,
   cellIds: ReadonlySet<string>,
+  totalsAtomized: boolean,
 ): void {
   const mine = families.get(t.family)!;
   for (const [family, other] of families) {
@@ -329,10 +361,20 @@ function linkFamilies(
     // Municipalities modelled by atom are tied atom by atom, through a latent cell: the sum of
     // this family's municipal totals = the sum of the base family's atom cells of the tie.
     const byAtom = new Map<string, string[]>();
+    const atomAreas = new Set<string>();
     for (const area of areas) {
       if (!mineRow(area)) continue;
       const [level, , code] = area.split("|");
       const atom = level === "municipality" ? atoms.get(code!) : undefined;
+      if (atom !== undefined && totalsAtomized) {
+        // Both totals are atom cells: tie them directly, once per atom.
+        if (atomAreas.has(atom)) continue;
+        atomAreas.add(atom);
+        const baseParts = parts.map(([s, v]) => `${family}@${t.year}|atom||${atom}|${s}|${v}`).filter((x) => cellIds.has(x));
+        const total = `${t.family}@${t.year}|atom||${atom}|total|all`;
+        if (baseParts.length === parts.length && cellIds.has(total)) p.relations.push({ total, parts: baseParts });
+        continue;
+      }
       if (atom !== undefined) {
         byAtom.set(atom, [...(byAtom.get(atom) ?? []), `${t.family}@${t.year}|${area}|total|all`]);
         continue;
