@@ -29,7 +29,7 @@ function runTask(args: string[]): TaskResult {
  * Generation and load at each scale, and in the same run a bare DuckDB import of the same
  * files: the ratio says what validation and atomicity cost on this machine today.
  */
-export function benchEtl(scales: number[]): { tasks: TaskResult[]; summary: Record<string, unknown>[] } {
+export function benchEtl(scales: number[], afterLoad?: (scale: number, warehouse: string) => void): { tasks: TaskResult[]; summary: Record<string, unknown>[] } {
   const tasks: TaskResult[] = [];
   const summary: Record<string, unknown>[] = [];
   for (const scale of scales) {
@@ -39,6 +39,8 @@ export function benchEtl(scales: number[]): { tasks: TaskResult[]; summary: Reco
       const generate = runTask(["generate", String(scale), extract]);
       const load = runTask(["load", String(scale), extract, join(work, "warehouse.duckdb")]);
       const bare = runTask(["bare-duckdb", String(scale), extract, join(work, "bare.duckdb")]);
+      // Later stages reuse this warehouse rather than generating their own.
+      afterLoad?.(scale, join(work, "warehouse.duckdb"));
       tasks.push(generate, load, bare);
       summary.push({
         scale,
