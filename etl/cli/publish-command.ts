@@ -21,10 +21,11 @@ export function publishCommand(program: Command, setExit: (code: number) => void
     .option("--definitions <dir>", "indicator definitions", DEFAULT_DEFINITIONS)
     .option("--min-count <n>", "smallest count published (at least 5)", parseNumber("--min-count", 5, 1000), 5)
     .option("--protection-width <n>", "width every hidden small count's feasible interval must reach", parseNumber("--protection-width", 1, 1000), 5)
+    .option("--municipalities", "also publish municipalities' totals (default: zones and larger areas)", false)
     .option("--municipality-strata", "also publish municipal breakdowns by sex, age band and BIM status", false)
     .option("--previous <dir>", "the previous release, whose published values are known facts")
     .option("--memory-limit <size>", "DuckDB memory limit")
-    .action(async (o: { warehouse: string; out: string; definitions: string; minCount: number; protectionWidth: number; municipalityStrata: boolean; previous?: string; memoryLimit?: string }) => {
+    .action(async (o: { warehouse: string; out: string; definitions: string; minCount: number; protectionWidth: number; municipalities: boolean; municipalityStrata: boolean; previous?: string; memoryLimit?: string }) => {
       if (!existsSync(o.warehouse)) throw new UserError(`warehouse not found: ${o.warehouse}`, 2);
       const { definitions, problems } = loadDefinitions(o.definitions);
       if (problems.length > 0) throw new UserError(`${problems.length} invalid definition(s): run boussole indicators validate`);
