@@ -13,7 +13,7 @@ describe("the boussole CLI", () => {
   it("has --help on every command", () => {
     const top = boussole("--help");
     expect(top.code).toBe(0);
-    for (const command of ["sample", "validate", "load", "start", "contract"]) {
+    for (const command of ["sample", "validate", "load", "start", "contract", "publish", "audit"]) {
       expect(top.stdout).toContain(command);
       const help = boussole(command, "--help");
       expect(help.code, command).toBe(0);
@@ -100,5 +100,25 @@ describe("the indicators commands", () => {
     const r = boussole("indicators", "validate", "--definitions", dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/polypharmacy-75\.yaml:\d+:\d+: .*min-distinct/);
+  });
+});
+
+describe("the release commands", () => {
+  it("publishes a release, audits it, and refuses what is not one", () => {
+    const dir = temporaryDirectory();
+    const warehouse = join(dir, "w.duckdb");
+    expect(boussole("load", TINY, "--warehouse", warehouse).code).toBe(0);
+    const publish = boussole("publish", "--warehouse", warehouse, "--out", join(dir, "release"));
+    expect(publish.code, publish.stderr).toBe(0);
+    expect(publish.stdout).toMatch(/release [0-9a-f]{16} written to .*: 41 indicators, 2023–2024; \d+ cells published, hidden \d+ small count/);
+    const audit = boussole("audit", join(dir, "release"));
+    expect(audit.code, audit.stdout).toBe(0);
+    expect(audit.stdout).toMatch(/^passed: release [0-9a-f]{16}/m);
+    const notRelease = boussole("audit", dir);
+    expect(notRelease.code).toBe(2);
+    expect(notRelease.stderr).toContain("is not a release: published.duckdb is missing");
+    const noWarehouse = boussole("publish", "--warehouse", join(dir, "none.duckdb"), "--out", join(dir, "r2"));
+    expect(noWarehouse.code).toBe(2);
+    expect(existsSync(join(dir, "r2"))).toBe(false);
   });
 });
