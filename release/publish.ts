@@ -6,13 +6,14 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Database } from "../etl/db/duckdb.ts";
-import { protect, SdcError, type SdcProblem } from "../disclosure/index.ts";
+import type { SdcCell, SdcProblem } from "../disclosure/index.ts";
+import { protectInParallel, type ProtectOutcome } from "./protect-jobs.ts";
 import { computeIndicators } from "../indicators/compute/compute.ts";
 import type { Definition } from "../indicators/definition/schema.ts";
 import { applyDisclosure } from "./apply-disclosure.ts";
 import { readGeography } from "./geography.ts";
 import { DISCLOSURE_RULES, type Manifest } from "./manifest.ts";
-import { buildModel, problemGroup, type ModelOptions } from "./sdc-model.ts";
+import { buildModel, problemGroup, type ModelOptions, type YearProblem } from "./sdc-model.ts";
 import { contentHash, writeRelease, type SdcCellRow } from "./write-release.ts";
 
 export interface PublishOptions {
@@ -25,6 +26,8 @@ export interface PublishOptions {
   /** A previous release whose published values are known facts. */
   previous?: string;
   memoryLimit?: string;
+  /** Worker threads for disclosure control (default: the machine's cores). */
+  threads?: number;
   log?: (line: string) => void;
 }
 
@@ -63,31 +66,37 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
   let lpSolves = 0;
   let narrowest: number | null = null;
   const all = [...denominators, ...numerators];
-  for (const [n, { key, problem, denominatorCells }] of all.entries()) {
-    const cellsOf = problem.cells.map((c) => {
-      // Second phase: a denominator is what the first phase made it.
-      if (denominatorCells?.has(c.id)) return hidden.has(c.id) ? { ...c, publishable: false } : c.publishable ? { ...c, known: true } : c;
-      return c.publishable && known.get(c.id) === c.value ? { ...c, known: true } : c;
+  const record = (outcomes: ProtectOutcome[], phase: YearProblem[]) => {
+    outcomes.forEach((r, i) => {
+      const denominatorCells = phase[i]!.denominatorCells;
+      for (const [id, kind] of r.hidden) if (!denominatorCells?.has(id)) hidden.set(id, kind);
+      lpSolves += r.lpSolves;
+      if (r.narrowest !== null && (narrowest === null || r.narrowest < narrowest)) narrowest = r.narrowest;
+      // Every cell as this problem saw it (a denominator decided earlier is known or latent
+      // here), so that each problem can be re-audited on its own.
+      const primaries = new Set(r.hidden.filter(([, kind]) => kind === "primary").map(([id]) => id));
+      for (const c of r.release.cells) {
+        sdcCells.push({ problem: r.key, id: c.id, publishable: c.publishable, known: Boolean(c.known), value: c.value ?? null, is_primary: !denominatorCells?.has(c.id) && primaries.has(c.id) });
+      }
+      for (const rel of r.release.relations) sdcRelations.push({ problem: r.key, ...rel });
     });
-    let result;
+  };
+  let done = 0;
+  const onProgress = () => log(`disclosure: ${++done}/${all.length} problems protected`);
+  const run = async (phase: YearProblem[], prepare: (p: YearProblem) => SdcProblem) => {
     try {
-      result = await protect({ relations: problem.relations, cells: cellsOf }, { ...baseOptions, minCount: minCountOf(key) });
+      return await protectInParallel(phase.map((p) => ({ key: p.key, problem: prepare(p), options: { ...baseOptions, minCount: minCountOf(p.key) } })), { threads: o.threads, onProgress });
     } catch (e) {
-      if (e instanceof SdcError) throw new PublishError(`disclosure control failed for ${key}: ${e.message}. Nothing was written.`);
-      throw e;
+      throw new PublishError(`disclosure control failed: ${(e as Error).message}. Nothing was written.`);
     }
-    for (const [id, kind] of result.hidden) if (!denominatorCells?.has(id)) hidden.set(id, kind);
-    lpSolves += result.stats.lpSolves;
-    const w = result.audit.narrowest?.width;
-    if (w !== undefined && (narrowest === null || w < narrowest)) narrowest = w;
-    // Every cell as this problem saw it (a denominator decided earlier is known or latent here),
-    // so that each problem can be re-audited on its own.
-    for (const c of result.release.cells) {
-      sdcCells.push({ problem: key, id: c.id, publishable: c.publishable, known: Boolean(c.known), value: c.value ?? null, is_primary: !denominatorCells?.has(c.id) && result.hidden.get(c.id) === "primary" });
-    }
-    for (const r of result.release.relations) sdcRelations.push({ problem: key, ...r });
-    log(`disclosure ${n + 1}/${all.length} ${key}: ${result.stats.cells} cells, ${result.stats.primary} primary, ${result.stats.complementary} complementary, ${Math.round(result.stats.ms.total)} ms`);
-  }
+  };
+  // First phase: the denominators, with the previous release's facts.
+  const withKnown = (c: SdcCell) => (c.publishable && known.get(c.id) === c.value ? { ...c, known: true } : c);
+  record(await run(denominators, (p) => ({ relations: p.problem.relations, cells: p.problem.cells.map(withKnown) })), denominators);
+  // Second phase: each numerator, its denominators as the first phase left them.
+  const decided = (p: YearProblem) => (c: SdcCell) =>
+    p.denominatorCells?.has(c.id) ? (hidden.has(c.id) ? { ...c, publishable: false } : c.publishable ? { ...c, known: true } : c) : withKnown(c);
+  record(await run(numerators, (p) => ({ relations: p.problem.relations, cells: p.problem.cells.map(decided(p)) })), numerators);
 
   const cells = applyDisclosure(computed.cells, counts, hidden, used, model);
   const content = { defs: used, cells, geography, sdc: { cells: sdcCells, relations: sdcRelations } };
