@@ -1,0 +1,76 @@
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import type { FastifyInstance } from "fastify";
+import { checkReleaseDir, ReleaseError } from "../../server/release.ts";
+import { parseNumber, UserError } from "./errors.ts";
+
+interface ServeOptions {
+  release: string;
+  port: number;
+  host: string;
+  web: string;
+  rateLimit: number;
+  logLevel: string;
+  accessLog?: boolean;
+}
+
+/** Swaps the release on SIGHUP (the publisher replaced DIR), closes cleanly on SIGINT/SIGTERM. */
+function handleSignals(app: FastifyInstance, dir: string): Promise<void> {
+  return new Promise((done) => {
+    const hup = () => {
+      app.swapRelease(dir).then(
+        ({ from, to }) => process.stderr.write(`boussole: release ${from} replaced by ${to}\n`),
+        (e: unknown) => process.stderr.write(`boussole: release not swapped, still serving ${app.releases.release.id}: ${(e as Error).message}\n`),
+      );
+    };
+    const stop = () => {
+      process.off("SIGHUP", hup).off("SIGINT", stop).off("SIGTERM", stop);
+      app.close().then(done, done);
+    };
+    process.on("SIGHUP", hup).on("SIGINT", stop).on("SIGTERM", stop);
+  });
+}
+
+export function serveCommand(program: Command): void {
+  program
+    .command("serve")
+    .description("Serve a release: the API under /api/v1, its documentation at /api/docs, the dashboard (web/dist) at /. SIGHUP re-reads the release.")
+    .requiredOption("--release <dir>", "release directory (published.duckdb + manifest.json) written by `boussole publish`")
+    .option("--port <n>", "port to listen on (0: any free port)", parseNumber("--port", 0, 65535), 8080)
+    .option("--host <address>", "address to listen on", "127.0.0.1")
+    .option("--web <dir>", "built dashboard to serve at /", "web/dist")
+    .option("--rate-limit <n>", "requests per minute per client address, 0 for none", parseNumber("--rate-limit", 0, 1e9), 600)
+    .option("--log-level <level>", "fatal, error, warn, info, debug", "info")
+    .option("--access-log", "log every request (a reverse proxy usually does)")
+    .action(async (o: ServeOptions) => {
+      const dir = resolve(o.release);
+      let app: FastifyInstance;
+      try {
+        checkReleaseDir(dir);
+        // Loaded here: the other commands need neither Fastify nor its plugins.
+        const { buildApp } = await import("../../server/app.ts");
+        app = await buildApp({
+          releaseDir: dir,
+          webDir: o.web,
+          logger: { level: o.logLevel, stream: process.stderr },
+          disableRequestLogging: !o.accessLog,
+          rateLimit: o.rateLimit > 0 ? { max: o.rateLimit } : false,
+        });
+      } catch (e) {
+        if (e instanceof ReleaseError) throw new UserError(e.message, 2);
+        throw e;
+      }
+      let url: string;
+      try {
+        url = await app.listen({ port: o.port, host: o.host });
+      } catch (e) {
+        await app.close();
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === "EADDRINUSE") throw new UserError(`port ${o.port} is already in use on ${o.host}: choose another with --port`);
+        if (code === "EADDRNOTAVAIL" || code === "EACCES") throw new UserError(`cannot listen on ${o.host}:${o.port} (${code})`);
+        throw e;
+      }
+      process.stdout.write(`Boussole is serving release ${app.releases.release.id} at ${url}/ (API ${url}/api/v1, documentation ${url}/api/docs)\n`);
+      await handleSignals(app, dir);
+    });
+}

@@ -1,0 +1,145 @@
+import type { ReadOnlyDuckDB } from "./duckdb-pool.ts";
+
+export const LEVELS = ["belgium", "region", "province", "zone", "municipality"] as const;
+export type Level = (typeof LEVELS)[number];
+export const LANGS = ["fr", "nl", "de", "en"] as const;
+export type Lang = (typeof LANGS)[number];
+const STRATUM_ORDER = ["sex", "age-band", "bim"];
+
+export interface AreaRow {
+  level: Level;
+  system_code: string | null;
+  area_code: string;
+  name_fr: string;
+  name_nl: string;
+  name_de: string;
+  name_en: string;
+  region_code: string | null;
+  province_code: string | null;
+}
+export interface ZoneSystemRow { system_code: string; name_fr: string; name_nl: string; name_de: string; name_en: string; region_code: string | null }
+export interface ZoneMemberRow { system_code: string; zone_code: string; nis_code: string; sector_code: string | null }
+export type Texts = Record<Lang, string>;
+
+export interface IndicatorRow {
+  id: string;
+  version: number;
+  aim: string;
+  type: string;
+  statistic: string;
+  unit: string;
+  polarity: string;
+  strata: string[];
+  levels: string[];
+  /** Every text in the four languages: a missing language falls back to English. */
+  metadata: Record<string, Texts>;
+  targets: unknown;
+  /** Years with total cells, by level. */
+  years: Partial<Record<string, number[]>>;
+}
+
+export const areaKey = (level: string, system: string | null | undefined, code: string) => `${level}|${system ?? ""}|${code}`;
+
+/** The release's small tables, held in memory: every request consults them, none changes them. */
+export interface Catalog {
+  areas: AreaRow[];
+  area: Map<string, AreaRow>;
+  systems: ZoneSystemRow[];
+  members: ZoneMemberRow[];
+  membersOfZone: Map<string, ZoneMemberRow[]>;
+  zonesOfMunicipality: Map<string, ZoneMemberRow[]>;
+  indicators: IndicatorRow[];
+  indicator: Map<string, IndicatorRow>;
+  years: number[];
+}
+
+function fourLanguages(value: unknown): Texts | undefined {
+  if (typeof value === "string") return { fr: value, nl: value, de: value, en: value };
+  if (value === null || typeof value !== "object") return undefined;
+  const t = value as Partial<Record<string, unknown>>;
+  const fallback = [t.en, t.fr, t.nl, t.de].find((v): v is string => typeof v === "string");
+  if (fallback === undefined) return undefined;
+  const pick = (l: Lang) => (typeof t[l] === "string" ? (t[l] as string) : fallback);
+  return { fr: pick("fr"), nl: pick("nl"), de: pick("de"), en: pick("en") };
+}
+
+function parseJson(text: unknown): unknown {
+  if (typeof text !== "string") return text ?? null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = map.get(k);
+    if (list) list.push(r);
+    else map.set(k, [r]);
+  }
+  return map;
+}
+
+export async function loadCatalog(db: ReadOnlyDuckDB): Promise<Catalog> {
+  const levelOrder = `CASE level ${LEVELS.map((l, i) => `WHEN '${l}' THEN ${i}`).join(" ")} END`;
+  const areas = await db.all<AreaRow>(
+    `SELECT level, system_code, area_code, name_fr, name_nl, name_de, name_en, region_code, province_code FROM area ORDER BY ${levelOrder}, system_code NULLS FIRST, area_code`,
+  );
+  const systems = await db.all<ZoneSystemRow>("SELECT system_code, name_fr, name_nl, name_de, name_en, region_code FROM zone_system ORDER BY system_code");
+  const members = await db.all<ZoneMemberRow>("SELECT system_code, zone_code, nis_code, sector_code FROM zone_member ORDER BY system_code, zone_code, nis_code, sector_code NULLS FIRST");
+  // strata and levels are columns of `indicator` in docs/release-format.md; where a release
+  // lacks them they are read off the cells (levels and breakdowns that have cells).
+  const columns = new Set((await db.all<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_name = 'indicator'")).map((c) => c.column_name));
+  const listed = columns.has("strata") && columns.has("levels");
+  const rawIndicators = await db.all<Omit<IndicatorRow, "metadata" | "targets" | "years"> & { metadata: unknown; targets: unknown }>(
+    listed
+      ? "SELECT id, version, aim, type, statistic, unit, polarity, strata, levels, CAST(metadata AS VARCHAR) AS metadata, CAST(targets AS VARCHAR) AS targets FROM indicator ORDER BY id"
+      : `SELECT i.id, i.version, i.aim, i.type, i.statistic, i.unit, i.polarity, coalesce(c.strata, []) AS strata, coalesce(c.levels, []) AS levels,
+                CAST(i.metadata AS VARCHAR) AS metadata, CAST(i.targets AS VARCHAR) AS targets
+           FROM indicator i LEFT JOIN (
+             SELECT indicator_id, list(DISTINCT stratum) FILTER (WHERE stratum <> 'total') AS strata, list(DISTINCT level) AS levels
+               FROM cell GROUP BY indicator_id) c ON c.indicator_id = i.id
+          ORDER BY i.id`,
+  );
+  const yearRows = await db.all<{ indicator_id: string; level: string; years: number[] }>(
+    "SELECT indicator_id, level, list(DISTINCT year ORDER BY year) AS years FROM cell WHERE stratum = 'total' GROUP BY ALL",
+  );
+  const years = new Map<string, Partial<Record<string, number[]>>>();
+  for (const r of yearRows) {
+    const entry = years.get(r.indicator_id) ?? {};
+    entry[r.level] = r.years;
+    years.set(r.indicator_id, entry);
+  }
+  const indicators: IndicatorRow[] = rawIndicators.map((r) => {
+    const metadata: Record<string, Texts> = {};
+    const parsed = parseJson(r.metadata);
+    if (parsed && typeof parsed === "object") {
+      for (const [k, v] of Object.entries(parsed)) {
+        const t = fourLanguages(v);
+        if (t) metadata[k] = t;
+      }
+    }
+    const strata = listed ? (r.strata ?? []) : [...(r.strata ?? [])].sort((a, b) => STRATUM_ORDER.indexOf(a) - STRATUM_ORDER.indexOf(b));
+    const levels = listed ? (r.levels ?? []) : [...(r.levels ?? [])].sort((a, b) => LEVELS.indexOf(a as Level) - LEVELS.indexOf(b as Level));
+    return { ...r, strata, levels, metadata, targets: parseJson(r.targets), years: years.get(r.id) ?? {} };
+  });
+  const allYears = [...new Set(yearRows.flatMap((r) => r.years))].sort((a, b) => a - b);
+  return {
+    areas,
+    area: new Map(areas.map((a) => [areaKey(a.level, a.system_code, a.area_code), a])),
+    systems,
+    members,
+    membersOfZone: groupBy(members, (m) => `${m.system_code}|${m.zone_code}`),
+    zonesOfMunicipality: groupBy(members, (m) => m.nis_code),
+    indicators,
+    indicator: new Map(indicators.map((i) => [i.id, i])),
+    years: allYears,
+  };
+}
+
+export function areaName(area: { name_fr: string; name_nl: string; name_de: string; name_en: string }, lang: Lang): string {
+  return area[`name_${lang}`];
+}

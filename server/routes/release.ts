@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { jsonPayload, respond } from "../respond.ts";
+import { ErrorSchema } from "../schemas.ts";
+
+const ReleaseSchema = z.object({
+  releaseId: z.string(),
+  format: z.string(),
+  createdAt: z.string(),
+  lastUpdated: z.string().describe("when the newest batch of source data was finished (createdAt when there is none)"),
+  synthetic: z.boolean(),
+  producer: z.string().nullable(),
+  years: z.object({ first: z.number().int(), last: z.number().int() }).nullable().describe("the data period (null for an empty release)"),
+  indicators: z.number().int(),
+  disclosure: z.object({ minCount: z.number(), protectionWidth: z.number(), publishZeros: z.boolean(), rules: z.array(z.string()) }),
+  audit: z.object({
+    passed: z.boolean(),
+    cellsPublished: z.number(),
+    hiddenSmallCount: z.number(),
+    hiddenComplementary: z.number(),
+    hiddenDerived: z.number(),
+    narrowestInterval: z.number().nullable(),
+  }),
+});
+
+const plugin: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/release",
+    { schema: { tags: ["release"], summary: "The release being served", querystring: z.strictObject({}), response: { 200: ReleaseSchema, 400: ErrorSchema } } },
+    (request, reply) =>
+      respond(request, reply, {}, async (release) => {
+        const m = release.manifest;
+        const finished = m.batches.flatMap((b) => (b.finishedAt ? [b.finishedAt] : [])).sort();
+        const { passed, cellsPublished, hiddenSmallCount, hiddenComplementary, hiddenDerived, narrowestInterval } = m.audit;
+        const { minCount, protectionWidth, publishZeros, rules } = m.disclosure;
+        return jsonPayload(
+          {
+            releaseId: m.releaseId,
+            format: m.format,
+            createdAt: m.createdAt,
+            lastUpdated: finished.at(-1) ?? m.createdAt,
+            synthetic: m.synthetic,
+            producer: m.producer,
+            years: m.years ? { first: m.years[0], last: m.years[1] } : null,
+            indicators: release.catalog.indicators.length,
+            disclosure: { minCount, protectionWidth, publishZeros, rules },
+            audit: { passed, cellsPublished, hiddenSmallCount, hiddenComplementary, hiddenDerived, narrowestInterval },
+          },
+          app.settings.checkResponses ? ReleaseSchema : undefined,
+        );
+      }),
+  );
+};
+export default plugin;
