@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { INVALID, ROOT, TINY, temporaryDirectory, tinyWith } from "./helpers.ts";
@@ -61,16 +61,35 @@ describe("the boussole CLI", () => {
     expect(statSync(warehouse).mtimeMs).toBe(before);
   });
 
-  it("start builds the demo warehouse once, then reuses it", () => {
+  it("start builds the demo (warehouse, release) once, serves it, and reuses it", async () => {
+    // The tiny extract stands in for the generated sample (generation is tested elsewhere).
     const data = temporaryDirectory();
-    const first = boussole("start", "--data", data, "--scale", "0.0005");
-    expect(first.code, first.stderr).toBe(0);
-    expect(existsSync(join(data, "warehouse.duckdb"))).toBe(true);
-    expect(first.stderr).toContain("generating the synthetic sample");
-    const second = boussole("start", "--data", data);
-    expect(second.code).toBe(0);
-    expect(second.stderr).not.toContain("generating");
-    expect(second.stderr).toContain("warehouse ready");
+    cpSync(TINY, join(data, "sample"), { recursive: true });
+    writeFileSync(join(data, "sample", "extract.json"), JSON.stringify({ producer: "Boussole tests", synthetic: true }));
+    const built = boussole("start", "--data", data, "--no-serve");
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stderr).toContain("publishing the demo release");
+    expect(existsSync(join(data, "release", "published.duckdb"))).toBe(true);
+    // Second start: nothing rebuilt, the release served on a free port.
+    const child = spawn(process.execPath, [join(ROOT, "bin", "boussole.js"), "start", "--data", data, "--port", "0"], { cwd: ROOT, env: { ...process.env, CI: "true" } });
+    try {
+      let stdout = "";
+      let stderr = "";
+      child.stderr.on("data", (b) => (stderr += String(b)));
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on("data", (b) => {
+          stdout += String(b);
+          const m = /at (http:\/\/[^/\s]+)\//.exec(stdout);
+          if (m) resolve(m[1]!);
+        });
+        child.once("exit", (code) => reject(new Error(`start exited with ${code}: ${stderr}`)));
+      });
+      expect(stderr).not.toContain("publishing");
+      const release = (await (await fetch(`${url}/api/v1/release`)).json()) as { synthetic: boolean };
+      expect(release.synthetic).toBe(true);
+    } finally {
+      child.kill("SIGTERM");
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { checkReleaseDir, ReleaseError } from "../../server/release.ts";
 import { parseNumber, UserError } from "./errors.ts";
 
-interface ServeOptions {
+export interface ServeOptions {
   release: string;
   port: number;
   host: string;
@@ -42,35 +42,38 @@ export function serveCommand(program: Command): void {
     .option("--rate-limit <n>", "requests per minute per client address, 0 for none", parseNumber("--rate-limit", 0, 1e9), 600)
     .option("--log-level <level>", "fatal, error, warn, info, debug", "info")
     .option("--access-log", "log every request (a reverse proxy usually does)")
-    .action(async (o: ServeOptions) => {
-      const dir = resolve(o.release);
-      let app: FastifyInstance;
-      try {
-        checkReleaseDir(dir);
-        // Loaded here: the other commands need neither Fastify nor its plugins.
-        const { buildApp } = await import("../../server/app.ts");
-        app = await buildApp({
-          releaseDir: dir,
-          webDir: o.web,
-          logger: { level: o.logLevel, stream: process.stderr },
-          disableRequestLogging: !o.accessLog,
-          rateLimit: o.rateLimit > 0 ? { max: o.rateLimit } : false,
-        });
-      } catch (e) {
-        if (e instanceof ReleaseError) throw new UserError(e.message, 2);
-        throw e;
-      }
-      let url: string;
-      try {
-        url = await app.listen({ port: o.port, host: o.host });
-      } catch (e) {
-        await app.close();
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === "EADDRINUSE") throw new UserError(`port ${o.port} is already in use on ${o.host}: choose another with --port`);
-        if (code === "EADDRNOTAVAIL" || code === "EACCES") throw new UserError(`cannot listen on ${o.host}:${o.port} (${code})`);
-        throw e;
-      }
-      process.stdout.write(`Boussole is serving release ${app.releases.release.id} at ${url}/ (API ${url}/api/v1, documentation ${url}/api/docs)\n`);
-      await handleSignals(app, dir);
+    .action((o: ServeOptions) => serveRelease(o));
+}
+
+/** Serves a release until SIGINT/SIGTERM (also used by `start`). */
+export async function serveRelease(o: ServeOptions): Promise<void> {
+  const dir = resolve(o.release);
+  let app: FastifyInstance;
+  try {
+    checkReleaseDir(dir);
+    // Loaded here: the other commands need neither Fastify nor its plugins.
+    const { buildApp } = await import("../../server/app.ts");
+    app = await buildApp({
+      releaseDir: dir,
+      webDir: o.web,
+      logger: { level: o.logLevel, stream: process.stderr },
+      disableRequestLogging: !o.accessLog,
+      rateLimit: o.rateLimit > 0 ? { max: o.rateLimit } : false,
     });
+  } catch (e) {
+    if (e instanceof ReleaseError) throw new UserError(e.message, 2);
+    throw e;
+  }
+  let url: string;
+  try {
+    url = await app.listen({ port: o.port, host: o.host });
+  } catch (e) {
+    await app.close();
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") throw new UserError(`port ${o.port} is already in use on ${o.host}: choose another with --port`);
+    if (code === "EADDRNOTAVAIL" || code === "EACCES") throw new UserError(`cannot listen on ${o.host}:${o.port} (${code})`);
+    throw e;
+  }
+  process.stdout.write(`Boussole is serving release ${app.releases.release.id} at ${url}/ (API ${url}/api/v1, documentation ${url}/api/docs)\n`);
+  await handleSignals(app, dir);
 }

@@ -1,25 +1,32 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
+import { loadDefinitions } from "../../indicators/definition/load.ts";
+import { publish } from "../../release/publish.ts";
 import { loadExtract } from "../load/load-extract.ts";
 import { generateSample } from "../sample/generate.ts";
 import { createProgress } from "./progress.ts";
 import { parseNumber, UserError } from "./errors.ts";
+import { serveRelease } from "./serve-command.ts";
 
 /**
- * `npm start`: builds the demo from the synthetic sample when it is missing. Later stages
- * (indicators, release, server, dashboard) extend this command.
+ * `npm start`: builds what is missing of the demo from the synthetic sample (the extract, the
+ * warehouse, the release), then serves the API and the dashboard. Each stage is kept in
+ * `data/` and reused by the next start.
  */
 export function startCommand(program: Command): void {
   program
     .command("start")
-    .description("Build the demo warehouse from the synthetic sample when there is none (data/).")
+    .description("Build the demo from the synthetic sample when it is missing (data/), then serve it on http://localhost:8080.")
     .option("--data <dir>", "working directory for the demo", "data")
     .option("--scale <share>", "scale of the synthetic sample", parseNumber("--scale", 0.0001, 1), 0.01)
-    .action(async (o: { data: string; scale: number }) => {
+    .option("--port <n>", "port to listen on", parseNumber("--port", 0, 65535), 8080)
+    .option("--no-serve", "build the demo and stop")
+    .action(async (o: { data: string; scale: number; port: number; serve: boolean }) => {
       const progress = createProgress();
       const sampleDir = join(o.data, "sample");
       const warehouse = join(o.data, "warehouse.duckdb");
+      const release = join(o.data, "release");
       if (!existsSync(join(sampleDir, "extract.json"))) {
         progress.log(`generating the synthetic sample (scale ${o.scale}) in ${sampleDir}`);
         await generateSample({ scale: o.scale, firstYear: 2019, lastYear: 2024, seed: 42, out: sampleDir, progress });
@@ -29,6 +36,16 @@ export function startCommand(program: Command): void {
         const result = await loadExtract(sampleDir, { warehouse, progress });
         if (!result.written) throw new UserError(`the sample did not load:\n${result.check.report.format()}`);
       }
-      progress.log(`warehouse ready: ${warehouse} (synthetic sample). The dashboard is not built yet: see README, "Status".`);
+      progress.log(`warehouse ready: ${warehouse} (synthetic sample)`);
+      if (!existsSync(join(release, "manifest.json"))) {
+        progress.log(`publishing the demo release into ${release} (indicators, disclosure control, audit; a few minutes the first time)`);
+        const { definitions, problems } = loadDefinitions(join("indicators", "definitions"));
+        if (problems.length > 0) throw new UserError(`${problems.length} invalid definition(s): run boussole indicators validate`);
+        const m = await publish(definitions, { warehouse, out: release, log: (line) => progress.log(line) });
+        progress.log(`release ${m.releaseId}: ${m.audit.cellsPublished} cells published, ${m.audit.hiddenSmallCount + m.audit.hiddenComplementary + m.audit.hiddenDerived} hidden`);
+      }
+      progress.log(`release ready: ${release}`);
+      if (!o.serve) return;
+      await serveRelease({ release, port: o.port, host: "127.0.0.1", web: join("web", "dist"), rateLimit: 600, logLevel: "warn" });
     });
 }
