@@ -12,9 +12,8 @@
  *   BIM or non-BIM cell. Quintiles are recomputed among published peers only.
  * - Cells that are not published at all (sectors; municipal strata unless asked) are left out.
  */
-import { quintiles } from "../indicators/stats/index.ts";
 import type { IndicatorCell } from "../indicators/compute/derive.ts";
-import { areaKey } from "../indicators/compute/derive.ts";
+import { areaKey, assignQuintiles } from "../indicators/compute/derive.ts";
 import type { Definition } from "../indicators/definition/schema.ts";
 import { isPublished, type CellCounts, type ModelOptions } from "./sdc-model.ts";
 
@@ -78,18 +77,6 @@ export function applyDisclosure(
     out.push(p);
   }
   // Quintiles among published peers only: a hidden zone's rank is not published either.
-  const peers = new Map<string, PublishedCell[]>();
-  for (const c of out) {
-    if (c.level !== "zone" && c.level !== "municipality") continue;
-    const k = `${c.indicator_id}|${c.year}|${c.level}|${c.system_code ?? ""}|${c.stratum}|${c.stratum_value}`;
-    const group = peers.get(k);
-    if (group) group.push(c);
-    else peers.set(k, [c]);
-  }
-  for (const group of peers.values()) {
-    const published = group.filter((c) => c.hidden === null);
-    const q = quintiles(published.map((c) => c.value));
-    published.forEach((c, i) => (c.quintile = q[i] ?? null));
-  }
+  assignQuintiles(out, (c) => c.hidden === null);
   return out;
 }

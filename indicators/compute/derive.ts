@@ -80,6 +80,28 @@ export function ratioCells(cells: readonly CellWithStatistics[], defs: readonly 
   return out;
 }
 
+/**
+ * Sets each cell's quintile among its peers: the zones of its system (or the municipalities),
+ * same indicator, year and stratum. Cells left out by `ranked` get none and do not count.
+ */
+export function assignQuintiles<C extends Pick<IndicatorCell, "indicator_id" | "year" | "level" | "system_code" | "stratum" | "stratum_value" | "quintile"> & { value: number | null }>(
+  cells: readonly C[],
+  ranked: (cell: C) => boolean = () => true,
+): void {
+  const peers = new Map<string, C[]>();
+  for (const c of cells) {
+    if ((c.level !== "zone" && c.level !== "municipality") || !ranked(c)) continue;
+    const k = `${c.indicator_id}|${c.year}|${c.level}|${c.system_code ?? ""}|${c.stratum}|${c.stratum_value}`;
+    const group = peers.get(k);
+    if (group) group.push(c);
+    else peers.set(k, [c]);
+  }
+  for (const group of peers.values()) {
+    const q = quintiles(group.map((c) => c.value));
+    group.forEach((c, i) => (c.quintile = q[i] ?? null));
+  }
+}
+
 /** Every cell with its comparisons, quintile, trend and equity gap (see the module comment). */
 export function deriveCells(cells: readonly CellWithStatistics[], defs: readonly Definition[], regionOf: RegionOf): IndicatorCell[] {
   const polarity = new Map(defs.map((d) => [d.id, d.polarity]));
@@ -100,19 +122,7 @@ export function deriveCells(cells: readonly CellWithStatistics[], defs: readonly
     if (c.level !== "belgium") c.compared_belgium = compare(areaKey("belgium", null, "BE"));
   }
 
-  // Quintiles among the zones of one system, and among municipalities.
-  const peers = new Map<string, IndicatorCell[]>();
-  for (const c of out) {
-    if (c.level !== "zone" && c.level !== "municipality") continue;
-    const k = `${c.indicator_id}|${c.year}|${c.level}|${c.system_code ?? ""}|${c.stratum}|${c.stratum_value}`;
-    const group = peers.get(k);
-    if (group) group.push(c);
-    else peers.set(k, [c]);
-  }
-  for (const group of peers.values()) {
-    const q = quintiles(group.map((c) => c.value));
-    group.forEach((c, i) => (c.quintile = q[i] ?? null));
-  }
+  assignQuintiles(out);
 
   // Trends: the series of one indicator, area and stratum, over years.
   const series = new Map<string, IndicatorCell[]>();
