@@ -38,7 +38,7 @@ export function startCommand(program: Command): void {
       }
       progress.log(`warehouse ready: ${warehouse} (synthetic sample)`);
       if (!existsSync(join(release, "manifest.json"))) {
-        progress.log(`publishing the demo release into ${release} (indicators, disclosure control, audit; a few minutes the first time)`);
+        progress.log(`publishing the demo release into ${release} (indicators, disclosure control, audit: this takes long the first time)`);
         const { definitions, problems } = loadDefinitions(join("indicators", "definitions"));
         if (problems.length > 0) throw new UserError(`${problems.length} invalid definition(s): run boussole indicators validate`);
         const m = await publish(definitions, { warehouse, out: release, log: (line) => progress.log(line) });
