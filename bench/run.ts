@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchEtl } from "./etl.ts";
 import { benchIndicators, type IndicatorBench } from "./indicators.ts";
+import { benchApi } from "./api.ts";
 
 // `npm run bench`: every benchmark of the project, results as JSON in bench/results/.
 // BENCH_SCALES=0.01,0.05,1 chooses the sample scales (default 0.01 and 0.05).
@@ -15,11 +16,16 @@ const etl = benchEtl(scales, (scale, warehouse) => {
   if (scale >= 0.05) indicators.push(benchIndicators(scale, warehouse));
 });
 
+// The API on a generated release of national size (BENCH_API_SECONDS per route; 120 for the
+// two-minute memory check), until the demo release publishes in reasonable time.
+const api = await benchApi({ duration: Number(process.env.BENCH_API_SECONDS ?? 20) });
+
 const results = {
   started: started.toISOString(),
   machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
   etl,
   indicators,
+  api,
 };
 const dir = join(fileURLToPath(new URL(".", import.meta.url)), "results");
 mkdirSync(dir, { recursive: true });
@@ -30,4 +36,6 @@ writeFileSync(join(dir, `${started.toISOString().replace(/[:.]/g, "-")}.json`), 
 console.table(etl.tasks.map((t) => ({ task: t.task, scale: t.scale, seconds: t.seconds.toFixed(1), rows: t.rows, "rows/s": Math.round(t.rowsPerSecond), "peak MB": Math.round(t.maxRssMb), "MB on disk": Math.round(t.bytes / 2 ** 20) })));
 console.table(etl.summary);
 console.table(indicators.map((r) => ({ scale: r.scale, "all (s)": r.allSeconds.toFixed(1), cells: r.cells, "engine 3 (s)": r.engineSeconds.toFixed(2), "hand-written 3 (s)": r.handWrittenSeconds.toFixed(2), "engine / hand": r.engineOverHand.toFixed(2), "within targets": r.withinTargets })));
+console.table(Object.fromEntries(Object.entries(api.routes).map(([route, r]) => [route, { "req/s": Math.round(r.rps), "p50 ms": r.p50, "p99 ms": r.p99 }])));
+console.log("API targets:", api.targets);
 console.log(`results: ${join(dir, "latest.json")}`);
