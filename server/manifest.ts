@@ -1,6 +1,17 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 
+/** The disclosure settings and audit counts, as the manifest holds them and /release shows them. */
+export const DISCLOSURE_SHAPE = { minCount: z.number(), protectionWidth: z.number(), publishZeros: z.boolean(), rules: z.array(z.string()) };
+export const AUDIT_SHAPE = {
+  passed: z.boolean(),
+  cellsPublished: z.number(),
+  hiddenSmallCount: z.number(),
+  hiddenComplementary: z.number(),
+  hiddenDerived: z.number(),
+  narrowestInterval: z.number().nullable(),
+};
+
 /** manifest.json as docs/release-format.md describes it; unknown keys are kept for later formats. */
 export const ManifestSchema = z.looseObject({
   format: z.literal("boussole-release/1"),
@@ -11,16 +22,8 @@ export const ManifestSchema = z.looseObject({
   years: z.tuple([z.number().int(), z.number().int()]).nullable(),
   batches: z.array(z.looseObject({ batchId: z.string(), producer: z.string().nullable(), synthetic: z.boolean(), finishedAt: z.string().nullable() })),
   indicators: z.array(z.looseObject({ id: z.string(), version: z.number().int() })),
-  disclosure: z.looseObject({ minCount: z.number(), protectionWidth: z.number(), publishZeros: z.boolean(), rules: z.array(z.string()) }),
-  audit: z.looseObject({
-    passed: z.boolean(),
-    cellsPublished: z.number(),
-    hiddenSmallCount: z.number(),
-    hiddenComplementary: z.number(),
-    hiddenDerived: z.number(),
-    narrowestInterval: z.number().nullable(),
-    seconds: z.number(),
-  }),
+  disclosure: z.looseObject(DISCLOSURE_SHAPE),
+  audit: z.looseObject({ ...AUDIT_SHAPE, seconds: z.number() }),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { jsonPayload, respond } from "../respond.ts";
 import { ErrorSchema } from "../schemas.ts";
+import { AUDIT_SHAPE, DISCLOSURE_SHAPE } from "../manifest.ts";
 
 const ReleaseSchema = z.object({
   releaseId: z.string(),
@@ -12,15 +13,8 @@ const ReleaseSchema = z.object({
   producer: z.string().nullable(),
   years: z.object({ first: z.number().int(), last: z.number().int() }).nullable().describe("the data period (null for an empty release)"),
   indicators: z.number().int(),
-  disclosure: z.object({ minCount: z.number(), protectionWidth: z.number(), publishZeros: z.boolean(), rules: z.array(z.string()) }),
-  audit: z.object({
-    passed: z.boolean(),
-    cellsPublished: z.number(),
-    hiddenSmallCount: z.number(),
-    hiddenComplementary: z.number(),
-    hiddenDerived: z.number(),
-    narrowestInterval: z.number().nullable(),
-  }),
+  disclosure: z.object(DISCLOSURE_SHAPE),
+  audit: z.object(AUDIT_SHAPE),
 });
 
 const plugin: FastifyPluginAsyncZod = async (app) => {
