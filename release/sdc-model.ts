@@ -283,11 +283,13 @@ function addTable(
   // Strata: for every area (and atom), the total is the sum of each breakdown. An atom's
   // total is the sum of its municipalities' published totals, a latent cell of its own.
   const areas = new Set([...known].map((cellId) => cellId.slice(prefix.length).split("|").slice(0, 3).join("|")));
+  const municipalitiesOf = new Map<string, string[]>();
+  for (const [nis, atom] of atoms) municipalitiesOf.set(atom, [...(municipalitiesOf.get(atom) ?? []), nis]);
   for (const area of areas) {
     if (area.startsWith("atom|") && !atomized("total", options)) {
       const total = `${prefix}${area}|total|all`;
       const atom = area.split("|")[2]!;
-      const members = [...atoms].filter(([, a]) => a === atom).map(([nis]) => id("municipality", null, nis, "total", "all")).filter(has);
+      const members = (municipalitiesOf.get(atom) ?? []).map((nis) => id("municipality", null, nis, "total", "all")).filter(has);
       const value = members.reduce((s, m) => s + t.values.get(m.slice(prefix.length))!.value, 0);
       p.cells.push({ id: total, value, publishable: false });
       known.add(total);
