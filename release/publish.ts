@@ -108,7 +108,7 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
     synthetic: batches.length > 0 && batches.every((b) => b.synthetic === true),
     producer: batches.at(-1)?.producer ?? null,
     years: years.length > 0 ? [Math.min(...years), Math.max(...years)] : null,
-    batches: batches.map((b) => ({ batchId: b.batch_id, producer: b.producer, synthetic: b.synthetic === true, finishedAt: b.finished_at ? String(b.finished_at) : null })),
+    batches: batches.map((b) => ({ batchId: b.batch_id, producer: b.producer, synthetic: b.synthetic === true, finishedAt: b.finished_at instanceof Date ? b.finished_at.toISOString() : b.finished_at ? String(b.finished_at) : null })),
     indicators: used.map((d) => ({ id: d.id, version: d.version })),
     disclosure: { minCount, protectionWidth: baseOptions.protectionWidth, publishZeros: true, municipalities: model.municipalities === true, municipalityStrata: model.municipalityStrata === true, previousRelease: o.previous ? await previousId(o.previous) : null, rules: DISCLOSURE_RULES },
     audit: {

@@ -44,6 +44,7 @@ describe("publish", () => {
     expect(onDisk.indicators.map((i) => i.id).sort()).toEqual(definitions.map((d) => d.id).sort());
     expect(onDisk.disclosure).toMatchObject({ minCount: 5, protectionWidth: 5, publishZeros: true });
     expect(onDisk.audit.passed).toBe(true);
+    expect(onDisk.batches[0]!.finishedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
   it("publishes no count from 1 to 4 anywhere, and no number on a hidden cell", async () => {
