@@ -1,0 +1,76 @@
+// What the browser tests share: the dashboard built by Vite into a temporary folder, the real
+// server on a real port with the hand-made fixture release, and Debian's Chromium (headless,
+// fresh profile) driven by playwright-core. Never a downloaded browser.
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { build } from "vite";
+import type { BrowserContext, Page } from "playwright-core";
+import type { FastifyInstance } from "fastify";
+import { testApp, temporaryDirectory } from "../../server/test-support.ts";
+
+export const CHROMIUM = process.env.BOUSSOLE_CHROMIUM ?? "/usr/bin/chromium";
+export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const ROOT = resolve(import.meta.dirname, "../..");
+export const ARTIFACTS = join(ROOT, "test-artifacts", "screenshots");
+
+/** Builds web/ into a fresh folder so the test never runs a stale web/dist. */
+export async function buildDashboard(outDir = join(temporaryDirectory(), "dist")): Promise<string> {
+  await build({ configFile: join(ROOT, "vite.config.ts"), logLevel: "warn", build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+export interface Dashboard {
+  url: string;
+  app: FastifyInstance;
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+export async function openDashboard(options: { webDir: string; appDb?: string }): Promise<Dashboard> {
+  const { chromium } = await import("playwright-core");
+  const app = await testApp({ webDir: options.webDir });
+  const url = await app.listen({ port: 0, host: "127.0.0.1" });
+  const profile = mkdtempSync(join(temporaryDirectory(), "chromium-"));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: "en-GB" });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems: string[] = [];
+  // Failed requests are reported with their URL by the response listener instead.
+  page.on("console", (m) => m.type() === "error" && !m.text().startsWith("Failed to load resource") && problems.push(m.text()));
+  page.on("response", (r) => r.status() >= 400 && !new URL(r.url()).pathname.startsWith("/api/v1/cycles") && problems.push(`${r.status()} ${r.url()}`));
+  page.on("pageerror", (e) => problems.push(e.message));
+  return {
+    url,
+    app,
+    context,
+    page,
+    problems,
+    async close() {
+      await context.close();
+      await app.close();
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** axe-core in the page: WCAG 2.0/2.1 A and AA rules; returns the serious and critical violations. */
+export async function axeViolations(page: Page): Promise<{ id: string; impact: string; help: string; targets: string[] }[]> {
+  const axe = await import("axe-core");
+  // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses inline scripts.
+  await page.evaluate(axe.default.source);
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } };
+    return w.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+  });
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+}
+
+export function writeText(path: string, text: string): void {
+  writeFileSync(path, text);
+}

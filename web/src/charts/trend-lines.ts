@@ -1,0 +1,66 @@
+// Yearly values of a few areas as lines with their 95% interval bands; Belgium dashed in black.
+// A hidden year breaks the line (no value is drawn or estimated for it).
+import * as Plot from "@observablehq/plot";
+
+export interface TrendPoint {
+  series: string;
+  year: number;
+  value: number | null;
+  lower: number | null;
+  upper: number | null;
+  hidden: boolean;
+}
+
+/** Okabe–Ito colours (colour-blind safe), Belgium always black. */
+export const SERIES_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8c510a", "#666666"];
+
+export interface TrendOptions {
+  points: TrendPoint[];
+  series: string[];
+  reference?: string;
+  width: number;
+  height?: number;
+  format: (v: number) => string;
+  ariaLabel: string;
+  ariaDescription: string;
+  /** Small multiples: one panel per series, wrapped in rows of `columns`. */
+  facet?: { columns: number };
+}
+
+export function seriesColours(series: readonly string[], reference?: string): string[] {
+  let i = 0;
+  return series.map((s) => (s === reference ? "#000000" : SERIES_COLOURS[i++ % SERIES_COLOURS.length]!));
+}
+
+export function trendLines(o: TrendOptions): SVGSVGElement {
+  const colours = seriesColours(o.series, o.reference);
+  const years = [...new Set(o.points.map((p) => p.year))].sort((a, b) => a - b);
+  const withValue = o.points.map((p) => ({ ...p, value: p.hidden ? null : p.value, lower: p.hidden ? null : p.lower, upper: p.hidden ? null : p.upper }));
+  const index = new Map(o.series.map((s, i) => [s, i]));
+  const columns = o.facet?.columns ?? 1;
+  const facet = o.facet
+    ? { fx: (p: TrendPoint) => (index.get(p.series) ?? 0) % columns, fy: (p: TrendPoint) => Math.floor((index.get(p.series) ?? 0) / columns) }
+    : {};
+  const rows = o.facet ? Math.ceil(o.series.length / columns) : 1;
+  const panels = o.facet ? o.series.map((s, i) => ({ series: s, fx: i % columns, fy: Math.floor(i / columns) })) : [];
+  return Plot.plot({
+    width: o.width,
+    height: o.height ?? (o.facet ? rows * 180 + 40 : 340),
+    marginLeft: 56,
+    marginTop: o.facet ? 24 : 20,
+    x: { domain: years, label: null, tickFormat: (y: number) => String(y), type: "point", inset: 12 },
+    y: { grid: true, nice: true, label: null, tickFormat: o.format },
+    fx: o.facet ? { axis: null } : undefined,
+    fy: o.facet ? { axis: null } : undefined,
+    color: { domain: o.series, range: colours },
+    ariaLabel: o.ariaLabel,
+    ariaDescription: o.ariaDescription,
+    marks: [
+      Plot.areaY(withValue, { x: "year", y1: "lower", y2: "upper", fill: "series", fillOpacity: 0.14, z: "series", ...facet }),
+      Plot.lineY(withValue, { x: "year", y: "value", stroke: "series", strokeWidth: 2, z: "series", strokeDasharray: (p: TrendPoint) => (p.series === o.reference ? "5,3" : null), ...facet }),
+      Plot.dot(withValue, { x: "year", y: "value", fill: "series", r: 3, title: (p: TrendPoint) => `${p.series} ${p.year}: ${p.value === null ? "–" : o.format(p.value)}`, ...facet }),
+      o.facet ? Plot.text(panels, { fx: "fx", fy: "fy", text: "series", frameAnchor: "top-left", dy: -18, fontWeight: "bold" }) : null,
+      o.facet ? Plot.frame({ stroke: "#d9d9d9" }) : null,
+    ],
+  }) as SVGSVGElement;
+}

@@ -1,0 +1,122 @@
+// The dashboard's only door to data: the public, aggregated API (/api/v1, server/README.md).
+// Answers are cached per URL for the page's life; a release is immutable.
+import { rewindForD3 } from "./geo.ts";
+import type { Lang } from "./route.ts";
+
+export type Texts = Record<Lang, string>;
+export interface Area {
+  level: string;
+  system_code: string | null;
+  area_code: string;
+  name_fr: string;
+  name_nl: string;
+  name_de: string;
+  name_en: string;
+  region_code: string | null;
+  province_code: string | null;
+}
+export interface Cell {
+  indicator_id: string;
+  year: number;
+  level: string;
+  system_code: string | null;
+  area_code: string;
+  stratum: string;
+  stratum_value: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  lower95: number | null;
+  upper95: number | null;
+  lower998: number | null;
+  upper998: number | null;
+  hidden: string | null;
+  region_code: string | null;
+  compared_region: string | null;
+  compared_belgium: string | null;
+  quintile: number | null;
+  trend: string | null;
+  trend_slope: number | null;
+  bim_ratio: number | null;
+  bim_ratio_lower95: number | null;
+  bim_ratio_upper95: number | null;
+  low_count: boolean | null;
+}
+export interface IndicatorSummary {
+  id: string;
+  aim: string;
+  type: string;
+  statistic: string;
+  unit: string;
+  polarity: string;
+  strata: string[];
+  levels: string[];
+  title: Texts;
+  shortDescription: Texts | null;
+  years: number[];
+}
+export interface IndicatorDetail extends IndicatorSummary {
+  metadata: Record<string, Texts>;
+  targets: unknown;
+  yearsByLevel: Record<string, number[]>;
+}
+export interface ZoneSystem { system_code: string; name_fr: string; name_nl: string; name_de: string; name_en: string; region_code: string | null; zones: number }
+export interface Release { releaseId: string; createdAt: string; lastUpdated: string; synthetic: boolean; producer: string | null; years: number[] }
+export interface ProfileRow {
+  indicator: Pick<IndicatorSummary, "id" | "aim" | "type" | "statistic" | "unit" | "polarity" | "title">;
+  year: number;
+  cell: Cell;
+  region: Cell | null;
+  belgium: Cell | null;
+  distribution: { count: number; min: number; q1: number; median: number; q3: number; max: number } | null;
+  series: { year: number; value: number | null; lower95: number | null; upper95: number | null; hidden: string | null }[];
+}
+export interface Profile { releaseId: string; area: Area; region: Area | null; peers: { level: string; system_code: string | null; areas: number } | null; indicators: ProfileRow[] }
+export interface SearchHit { area: Area; name: string; matched: string; zones: { area: Area; name: string; partial: boolean }[] }
+export interface CompareAnswer { indicator: { id: string; unit: string; statistic: string; polarity: string }; years: number[]; series: { token: string; area: Area; cells: Cell[] }[] }
+export interface ZoneAnswer { zone: Area; members: { nis_code: string; sector_code: string | null; municipality: Area | null }[] }
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+const cache = new Map<string, Promise<unknown>>();
+
+export function get<T>(path: string, params: Record<string, string | number | undefined> = {}): Promise<T> {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") q.set(k, String(v));
+  const url = `/api/v1${path}${q.size ? `?${q}` : ""}`;
+  let answer = cache.get(url) as Promise<T> | undefined;
+  if (!answer) {
+    answer = fetch(url, { headers: { accept: "application/json" } }).then(async (r) => {
+      const body = await r.json().catch(() => null);
+      if (!r.ok) throw new ApiError(r.status, (body as { message?: string } | null)?.message ?? r.statusText);
+      return body as T;
+    });
+    cache.set(url, answer);
+    answer.catch(() => cache.delete(url));
+  }
+  return answer;
+}
+
+export function areaName(area: Pick<Area, "name_fr" | "name_nl" | "name_de" | "name_en"> | null | undefined, lang: Lang): string {
+  if (!area) return "";
+  return area[`name_${lang}`] || area.name_en;
+}
+
+export const api = {
+  release: () => get<Release>("/release"),
+  systems: () => get<{ systems: ZoneSystem[] }>("/geography/systems").then((r) => r.systems),
+  areas: (level: string, system?: string) => get<{ areas: Area[] }>("/geography/areas", { level, system }).then((r) => r.areas),
+  zone: (system: string, zone: string) => get<ZoneAnswer>(`/geography/zones/${encodeURIComponent(system)}/${encodeURIComponent(zone)}`),
+  search: (q: string, lang: Lang) => get<{ results: SearchHit[] }>("/geography/search", { q, lang, limit: 12 }).then((r) => r.results),
+  boundaries: (level: string, system?: string) => get<GeoJSON.FeatureCollection>("/geography/boundaries", { level, system, format: "geojson" }).then(rewindForD3),
+  indicators: () => get<{ indicators: IndicatorSummary[] }>("/indicators").then((r) => r.indicators),
+  indicator: (id: string) => get<IndicatorDetail>(`/indicators/${encodeURIComponent(id)}`),
+  values: (params: { indicator: string; level: string; system?: string; areas?: string; years?: string; stratum?: string }) =>
+    get<{ cells: Cell[] }>("/values", { ...params, format: "json" }).then((r) => r.cells),
+  profile: (level: string, area: string, system?: string) => get<Profile>(`/profile/${encodeURIComponent(level)}/${encodeURIComponent(area)}`, { system }),
+  compare: (indicator: string, areas: string[]) => get<CompareAnswer>("/compare", { indicator, areas: areas.join(",") }),
+};
