@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { benchEtl } from "./etl.ts";
 import { benchIndicators, type IndicatorBench } from "./indicators.ts";
 import { benchApi } from "./api.ts";
+import { benchWeb } from "./web.ts";
 
 // `npm run bench`: every benchmark of the project, results as JSON in bench/results/.
 // BENCH_SCALES=0.01,0.05,1 chooses the sample scales (default 0.01 and 0.05).
@@ -20,12 +21,16 @@ const etl = benchEtl(scales, (scale, warehouse) => {
 // two-minute memory check), until the demo release publishes in reasonable time.
 const api = await benchApi({ duration: Number(process.env.BENCH_API_SECONDS ?? 20) });
 
+// The dashboard: JavaScript shipped (gzip) and navigation → first chart in headless Chromium.
+const web = await benchWeb();
+
 const results = {
   started: started.toISOString(),
   machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
   etl,
   indicators,
   api,
+  web,
 };
 const dir = join(fileURLToPath(new URL(".", import.meta.url)), "results");
 mkdirSync(dir, { recursive: true });
@@ -38,4 +43,6 @@ console.table(etl.summary);
 console.table(indicators.map((r) => ({ scale: r.scale, "all (s)": r.allSeconds.toFixed(1), cells: r.cells, "engine 3 (s)": r.engineSeconds.toFixed(2), "hand-written 3 (s)": r.handWrittenSeconds.toFixed(2), "engine / hand": r.engineOverHand.toFixed(2), "within targets": r.withinTargets })));
 console.table(Object.fromEntries(Object.entries(api.routes).map(([route, r]) => [route, { "req/s": Math.round(r.rps), "p50 ms": r.p50, "p99 ms": r.p99 }])));
 console.log("API targets:", api.targets);
+console.table(Object.fromEntries(Object.entries(web.firstChartMs).map(([page, r]) => [page, { "first chart, median ms": r.median, runs: r.runs.join(" ") }])));
+console.log(`dashboard JS: ${(web.js.gzipBytes / 1024).toFixed(1)} KB gzipped (${web.js.files} files); targets:`, web.targets);
 console.log(`results: ${join(dir, "latest.json")}`);
