@@ -6,4 +6,6 @@ export default defineConfig({
   root: "web",
   plugins: [svelte()],
   build: { outDir: "dist", emptyOutDir: true },
+  // `npx vite` for development: the API comes from a running `boussole serve` (npm start).
+  server: { proxy: { "/api": "http://127.0.0.1:8080" } },
 });
