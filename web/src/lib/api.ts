@@ -3,45 +3,13 @@
 import { rewindForD3 } from "./geo.ts";
 import type { Lang } from "./route.ts";
 
+// The API's row types are the server's own (type-only imports: nothing of the server is bundled).
+import type { Cell as ServerCell } from "../../../server/cells.ts";
+import type { AreaRow, ZoneSystemRow } from "../../../server/catalog.ts";
+
 export type Texts = Record<Lang, string>;
-export interface Area {
-  level: string;
-  system_code: string | null;
-  area_code: string;
-  name_fr: string;
-  name_nl: string;
-  name_de: string;
-  name_en: string;
-  region_code: string | null;
-  province_code: string | null;
-}
-export interface Cell {
-  indicator_id: string;
-  year: number;
-  level: string;
-  system_code: string | null;
-  area_code: string;
-  stratum: string;
-  stratum_value: string;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  lower95: number | null;
-  upper95: number | null;
-  lower998: number | null;
-  upper998: number | null;
-  hidden: string | null;
-  region_code: string | null;
-  compared_region: string | null;
-  compared_belgium: string | null;
-  quintile: number | null;
-  trend: string | null;
-  trend_slope: number | null;
-  bim_ratio: number | null;
-  bim_ratio_lower95: number | null;
-  bim_ratio_upper95: number | null;
-  low_count: boolean | null;
-}
+export type Area = AreaRow;
+export type Cell = ServerCell;
 export interface IndicatorSummary {
   id: string;
   aim: string;
@@ -60,7 +28,7 @@ export interface IndicatorDetail extends IndicatorSummary {
   targets: unknown;
   yearsByLevel: Record<string, number[]>;
 }
-export interface ZoneSystem { system_code: string; name_fr: string; name_nl: string; name_de: string; name_en: string; region_code: string | null; zones: number }
+export interface ZoneSystem extends ZoneSystemRow { zones: number }
 export interface Release { releaseId: string; createdAt: string; lastUpdated: string; synthetic: boolean; producer: string | null; years: number[] }
 export interface ProfileRow {
   indicator: Pick<IndicatorSummary, "id" | "aim" | "type" | "statistic" | "unit" | "polarity" | "title">;
