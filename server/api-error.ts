@@ -1,7 +1,7 @@
 /** An answer to a request the client can fix: the message goes out as it is. */
 export class ApiError extends Error {
   constructor(
-    readonly statusCode: 400 | 404,
+    readonly statusCode: 400 | 401 | 403 | 404 | 409 | 415 | 429,
     message: string,
   ) {
     super(message);
@@ -10,3 +10,6 @@ export class ApiError extends Error {
 
 export const badRequest = (message: string) => new ApiError(400, message);
 export const notFound = (message: string) => new ApiError(404, message);
+export const unauthorized = (message: string) => new ApiError(401, message);
+export const forbidden = (message: string) => new ApiError(403, message);
+export const conflict = (message: string) => new ApiError(409, message);

@@ -5,10 +5,13 @@ import compress from "@fastify/compress";
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import docs from "./plugins/docs.ts";
+import appDb from "./plugins/app-db.ts";
 import errors from "./plugins/errors.ts";
+import pdca from "./plugins/pdca.ts";
 import releaseStore from "./plugins/release-store.ts";
 import security, { type RateLimitOptions } from "./plugins/security.ts";
 import web from "./plugins/web.ts";
+import type { AuthOptions } from "./pdca/types.ts";
 import type { ReleaseOptions } from "./release.ts";
 import api from "./routes/index.ts";
 import "./types.ts";
@@ -28,6 +31,16 @@ export interface AppOptions {
   /** Check computed JSON bodies against the response schemas (tests). */
   checkResponses?: boolean;
   release?: ReleaseOptions;
+  /**
+   * app.duckdb (accounts, sessions, PDCA cycles; created when missing). Without it the
+   * auth, users and cycles routes are not registered: the server is the public, read-only API.
+   */
+  appDb?: string;
+  auth?: AuthOptions;
+  /** Trust X-Forwarded-* from a reverse proxy (client address, HTTPS for the Secure cookie). */
+  trustProxy?: boolean;
+  /** The clock of app.duckdb writes, sessions and lockouts (tests). */
+  now?: () => Date;
 }
 
 export const DEFAULT_MAX_CELLS = 50_000;
@@ -37,6 +50,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     logController: new LogController({ disableRequestLogging: options.disableRequestLogging ?? false }),
     genReqId: () => randomUUID(),
+    trustProxy: options.trustProxy ?? false,
     // Path parameters are short codes here; a long one is a mistake or an attack.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // Errors raised before routing (bad URL encoding, too long a path parameter) in the API's format.
@@ -63,6 +77,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(docs);
   await app.register(web, { webDir });
   await app.register(api, { prefix: "/api/v1" });
+  if (options.appDb) {
+    await app.register(appDb, { appDb: resolve(options.appDb), auth: options.auth, now: options.now });
+    await app.register(pdca, { prefix: "/api/v1" });
+  }
   await app.ready();
   return app;
 }

@@ -1,0 +1,26 @@
+// Authorisation of cycle writes (pdca/accounts/permissions.ts), for the routes. The session
+// hook has already answered 401 to anonymous requests.
+import type { FastifyRequest } from "fastify";
+import { canWriteZone } from "../../pdca/accounts/permissions.ts";
+import { getCycle, type Actor, type Cycle, type UserRecord, type Zone } from "../../pdca/store/index.ts";
+import { forbidden, notFound, unauthorized } from "../api-error.ts";
+
+export function signedIn(request: FastifyRequest): UserRecord {
+  if (!request.auth) throw unauthorized("sign in first (POST /api/v1/auth/login)");
+  return request.auth.user;
+}
+
+export const actor = (request: FastifyRequest): Actor => ({ id: signedIn(request).id });
+
+export function checkWriteZone(request: FastifyRequest, zone: Zone): void {
+  if (!canWriteZone(signedIn(request), zone)) throw forbidden(`your account may not write for zone ${zone.system}:${zone.zone}`);
+}
+
+/** The cycle, when it exists (404) and the user may write for its zone (403). */
+export async function writableCycle(request: FastifyRequest, id: string): Promise<Cycle> {
+  const db = request.server.pdca.db;
+  const cycle = await db.read((q) => getCycle(q, id));
+  if (!cycle) throw notFound(`no cycle ${id}`);
+  checkWriteZone(request, cycle);
+  return cycle;
+}

@@ -1,0 +1,116 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { createCycle, followersOf, getCycle, listActions, listCycles, listHistory, listNotes, movePhase, updateCycle, type CyclePatch } from "../../pdca/store/index.ts";
+import { notFound } from "../api-error.ts";
+import { actor, checkWriteZone, signedIn, writableCycle } from "../pdca/guards.ts";
+import { presentAction, presentCycle, presentHistory, presentNote } from "../pdca/present.ts";
+import { checkZone, takeBaseline, withRelease, zoneIndicator } from "../pdca/release-series.ts";
+import { CycleDetailSchema, CycleFilter, CycleParams, CyclePatchBody, CycleSchema, HistorySchema, NewCycleBody, pdcaErrors, PhaseBody } from "../pdca/schemas.ts";
+
+/**
+ * PDCA cycles: read by any signed-in user; created and changed by editors of the cycle's zone,
+ * analysts and admins. The baseline is taken from the release being served when the cycle is
+ * created (or its indicators or baseline year change, in plan).
+ */
+const plugin: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.pdca;
+
+  app.get(
+    "/cycles",
+    { schema: { tags: ["pdca"], summary: "Cycles, most recently changed first", querystring: CycleFilter, response: { 200: z.object({ cycles: z.array(CycleSchema) }), ...pdcaErrors } } },
+    async (request) => {
+      const user = signedIn(request);
+      return { cycles: (await db.read((q) => listCycles(q, request.query))).map((c) => presentCycle(c, user)) };
+    },
+  );
+
+  app.get(
+    "/cycles/:id",
+    { schema: { tags: ["pdca"], summary: "A cycle with its actions, notes and the cycles that follow it", params: CycleParams, response: { 200: CycleDetailSchema, ...pdcaErrors } } },
+    async (request) => {
+      const user = signedIn(request);
+      const { id } = request.params;
+      const detail = await db.read(async (q) => {
+        const cycle = await getCycle(q, id);
+        return cycle ? { cycle, actions: await listActions(q, id), notes: await listNotes(q, id), followedBy: await followersOf(q, id) } : null;
+      });
+      if (!detail) throw notFound(`no cycle ${id}`);
+      return { cycle: presentCycle(detail.cycle, user), actions: detail.actions.map(presentAction), notes: detail.notes.map(presentNote), followedBy: detail.followedBy };
+    },
+  );
+
+  app.get(
+    "/cycles/:id/history",
+    { schema: { tags: ["pdca"], summary: "Every change of a cycle, oldest first: who, when, what (JSON)", params: CycleParams, response: { 200: HistorySchema, ...pdcaErrors } } },
+    async (request) => {
+      const { id } = request.params;
+      const history = await db.read(async (q) => ((await getCycle(q, id)) ? listHistory(q, id) : null));
+      if (!history) throw notFound(`no cycle ${id}`);
+      return { history: history.map(presentHistory) };
+    },
+  );
+
+  app.post(
+    "/cycles",
+    { schema: { tags: ["pdca"], summary: "Start a cycle in plan; the baseline is the zone's cell of the first indicator (baselineYear, or the latest published)", body: NewCycleBody, response: { 201: CycleSchema, ...pdcaErrors } } },
+    async (request, reply) => {
+      const { system, zone, indicators, baselineYear, target, previousId, actionsFrom, title, problem } = request.body;
+      checkWriteZone(request, { system, zone });
+      const baseline = await withRelease(request, async (release) => {
+        checkZone(release, { system, zone });
+        for (const id of indicators) zoneIndicator(release, id);
+        return takeBaseline(release, indicators[0] as string, { system, zone }, baselineYear);
+      });
+      const input = { system, zone, indicators, title, problem, baseline, target: target ?? null, previousId: previousId ?? null, actionsFrom: actionsFrom ?? null };
+      const cycle = await db.write((q) => createCycle(q, input, actor(request), db.now()));
+      return reply.code(201).send(presentCycle(cycle, signedIn(request)));
+    },
+  );
+
+  app.patch(
+    "/cycles/:id",
+    {
+      schema: {
+        tags: ["pdca"],
+        summary: "Change a cycle: title, problem, target, actionsFrom until closed; indicators and baselineYear in plan; decision in act. 409 when the phase forbids it or `version` is stale",
+        params: CycleParams,
+        body: CyclePatchBody,
+        response: { 200: CycleSchema, ...pdcaErrors },
+      },
+    },
+    async (request) => {
+      const cycle = await writableCycle(request, request.params.id);
+      const { version, indicators, baselineYear, ...fields } = request.body;
+      const patch: CyclePatch = { ...fields };
+      if (indicators !== undefined || baselineYear !== undefined) {
+        const ids = indicators ?? cycle.indicators;
+        patch.indicators = ids;
+        patch.baseline = await withRelease(request, async (release) => {
+          for (const id of ids) zoneIndicator(release, id);
+          return takeBaseline(release, ids[0] as string, cycle, baselineYear ?? (ids[0] === cycle.baseline.indicator ? cycle.baseline.year : undefined));
+        });
+      }
+      const updated = await db.write((q) => updateCycle(q, cycle.id, patch, actor(request), db.now(), version));
+      return presentCycle(updated, signedIn(request));
+    },
+  );
+
+  app.post(
+    "/cycles/:id/phase",
+    {
+      schema: {
+        tags: ["pdca"],
+        summary: "Move a cycle one phase forward (plan → do → check → act → closed) or one back; closing needs a decision. 409 when the move is not allowed",
+        params: CycleParams,
+        body: PhaseBody,
+        response: { 200: CycleSchema, ...pdcaErrors },
+      },
+    },
+    async (request) => {
+      const cycle = await writableCycle(request, request.params.id);
+      const moved = await db.write((q) => movePhase(q, cycle.id, request.body, actor(request), db.now()));
+      return presentCycle(moved, signedIn(request));
+    },
+  );
+};
+export default plugin;
