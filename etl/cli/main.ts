@@ -7,13 +7,14 @@ import { contractCommand } from "./contract-command.ts";
 import { indicatorsCommand } from "./indicators-command.ts";
 import { publishCommand } from "./publish-command.ts";
 import { serveCommand } from "./serve-command.ts";
+import { usersCommand } from "../../pdca/cli/users-command.ts";
 
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command("boussole")
     .description("Population-management analytics for Belgian integrated care.")
     .showHelpAfterError("(add --help for usage)")
     .exitOverride();
-  for (const register of [sampleCommand, validateCommand, loadCommand, startCommand, contractCommand, indicatorsCommand, publishCommand, serveCommand]) register(program, setExit);
+  for (const register of [sampleCommand, validateCommand, loadCommand, startCommand, contractCommand, indicatorsCommand, publishCommand, serveCommand, usersCommand]) register(program, setExit);
   return program;
 }
 

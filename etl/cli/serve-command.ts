@@ -1,6 +1,8 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import type { FastifyInstance } from "fastify";
+import { StoreError } from "../../pdca/store/errors.ts";
+import { countUsers } from "../../pdca/store/users.ts";
 import { checkReleaseDir, ReleaseError } from "../../server/release.ts";
 import { parseNumber, UserError } from "./errors.ts";
 
@@ -12,6 +14,9 @@ export interface ServeOptions {
   rateLimit: number;
   logLevel: string;
   accessLog?: boolean;
+  /** app.duckdb: accounts and PDCA cycles; without it the API is public and read-only. */
+  appDb?: string;
+  trustProxy?: boolean;
 }
 
 /** Swaps the release on SIGHUP (the publisher replaced DIR), closes cleanly on SIGINT/SIGTERM. */
@@ -42,6 +47,8 @@ export function serveCommand(program: Command): void {
     .option("--rate-limit <n>", "requests per minute per client address, 0 for none", parseNumber("--rate-limit", 0, 1e9), 600)
     .option("--log-level <level>", "fatal, error, warn, info, debug", "info")
     .option("--access-log", "log every request (a reverse proxy usually does)")
+    .option("--app-db <file>", "accounts and PDCA cycles (created when missing; add users with `boussole users add`); without it, no sign-in and no cycles")
+    .option("--trust-proxy", "behind a reverse proxy: take the client address and HTTPS from X-Forwarded-* (Secure session cookie)")
     .action((o: ServeOptions) => serveRelease(o));
 }
 
@@ -59,9 +66,12 @@ export async function serveRelease(o: ServeOptions): Promise<void> {
       logger: { level: o.logLevel, stream: process.stderr },
       disableRequestLogging: !o.accessLog,
       rateLimit: o.rateLimit > 0 ? { max: o.rateLimit } : false,
+      appDb: o.appDb,
+      trustProxy: o.trustProxy ?? false,
     });
   } catch (e) {
     if (e instanceof ReleaseError) throw new UserError(e.message, 2);
+    if (e instanceof StoreError) throw new UserError(e.message, e.kind === "busy" ? 1 : 2);
     throw e;
   }
   let url: string;
@@ -75,5 +85,8 @@ export async function serveRelease(o: ServeOptions): Promise<void> {
     throw e;
   }
   process.stdout.write(`Boussole is serving release ${app.releases.release.id} at ${url}/ (API ${url}/api/v1, documentation ${url}/api/docs)\n`);
+  if (o.appDb && (await app.pdca.db.read((q) => countUsers(q))) === 0) {
+    process.stdout.write(`No accounts in ${o.appDb} yet: to sign in, stop the server and run \`npx boussole users add NAME --role admin --app-db ${o.appDb}\`.\n`);
+  }
   await handleSignals(app, dir);
 }

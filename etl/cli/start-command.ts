@@ -46,6 +46,6 @@ export function startCommand(program: Command): void {
       }
       progress.log(`release ready: ${release}`);
       if (!o.serve) return;
-      await serveRelease({ release, port: o.port, host: "127.0.0.1", web: join("web", "dist"), rateLimit: 600, logLevel: "warn" });
+      await serveRelease({ release, port: o.port, host: "127.0.0.1", web: join("web", "dist"), rateLimit: 600, logLevel: "warn", appDb: join(o.data, "app.duckdb") });
     });
 }
