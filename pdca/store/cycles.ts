@@ -56,17 +56,7 @@ function values(c: Cycle): (string | number | boolean | null)[] {
 }
 const PLACEHOLDERS = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::TIMESTAMPTZ, $14, $15::TIMESTAMPTZ, $16::TIMESTAMPTZ, $17";
 
-export interface NewCycle {
-  system: string;
-  zone: string;
-  indicators: string[];
-  title: string;
-  problem: string;
-  baseline: Baseline;
-  target: Target | null;
-  previousId: string | null;
-  actionsFrom: number | null;
-}
+export type NewCycle = Pick<Cycle, "system" | "zone" | "indicators" | "title" | "problem" | "baseline" | "target" | "previousId" | "actionsFrom">;
 
 export async function getCycle(q: Queries, id: string): Promise<Cycle | null> {
   const [row] = await q.all<Row>(`SELECT ${COLUMNS} FROM cycles WHERE id = $1`, [id]);

@@ -6,23 +6,13 @@ import type { Lang } from "./route.ts";
 // The API's row types are the server's own (type-only imports: nothing of the server is bundled).
 import type { Cell as ServerCell } from "../../../server/cells.ts";
 import type { AreaRow, ZoneSystemRow } from "../../../server/catalog.ts";
+import type { IndicatorSummarySchema } from "../../../server/schemas.ts";
+import type { z } from "zod";
 
 export type Texts = Record<Lang, string>;
 export type Area = AreaRow;
 export type Cell = ServerCell;
-export interface IndicatorSummary {
-  id: string;
-  aim: string;
-  type: string;
-  statistic: string;
-  unit: string;
-  polarity: string;
-  strata: string[];
-  levels: string[];
-  title: Texts;
-  shortDescription: Texts | null;
-  years: number[];
-}
+export type IndicatorSummary = z.infer<typeof IndicatorSummarySchema>;
 export interface IndicatorDetail extends IndicatorSummary {
   metadata: Record<string, Texts>;
   targets: unknown;
