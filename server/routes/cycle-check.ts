@@ -35,7 +35,7 @@ const VerdictSchema = z.object({
   assuranceKey: z.string().nullable(),
   caveatKeys: z.array(z.string()),
 });
-const CheckSchema = z.object({
+export const CheckSchema = z.object({
   cycleId: z.string(),
   releaseId: z.string(),
   system: z.string(),

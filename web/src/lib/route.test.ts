@@ -19,6 +19,7 @@ describe("URL state", () => {
     { view: "compare", lang: "en", areas: [] },
     { view: "pdca", lang: "fr" },
     { view: "pdca", lang: "fr", system: "ZPL", zone: "Z01", cycle: "c-12" },
+    { view: "pdca", lang: "nl", system: "ZPL", zone: "Z01", follow: "0f8fad5b-d9cb-469f-a165-70867728950e" },
   ];
   it.each(routes.map((r) => [routeHref(r), r] as const))("reads %s back into the same view", (href, route) => {
     expect(parse(href)).toEqual(route);

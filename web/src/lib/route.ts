@@ -26,7 +26,7 @@ export interface IndicatorRoute {
   breakdown: Breakdown;
 }
 export interface CompareRoute { view: "compare"; lang: Lang; indicator?: string; areas: string[] }
-export interface PdcaRoute { view: "pdca"; lang: Lang; system?: string; zone?: string; cycle?: string }
+export interface PdcaRoute { view: "pdca"; lang: Lang; system?: string; zone?: string; cycle?: string; /** A closed cycle the new one follows. */ follow?: string }
 export interface NotFoundRoute { view: "not-found"; lang: Lang; path: string }
 export type Route = HomeRoute | ProfileRoute | IndicatorRoute | CompareRoute | PdcaRoute | NotFoundRoute;
 
@@ -105,7 +105,10 @@ export function parseRoute(pathname: string, search = "", fallbackLang: Lang = "
     }
     case "pdca":
       if (a === undefined) return { view: "pdca", lang };
-      if (code(a) && code(b) && (c === undefined || code(c))) return { view: "pdca", lang, system: a, zone: b, ...(c ? { cycle: c } : {}) };
+      if (code(a) && code(b) && (c === undefined || code(c))) {
+        const follow = code(q.get("follow"));
+        return { view: "pdca", lang, system: a, zone: b, ...(c ? { cycle: c } : {}), ...(follow && !c ? { follow } : {}) };
+      }
       break;
   }
   return { view: "not-found", lang, path: pathname };
@@ -146,7 +149,7 @@ export function routeHref(route: Route): string {
     case "compare":
       return `${base}/compare${query([["indicator", route.indicator], ["areas", route.areas.join(",")]])}`;
     case "pdca":
-      return `${base}/pdca${route.system && route.zone ? `/${e(route.system)}/${e(route.zone)}${route.cycle ? `/${e(route.cycle)}` : ""}` : ""}`;
+      return `${base}/pdca${route.system && route.zone ? `/${e(route.system)}/${e(route.zone)}${route.cycle ? `/${e(route.cycle)}` : query([["follow", route.follow]])}` : ""}`;
     case "not-found":
       return route.path;
   }
