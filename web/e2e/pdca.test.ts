@@ -56,6 +56,14 @@ describe.skipIf(!existsSync(CHROMIUM))("a PDCA cycle in Chromium", () => {
     expect(await page.locator("main script, main img[src=x], main dd.problem b").count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
+    // Edit the plan: a sharper title and a later target.
+    await page.click("button[data-edit]");
+    await page.fill('input[name="edit-title"]', `${TITLE} (revised)`);
+    await page.fill('input[name="edit-target-value"]', "82");
+    await page.click('form.cycle-form button[type="submit"]');
+    await expect.poll(() => page.textContent("h2.cycle-title")).toBe(`${TITLE} (revised)`);
+    expect(await page.textContent(".cycle-facts")).toContain("82.0%");
+
     await page.fill('input[name="action-description"]', "Call every patient without a GMD");
     await page.fill('input[name="action-owner"]', "Zone coordinator");
     await page.click('.inline-form button[type="submit"] >> nth=0');
@@ -81,8 +89,8 @@ describe.skipIf(!existsSync(CHROMIUM))("a PDCA cycle in Chromium", () => {
     expect(await page.getAttribute("dd[data-decision]", "data-decision")).toBe("adopt");
     // Closed is final: no more moves or forms.
     expect(await page.locator("button[data-move], form.inline-form input[name=action-description]").count()).toBe(0);
-    // Every change is in the timeline: created, action added, three moves, status, close.
-    expect(await page.locator(".timeline li").count()).toBeGreaterThanOrEqual(7);
+    // Every change is in the timeline: created, edited, action added, three moves, status, close.
+    expect(await page.locator(".timeline li").count()).toBe(8);
     expect(dialogs).toBe(0);
     await screenshot(page, "pdca-cycle-closed");
     expect(await axeViolations(page)).toEqual([]);
@@ -92,7 +100,7 @@ describe.skipIf(!existsSync(CHROMIUM))("a PDCA cycle in Chromium", () => {
     const { page } = d;
     await page.goto(`${d.url}/fr/pdca/ZPL/Z01`);
     await page.waitForSelector(".cycle-list li");
-    expect(await page.textContent(".cycle-list li a")).toBe(TITLE);
+    expect(await page.textContent(".cycle-list li a")).toBe(`${TITLE} (revised)`);
     expect(await page.textContent(".cycle-list li .tag")).toBe("Clôturé");
     expect(d.problems.filter((p) => !p.includes("/auth/login"))).toEqual([]);
   });

@@ -227,6 +227,8 @@ export const de: Messages = {
   "pdca.backToZone": "Alle Zyklen dieser Zone",
   "pdca.mean": "Mittelwert",
   "pdca.limits": "Grenze",
+  "pdca.edit": "Zyklus bearbeiten",
+  "pdca.save": "Speichern",
   "notFound.title": "Seite nicht gefunden",
   "notFound.back": "Zurück zur Startseite",
 };

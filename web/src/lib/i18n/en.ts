@@ -226,6 +226,8 @@ export const en = {
   "pdca.backToZone": "All cycles of this zone",
   "pdca.mean": "Mean",
   "pdca.limits": "Limit",
+  "pdca.edit": "Edit the cycle",
+  "pdca.save": "Save",
   "notFound.title": "Page not found",
   "notFound.back": "Back to the home page",
 } as const;

@@ -227,6 +227,8 @@ export const fr: Messages = {
   "pdca.backToZone": "Tous les cycles de cette zone",
   "pdca.mean": "Moyenne",
   "pdca.limits": "Limite",
+  "pdca.edit": "Modifier le cycle",
+  "pdca.save": "Enregistrer",
   "notFound.title": "Page introuvable",
   "notFound.back": "Retour à l'accueil",
 };

@@ -227,6 +227,8 @@ export const nl: Messages = {
   "pdca.backToZone": "Alle cycli van deze zone",
   "pdca.mean": "Gemiddelde",
   "pdca.limits": "Grens",
+  "pdca.edit": "Cyclus bewerken",
+  "pdca.save": "Opslaan",
   "notFound.title": "Pagina niet gevonden",
   "notFound.back": "Terug naar de startpagina",
 };
