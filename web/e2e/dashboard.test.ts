@@ -144,6 +144,24 @@ describe.skipIf(!existsSync(CHROMIUM))("the dashboard in Chromium", () => {
   });
 
   it.each([
+    ["tablet portrait", 820, 1180],
+    ["tablet landscape", 1180, 820],
+  ])("fits a %s screen: no sideways scrolling of the page, wide tables scroll in their own box", async (name, width, height) => {
+    const { page } = d;
+    await page.setViewportSize({ width, height });
+    try {
+      for (const path of ["/fr/zone/ZPL/Z01", "/fr/indicator/gmd-coverage?zones=Z01", "/fr/compare"]) {
+        await page.goto(`${d.url}${path}`);
+        await chart(path.includes("zone/") ? "svg.spine" : "[data-chart] svg");
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), path).toBeLessThanOrEqual(0);
+      }
+      await screenshot(page, `compare-${name.replace(" ", "-")}`);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  it.each([
     ["home", "/en/"],
     ["profile", "/fr/zone/ZPL/Z06"],
     ["indicator", "/de/indicator/premature-mortality?zones=Z05"],
