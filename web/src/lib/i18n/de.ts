@@ -114,6 +114,7 @@ export const de: Messages = {
   "stratum.bim": "Erhöhte Kostenerstattung (BIM)",
   "stratum.non-bim": "Normale Kostenerstattung",
   "stratum.unknown": "Unbekannt",
+  "stratum.age": "{band} Jahre",
   "equity.gap": "Verhältnis BIM / Nicht-BIM: {ratio} (95-%-Intervall {interval})",
   "meta.definition": "Definition",
   "meta.rationale": "Warum es wichtig ist",

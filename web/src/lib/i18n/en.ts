@@ -113,6 +113,7 @@ export const en = {
   "stratum.bim": "Increased reimbursement (BIM)",
   "stratum.non-bim": "Standard reimbursement",
   "stratum.unknown": "Unknown",
+  "stratum.age": "{band} years",
   "equity.gap": "BIM / non-BIM ratio: {ratio} (95% interval {interval})",
   "meta.definition": "Definition",
   "meta.rationale": "Why it matters",

@@ -114,6 +114,7 @@ export const fr: Messages = {
   "stratum.bim": "Intervention majorée (BIM)",
   "stratum.non-bim": "Remboursement ordinaire",
   "stratum.unknown": "Inconnu",
+  "stratum.age": "{band} ans",
   "equity.gap": "Rapport BIM / non-BIM : {ratio} (intervalle à 95 % {interval})",
   "meta.definition": "Définition",
   "meta.rationale": "Pourquoi c'est important",

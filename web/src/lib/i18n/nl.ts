@@ -114,6 +114,7 @@ export const nl: Messages = {
   "stratum.bim": "Verhoogde tegemoetkoming (VT)",
   "stratum.non-bim": "Gewone tegemoetkoming",
   "stratum.unknown": "Onbekend",
+  "stratum.age": "{band} jaar",
   "equity.gap": "Verhouding VT / niet-VT: {ratio} (95%-interval {interval})",
   "meta.definition": "Definitie",
   "meta.rationale": "Waarom het ertoe doet",
