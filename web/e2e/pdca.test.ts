@@ -91,6 +91,7 @@ describe.skipIf(!existsSync(CHROMIUM))("a PDCA cycle in Chromium", () => {
     expect(await page.locator("button[data-move], form.inline-form input[name=action-description]").count()).toBe(0);
     // Every change is in the timeline: created, edited, action added, three moves, status, close.
     expect(await page.locator(".timeline li").count()).toBe(8);
+    expect(await page.textContent(".timeline li:last-child")).toContain("editor.z01: moved it from “Act” to “Closed” (Adopt)");
     expect(dialogs).toBe(0);
     await screenshot(page, "pdca-cycle-closed");
     expect(await axeViolations(page)).toEqual([]);

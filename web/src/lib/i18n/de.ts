@@ -230,6 +230,12 @@ export const de: Messages = {
   "pdca.limits": "Grenze",
   "pdca.edit": "Zyklus bearbeiten",
   "pdca.save": "Speichern",
+  "history.cycle.created": "legte den Zyklus an",
+  "history.cycle.updated": "bearbeitete den Zyklus",
+  "history.cycle.phase": "verschob ihn von „{from}“ zu „{to}“",
+  "history.action.added": "fügte eine Maßnahme hinzu",
+  "history.action.updated": "aktualisierte eine Maßnahme",
+  "history.note.added": "fügte eine Notiz hinzu",
   "notFound.title": "Seite nicht gefunden",
   "notFound.back": "Zurück zur Startseite",
 };

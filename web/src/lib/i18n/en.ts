@@ -229,6 +229,12 @@ export const en = {
   "pdca.limits": "Limit",
   "pdca.edit": "Edit the cycle",
   "pdca.save": "Save",
+  "history.cycle.created": "created the cycle",
+  "history.cycle.updated": "edited the cycle",
+  "history.cycle.phase": "moved it from “{from}” to “{to}”",
+  "history.action.added": "added an action",
+  "history.action.updated": "updated an action",
+  "history.note.added": "added a note",
   "notFound.title": "Page not found",
   "notFound.back": "Back to the home page",
 } as const;

@@ -230,6 +230,12 @@ export const fr: Messages = {
   "pdca.limits": "Limite",
   "pdca.edit": "Modifier le cycle",
   "pdca.save": "Enregistrer",
+  "history.cycle.created": "a créé le cycle",
+  "history.cycle.updated": "a modifié le cycle",
+  "history.cycle.phase": "l'a fait passer de « {from} » à « {to} »",
+  "history.action.added": "a ajouté une action",
+  "history.action.updated": "a mis à jour une action",
+  "history.note.added": "a ajouté une note",
   "notFound.title": "Page introuvable",
   "notFound.back": "Retour à l'accueil",
 };

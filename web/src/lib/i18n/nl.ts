@@ -230,6 +230,12 @@ export const nl: Messages = {
   "pdca.limits": "Grens",
   "pdca.edit": "Cyclus bewerken",
   "pdca.save": "Opslaan",
+  "history.cycle.created": "maakte de cyclus aan",
+  "history.cycle.updated": "bewerkte de cyclus",
+  "history.cycle.phase": "zette hem van ‘{from}’ naar ‘{to}’",
+  "history.action.added": "voegde een actie toe",
+  "history.action.updated": "werkte een actie bij",
+  "history.note.added": "voegde een notitie toe",
   "notFound.title": "Pagina niet gevonden",
   "notFound.back": "Terug naar de startpagina",
 };
