@@ -46,7 +46,7 @@ export function intervalBars(o: IntervalBarsOptions): SVGSVGElement {
       Plot.ruleY(shown.filter((r) => r.lower !== null && r.upper !== null), { y: "label", x1: "lower", x2: "upper", stroke: "#1a1a1a", strokeWidth: 1.5 }),
       Plot.tickX(shown.filter((r) => r.lower !== null), { y: "label", x: "lower", stroke: "#1a1a1a" }),
       Plot.tickX(shown.filter((r) => r.upper !== null), { y: "label", x: "upper", stroke: "#1a1a1a" }),
-      Plot.text(blank, { y: "label", x: 0, text: () => `🔒 ${o.hiddenText}`, textAnchor: "start", dx: 4, fill: "#4d4d4d" }),
+      Plot.text(blank, { y: "label", x: 0, text: () => o.hiddenText, textAnchor: "start", dx: 4, fill: "#4d4d4d" }),
       o.reference ? Plot.ruleX([o.reference.value], { stroke: "#000000", strokeDasharray: "4,3", strokeWidth: 1.5 }) : null,
       o.reference ? Plot.text([o.reference], { x: "value", text: "label", frameAnchor: "top", dy: -12, fill: "#000000" }) : null,
     ],
