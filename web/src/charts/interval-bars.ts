@@ -28,7 +28,7 @@ export function intervalBars(o: IntervalBarsOptions): SVGSVGElement {
   const shown = o.rows.filter((r) => !r.hidden && r.value !== null);
   const order = o.keepOrder ? o.rows.map((r) => r.label) : [...shown].sort((a, b) => (b.value ?? 0) - (a.value ?? 0)).map((r) => r.label).concat(o.rows.filter((r) => r.hidden || r.value === null).map((r) => r.label));
   const longest = Math.max(...o.rows.map((r) => r.label.length), 4);
-  const marginLeft = Math.min(260, 12 + longest * 6.2);
+  const marginLeft = Math.min(260, 20 + longest * 7);
   const max = Math.max(...shown.map((r) => r.upper ?? r.value ?? 0), o.reference?.value ?? 0, 0);
   const blank = o.rows.filter((r) => r.hidden || r.value === null);
   return Plot.plot({

@@ -78,3 +78,8 @@ export const api = {
   profile: (level: string, area: string, system?: string) => get<Profile>(`/profile/${encodeURIComponent(level)}/${encodeURIComponent(area)}`, { system }),
   compare: (indicator: string, areas: string[]) => get<CompareAnswer>("/compare", { indicator, areas: areas.join(",") }),
 };
+
+/** The zone system asked for, else the one with most zones (the national primary-care zones). */
+export function chooseSystem<T extends { system_code: string; zones: number }>(systems: readonly T[], code: string | undefined): T | undefined {
+  return systems.find((s) => s.system_code === code) ?? [...systems].sort((a, b) => b.zones - a.zones)[0];
+}

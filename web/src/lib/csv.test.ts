@@ -56,3 +56,14 @@ describe("GeoJSON for d3-geo", () => {
     expect(m.coordinates[0]![0]).toEqual([...ccw].reverse());
   });
 });
+
+describe("default zone system", () => {
+  it("takes the one asked for, else the one with most zones", async () => {
+    const { chooseSystem } = await import("./api.ts");
+    const systems = [{ system_code: "bassin", zones: 5 }, { system_code: "elz", zones: 61 }, { system_code: "ols", zones: 19 }];
+    expect(chooseSystem(systems, "ols")?.system_code).toBe("ols");
+    expect(chooseSystem(systems, undefined)?.system_code).toBe("elz");
+    expect(chooseSystem(systems, "nope")?.system_code).toBe("elz");
+    expect(chooseSystem([], undefined)).toBeUndefined();
+  });
+});
