@@ -37,6 +37,11 @@ export class ComponentAttack {
   private determined: Uint8Array | undefined;
   /** Columns fixed by fix(): published since the component was built. */
   private readonly fixed = new Set<number>();
+  /** Current bounds of each column. */
+  private readonly lower: Float64Array;
+  private readonly upper: Float64Array;
+  /** Rows of each column, built on first use. */
+  private rowsOf: number[][] | undefined;
 
   constructor(
     highs: Highs,
@@ -49,9 +54,11 @@ export class ComponentAttack {
     this.structure = structure;
     this.system = componentSystem(structure, component, unpublished, values);
     const n = component.cells.length;
+    this.lower = Float64Array.from(component.cells, lower);
+    this.upper = new Float64Array(n).fill(Infinity);
     this.lp = new Lp(highs, {
-      lower: Float64Array.from(component.cells, lower),
-      upper: new Float64Array(n).fill(Infinity),
+      lower: this.lower,
+      upper: this.upper,
       rows: this.system.rows,
       primal: true, // min and max of one cell after another: only the objective changes
     });
@@ -75,6 +82,40 @@ export class ComponentAttack {
     return outcome;
   }
 
+  /** The smallest (sense 1) or largest (sense −1) value of a cell and a point reaching it; null when unbounded. */
+  side(cell: number, sense: 1 | -1): { value: number; point: Float64Array } | null {
+    const outcome = this.extreme(this.column(cell), sense);
+    return outcome.status === "optimal" ? { value: outcome.value, point: this.lp.solution() } : null;
+  }
+
+  /**
+   * Bounds of a cell that need no LP: its own bounds, and for each equation
+   * whose other unknowns all move against it, what is left when they sit at
+   * their lower bounds (a part is at most its published total minus the
+   * other parts' minimums). Valid, though not always reached.
+   */
+  simpleBounds(cell: number): { lower: number; upper: number } {
+    const j = this.column(cell);
+    if (!this.rowsOf) {
+      this.rowsOf = this.system.cells.map(() => []);
+      this.system.rows.forEach((row, r) => row.indices.forEach((k) => this.rowsOf![k]!.push(r)));
+    }
+    let upper = this.upper[j]!;
+    for (const r of this.rowsOf[j]!) {
+      const row = this.system.rows[r]!;
+      const a = row.values[row.indices.indexOf(j)]!;
+      let rest = row.lower / a; // x_j = rhs/a − Σ (a_k/a) x_k
+      for (let k = 0; k < row.indices.length && rest < Infinity; k++) {
+        const col = row.indices[k]!;
+        if (col === j) continue;
+        const ratio = row.values[k]! / a;
+        rest = ratio > 0 ? rest - ratio * this.lower[col]! : Infinity; // an opposite sign lets x_j grow
+      }
+      upper = Math.min(upper, rest);
+    }
+    return { lower: this.lower[j]!, upper };
+  }
+
   /** The interval an attacker can compute for a cell, rounded inward to integers. */
   interval(cell: number): Interval {
     const j = this.column(cell);
@@ -86,6 +127,22 @@ export class ComponentAttack {
     const max = hi.value === Infinity ? Infinity : Math.floor(hi.value + TOLERANCE);
     // min > max only if the cell is pinned to a non-integer: an exact disclosure all the same.
     return { min, max: Math.max(min, max), width: Math.max(0, max - min), low, high };
+  }
+
+  /**
+   * Two feasible points that push many cells apart at once: the minimiser and
+   * the maximiser of their sum (an unbounded side gives no point). Cheaper
+   * than two LPs per cell when the points prove most widths on their own.
+   */
+  spreadPoints(cells: readonly number[], signs?: readonly number[]): Float64Array[] {
+    const columns = cells.map((c) => this.column(c));
+    const points: Float64Array[] = [];
+    for (const sense of [1, -1] as const) {
+      const outcome = this.lp.minimiseSum(columns, sense, signs);
+      if (outcome.status === "infeasible") this.extreme(columns[0]!, sense); // throws with the cell's name
+      if (outcome.status === "optimal") points.push(this.lp.solution());
+    }
+    return points;
   }
 
   /** Why a width-0 cell is exact: the equations alone, or equations and bounds together. */
@@ -101,6 +158,7 @@ export class ComponentAttack {
   fix(cell: number, value: number): void {
     const j = this.column(cell);
     this.lp.setBounds(j, value, value);
+    [this.lower[j], this.upper[j]] = [value, value];
     this.fixed.add(j);
     this.determined = undefined;
   }
@@ -108,6 +166,7 @@ export class ComponentAttack {
   release(cell: number, lower: number): void {
     const j = this.column(cell);
     this.lp.setBounds(j, lower, Infinity);
+    [this.lower[j], this.upper[j]] = [lower, Infinity];
     this.fixed.delete(j);
     this.determined = undefined;
   }

@@ -12,6 +12,7 @@
 import { ComponentAttack, type Exactness } from "./attack.ts";
 import { Ceiling } from "./ceiling.ts";
 import { findComponents } from "./components.ts";
+import { exactIntervals } from "./intervals.ts";
 import { loadSolver, solveCounter } from "./lp.ts";
 import { SdcError, type SdcOptions, type SdcProblem, type SdcRelease } from "./model.ts";
 import { lowerBound, resolveOptions } from "./options.ts";
@@ -113,8 +114,9 @@ export async function auditRelease(release: SdcRelease, options: SdcOptions = {}
       if (targets.length === 0) continue;
       const attack = new ComponentAttack(highs, structure, component, unknown, knownValues, lower);
       try {
+        const intervals = exactIntervals(attack, targets);
         for (const cell of targets) {
-          const { min, max, width } = attack.interval(cell);
+          const { min, max, width } = intervals.get(cell)!;
           // The Gaussian elimination is only needed to explain a width of 0.
           results.set(cell, unpublishedEntry(cell, min, max, width, width === 0 ? attack.exactness(cell) : false));
         }

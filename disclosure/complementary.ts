@@ -1,9 +1,12 @@
 // Complementary suppression, in three passes:
 //
 // 1. Protection LPs (protection.ts): each sensitive cell not already covered
-//    (by the primary pattern, or by an earlier cell's pattern) gets the
-//    cheapest set of extra hidden cells that lets it move by protectionWidth,
-//    a certificate of protection. Exact disclosure (a singleton in a relation,
+//    gets the cheapest set of extra hidden cells that lets it move by
+//    protectionWidth, a certificate of protection. "Covered" is checked
+//    cheaply first: by the feasible points found so far (reach.ts: the
+//    attack of the primary pattern, earlier perturbed tables), then by an
+//    attack on the pattern as it stands (probe.ts), since earlier patterns
+//    often protect later cells. Exact disclosure (a singleton in a relation,
 //    a cell recoverable by Gaussian elimination) is just a width of 0, so it
 //    needs no pass of its own.
 // 2. Verification by attack (verify.ts); a cell short of its width, e.g.
@@ -18,7 +21,9 @@
 
 import { ComponentAttack } from "./attack.ts";
 import type { Ceiling } from "./ceiling.ts";
-import { neighbourhood, protectionPattern, type Neighbourhood, type Pattern } from "./protection.ts";
+import { neighbourhood, protectionPattern } from "./protection.ts";
+import { Probe } from "./probe.ts";
+import { Reach } from "./reach.ts";
 import type { SuppressionState } from "./state.ts";
 import { Verifier } from "./verify.ts";
 
@@ -31,8 +36,8 @@ const DEPTHS = [3, 4, 5, 7, 10, Infinity];
 const REPAIR_ROUNDS = 3;
 
 /**
- * Hide what protects cell s by `target`; updates the required width if the
- * ceiling binds. Returns the widths the pattern certifies for the cells it moves.
+ * Hide what protects cell s by `target`; lowers the required width (and the
+ * target) if the ceiling binds. The pattern's perturbed tables go to `reach`.
  */
 function protectCell(
   state: SuppressionState,
@@ -41,24 +46,35 @@ function protectCell(
   ceiling: Ceiling,
   required: Map<number, number>,
   hint: DepthHint,
-): Map<number, number> {
-  const apply = (pattern: Pattern | null) => {
-    for (const c of pattern?.hide ?? []) state.hide(c, "complementary");
-    return pattern?.certified ?? new Map<number, number>();
-  };
-  let area: Neighbourhood | undefined;
+  reach: Reach,
+): void {
+  let ceilingChecked = false;
   for (let k = hint.start(); k < DEPTHS.length; k++) {
-    area = neighbourhood(state, s, DEPTHS[k]!);
+    const area = neighbourhood(state, s, DEPTHS[k]!);
     const pattern = protectionPattern(state, s, target, area);
-    hint.record(k, pattern !== null);
-    if (pattern) return apply(pattern);
-    if (area.complete) break;
+    if (pattern) {
+      hint.record(k, true);
+      for (const c of pattern.hide) state.hide(c, "complementary");
+      reach.add(pattern.raised);
+      reach.add(pattern.lowered);
+      return;
+    }
+    if (!ceilingChecked) {
+      // A first failure may mean that no pattern at all reaches the target:
+      // ask the ceiling once, rather than climbing every depth in vain.
+      ceilingChecked = true;
+      const best = ceiling.width(s);
+      required.set(s, Math.min(required.get(s)!, best));
+      if (best < target) {
+        target = best;
+        if (target <= 0) return;
+        k--; // the same depth again, for what can be reached
+        continue;
+      }
+    }
+    hint.record(k, false);
+    if (area.complete) return; // left to the verification rounds
   }
-  // Infeasible with everything reachable: the ceiling binds.
-  const best = ceiling.width(s);
-  required.set(s, Math.min(required.get(s)!, best));
-  const reachable = Math.min(target, best);
-  return apply(reachable > 0 ? protectionPattern(state, s, reachable, area!) : null);
 }
 
 /**
@@ -125,30 +141,35 @@ export function complementarySuppression(
   ceiling: Ceiling,
   required: Map<number, number>,
 ): Verifier {
-  // Widths already certified by earlier patterns: hiding more never narrows
-  // an interval, so a cell certified wide enough needs no LP of its own.
-  const certified = new Map<number, number>();
+  // Widths proven by the feasible points found so far (the attack of the
+  // primary pattern, probes, perturbed tables): hiding more never narrows an
+  // interval, so a cell proven wide enough needs no LP of its own.
+  const isTarget = new Set(targets);
+  const reach = new Reach(state.structure.ids.length, (c) => isTarget.has(c));
   const hint = new DepthHint();
   // Many sensitive cells already cover each other: attack the primary pattern first.
-  const initial = new Verifier(state, targets, required);
-  for (const s of targets) certified.set(s, initial.width(s));
-  initial.dispose();
-  for (const s of targets) {
-    if ((certified.get(s) ?? 0) >= required.get(s)!) continue;
-    for (const [c, width] of protectCell(state, s, required.get(s)!, ceiling, required, hint)) {
-      certified.set(c, Math.max(width, certified.get(c) ?? 0));
+  new Verifier(state, targets, required, reach).dispose();
+  const probe = new Probe(state, reach);
+  try {
+    for (const s of targets) {
+      const need = required.get(s)!;
+      // Earlier patterns often protect later cells: check by attack before paying for a protection LP.
+      if (reach.width(s) >= need || probe.width(s) >= need) continue;
+      protectCell(state, s, need, ceiling, required, hint, reach);
     }
+  } finally {
+    probe.dispose();
   }
 
   for (let round = 0; ; round++) {
-    const verifier = new Verifier(state, targets, required);
+    const verifier = new Verifier(state, targets, required, reach);
     const failing = verifier.failing();
     if (failing.length === 0) return verifier;
     const widths = failing.map((s) => verifier.width(s));
     verifier.dispose();
     failing.forEach((s, k) => {
       const need = required.get(s)!;
-      if (round < REPAIR_ROUNDS) protectCell(state, s, need + (need - widths[k]!), ceiling, required, hint);
+      if (round < REPAIR_ROUNDS) protectCell(state, s, need + (need - widths[k]!), ceiling, required, hint, reach);
       else widen(state, s, need);
     });
     if (round > REPAIR_ROUNDS) return new Verifier(state, targets, required);

@@ -16,8 +16,9 @@
 // which keeps it small; a local certificate is still a global one, since a
 // cell that may move brings every relation it belongs to into the LP.
 
-import { Lp, type SparseRow } from "./lp.ts";
-import { coefficient } from "./structure.ts";
+import { Lp, type PackedRows } from "./lp.ts";
+import { coefficient, type Structure } from "./structure.ts";
+import type { SparsePoint } from "./reach.ts";
 import type { SuppressionState } from "./state.ts";
 
 /** Moving an already unpublished cell costs this fraction of the cheapest cell: not zero, so paths stay short. */
@@ -62,11 +63,57 @@ export interface Pattern {
   /** Published cells to hide. */
   hide: number[];
   /**
-   * Width each moved cell is certified to have once `hide` is hidden: both
-   * perturbed tables are feasible for the attacker, so any cell they move is
-   * protected by its movement too (rounded inward to integers).
+   * The two perturbed tables, raising and lowering s. Once `hide` is hidden
+   * both are feasible for the attacker, so they prove a width for every
+   * cell they move, not only for s (see reach.ts).
    */
-  certified: Map<number, number>;
+  raised: SparsePoint;
+  lowered: SparsePoint;
+}
+
+/**
+ * Each relation holds in both perturbations: Σ ±(plus − minus) = 0 over its
+ * movable cells, at column offsets 0 (raising s) and 2 (lowering s); then the
+ * target row, rise + fall of s ≥ target. Built packed: these programs have
+ * tens of thousands of entries, and one object per row cost more than the solve.
+ */
+function perturbationRows(structure: Structure, relations: readonly number[], column: Int32Array, js: number, target: number): PackedRows {
+  let rowCount = 1;
+  let entries = 2;
+  for (const r of relations) {
+    let movable = 0;
+    for (const c of structure.relations[r]!) if (column[c]! >= 0) movable++;
+    if (movable > 0) [rowCount, entries] = [rowCount + 2, entries + 4 * movable];
+  }
+  const starts = new Int32Array(rowCount + 1);
+  const indices = new Int32Array(entries);
+  const values = new Float64Array(entries);
+  let row = 0;
+  let at = 0;
+  for (const r of relations) {
+    const cells = structure.relations[r]!;
+    for (const offset of [0, 2]) {
+      const begin = at;
+      cells.forEach((c, position) => {
+        const j = column[c]!;
+        if (j < 0) return;
+        const a = coefficient(position);
+        indices[at] = j + offset;
+        values[at++] = a;
+        indices[at] = j + offset + 1;
+        values[at++] = -a;
+      });
+      if (at > begin) starts[++row] = at;
+    }
+  }
+  indices.set([js, js + 3], at);
+  values.set([1, 1], at);
+  starts[++row] = at + 2;
+  const lower = new Float64Array(rowCount);
+  const upper = new Float64Array(rowCount);
+  lower[rowCount - 1] = target;
+  upper[rowCount - 1] = Infinity;
+  return { starts, indices, values, lower, upper };
 }
 
 /**
@@ -76,7 +123,8 @@ export interface Pattern {
 export function protectionPattern(state: SuppressionState, s: number, target: number, area: Neighbourhood): Pattern | null {
   const { structure, values } = state;
   const { movable } = area;
-  const column = new Map(movable.map((c, k) => [c, 4 * k]));
+  const column = new Int32Array(structure.ids.length).fill(-1);
+  movable.forEach((c, k) => (column[c] = 4 * k));
   // Columns per movable cell: up+, up−, down+, down− (the two perturbations).
   const lower = new Float64Array(4 * movable.length);
   const upper = new Float64Array(4 * movable.length);
@@ -87,44 +135,31 @@ export function protectionPattern(state: SuppressionState, s: number, target: nu
     upper.set([Infinity, slack, Infinity, slack], 4 * k);
     cost.fill(unit, 4 * k, 4 * k + 4);
   });
-  const js = column.get(s)!;
+  const js = column[s]!;
   upper[js + 1] = 0; // s only goes up in the first perturbation…
   upper[js + 2] = 0; // …and only down in the second.
 
-  const rows: SparseRow[] = [];
-  for (const r of area.relations) {
-    for (const offset of [0, 2]) {
-      const indices: number[] = [];
-      const coefficients: number[] = [];
-      structure.relations[r]!.forEach((c, position) => {
-        const j = column.get(c);
-        if (j === undefined) return;
-        const a = coefficient(position);
-        indices.push(j + offset, j + offset + 1);
-        coefficients.push(a, -a);
-      });
-      if (indices.length > 0) rows.push({ indices, values: coefficients, lower: 0, upper: 0 });
-    }
-  }
-  rows.push({ indices: [js, js + 3], values: [1, 1], lower: target, upper: Infinity });
-
+  const rows = perturbationRows(structure, area.relations, column, js, target);
   const lp = new Lp(state.highs, { lower, upper, rows, cost });
   try {
     const outcome = lp.run();
     if (outcome.status !== "optimal") return null;
     const x = lp.solution();
     const hide: number[] = [];
-    const certified = new Map<number, number>();
+    const moved: number[] = [];
+    const up: number[] = [];
+    const down: number[] = [];
     movable.forEach((c, k) => {
-      const up = x[4 * k]! - x[4 * k + 1]!;
-      const down = x[4 * k + 2]! - x[4 * k + 3]!;
-      if (Math.abs(up) + Math.abs(down) <= TOLERANCE) return;
+      const rise = x[4 * k]! - x[4 * k + 1]!;
+      const fall = x[4 * k + 2]! - x[4 * k + 3]!;
+      if (Math.abs(rise) + Math.abs(fall) <= TOLERANCE) return;
       if (!state.isUnpublished(c)) hide.push(c);
-      const high = Math.floor(Math.max(0, up, down) + TOLERANCE);
-      const low = Math.floor(-Math.min(0, up, down) + TOLERANCE);
-      certified.set(c, high + low);
+      moved.push(c);
+      up.push(rise);
+      down.push(fall);
     });
-    return { hide, certified };
+    const cells = Int32Array.from(moved);
+    return { hide, raised: { cells, deltas: Float64Array.from(up) }, lowered: { cells, deltas: Float64Array.from(down) } };
   } finally {
     lp.dispose();
   }

@@ -17,6 +17,8 @@ export class SuppressionState {
   readonly alwaysKnown: Uint8Array;
   readonly hidden: Uint8Array;
   readonly kind = new Map<number, HiddenKind>();
+  /** Bumped on every change of the pattern, so that caches of attacks know when they are stale. */
+  version = 0;
 
   constructor(
     readonly highs: Highs,
@@ -52,19 +54,21 @@ export class SuppressionState {
     if (!this.structure.publishable[cell] || this.structure.known[cell]) throw new Error("internal: cannot hide");
     this.hidden[cell] = 1;
     if (!this.kind.has(cell)) this.kind.set(cell, kind);
+    this.version++;
   }
 
   publish(cell: number): void {
     this.hidden[cell] = 0;
     this.kind.delete(cell);
+    this.version++;
   }
 
   unpublishedMask(): Uint8Array {
     return Uint8Array.from(this.structure.ids, (_, i) => (this.isUnpublished(i) ? 1 : 0));
   }
 
-  /** The component of an unpublished cell, found by walking relations. */
-  componentOf(start: number): Component {
+  /** The component of an unpublished cell (or of an unknown one, by `unknown`), found by walking relations. */
+  componentOf(start: number, unknown: (cell: number) => boolean = (c) => this.isUnpublished(c)): Component {
     const cells = new Set([start]);
     const relations = new Set<number>();
     const stack = [start];
@@ -74,7 +78,7 @@ export class SuppressionState {
         if (relations.has(r)) continue;
         relations.add(r);
         for (const c of this.structure.relations[r]!) {
-          if (!cells.has(c) && this.isUnpublished(c)) {
+          if (!cells.has(c) && unknown(c)) {
             cells.add(c);
             stack.push(c);
           }

@@ -1,18 +1,25 @@
 // The attack on the current pattern, kept alive between changes: one LP per
-// component, with for every protected cell the two feasible points that
-// realise its interval (witnesses). Publishing a hidden cell only restricts
-// its own component; a protected cell whose witnesses already give the
-// published cell its true value keeps its interval, so only the others are
-// re-solved. Before any LP, singleton elimination is replayed from the
-// published cell: most cells that must stay hidden fail there, at no cost.
-// This is what makes the pruning pass affordable.
+// component, and for every protected cell two feasible points that prove its
+// width (witnesses.ts). Points are shared: a cell whose width the points
+// already found prove needs no LP of its own. Publishing a hidden cell c
+// with value v only restricts its own component, and only the points with
+// x_c = v stay feasible as they are: a protected cell whose witnesses both
+// have it keeps its width; the others are certified from the points, moved
+// onto x_c = v where needed (witnesses.ts), and only what they cannot
+// certify is solved. Before any LP, singleton elimination
+// is replayed from the published cell: most cells that must stay hidden fail
+// there, at no cost. This is what makes the pruning pass affordable.
+//
+// Widths are proven lower bounds: exact for a cell that had to be solved
+// (and so for every failing cell), possibly less than the true width for a
+// cell certified by points. The final audit computes exact intervals anyway.
 
 import { ComponentAttack } from "./attack.ts";
-import { findComponents } from "./components.ts";
+import { findComponents, type Component } from "./components.ts";
 import { eliminateSingletons } from "./singletons.ts";
+import type { Reach } from "./reach.ts";
 import type { SuppressionState } from "./state.ts";
-
-const TOLERANCE = 1e-9;
+import { POINT_TOLERANCE, pointsOnto, sparsestFirst, sufficientSpread, widen, type Spread } from "./witnesses.ts";
 
 /** Ascending order that copes with Infinity − Infinity. */
 const compare = (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0);
@@ -24,10 +31,45 @@ interface Status {
   high: Float64Array | null;
 }
 
+/** Below this many cells to prove, bulk points (attack.spreadPoints) are not worth their two LPs. */
+const SPREAD_MIN = 4;
+/** When publishing a cell, this many of the likeliest failures are solved one by one before bulk points. */
+const FAIL_FIRST = 2;
+/** Bulk points are asked again while each round proves at least 10% of the cells left. */
+const BULK_PROGRESS = 0.9;
+/** Cells closest to a published cell are the likeliest to lose their width; beyond this, order by slack alone. */
+const DISTANCE_LIMIT = 4;
+
+/**
+ * Points proving many widths at once (attack.spreadPoints), repeated on the
+ * cells still unproven while each round proves a good share of them. The
+ * points go to `widenAll`, which records them.
+ */
+function bulkPoints(
+  attack: ComponentAttack,
+  open: number[],
+  widenAll: (points: Float64Array[]) => void,
+  proven: (cell: number) => boolean,
+): void {
+  for (let round = 0; open.length >= SPREAD_MIN; round++) {
+    // All together first; then each round pushes a different half of the
+    // cells up and the other half down, which spreads cells whose sum is fixed.
+    const signs = round === 0 ? undefined : open.map((c) => ((Math.imul(c + 1, 2654435761) >>> round % 16) & 1 ? -1 : 1));
+    widenAll(attack.spreadPoints(open, signs));
+    const left = open.filter((u) => !proven(u));
+    if (left.length > BULK_PROGRESS * open.length) break;
+    open = left;
+  }
+}
+
+const statusOf = (spread: Spread): Status => ({ width: spread.width, low: spread.low, high: spread.high });
+
 export class Verifier {
   private readonly attacks: ComponentAttack[] = [];
   private readonly attackOf = new Map<number, ComponentAttack>();
   private readonly targetsOf = new Map<ComponentAttack, number[]>();
+  /** Feasible points of each component: the true table and LP solutions still relevant. */
+  private readonly points = new Map<ComponentAttack, Float64Array[]>();
   private readonly status = new Map<number, Status>();
   private readonly isTarget: Set<number>;
   /** Cells still unknown to the attacker after singleton elimination, and unknowns left per relation. */
@@ -38,6 +80,8 @@ export class Verifier {
     private readonly state: SuppressionState,
     targets: readonly number[],
     private readonly required: ReadonlyMap<number, number>,
+    /** Points found while hiding: they seed the witnesses, and new solves go back to it. */
+    reach?: Reach,
   ) {
     const isTarget = new Set(targets);
     this.isTarget = isTarget;
@@ -49,15 +93,43 @@ export class Verifier {
     for (const t of targets) if (!unknown[t]) this.status.set(t, { width: 0, low: new Float64Array(), high: null });
     for (const component of findComponents(structure, unknown)) {
       const own = component.cells.filter((c) => isTarget.has(c));
-      if (own.length === 0) continue;
-      const attack = new ComponentAttack(state.highs, structure, component, unknown, values, (c) => state.lowerBound(c));
-      this.attacks.push(attack);
-      this.targetsOf.set(attack, own);
-      for (const c of component.cells) this.attackOf.set(c, attack);
-      for (const t of own) this.status.set(t, this.solve(attack, t));
+      if (own.length > 0) this.attackComponent(component, own, unknown, reach);
     }
   }
 
+  /** Prove or solve the width of every protected cell of a component: seeded points, bulk points, then one by one. */
+  private attackComponent(component: Component, own: number[], unknown: Uint8Array, reach: Reach | undefined): void {
+    const { structure, values } = this.state;
+    const attack = new ComponentAttack(this.state.highs, structure, component, unknown, values, (c) => this.state.lowerBound(c));
+    this.attacks.push(attack);
+    this.targetsOf.set(attack, own);
+    for (const c of component.cells) this.attackOf.set(c, attack);
+    const truth = Float64Array.from(component.cells, (c) => values[c]!);
+    const points = sparsestFirst([truth, ...(reach?.witnesses(own, component.cells, values) ?? [])]);
+    this.points.set(attack, points);
+    const spreads = new Map(own.map((t) => [t, sufficientSpread(points, attack.column(t), this.required.get(t)!)]));
+    const proven = (t: number) => spreads.get(t)!.width >= this.required.get(t)!;
+    const widenAll = (extra: Float64Array[]) => {
+      for (const [u, spread] of spreads) {
+        if (!proven(u)) spreads.set(u, extra.reduce((acc, p) => widen(acc, p, attack.column(u)), spread));
+      }
+      points.push(...extra);
+      for (const p of extra) reach?.addDense(component.cells, p, values);
+    };
+    bulkPoints(attack, own.filter((t) => !proven(t)), widenAll, proven);
+    for (const t of own) {
+      if (proven(t)) {
+        this.status.set(t, statusOf(spreads.get(t)!));
+        continue;
+      }
+      const status = this.solve(attack, t);
+      this.status.set(t, status);
+      widenAll(status.high ? [status.low, status.high] : [status.low]);
+    }
+    this.collect(attack);
+  }
+
+  /** The exact interval of a cell, with its two points as witnesses. */
   private solve(attack: ComponentAttack, cell: number): Status {
     const interval = attack.interval(cell);
     return { width: interval.width, low: interval.low, high: interval.max === Infinity ? null : interval.high };
@@ -67,6 +139,7 @@ export class Verifier {
     return this.status.get(cell)!.width - this.required.get(cell)!;
   }
 
+  /** Proven width: exact when below the required width. */
   width(cell: number): number {
     return this.status.get(cell)!.width;
   }
@@ -108,6 +181,38 @@ export class Verifier {
     }
   }
 
+  /** Keep the true table and the points some status refers to, so the pool does not grow without end. */
+  private collect(attack: ComponentAttack): void {
+    const kept = new Set<Float64Array>([this.points.get(attack)![0]!]);
+    for (const t of this.targetsOf.get(attack)!) {
+      const s = this.status.get(t)!;
+      kept.add(s.low);
+      if (s.high) kept.add(s.high);
+    }
+    this.points.set(attack, sparsestFirst([...kept]));
+  }
+
+  /** Relation steps from c to the unknown cells around it (through unknown cells), as far as DISTANCE_LIMIT. */
+  private distancesFrom(c: number): Map<number, number> {
+    const { structure } = this.state;
+    const distance = new Map<number, number>([[c, 0]]);
+    let frontier = [c];
+    for (let d = 1; d <= DISTANCE_LIMIT && frontier.length > 0; d++) {
+      const next: number[] = [];
+      for (const cell of frontier) {
+        for (const r of structure.cellRelations[cell]!) {
+          for (const other of structure.relations[r]!) {
+            if (!this.unknown[other] || distance.has(other)) continue;
+            distance.set(other, d);
+            next.push(other);
+          }
+        }
+      }
+      frontier = next;
+    }
+    return distance;
+  }
+
   /**
    * Publish hidden cell c if every protected cell still meets its required
    * width; otherwise leave everything as it was. Returns whether c was published.
@@ -123,17 +228,12 @@ export class Verifier {
       attack.fix(c, value);
       return true;
     }
-    const stillValid = (s: Status) =>
-      s.high !== null && Math.abs(s.low[j]! - value) < TOLERANCE && Math.abs(s.high[j]! - value) < TOLERANCE;
-    const near = new Set<number>();
-    for (const r of structure.cellRelations[c]!) for (const cell of structure.relations[r]!) near.add(cell);
-    const affected = this.targetsOf
-      .get(attack)!
-      .filter((t) => !stillValid(this.status.get(t)!))
-      // Cells sharing a relation with c are the likeliest to fail, then those
-      // with the least width to spare: try them first.
-      .sort((a, b) => Number(near.has(b)) - Number(near.has(a)) || compare(this.slack(a), this.slack(b)));
+    const holds = (p: Float64Array) => Math.abs(p[j]! - value) <= POINT_TOLERANCE;
+    const stale = (s: Status) => s.high === null || !holds(s.low) || !holds(s.high);
+    const affected = this.targetsOf.get(attack)!.filter((t) => stale(this.status.get(t)!));
 
+    // Before c and what it gives away become known: paths run through them.
+    const distance = this.distancesFrom(c);
     // Cheap first: a protected cell given away by a singleton chain needs no LP to fail.
     const { changed, leaks } = this.propagate(c);
     if (leaks) {
@@ -141,17 +241,46 @@ export class Verifier {
       return false;
     }
     attack.fix(c, value);
-    const updates: [number, Status][] = [];
-    for (const t of affected) {
+    const all = this.points.get(attack)!;
+    const fresh: Float64Array[] = [];
+    const valid = pointsOnto(all, j, value);
+    // What the remaining points prove; the rest is solved, likeliest failures first.
+    const spreads = new Map(affected.map((t) => [t, sufficientSpread(valid, attack.column(t), this.required.get(t)!)]));
+    const proven = (t: number) => spreads.get(t)!.width >= this.required.get(t)!;
+    const far = (t: number) => distance.get(t) ?? Infinity;
+    const queue = affected
+      .filter((t) => !proven(t))
+      .sort((a, b) => compare(far(a), far(b)) || compare(this.slack(a), this.slack(b)));
+    const solved = new Map<number, Status>();
+    const widenAll = (points: Float64Array[]) => {
+      for (const [u, spread] of spreads) {
+        if (!proven(u)) spreads.set(u, points.reduce((acc, p) => widen(acc, p, attack.column(u)), spread));
+      }
+      fresh.push(...points);
+    };
+    let tries = 0;
+    for (const t of queue) {
+      if (proven(t)) continue; // certified by the points of an earlier solve
+      if (tries++ === FAIL_FIRST) {
+        // The likeliest failures are past: prove the rest in bulk if possible.
+        bulkPoints(attack, queue.filter((u) => !proven(u)), widenAll, proven);
+        if (proven(t)) continue;
+      }
       const status = this.solve(attack, t);
+      widenAll(status.high ? [status.low, status.high] : [status.low]);
       if (status.width < this.required.get(t)!) {
         attack.release(c, this.state.lowerBound(c));
         this.forget(changed);
+        // Points found with c fixed are feasible with c free too.
+        all.push(...fresh);
+        if (all.length > 4 * this.targetsOf.get(attack)!.length + 64) this.collect(attack);
+        else sparsestFirst(all);
         return false;
       }
-      updates.push([t, status]);
+      solved.set(t, status);
     }
-    for (const [t, status] of updates) this.status.set(t, status);
+    for (const [t, spread] of spreads) this.status.set(t, solved.get(t) ?? statusOf(spread));
+    this.collect(attack);
     return true;
   }
 

@@ -1,11 +1,14 @@
 /**
- * Protecting many independent problems on both cores: each worker thread takes a share of the
- * problems (balanced by size), protects them one after the other and posts plain outcomes
- * (no Maps: they cross the thread boundary by structured clone).
+ * Protecting many independent problems on both cores. Each worker thread asks for the next
+ * problem when it is done with one, so a thread never idles while the other still holds a
+ * queue: problems differ in cost by two orders of magnitude (a rare-event numerator with a
+ * thousand small cells against a table with none), which no split made in advance balances.
+ * The likeliest heavy problems go first. Outcomes are plain data (no Maps): they cross the
+ * thread boundary by structured clone.
  */
 import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
 import { protect, type SdcOptions, type SdcProblem, type SdcRelease } from "../disclosure/index.ts";
-import { runTsWorker } from "../etl/workers/ts-worker.ts";
 
 export interface ProtectJob {
   key: string;
@@ -25,41 +28,76 @@ export interface ProtectOutcome {
   ms: number;
 }
 
-export async function protectAll(jobs: readonly ProtectJob[], onDone: (outcome: ProtectOutcome) => void = () => {}): Promise<ProtectOutcome[]> {
-  const out: ProtectOutcome[] = [];
-  for (const job of jobs) {
-    const r = await protect(job.problem, job.options);
-    const outcome: ProtectOutcome = {
-      key: job.key, hidden: [...r.hidden], release: r.release, cells: r.stats.cells, primary: r.stats.primary, complementary: r.stats.complementary,
-      lpSolves: r.stats.lpSolves, narrowest: r.audit.narrowest?.width ?? null, ms: r.stats.ms.total,
-    };
-    out.push(outcome);
-    onDone(outcome);
-  }
-  return out;
+export async function protectOne(job: ProtectJob): Promise<ProtectOutcome> {
+  const r = await protect(job.problem, job.options);
+  return {
+    key: job.key, hidden: [...r.hidden], release: r.release, cells: r.stats.cells, primary: r.stats.primary, complementary: r.stats.complementary,
+    lpSolves: r.stats.lpSolves, narrowest: r.audit.narrowest?.width ?? null, ms: r.stats.ms.total,
+  };
 }
 
+/**
+ * A guess of a problem's cost, to start the heavy ones first: the work grows with the number of
+ * small cells to protect (each may need LPs) times the size of the tables they sit in.
+ */
+export function expectedWork(job: ProtectJob): number {
+  const minCount = job.options.minCount ?? 5;
+  const small = job.problem.cells.filter((c) => c.value > 0 && c.value < minCount && !c.known).length;
+  return (1 + small) * job.problem.cells.length;
+}
+
+/** A plain-JavaScript entry that registers tsx, then imports the worker module (shared with the ETL's workers). */
+const ENTRY = new URL("../etl/workers/ts-entry.mjs", import.meta.url);
 const WORKER = new URL("./protect-worker.ts", import.meta.url);
 
+type Reply = { ok: true; value: ProtectOutcome } | { ok: false; error: string };
+
 /**
- * The same, on up to `threads` worker threads (default: the machine's cores, at most 2 below
- * 50 problems' worth of work being pointless). Outcomes come back in the jobs' order.
+ * Protect every job on up to `threads` worker threads (default: the machine's cores). Outcomes
+ * come back in the jobs' order; the first failure stops everything.
  */
 export async function protectInParallel(jobs: readonly ProtectJob[], options: { threads?: number; onProgress?: (done: number) => void } = {}): Promise<ProtectOutcome[]> {
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), jobs.length));
-  if (threads === 1) {
-    let done = 0;
-    return protectAll(jobs, () => options.onProgress?.(++done));
-  }
-  // Largest first, each to the least loaded share (cells as the measure of work).
-  const shares: { jobs: ProtectJob[]; load: number }[] = Array.from({ length: threads }, () => ({ jobs: [], load: 0 }));
-  for (const job of [...jobs].sort((a, b) => b.problem.cells.length - a.problem.cells.length)) {
-    const share = shares.reduce((min, s) => (s.load < min.load ? s : min));
-    share.jobs.push(job);
-    share.load += job.problem.cells.length;
-  }
   let done = 0;
-  const results = await Promise.all(shares.map((s) => runTsWorker<ProtectOutcome[]>(WORKER, s.jobs, () => options.onProgress?.(++done))));
-  const byKey = new Map(results.flat().map((o) => [o.key, o]));
+  if (threads === 1) {
+    const out: ProtectOutcome[] = [];
+    for (const job of jobs) {
+      out.push(await protectOne(job));
+      options.onProgress?.(++done);
+    }
+    return out;
+  }
+  const queue = [...jobs].sort((a, b) => expectedWork(b) - expectedWork(a));
+  const byKey = new Map<string, ProtectOutcome>();
+  const workers: Worker[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let running = threads;
+      const start = () => {
+        const worker = new Worker(ENTRY, { workerData: { module: WORKER.href }, resourceLimits: { maxYoungGenerationSizeMb: 192 } });
+        workers.push(worker);
+        const next = () => {
+          const job = queue.shift();
+          if (job) worker.postMessage(job);
+          else worker.postMessage(null); // nothing left: the worker closes and exits
+        };
+        worker.on("message", (m: Reply | { ready: true }) => {
+          if ("ready" in m) return next();
+          if (!m.ok) return reject(new Error(m.error));
+          byKey.set(m.value.key, m.value);
+          options.onProgress?.(++done);
+          next();
+        });
+        worker.once("error", reject);
+        worker.once("exit", (code) => {
+          if (code !== 0) reject(new Error(`protect worker exited with code ${code}`));
+          else if (--running === 0) resolve();
+        });
+      };
+      for (let k = 0; k < threads; k++) start();
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
   return jobs.map((j) => byKey.get(j.key)!);
 }

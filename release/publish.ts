@@ -100,7 +100,8 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
 
   const cells = applyDisclosure(computed.cells, counts, hidden, used, model);
   const content = { defs: used, cells, geography, sdc: { cells: sdcCells, relations: sdcRelations } };
-  const years = cells.map((c) => c.year);
+  // Distinct years first: spreading ~10⁶ cells into Math.min overflows the stack.
+  const years = [...new Set(cells.map((c) => c.year))];
   const manifest: Manifest = {
     format: "boussole-release/1",
     releaseId: contentHash(content),

@@ -22,6 +22,7 @@ import type { SdcCell, SdcProblem, SdcRelation } from "../disclosure/index.ts";
 import type { Definition } from "../indicators/definition/schema.ts";
 import type { IndicatorCell } from "../indicators/compute/derive.ts";
 import { MAX_AGE } from "../indicators/definition/vocabulary.ts";
+import { indexGeography, type GeoIndex } from "./geo-index.ts";
 import type { ReleaseGeography } from "./geography.ts";
 
 export interface ModelOptions {
@@ -127,18 +128,28 @@ export function buildModel(cells: readonly IndicatorCell[], defs: readonly Defin
 
   // What each family counts, to link families that differ by one filter (see linkFamilies).
   const families = new Map<string, { population: Population; kind: string; group: string }>();
+  // Families and groups per definition, not per cell: they are JSON keys, and there are ~10⁶ cells.
+  const keysOf = new Map<string, { family?: string; group: string; numFamily?: string }>();
+  const familyKeys = (def: Definition) => {
+    let k = keysOf.get(def.id);
+    if (!k) {
+      const family = denominatorFamily(def);
+      const group = problemGroup(def);
+      const numFamily = family && countedNumerator(def) ? numeratorFamily(def) : undefined;
+      if (family) families.set(family, { population: def.population ?? {}, kind: def["zone-value"] ? family : "persons", group });
+      if (numFamily) families.set(numFamily, { population: def.population ?? {}, kind: `numerator:${JSON.stringify(def.numerator)}`, group });
+      keysOf.set(def.id, (k = { family, group, numFamily }));
+    }
+    return k;
+  };
   cells.forEach((cell, i) => {
     const def = byId.get(cell.indicator_id);
     if (!def) throw new Error(`cell of unknown indicator ${cell.indicator_id}`);
-    const family = denominatorFamily(def);
+    const { family, group, numFamily } = familyKeys(def);
     if (!family || !Number.isFinite(cell.denominator)) return;
-    const group = problemGroup(def);
-    families.set(family, { population: def.population ?? {}, kind: def["zone-value"] ? family : "persons", group });
     const den = put(table(family, cell.year, group), cell, cell.denominator);
     counts[i]!.denominator = den;
-    if (!countedNumerator(def)) return;
-    const numFamily = numeratorFamily(def);
-    families.set(numFamily, { population: def.population ?? {}, kind: `numerator:${JSON.stringify(def.numerator)}`, group });
+    if (!numFamily) return;
     const numTable = table(numFamily, cell.year, group);
     const num = put(numTable, cell, cell.numerator);
     counts[i]!.numerator = num;
@@ -149,10 +160,19 @@ export function buildModel(cells: readonly IndicatorCell[], defs: readonly Defin
   // linked populations of a year together; then each numerator with its linked populations,
   // its denominators fixed as the first phase left them (published: known; hidden: latent).
   const atoms = options.municipalityStrata ? new Map<string, string>() : atomsOf(geography);
+  const geo = indexGeography(geography);
+  // A table's cells and relations do not depend on the problem it is in, and a denominator's
+  // tables come along in every numerator problem that divides by it: build each table once.
+  const added = new Map<string, SdcProblem>();
   const build = (keys: string[]) => {
     const p: SdcProblem = { cells: [], relations: [] };
     const members = keys.map((k) => tables.get(k)!);
-    for (const t of members) addTable(p, t, geography, options, atoms);
+    for (const k of keys) {
+      let part = added.get(k);
+      if (!part) added.set(k, (part = addTable({ cells: [], relations: [] }, tables.get(k)!, geo, options, atoms)));
+      for (const c of part.cells) p.cells.push({ ...c });
+      for (const r of part.relations) p.relations.push(r);
+    }
     const cellIds = new Set(p.cells.map((c) => c.id));
     const local = new Map(keys.map((k) => [k, tables.get(k)!]));
     for (const t of members) linkFamilies(p, t, local, families, atoms, cellIds, atomized("total", options));
@@ -201,10 +221,10 @@ function atomsOf(geo: ReleaseGeography): Map<string, string> {
 function addTable(
   p: SdcProblem,
   t: { year: number; family: string; strata: Set<string>; values: Map<string, { value: number; publishable: boolean }>; rests: { den: string; num: string; rest: string; value: number }[] },
-  geo: ReleaseGeography,
+  geo: GeoIndex,
   options: ModelOptions,
   atoms: ReadonlyMap<string, string>,
-): void {
+): SdcProblem {
   const prefix = `${t.family}@${t.year}|`;
   const id = (level: string, system: string | null, area: string, stratum: string, value: string) => `${prefix}${level}|${system ?? ""}|${area}|${stratum}|${value}`;
   const known = new Set<string>();
@@ -232,7 +252,6 @@ function addTable(
     if (has(total) && present.length > 0) p.relations.push({ total, parts: present });
   };
 
-  const municipalities = geo.areas.filter((a) => a.level === "municipality");
   const sectorsOf = new Map<string, string[]>();
   for (const local of t.values.keys()) {
     const [level, , area] = local.split("|");
@@ -241,21 +260,16 @@ function addTable(
     sectorsOf.set(nis, [...new Set([...(sectorsOf.get(nis) ?? []), area!])]);
   }
   const strataValues: [string, string][] = [["total", "all"], ...[...t.strata].flatMap((s) => (STRATA[s] ?? []).map((v) => [s, v] as [string, string]))];
-  const regions = geo.areas.filter((a) => a.level === "region");
-  const provinces = geo.areas.filter((a) => a.level === "province");
 
   for (const [stratum, value] of strataValues) {
     const c = (level: string, system: string | null, area: string) => id(level, system, area, stratum, value);
     // A municipality's cell, or its atom's when its breakdowns are modelled by atom.
     const unit = (nis: string) => (atomized(stratum, options) && atoms.has(nis) ? id("atom", null, atoms.get(nis)!, stratum, value) : c("municipality", null, nis));
-    relation(c("belgium", null, "BE"), regions.map((r) => c("region", null, r.area_code)));
-    for (const r of regions) {
-      relation(c("region", null, r.area_code), [
-        ...provinces.filter((a) => a.region_code === r.area_code).map((a) => c("province", null, a.area_code)),
-        ...municipalities.filter((m) => m.region_code === r.area_code && m.province_code === null).map((m) => unit(m.area_code)),
-      ]);
+    relation(c("belgium", null, "BE"), geo.regions.map((r) => c("region", null, r)));
+    for (const r of geo.regions) {
+      relation(c("region", null, r), [...(geo.provincesOf.get(r) ?? []).map((a) => c("province", null, a)), ...(geo.looseOf.get(r) ?? []).map(unit)]);
     }
-    for (const pr of provinces) relation(c("province", null, pr.area_code), municipalities.filter((m) => m.province_code === pr.area_code).map((m) => unit(m.area_code)));
+    for (const pr of geo.provinces) relation(c("province", null, pr), (geo.municipalitiesOf.get(pr) ?? []).map(unit));
     // A municipality with sectors: Σ sectors + the rest of its persons (latent).
     for (const [nis, sectors] of sectorsOf) {
       const total = c("municipality", null, nis);
@@ -267,17 +281,8 @@ function addTable(
       latent.push({ id: restId, value: rest, publishable: false });
       p.relations.push({ total, parts: [...parts, restId] });
     }
-    const zones = new Map<string, string[]>();
-    for (const m of geo.members) {
-      const part = m.sector_code ? c("sector", null, m.sector_code) : unit(m.nis_code);
-      const key = `${m.system_code}|${m.zone_code}`;
-      const list = zones.get(key);
-      if (list) list.push(part);
-      else zones.set(key, [part]);
-    }
-    for (const [key, parts] of zones) {
-      const [system, zone] = key.split("|");
-      relation(c("zone", system!, zone!), parts);
+    for (const { system, zone, members } of geo.zones) {
+      relation(c("zone", system, zone), members.map((m) => (m.sector ? c("sector", null, m.sector) : unit(m.nis))));
     }
   }
   // Strata: for every area (and atom), the total is the sum of each breakdown. An atom's
@@ -317,7 +322,8 @@ function addTable(
     latent.push({ id: rest, value: r.value, publishable: false });
     p.relations.push({ total: r.den, parts: [r.num, rest] });
   }
-  p.cells.push(...latent);
+  for (const c of latent) p.cells.push(c);
+  return p;
 }
 
 type Table = { year: number; family: string; values: Map<string, { value: number; publishable: boolean }> };

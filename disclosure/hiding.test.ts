@@ -1,0 +1,90 @@
+// The cheap checks of the hiding and pruning passes, on a hand-worked 3×3
+// table: the probe (probe.ts), the verifier's point certificates and its
+// pruning test (verify.ts).
+
+import { describe, expect, it } from "vitest";
+import { loadSolver, solveCounter } from "./lp.ts";
+import { resolveOptions } from "./options.ts";
+import { Probe } from "./probe.ts";
+import { Reach } from "./reach.ts";
+import { SuppressionState } from "./state.ts";
+import { gridProblem } from "./test-support.ts";
+import { indexProblem } from "./validate.ts";
+import { Verifier } from "./verify.ts";
+
+// 3×3 with margins; c00 = 2 and c11 = 3 are sensitive.
+//   2  6  9 | 17
+//   7  3  8 | 18
+//  10 12 15 | 37
+//  19 21 32 | 72
+// With the rectangle c00 c01 c10 c11 hidden: c00 = t, c01 = 8 − t,
+// c10 = 9 − t, c11 = 1 + t, every hidden cell ≥ 1, so t ∈ [1, 7]:
+// c00 ∈ [1, 7] and c11 ∈ [2, 8], width 6 each.
+const problem = gridProblem([
+  [2, 6, 9],
+  [7, 3, 8],
+  [10, 12, 15],
+]);
+
+async function setUp(hidden: string[]) {
+  const { structure, values } = indexProblem(problem);
+  const state = new SuppressionState(await loadSolver(), structure, values, resolveOptions(), problem.cells);
+  const id = (name: string) => structure.index.get(name)!;
+  for (const name of hidden) state.hide(id(name), name === "c00" || name === "c11" ? "primary" : "complementary");
+  const targets = [id("c00"), id("c11")];
+  const required = new Map(targets.map((t) => [t, 5]));
+  const reach = new Reach(structure.ids.length, (c) => targets.includes(c));
+  return { state, id, targets, required, reach };
+}
+
+describe("Probe", () => {
+  it("a cell alone in its row is given away: width 0", async () => {
+    const { state, id, reach } = await setUp(["c00", "c11"]);
+    const probe = new Probe(state, reach);
+    expect(probe.width(id("c00"))).toBe(0);
+    probe.dispose();
+  });
+
+  it("follows the pattern as cells are hidden, and hands its points to the reach", async () => {
+    const { state, id, reach } = await setUp(["c00", "c11"]);
+    const probe = new Probe(state, reach);
+    expect(probe.width(id("c11"))).toBe(0);
+    state.hide(id("c01"), "complementary");
+    state.hide(id("c10"), "complementary");
+    expect(probe.width(id("c00"))).toBe(6);
+    // The minimiser (t = 1) and maximiser (t = 7) prove c11 ∈ [2, 8] as well.
+    expect(reach.width(id("c00"))).toBe(6);
+    expect(reach.width(id("c11"))).toBe(6);
+    probe.dispose();
+  });
+});
+
+describe("Verifier", () => {
+  it("needs no LP for cells the reach's points already prove", async () => {
+    const { state, id, targets, required, reach } = await setUp(["c00", "c01", "c10", "c11"]);
+    const probe = new Probe(state, reach);
+    probe.width(id("c00"));
+    probe.dispose();
+    const before = solveCounter.count;
+    const verifier = new Verifier(state, targets, required, reach);
+    expect(solveCounter.count).toBe(before);
+    expect(verifier.failing()).toEqual([]);
+    // A proven width, not the exact one: the first points that show 5 suffice.
+    expect(verifier.width(id("c00"))).toBeGreaterThanOrEqual(5);
+    verifier.dispose();
+  });
+
+  it("refuses to publish a cell that gives a protected cell away, and publishes one that does not", async () => {
+    // The rectangle plus c22 (15) and r2 (37): c22 and r2 are redundant.
+    const { state, id, targets, required } = await setUp(["c00", "c01", "c10", "c11", "c22", "r2"]);
+    const verifier = new Verifier(state, targets, required);
+    // Publishing c01 leaves c00 alone in row 0.
+    expect(verifier.tryPublish(id("c01"))).toBe(false);
+    // c22 and r2 only move together (r2 = 22 + c22): either can go back.
+    expect(verifier.tryPublish(id("r2"))).toBe(true);
+    expect(verifier.tryPublish(id("c22"))).toBe(true);
+    expect(verifier.width(id("c00"))).toBeGreaterThanOrEqual(5);
+    expect(verifier.failing()).toEqual([]);
+    verifier.dispose();
+  });
+});
