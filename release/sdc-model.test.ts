@@ -101,6 +101,20 @@ describe("the disclosure model", () => {
     expect(published.cells.find((c) => c.id === p(persons, "municipality", "", "M1", "bim|bim"))).toMatchObject({ value: 8, publishable: true });
   });
 
+  it("does not depend on the order the cells come in (the engine's order varies from run to run)", () => {
+    const shuffled = cells().reverse();
+    // Interleave the two ends, so that no table keeps its order either.
+    const mixed = shuffled.flatMap((c, i) => (i % 2 ? [] : [c, shuffled[shuffled.length - 1 - i]!])).slice(0, shuffled.length);
+    expect(new Set(mixed).size).toBe(shuffled.length);
+    const again = buildModel(mixed, [GMD, GMD_BIM], GEO, {});
+    const first = buildModel(cells(), [GMD, GMD_BIM], GEO, {});
+    expect(again.denominators).toEqual(first.denominators);
+    expect(again.numerators).toEqual(first.numerators);
+    // counts follow each cell, wherever it is in the input.
+    const byKey = (m: typeof first, input: IndicatorCell[]) => new Map(input.map((c, i) => [`${c.indicator_id}|${c.area_code}|${c.stratum}|${c.stratum_value}`, m.counts[i]]));
+    expect(byKey(again, mixed)).toEqual(byKey(first, cells()));
+  });
+
   it("refuses two indicators that disagree on a shared denominator (a bug upstream)", () => {
     const broken = cells();
     broken.push({ ...broken[0]!, indicator_id: "gmd-2", denominator: 99 });

@@ -142,19 +142,25 @@ export function buildModel(cells: readonly IndicatorCell[], defs: readonly Defin
     }
     return k;
   };
-  cells.forEach((cell, i) => {
+  // Cells in a canonical order: the engine returns them in any order, and the order of a
+  // problem's cells steers ties in suppression, so the same data would otherwise give different
+  // (equally safe) patterns and release ids from one run to the next.
+  const sortKey = cells.map((c) => `${c.indicator_id}|${c.year}|${c.level}|${c.system_code ?? ""}|${c.area_code}|${c.stratum}|${c.stratum_value}`);
+  const order = cells.map((_, i) => i).sort((a, b) => (sortKey[a]! < sortKey[b]! ? -1 : sortKey[a]! > sortKey[b]! ? 1 : 0));
+  for (const i of order) {
+    const cell = cells[i]!;
     const def = byId.get(cell.indicator_id);
     if (!def) throw new Error(`cell of unknown indicator ${cell.indicator_id}`);
     const { family, group, numFamily } = familyKeys(def);
-    if (!family || !Number.isFinite(cell.denominator)) return;
+    if (!family || !Number.isFinite(cell.denominator)) continue;
     const den = put(table(family, cell.year, group), cell, cell.denominator);
     counts[i]!.denominator = den;
-    if (!numFamily) return;
+    if (!numFamily) continue;
     const numTable = table(numFamily, cell.year, group);
     const num = put(numTable, cell, cell.numerator);
     counts[i]!.numerator = num;
     if (def.statistic === "proportion") numTable.rests.push({ den, num, rest: `${num}|rest:${def.id}`, value: cell.denominator - cell.numerator });
-  });
+  }
 
   // Two phases: denominators are shared by many indicators, so they are protected first, all
   // linked populations of a year together; then each numerator with its linked populations,
