@@ -58,6 +58,15 @@ export interface Compiled {
   columns: { id: string; index: number; banded: boolean }[];
 }
 
+/**
+ * `year`: only that year's figures. The statement then reads only the events the year needs
+ * (its look-back window) and person_year's rows of that year, with no `range()` fan-out:
+ * compute.ts runs one per year so that peak memory follows one year's data, not six.
+ */
+export interface CompileOptions {
+  year?: number;
+}
+
 export const AGE_BANDS = ["0-17", "18-44", "45-64", "65-74", "75+"] as const;
 const PERSON_STATISTICS = new Set(["proportion", "crude-rate", "mean-per-person", "directly-standardised-rate"]);
 
@@ -92,9 +101,17 @@ export function withSimpleMedicinesAsEvents(def: Definition): Definition {
   return { ...def, numerator: { kind: "events", source: "pharmacy_delivery", codes: { atc: n.atc }, count: "persons", "window-years": 1, "min-events": 1 } as Numerator };
 }
 
+/** Rows of `column` (a DATE) in the years from … to, as a range DuckDB can skip row groups with. */
+function yearRange(column: string, from: number, to: number): string {
+  const first = (y: number) => `DATE '${String(y).padStart(4, "0")}-01-01'`;
+  return `${column} >= ${first(from)} AND ${column} < ${first(to + 1)}`;
+}
+
 type Sourced = { source: keyof typeof TABLE; amountColumn: string };
 
-export function compile(defs: readonly Definition[]): Compiled {
+export function compile(defs: readonly Definition[], options: CompileOptions = {}): Compiled {
+  const only = options.year;
+  if (only !== undefined && !Number.isInteger(only)) throw new RangeError(`year must be an integer, not ${only}`);
   const skipped: Skipped[] = [];
   const computed: string[] = [];
   const todo: Definition[] = [];
@@ -135,19 +152,30 @@ export function compile(defs: readonly Definition[]): Compiled {
     const payers = todo.map((d, i) => ({ n: d.numerator, i })).filter((u) => u.n?.kind === "spending" && u.n.sources.includes(source));
     if (users.length === 0 && payers.length === 0) continue;
     const maxWindow = Math.max(1, ...users.map((u) => u.n["window-years"]));
-    const columns = users.map((u) => `count(*) FILTER (WHERE w.k < ${u.n["window-years"]} AND ${eventCondition(u.n)}) AS e${u.i}`);
+    const date = `e.${TABLE[source].date}`;
+    // k: how many years before the figures' year the event happened.
+    const k = only === undefined ? "w.k" : `(${only} - year(${date}))`;
+    const columns = users.map((u) => `count(*) FILTER (WHERE ${k} < ${u.n["window-years"]} AND ${eventCondition(u.n)}) AS e${u.i}`);
     for (const p of payers) {
       const amountColumn = `a${p.i}_${source}`;
       // Spending has no window: only the year of the event (k = 0). DOUBLE, as the means are.
-      columns.push(`CAST(sum(amount_eur) FILTER (WHERE w.k = 0) AS DOUBLE) AS ${amountColumn}`);
+      columns.push(`CAST(sum(amount_eur) FILTER (WHERE ${k} = 0) AS DOUBLE) AS ${amountColumn}`);
       spending.set(p.i, [...(spending.get(p.i) ?? []), { source, amountColumn }]);
     }
     // Spending reads every row of the table; events only those their codes select.
     const where = payers.length > 0 ? "true" : [...new Set(users.map((u) => `(${eventCondition(u.n)})`))].join(" OR ");
-    ctes.push(`ev_${source} AS (
-  SELECT e.person_id, CAST(year(e.${TABLE[source].date}) + w.k AS INTEGER) AS year, ${columns.join(", ")}
+    ctes.push(only === undefined
+      ? `ev_${source} AS (
+  SELECT e.person_id, CAST(year(${date}) + w.k AS INTEGER) AS year, ${columns.join(", ")}
   FROM ${source} e CROSS JOIN range(0, ${maxWindow}) AS w(k)
   WHERE ${where}
+  GROUP BY ALL
+)`
+      // One year: a date range (row groups outside it are skipped) instead of the fan-out.
+      : `ev_${source} AS (
+  SELECT e.person_id, CAST(${only} AS INTEGER) AS year, ${columns.join(", ")}
+  FROM ${source} e
+  WHERE ${yearRange(date, only - maxWindow + 1, only)} AND (${where})
   GROUP BY ALL
 )`);
     joins.push(`LEFT JOIN ev_${source} USING (person_id, year)`);
@@ -166,7 +194,7 @@ export function compile(defs: readonly Definition[]): Compiled {
     });
     ctes.push(`med_code AS (
   SELECT person_id, CAST(year(delivery_date) AS INTEGER) AS year, atc_code, ${perCode.join(", ")}
-  FROM pharmacy_delivery WHERE atc_code IS NOT NULL
+  FROM pharmacy_delivery WHERE atc_code IS NOT NULL${only === undefined ? "" : ` AND ${yearRange("delivery_date", only, only)}`}
   GROUP BY ALL
 ), med AS (
   SELECT person_id, year, ${perPerson.join(", ")} FROM med_code GROUP BY ALL
@@ -185,7 +213,8 @@ export function compile(defs: readonly Definition[]): Compiled {
   FROM (
     SELECT person_id, discharge_date, lead(admission_date) OVER (PARTITION BY person_id ORDER BY admission_date, discharge_date) AS next_admission
     FROM hospital_stay WHERE stay_type = 'classic'
-  )
+  )${only === undefined ? "" : `
+  WHERE year(discharge_date) = ${only}`}
   GROUP BY ALL
 )`);
     joins.push("LEFT JOIN readmission USING (person_id, year)");
@@ -259,7 +288,7 @@ export function compile(defs: readonly Definition[]): Compiled {
 
   const sql = `WITH ${ctes.join(",\n")},
 base AS (
-  SELECT year, person_id, nis_code, sector_code, sex, bim, gmd, chronic_status, death_date, year - birth_year AS age FROM person_year
+  SELECT year, person_id, nis_code, sector_code, sex, bim, gmd, chronic_status, death_date, year - birth_year AS age FROM person_year${only === undefined ? "" : ` WHERE year = ${only}`}
 ), flags AS (
   SELECT year, nis_code, sector_code, sex, bim,
     CASE WHEN age < 18 THEN '0-17' WHEN age < 45 THEN '18-44' WHEN age < 65 THEN '45-64' WHEN age < 75 THEN '65-74' ELSE '75+' END AS age_band,

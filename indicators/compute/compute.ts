@@ -14,7 +14,12 @@ import { compile, type Skipped } from "./compile.ts";
 import { compileCheckedSqlDefinitions } from "./compile-sql.ts";
 import { areaKey, deriveCells, ratioCells, type IndicatorCell } from "./derive.ts";
 import { restrictForIndicatorSql } from "./sql-guard.ts";
-import { cellsFromColumns, cellsFromRows, type Row, type WideColumns } from "./statistics.ts";
+import { cellsFromColumns, cellsFromRows, type CellWithStatistics, type Row, type WideColumns } from "./statistics.ts";
+
+/** The years of person_year, in order (the figures' years). */
+async function yearsOf(db: Database): Promise<number[]> {
+  return (await db.all<{ year: number }>("SELECT DISTINCT year FROM person_year WHERE year IS NOT NULL ORDER BY year")).map((r) => r.year);
+}
 
 export interface ComputeResult {
   cells: IndicatorCell[];
@@ -35,14 +40,25 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     const handWritten = await compileCheckedSqlDefinitions(defs, db);
     const started = performance.now();
     // The person-based statement is read by column (it is wide); the others are small.
-    const wide = sql ? ((await db.connection.runAndReadAll(sql)).getColumnsObjectJS() as WideColumns) : undefined;
+    // One statement per year: peak memory follows one year's events, whatever the number of years.
+    const measured: CellWithStatistics[] = [];
+    let statisticsMs = 0;
+    if (sql) {
+      for (const year of await yearsOf(db)) {
+        const wide = (await db.connection.runAndReadAll(compile(defs, { year }).sql)).getColumnsObjectJS() as WideColumns;
+        const t = performance.now();
+        for (const cell of cellsFromColumns(wide, columns, defs)) measured.push(cell);
+        statisticsMs += performance.now() - t;
+      }
+    }
     const longRows = [...(zoneSql ? await db.all<Row>(zoneSql) : []), ...(handWritten.sql ? await db.all<Row>(handWritten.sql) : [])];
     const regions = await db.all<{ level: string; system_code: string | null; area_code: string; region_code: string }>(areaRegionSql());
-    const queryMs = performance.now() - started;
-    const measured = [...(wide ? cellsFromColumns(wide, columns, defs) : []), ...cellsFromRows(longRows, defs)];
+    const queryMs = performance.now() - started - statisticsMs;
+    const t = performance.now();
+    for (const cell of cellsFromRows(longRows, defs)) measured.push(cell);
     const regionOf = new Map(regions.map((r) => [areaKey(r.level, r.system_code, r.area_code), r.region_code]));
     const cells = deriveCells([...measured, ...ratioCells(measured, defs)], defs, regionOf);
-    return { cells, computed, skipped, queryMs, statisticsMs: performance.now() - started - queryMs };
+    return { cells, computed, skipped, queryMs, statisticsMs: statisticsMs + performance.now() - t };
   } finally {
     db.close();
   }
