@@ -17,6 +17,8 @@ export interface ServeOptions {
   /** app.duckdb: accounts and PDCA cycles; without it the API is public and read-only. */
   appDb?: string;
   trustProxy?: boolean;
+  /** What to say when the port is taken (npm start shows how to pass a port through npm). */
+  busyMessage?: string;
 }
 
 /** Swaps the release on SIGHUP (the publisher replaced DIR), closes cleanly on SIGINT/SIGTERM. */
@@ -80,7 +82,7 @@ export async function serveRelease(o: ServeOptions): Promise<void> {
   } catch (e) {
     await app.close();
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EADDRINUSE") throw new UserError(`port ${o.port} is already in use on ${o.host}: choose another with --port`);
+    if (code === "EADDRINUSE") throw new UserError(o.busyMessage ?? `port ${o.port} is already in use on ${o.host}: choose another with --port`);
     if (code === "EADDRNOTAVAIL" || code === "EACCES") throw new UserError(`cannot listen on ${o.host}:${o.port} (${code})`);
     throw e;
   }

@@ -7,6 +7,7 @@ import { loadExtract } from "../load/load-extract.ts";
 import { generateSample } from "../sample/generate.ts";
 import { createProgress } from "./progress.ts";
 import { parseNumber, UserError } from "./errors.ts";
+import { assertPortFree, busyPortMessage, chosenPort } from "./port.ts";
 import { serveRelease } from "./serve-command.ts";
 
 /**
@@ -17,12 +18,17 @@ import { serveRelease } from "./serve-command.ts";
 export function startCommand(program: Command): void {
   program
     .command("start")
-    .description("Build the demo from the synthetic sample when it is missing (data/), then serve it on http://localhost:8080.")
+    .description("Build the demo from the synthetic sample when it is missing (data/), then serve it on http://localhost:8080 (or --port, or PORT).")
     .option("--data <dir>", "working directory for the demo", "data")
     .option("--scale <share>", "scale of the synthetic sample", parseNumber("--scale", 0.0001, 1), 0.01)
-    .option("--port <n>", "port to listen on", parseNumber("--port", 0, 65535), 8080)
+    // No default here: PORT from the environment comes next (port.ts).
+    .option("--port <n>", "port to listen on (default: PORT, else 8080)", parseNumber("--port", 0, 65535))
     .option("--no-serve", "build the demo and stop")
-    .action(async (o: { data: string; scale: number; port: number; serve: boolean }) => {
+    .action(async (o: { data: string; scale: number; port?: number; serve: boolean }) => {
+      const port = chosenPort(o.port);
+      const host = "127.0.0.1";
+      // Before any work: a busy port found after the build would waste it.
+      if (o.serve) await assertPortFree(port, host);
       const progress = createProgress();
       const sampleDir = join(o.data, "sample");
       const warehouse = join(o.data, "warehouse.duckdb");
@@ -46,6 +52,6 @@ export function startCommand(program: Command): void {
       }
       progress.log(`release ready: ${release}`);
       if (!o.serve) return;
-      await serveRelease({ release, port: o.port, host: "127.0.0.1", web: join("web", "dist"), rateLimit: 600, logLevel: "warn", appDb: join(o.data, "app.duckdb") });
+      await serveRelease({ release, port, host, busyMessage: busyPortMessage(port, host), web: join("web", "dist"), rateLimit: 600, logLevel: "warn", appDb: join(o.data, "app.duckdb") });
     });
 }
