@@ -1,10 +1,12 @@
 // One benchmark task in its own process, so that its peak memory is its own.
-// Prints one JSON line: { task, seconds, rows, maxRssMb, bytes }.
+// Prints one JSON line: { task, seconds, cpuSeconds, rows, maxRssMb, bytes }.
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { Database } from "../../etl/db/duckdb.ts";
 import { loadExtract } from "../../etl/load/load-extract.ts";
 import { generateSample } from "../../etl/sample/generate.ts";
+import { loadDefinitions } from "../../indicators/definition/load.ts";
+import { publish } from "../../release/publish.ts";
 
 const [task, scale, dir, warehouse] = process.argv.slice(2) as [string, string, string, string];
 const dirBytes = (d: string) => readdirSync(d).reduce((n, f) => n + statSync(join(d, f)).size, 0);
@@ -32,8 +34,17 @@ if (task === "generate") {
   await db.run("CHECKPOINT");
   db.close();
   bytes = statSync(warehouse).size;
+} else if (task === "publish") {
+  // dir: the release to write; compute, disclosure control, audit and files, as `publish` does.
+  const { definitions } = loadDefinitions(join(import.meta.dirname, "..", "..", "indicators", "definitions"));
+  const manifest = await publish(definitions, { warehouse, out: dir });
+  rows = manifest.audit.cellsPublished;
+  bytes = dirBytes(dir);
 } else {
   throw new Error(`unknown task ${task}`);
 }
 const seconds = (performance.now() - started) / 1000;
-console.log(JSON.stringify({ task, scale: Number(scale), seconds, rows, rowsPerSecond: rows / seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, bytes }));
+const usage = process.resourceUsage();
+// CPU: user + system of this process (DuckDB's threads included); above `seconds` when parallel.
+const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+console.log(JSON.stringify({ task, scale: Number(scale), seconds, cpuSeconds, rows, rowsPerSecond: rows / seconds, maxRssMb: usage.maxRSS / 1024, bytes }));
