@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { UserError } from "./errors.ts";
+import { defaultMemoryLimit } from "../db/duckdb.ts";
 import { sampleCommand } from "./sample-command.ts";
 import { loadCommand, validateCommand } from "./load-command.ts";
 import { startCommand } from "./start-command.ts";
@@ -33,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const message = (e as Error).message;
     if (/Out of Memory/i.test(message)) {
-      process.stderr.write(`boussole: DuckDB reached its memory limit (${message.split("\n")[0]}). Nothing was replaced. Raise the limit with --memory-limit, e.g. --memory-limit 4GB.\n`);
+      process.stderr.write(`boussole: DuckDB reached its memory limit (${message.split("\n")[0]}). Nothing was replaced. Raise the limit above the default of ${defaultMemoryLimit()} with --memory-limit, e.g. --memory-limit ${Number.parseInt(defaultMemoryLimit()) * 2}GB.\n`);
       return 1;
     }
     process.stderr.write(`boussole: unexpected error: ${message}\n`);
