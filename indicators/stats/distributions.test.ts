@@ -206,3 +206,14 @@ describe("poissonExactLimits", () => {
     expect(() => poissonExactLimits(Infinity, 0.95)).toThrow(RangeError);
   });
 });
+
+describe("zForLevel, remembered", () => {
+  it("gives the same z the second time and still refuses a level outside (0, 1)", async () => {
+    const { zForLevel } = await import("./distributions.ts");
+    const first = zForLevel(0.998);
+    expect(zForLevel(0.998)).toBe(first);
+    expect(first).toBeCloseTo(3.0902, 4);
+    expect(() => zForLevel(1)).toThrow(RangeError);
+    expect(() => zForLevel(1)).toThrow(RangeError);
+  });
+});
