@@ -20,7 +20,7 @@ export interface IndicatorSpec {
 
 const ALL_LEVELS = ["belgium", "region", "province", "zone", "municipality"];
 export const FIXTURE_INDICATORS: IndicatorSpec[] = [
-  { id: "gmd-coverage", version: 1, aim: "experience", type: "process", statistic: "proportion", unit: "percent", polarity: "high-is-good", strata: ["sex", "age-band", "bim"], levels: ALL_LEVELS, title: { fr: "Couverture DMG", nl: "GMD-dekking", de: "GMD-Abdeckung", en: "GMD coverage" } },
+  { id: "gmd-coverage", version: 1, aim: "experience", type: "process", statistic: "proportion", unit: "percent", polarity: "high-is-good", strata: ["sex", "age-band", "bim"], levels: ALL_LEVELS, title: { fr: "Couverture DMG", nl: "GMD-dekking", de: "GMA-Abdeckung", en: "GMD coverage" } },
   { id: "premature-mortality", version: 2, aim: "population-health", type: "outcome", statistic: "directly-standardised-rate", unit: "per-100000", polarity: "low-is-good", strata: ["bim"], levels: ALL_LEVELS, title: { fr: "Mortalité prématurée", nl: "Vroegtijdige sterfte", de: "Vorzeitige Sterblichkeit", en: "Premature mortality" } },
   // No German title: the server falls back to English.
   { id: "spending-per-person", version: 1, aim: "value", type: "outcome", statistic: "mean-per-person", unit: "euro", polarity: "no-judgement", strata: [], levels: ["belgium", "region", "zone"], title: { fr: "Dépenses par personne", nl: "Uitgaven per persoon", en: "Spending per person" } },

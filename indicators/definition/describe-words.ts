@@ -236,7 +236,7 @@ const de: Words = {
   ageNote: "Alter = Jahr − Geburtsjahr",
   flag: {
     bim: ["mit erhöhter Kostenbeteiligung (BIM)", "ohne erhöhte Kostenbeteiligung (BIM)"],
-    gmd: ["mit globaler medizinischer Akte (GMA)", "ohne globale medizinische Akte (GMA)"],
+    gmd: ["mit Globaler Medizinischer Akte (GMA)", "ohne Globale Medizinische Akte (GMA)"],
     chronic: ["mit dem Status chronische Erkrankung", "ohne den Status chronische Erkrankung"],
   },
   alive: "am 31. Dezember am Leben",

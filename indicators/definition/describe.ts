@@ -12,7 +12,8 @@ import type { Language } from "./vocabulary.ts";
 
 export function describeDefinition(def: Definition, lang: Language = "en"): string {
   const w = WORDS[lang];
-  const text = (t: Partial<Record<Language, string>> | undefined): string | undefined => t?.[lang] ?? t?.en;
+  // Every text is required in the four languages (schema.ts): no fallback to English.
+  const text = (t: Record<Language, string> | undefined): string | undefined => t?.[lang];
   const lines = [`${def.title[lang]} (${def.id}, v${def.version})`, `${w.aim[def.aim]} · ${w.type[def.type]}`, def["short-description"][lang], ""];
 
   if (def.sql !== undefined) lines.push(`${w.label.query}${w.colon}${w.sql}.`);

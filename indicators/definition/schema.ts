@@ -52,10 +52,11 @@ function list<T extends z.ZodType>(item: T) {
 const codeList = <T extends z.ZodType>(item: T) => list(item).min(1, { error: "list at least one code, or leave the list out" });
 
 const text = z.string().trim().min(1, { error: "the text is empty" });
-/** Titles are shown in every language of the dashboard: all four are required. */
+/**
+ * Every text a user reads is shown in the dashboard's four languages, so all four are required:
+ * an English fallback put English sources and caveats in front of French, Dutch and German readers.
+ */
 const inAllLanguages = z.strictObject({ fr: text, nl: text, de: text, en: text });
-/** Longer texts need English at least; the dashboard falls back to English. */
-const inEnglishAtLeast = z.strictObject({ en: text, fr: text.optional(), nl: text.optional(), de: text.optional() });
 
 const age = z.int().min(0).max(MAX_AGE);
 export const populationSchema = z.strictObject({
@@ -136,7 +137,7 @@ export const zoneValueSchema = z.strictObject({
   "per-population": z.boolean().optional(),
 });
 
-const target = z.strictObject({ value: z.number(), label: inEnglishAtLeast });
+const target = z.strictObject({ value: z.number(), label: inAllLanguages });
 
 export const baseSchema = z.strictObject({
   id,
@@ -145,13 +146,13 @@ export const baseSchema = z.strictObject({
   type: z.enum(["process", "outcome"]),
   title: inAllLanguages,
   "short-description": inAllLanguages,
-  definition: inEnglishAtLeast,
-  rationale: inEnglishAtLeast,
-  "numerator-text": inEnglishAtLeast,
-  "denominator-text": inEnglishAtLeast,
-  source: inEnglishAtLeast,
-  caveats: inEnglishAtLeast.optional(),
-  methods: inEnglishAtLeast.optional(),
+  definition: inAllLanguages,
+  rationale: inAllLanguages,
+  "numerator-text": inAllLanguages,
+  "denominator-text": inAllLanguages,
+  source: inAllLanguages,
+  caveats: inAllLanguages.optional(),
+  methods: inAllLanguages.optional(),
   unit: z.enum(UNITS),
   polarity: z.enum(POLARITIES),
   targets: z.array(target).min(1).optional(),

@@ -139,6 +139,7 @@ export const de: Messages = {
   "unit.score": "Punktzahl",
   "chart.table": "Datentabelle",
   "chart.download": "Herunterladen",
+  "chart.download.label": "Herunterladen:",
   "chart.csv": "CSV (Daten)",
   "chart.png": "PNG (Bild)",
   "chart.svg": "SVG (Bild)",

@@ -138,6 +138,8 @@ export const en = {
   "unit.score": "score",
   "chart.table": "Data table",
   "chart.download": "Download",
+  // Before the download buttons; French puts a non-breaking space before the colon.
+  "chart.download.label": "Download:",
   "chart.csv": "CSV (data)",
   "chart.png": "PNG (image)",
   "chart.svg": "SVG (image)",

@@ -139,6 +139,7 @@ export const fr: Messages = {
   "unit.score": "score",
   "chart.table": "Tableau de données",
   "chart.download": "Télécharger",
+  "chart.download.label": "Télécharger\u00a0:",
   "chart.csv": "CSV (données)",
   "chart.png": "PNG (image)",
   "chart.svg": "SVG (image)",
