@@ -96,7 +96,7 @@ export async function checkExtract(dir: string, options: CheckOptions = {}): Pro
       const vintage = chooseVintage(geography, options.vintage);
       references = buildReferences(geography, vintage);
       checkGeographyReferences(geography, references, report, geographyFiles);
-      checkGeography(geography, report, geographyFiles);
+      checkGeography(geography, report, geographyFiles, vintage);
       if (references.sets.municipality.size === 0) report.error("geo.no-municipality", geographyFiles.geo_municipality || "geo_municipalities.csv", `no municipality for vintage ${vintage}`);
     }
     for (const name of byKind.get(kind) ?? []) {
