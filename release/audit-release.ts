@@ -14,11 +14,12 @@
  * which are small, since saying so would itself disclose it.
  */
 import { readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Database } from "../etl/db/duckdb.ts";
 import { auditRelease, type SdcRelease } from "../disclosure/index.ts";
 import type { Manifest } from "./manifest.ts";
-import type { SdcCellRow } from "./write-release.ts";
+import { internalDir, type SdcCellRow } from "./write-release.ts";
 
 export interface ReleaseAudit {
   passed: boolean;
@@ -38,18 +39,24 @@ export async function auditReleaseDir(dir: string): Promise<ReleaseAudit> {
   const { minCount, protectionWidth, publishZeros } = manifest.disclosure;
   const failures: string[] = [];
   const db = await Database.open(join(dir, "published.duckdb"), { readOnly: true });
+  // The disclosure model is the publisher's internal state, kept beside the release.
+  const internal = join(internalDir(dir), "disclosure.duckdb");
+  if (!existsSync(internal)) throw new Error(`${internal} not found: the trusted audit needs the publisher's internal state`);
+  await db.run(`ATTACH '${internal.replace(/'/g, "''")}' AS internal (READ_ONLY)`);
+  const stateOf = (await db.all<{ release_id: string }>(`SELECT release_id FROM internal.meta`))[0]?.release_id;
+  if (stateOf !== manifest.releaseId) failures.push(`${internal} belongs to release ${stateOf}, not ${manifest.releaseId}`);
   let sdcCells: SdcCellRow[];
   let relations: { problem: string; total: string; parts: string[] }[];
   let checkedCells: number;
   try {
-    const small = await db.all<{ id: string; value: number }>(`SELECT id, value FROM sdc_cell WHERE value BETWEEN 1 AND ${minCount - 1} AND NOT known`);
+    const small = await db.all<{ id: string; value: number }>(`SELECT id, value FROM internal.sdc_cell WHERE value BETWEEN 1 AND ${minCount - 1} AND NOT known`);
     for (const s of small.slice(0, 20)) failures.push(`published count ${s.value} below ${minCount}: ${s.id}`);
     if (small.length > 20) failures.push(`… and ${small.length - 20} more published small counts`);
     const leaking = await db.all<{ n: number }>(`SELECT count(*) AS n FROM cell WHERE hidden IS NOT NULL AND (${NUMBERS.map((c) => `${c} IS NOT NULL`).join(" OR ")})`);
     if (leaking[0]!.n > 0) failures.push(`${leaking[0]!.n} hidden cell(s) carry a number`);
     checkedCells = (await db.all<{ n: number }>(`SELECT count(*) AS n FROM cell`))[0]!.n;
-    sdcCells = await db.all<SdcCellRow>(`SELECT problem, id, publishable, known, value, is_primary FROM sdc_cell`);
-    relations = (await db.all<{ problem: string; total: string; parts: string[] }>(`SELECT problem, total, parts FROM sdc_relation`)).map((r) => ({ ...r, parts: [...(r.parts as unknown as string[])] }));
+    sdcCells = await db.all<SdcCellRow>(`SELECT problem, id, publishable, known, value, is_primary FROM internal.sdc_cell`);
+    relations = (await db.all<{ problem: string; total: string; parts: string[] }>(`SELECT problem, total, parts FROM internal.sdc_relation`)).map((r) => ({ ...r, parts: [...(r.parts as unknown as string[])] }));
   } finally {
     db.close();
   }
