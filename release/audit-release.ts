@@ -6,8 +6,9 @@
  *    minCount − 1, unless it was already public (a known fact of the previous release);
  * 2. no hidden cell carries a number (value, counts, limits, comparisons, trend, gaps);
  * 3. every cell hidden for a small count, attacked with everything published (the model's
- *    relations and published values, stored in the release), keeps a feasible interval at
- *    least protectionWidth wide (LP, HiGHS).
+ *    relations and published values, kept by the publisher beside the release), keeps a
+ *    feasible interval at least protectionWidth wide (LP, HiGHS), with no exception: a cell
+ *    "capped" by values already public fails too.
  *
  * What it cannot re-check: latent cells (a proportion's denominator minus numerator) are
  * protected at publication, where their true values are known; the release does not say
@@ -75,6 +76,11 @@ export async function auditReleaseDir(dir: string): Promise<ReleaseAudit> {
     const result = await auditRelease(release, { minCount, protectionWidth, publishZeros });
     attacked += result.cells.length;
     for (const f of result.failing.slice(0, 10)) failures.push(`${key}: ${f.id} can be narrowed to [${f.min}, ${f.max}] (width ${f.width} < ${f.required})`);
+    // No exception to the width: a "capped" cell (its ceiling below the width, because of
+    // values already public) is a count narrower than the width all the same.
+    for (const c of result.cells.filter((x) => x.pass && (x.status === "hidden" || x.status === "latent") && x.width < protectionWidth).slice(0, 10)) {
+      failures.push(`${key}: ${c.id} can be narrowed to [${c.min}, ${c.max}] (width ${c.width} < ${protectionWidth}; capped by known values, which is no exception)`);
+    }
     const w = result.narrowest?.width;
     if (w !== undefined && (narrowest === null || w < narrowest)) narrowest = w;
   }
