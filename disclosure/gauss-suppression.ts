@@ -76,13 +76,57 @@ export interface GaussResult {
   exposed: number[];
 }
 
-export function gaussSuppression(input: GaussInput): GaussResult {
+/**
+ * Inner cells that no released cell (nor protected vector) tells apart are one unknown to
+ * anyone: merge them, exactly (by the list of supports holding each), so columns get short.
+ * The finest cross-classification is far finer than what is released, and dense basis rows
+ * made the elimination grow faster than quadratically before this step.
+ */
+export function mergeInner(supports: readonly (readonly number[])[]): number[][] {
+  const holders = new Map<number, number[]>();
+  supports.forEach((support, c) => {
+    for (const i of support) {
+      const h = holders.get(i);
+      if (h) h.push(c);
+      else holders.set(i, [c]);
+    }
+  });
+  const classOf = new Map<string, number>();
+  const merged = new Map<number, number>();
+  for (const [i, h] of holders) {
+    const key = h.join(",");
+    let k = classOf.get(key);
+    if (k === undefined) classOf.set(key, (k = classOf.size));
+    merged.set(i, k);
+  }
+  return supports.map((support) => [...new Set(support.map((i) => merged.get(i)!))]);
+}
+
+export function gaussSuppression(raw: GaussInput): GaussResult {
+  const all = mergeInner([...raw.columns, ...raw.protect]);
+  const input = { ...raw, columns: all.slice(0, raw.columns.length), protect: all.slice(raw.columns.length) };
   // The span of the published columns: rows in insertion order, each with its pivot.
   const basis: { pivot: number; row: Vec }[] = [];
+  const rank = new Map<number, number>(); // pivot → its row's place in the basis
+  // Row k is zero at the pivots of rows before it, so subtracting rows in basis order, only
+  // those whose pivot is in v, never brings back an earlier pivot: a heap of places suffices.
   const reduce = (v: Vec) => {
-    for (const { pivot, row } of basis) {
+    const heap = new MinHeap();
+    const queued = new Set<number>();
+    const enqueue = (i: number) => {
+      const k = rank.get(i);
+      if (k !== undefined && !queued.has(k)) {
+        queued.add(k);
+        heap.push(k);
+      }
+    };
+    for (const i of v.keys()) enqueue(i);
+    for (let k = heap.pop(); k !== undefined; k = heap.pop()) {
+      const { pivot, row } = basis[k]!;
       const f = v.get(pivot);
-      if (f !== undefined) subtract(v, f, row);
+      if (f === undefined) continue;
+      subtract(v, f, row);
+      for (const i of row.keys()) if (v.has(i)) enqueue(i);
     }
     return v;
   };
@@ -119,6 +163,7 @@ export function gaussSuppression(input: GaussInput): GaussResult {
       continue;
     }
     // Publish: the span grows by r, and every touched target is now reduced by it too.
+    rank.set(pivot, basis.length);
     basis.push({ pivot, row: r });
     touched.forEach((t, k) => {
       for (const i of targets[t]!.keys()) holders.get(i)?.delete(t);
@@ -128,4 +173,38 @@ export function gaussSuppression(input: GaussInput): GaussResult {
     });
   }
   return { secondary, exposed: [...exposed] };
+}
+
+class MinHeap {
+  private readonly items: number[] = [];
+  push(x: number): void {
+    const a = this.items;
+    a.push(x);
+    for (let i = a.length - 1; i > 0; ) {
+      const p = (i - 1) >> 1;
+      if (a[p]! <= a[i]!) break;
+      [a[p], a[i]] = [a[i]!, a[p]!];
+      i = p;
+    }
+  }
+  pop(): number | undefined {
+    const a = this.items;
+    if (a.length === 0) return undefined;
+    const top = a[0]!;
+    const last = a.pop()!;
+    if (a.length > 0) {
+      a[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && a[l]! < a[m]!) m = l;
+        if (r < a.length && a[r]! < a[m]!) m = r;
+        if (m === i) break;
+        [a[m], a[i]] = [a[i]!, a[m]!];
+        i = m;
+      }
+    }
+    return top;
+  }
 }
