@@ -6,15 +6,20 @@ import { benchEtl } from "./etl.ts";
 import { benchIndicators, type IndicatorBench } from "./indicators.ts";
 import { benchApi } from "./api.ts";
 import { benchWeb } from "./web.ts";
+import { benchPublish, type PublishBench } from "./publish.ts";
 
 // `npm run bench`: every benchmark of the project, results as JSON in bench/results/.
 // BENCH_SCALES=0.01,0.05,1 chooses the sample scales (default 0.01 and 0.05).
 const scales = (process.env.BENCH_SCALES ?? "0.01,0.05").split(",").map(Number);
 const started = new Date();
 const indicators: IndicatorBench[] = [];
+const publishes: PublishBench[] = [];
+// BENCH_PUBLISH_SCALES: the scales to publish (default 0.01, the demo; publishing is the slow step).
+const publishScales = (process.env.BENCH_PUBLISH_SCALES ?? "0.01").split(",").map(Number);
 // The indicator targets are set at scale 0.05; other scales are reported as measured.
 const etl = benchEtl(scales, (scale, warehouse) => {
   if (scale >= 0.05) indicators.push(benchIndicators(scale, warehouse));
+  if (publishScales.includes(scale)) publishes.push(benchPublish(scale, warehouse));
 });
 
 // The API on a generated release of national size (BENCH_API_SECONDS per route; 120 for the
@@ -29,6 +34,7 @@ const results = {
   machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
   etl,
   indicators,
+  publish: publishes,
   api,
   web,
 };
@@ -41,6 +47,7 @@ writeFileSync(join(dir, `${started.toISOString().replace(/[:.]/g, "-")}.json`), 
 console.table(etl.tasks.map((t) => ({ task: t.task, scale: t.scale, seconds: t.seconds.toFixed(1), rows: t.rows, "rows/s": Math.round(t.rowsPerSecond), "peak MB": Math.round(t.maxRssMb), "MB on disk": Math.round(t.bytes / 2 ** 20) })));
 console.table(etl.summary);
 console.table(indicators.map((r) => ({ scale: r.scale, "all (s)": r.allSeconds.toFixed(1), cells: r.cells, "engine 3 (s)": r.engineSeconds.toFixed(2), "hand-written 3 (s)": r.handWrittenSeconds.toFixed(2), "engine / hand": r.engineOverHand.toFixed(2), "within targets": r.withinTargets })));
+console.table(publishes.map((p) => ({ scale: p.scale, seconds: p.seconds.toFixed(1), "load before/after": `${p.loadBefore.toFixed(1)}/${p.loadAfter.toFixed(1)}`, cells: p.cells, "hidden %": (100 * p.hiddenShare).toFixed(1), narrowest: p.narrowestInterval, "within target": p.withinTarget })));
 console.table(Object.fromEntries(Object.entries(api.routes).map(([route, r]) => [route, { "req/s": Math.round(r.rps), "p50 ms": r.p50, "p99 ms": r.p99 }])));
 console.log("API targets:", api.targets);
 console.table(Object.fromEntries(Object.entries(web.firstChartMs).map(([page, r]) => [page, { "first chart, median ms": r.median, runs: r.runs.join(" ") }])));

@@ -16,6 +16,8 @@ export interface Manifest {
     municipalityStrata: boolean;
     previousRelease: string | null;
     rules: string[];
+    /** Indicators whose numerator counts professionals (staff), exempt from the minimum count. */
+    professionalCounts: string[];
   };
   audit: {
     passed: boolean;
@@ -24,6 +26,9 @@ export interface Manifest {
     hiddenSmallCount: number;
     hiddenComplementary: number;
     hiddenDerived: number;
+    /** Hidden cells (primary, secondary, derived) over all released cells, 0–1. */
+    hiddenShare: number;
+    hiddenByIndicator: { id: string; cells: number; primary: number; secondary: number; derived: number; share: number }[];
     narrowestInterval: number | null;
     lpSolves: number;
     seconds: number;
@@ -33,6 +38,8 @@ export interface Manifest {
 export const DISCLOSURE_RULES = [
   "A count of persons (or events) from 1 to minCount − 1, numerator or denominator, is hidden (primary suppression).",
   "For a proportion, a denominator minus numerator from 1 to minCount − 1 is protected too: everyone in a small group sharing the attribute is a disclosure.",
+  "Numerators declared `counts: professionals` (GP headcount and FTE, case managers per zone) count staff, not patients: they are exempt from the minimum count and listed in professionalCounts; their denominators are protected as any count of persons.",
+  "Every hidden cell says only `suppressed`: whether it was a small count or hidden to protect one is not published.",
   "Zeros are published; an attacker therefore knows every hidden count is at least 1, and the audit uses that bound.",
   "Complementary cells are hidden so that every protected count's feasible interval, given everything published (geography hierarchy, overlapping zone systems, totals and strata, denominators shared between indicators, the previous release's values), is at least protectionWidth wide (linear programming, HiGHS).",
   "Every value derived from a hidden count is hidden: value, limits, comparisons, quintile, trends, equity gaps, ratios of measures.",

@@ -85,7 +85,7 @@ describe("a cycle from plan to closed through the API", () => {
     expect(c.status).toBe(201);
     const check = (await editor.request("GET", `/cycles/${c.body.id as string}/check`)).body as { indicators: { series: { year: number; value: number | null; hidden: string | null }[]; verdict: { kind: string; reason: string }; words: { verdict: { fr: string } } }[] };
     const [gmd] = check.indicators;
-    expect(gmd?.series.at(-1)).toMatchObject({ year: 2024, value: null, hidden: "small-count" });
+    expect(gmd?.series.at(-1)).toMatchObject({ year: 2024, value: null, hidden: "suppressed" });
     expect(gmd?.verdict).toMatchObject({ kind: "not-enough-data", reason: "too-few-points" });
     expect(gmd?.words.verdict.fr).toBe("Données insuffisantes : 4 années publiées, il en faut au moins 5");
     // The hidden year cannot be a baseline.

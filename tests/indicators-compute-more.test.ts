@@ -47,7 +47,7 @@ const DEFS = [
   definition({ id: "p3ceq", statistic: "zone-mean", unit: "score", "zone-value": { source: "zone_prem", value: "score_mean", weight: "respondents", survey: "P3CEQ" } }),
   definition({ id: "paris", statistic: "zone-mean", unit: "score", "zone-value": { source: "zone_prem", value: "score_mean", survey: "PaRIS" } }),
   definition({ id: "wellbeing", statistic: "zone-mean", unit: "score", "zone-value": { source: "zone_workforce", value: "wellbeing_mean", weight: "respondents", survey: "be.well.pro" } }),
-  definition({ id: "gp-fte", statistic: "crude-rate", unit: "per-10000", "zone-value": { source: "zone_supply", value: "gp_fte", "per-population": true } }),
+  definition({ id: "gp-fte", statistic: "crude-rate", unit: "per-10000", counts: "professionals", "zone-value": { source: "zone_supply", value: "gp_fte", "per-population": true } }),
 ];
 
 let result: ComputeResult;

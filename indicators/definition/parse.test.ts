@@ -114,6 +114,8 @@ const CASES: Case[] = [
   { name: "spending in percent", text: edit({ 18: "statistic: mean-per-person", 23: "  kind: spending", 24: "  sources: [health_service]", 25: [], 26: [], 27: [] }), path: "unit", line: 16, column: 7, message: /is given in `euro` or `ratio`, not in `percent`/ },
   { name: "sql with a numerator", text: edit({}, ["sql: SELECT 1"]), path: "numerator", line: 22, column: 1, message: /`numerator` cannot be combined with `sql`/ },
   { name: "sql without methods", text: edit({}, ["sql: SELECT 1"]), path: "methods", line: 1, column: 1, message: /must explain the query in words in `methods`/ },
+  { name: "staff counted without saying so", text: edit({ 16: "unit: per-10000", 18: "statistic: crude-rate", 19: "zone-value: { source: zone_supply, value: gp_count, per-population: true }", 20: [], 21: [], 22: [], 23: [], 24: [], 25: [], 26: [], 27: [] }), path: "counts", line: 1, column: 1, message: /write `counts: professionals`/ },
+  { name: "a count of persons declared professionals", text: edit({}, ["counts: professionals"]), path: "counts", line: 28, column: 9, message: /only zone supply .* counts professionals/ },
   { name: "target above 100 percent", text: edit({}, ["targets: [{ value: 120, label: { fr: Trop, nl: Te veel, de: Zu viel, en: Too much } }]"]), path: "targets[0].value", line: 28, column: 20, message: /between 0 and 100/ },
 ];
 

@@ -164,6 +164,12 @@ export const baseSchema = z.strictObject({
   /** Breakdowns computed besides the total; `[]` for none. Default: see `withDefaults`. */
   strata: list(z.enum(STRATA)).optional(),
   "minimum-count": z.int().min(SMALLEST_MINIMUM_COUNT, { error: `IMA-AIM publishes no cell of fewer than ${SMALLEST_MINIMUM_COUNT} persons: the minimum count cannot be lower` }).default(SMALLEST_MINIMUM_COUNT),
+  /**
+   * What the numerator counts. `professionals` (staff of a zone: headcount, FTE): not persons
+   * about whom the release could disclose something, so exempt from the minimum count and
+   * listed as such in the release manifest. Required for zone supply per inhabitant.
+   */
+  counts: z.enum(["persons", "professionals"]).optional(),
   /** Escape hatch: a hand-written query replaces population/numerator (checked elsewhere). */
   sql: z.string().trim().min(1).optional(),
 });

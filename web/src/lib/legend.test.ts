@@ -59,8 +59,8 @@ describe("legend classes", () => {
   });
 
   it("shows a hidden cell as hidden whatever its comparison or quintile says", () => {
-    expect(comparisonStyle("better", "complementary").key).toBe("hidden");
-    expect(quintileStyle(5, "small-count").key).toBe("hidden");
+    expect(comparisonStyle("better", "suppressed").key).toBe("hidden");
+    expect(quintileStyle(5, "suppressed").key).toBe("hidden");
     expect(comparisonStyle(null).key).toBe("none");
     expect(quintileStyle(0).key).toBe("none");
     expect(quintileStyle(3).label).toBe("quintile.3");
