@@ -15,7 +15,8 @@ let release: string;
 beforeAll(async () => {
   release = await sampleRelease();
   app = await buildApp({ releaseDir: release, webDir: join(temporaryDirectory(), "no-web"), checkResponses: true });
-});
+  // Building the release takes about a minute on an idle machine, several when it is busy.
+}, 600_000);
 afterAll(() => app?.close());
 
 interface Hit { area: AreaRow; name: string; zones: { area: AreaRow; name: string }[] }
