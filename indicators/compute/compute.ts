@@ -13,6 +13,7 @@ import { areaRegionSql } from "./areas.ts";
 import { compile, type Skipped } from "./compile.ts";
 import { compileCheckedSqlDefinitions } from "./compile-sql.ts";
 import { areaKey, deriveCells, ratioCells, type IndicatorCell } from "./derive.ts";
+import { compareIsrCells, isrAreaRegionSql, isrCellsFromColumns, ISR } from "./indirect-standardisation.ts";
 import { restrictForIndicatorSql } from "./sql-guard.ts";
 import { cellsFromColumns, cellsFromRows, type Row, type WideColumns } from "./statistics.ts";
 
@@ -38,10 +39,14 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     const wide = sql ? ((await db.connection.runAndReadAll(sql)).getColumnsObjectJS() as WideColumns) : undefined;
     const longRows = [...(zoneSql ? await db.all<Row>(zoneSql) : []), ...(handWritten.sql ? await db.all<Row>(handWritten.sql) : [])];
     const regions = await db.all<{ level: string; system_code: string | null; area_code: string; region_code: string }>(areaRegionSql());
+    // Indirect standardisation needs every area's region, sectors included.
+    const isrRegions = defs.some((d) => d.statistic === ISR && computed.includes(d.id)) ? await db.all<{ level: string; system_code: string | null; area_code: string; region_code: string }>(isrAreaRegionSql()) : [];
     const queryMs = performance.now() - started;
-    const measured = [...(wide ? cellsFromColumns(wide, columns, defs) : []), ...cellsFromRows(longRows, defs)];
+    const isrRegionOf = new Map(isrRegions.map((r) => [areaKey(r.level, r.system_code, r.area_code), r.region_code]));
+    const measured = [...(wide ? [...cellsFromColumns(wide, columns, defs), ...isrCellsFromColumns(wide, columns, defs, isrRegionOf)] : []), ...cellsFromRows(longRows, defs)];
     const regionOf = new Map(regions.map((r) => [areaKey(r.level, r.system_code, r.area_code), r.region_code]));
     const cells = deriveCells([...measured, ...ratioCells(measured, defs)], defs, regionOf);
+    compareIsrCells(cells, defs);
     return { cells, computed, skipped, queryMs, statisticsMs: performance.now() - started - queryMs };
   } finally {
     db.close();
