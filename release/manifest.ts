@@ -8,6 +8,12 @@ export interface Manifest {
   years: [number, number] | null;
   batches: { batchId: string; producer: string | null; synthetic: boolean; finishedAt: string | null }[];
   indicators: { id: string; version: number }[];
+  /**
+   * Definitions, or years of a definition (year non-null), left without cells and why: not
+   * computable, or no source data that year (missing data is not published as zeros).
+   * Absent from releases written before it existed.
+   */
+  notComputed?: { id: string; year: number | null; reason: string }[];
   disclosure: {
     minCount: number;
     protectionWidth: number;

@@ -9,6 +9,7 @@ import { Database } from "../etl/db/duckdb.ts";
 import type { SdcCell, SdcProblem } from "../disclosure/index.ts";
 import { protectInParallel, type ProtectOutcome } from "./protect-jobs.ts";
 import { computeIndicators } from "../indicators/compute/compute.ts";
+import { describeSkippedYears } from "../indicators/compute/source-coverage.ts";
 import type { Definition } from "../indicators/definition/schema.ts";
 import { applyDisclosure } from "./apply-disclosure.ts";
 import { readGeography } from "./geography.ts";
@@ -42,6 +43,7 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
   const model: ModelOptions = { municipalities: o.municipalities ?? false, municipalityStrata: o.municipalityStrata ?? false };
   const computed = await computeIndicators(o.warehouse, defs, { memoryLimit: o.memoryLimit });
   if (computed.skipped.length > 0) log(`not computed: ${computed.skipped.map((s) => `${s.id} (${s.reason})`).join("; ")}`);
+  for (const line of describeSkippedYears(computed.skippedYears)) log(`left out, no source data (not zeros): ${line}`);
   log(`computed ${computed.cells.length} cells of ${computed.computed.length} indicators`);
   const used = defs.filter((d) => computed.computed.includes(d.id));
 
@@ -114,6 +116,8 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
     years: years.length > 0 ? [Math.min(...years), Math.max(...years)] : null,
     batches: batches.map((b) => ({ batchId: b.batch_id, producer: b.producer, synthetic: b.synthetic === true, finishedAt: b.finished_at instanceof Date ? b.finished_at.toISOString() : b.finished_at ? String(b.finished_at) : null })),
     indicators: used.map((d) => ({ id: d.id, version: d.version })),
+    // What the run left out and why: whole definitions (year null), or years without source data.
+    notComputed: [...computed.skipped.map((s) => ({ id: s.id, year: null, reason: s.reason })), ...computed.skippedYears],
     disclosure: { minCount, protectionWidth: baseOptions.protectionWidth, publishZeros: true, municipalities: model.municipalities === true, municipalityStrata: model.municipalityStrata === true, previousRelease: o.previous ? await previousId(o.previous) : null, rules: DISCLOSURE_RULES, professionalCounts: used.filter((d) => d.counts === "professionals").map((d) => d.id) },
     audit: {
       passed: true,

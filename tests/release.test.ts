@@ -44,7 +44,9 @@ describe("publish", () => {
     const onDisk = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as Manifest;
     expect(onDisk.releaseId).toMatch(/^[0-9a-f]{16}$/);
     expect(onDisk).toMatchObject({ format: "boussole-release/1", synthetic: false, years: [2023, 2024] });
-    expect(onDisk.indicators.map((i) => i.id).sort()).toEqual(definitions.map((d) => d.id).sort());
+    // The tiny extract has no PaRIS survey row: that definition is left out and listed, not published empty.
+    expect(onDisk.indicators.map((i) => i.id).sort()).toEqual(definitions.map((d) => d.id).filter((id) => id !== "paris-experience-score").sort());
+    expect(onDisk.notComputed?.filter((n) => n.year === null)).toEqual([{ id: "paris-experience-score", year: null, reason: "no source data in any year: zone_prem (survey PaRIS) has no rows for 2023, 2024" }]);
     expect(onDisk.disclosure).toMatchObject({ minCount: 5, protectionWidth: 5, publishZeros: true });
     expect(onDisk.audit.passed).toBe(true);
     expect(onDisk.batches[0]!.finishedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
@@ -57,7 +59,7 @@ describe("publish", () => {
       SELECT count(*) AS n FROM cell JOIN indicator i ON i.id = cell.indicator_id
       WHERE hidden IS NULL AND (
         -- Zone supply (crude rates at zone level only) divides staff, not persons: not a count.
-        ((i.statistic IN ('proportion', 'directly-standardised-rate') OR (i.statistic = 'crude-rate' AND i.levels <> ['zone'])) AND numerator BETWEEN 1 AND 4)
+        ((i.statistic IN ('proportion', 'directly-standardised-rate', 'indirectly-standardised-ratio') OR (i.statistic = 'crude-rate' AND i.levels <> ['zone'])) AND numerator BETWEEN 1 AND 4)
         OR denominator BETWEEN 1 AND 4
         OR (i.statistic = 'proportion' AND denominator - numerator BETWEEN 1 AND 4))`);
     expect(small[0]!.n).toBe(0);

@@ -13,6 +13,8 @@ import { areaRegionSql } from "./areas.ts";
 import { compile, type Skipped } from "./compile.ts";
 import { compileCheckedSqlDefinitions } from "./compile-sql.ts";
 import { areaKey, deriveCells, ratioCells, type IndicatorCell } from "./derive.ts";
+import { compareIsrCells, isrAreaRegionSql, isrCellsFromColumns, ISR } from "./indirect-standardisation.ts";
+import { absentSources, sourceCoverage, type SkippedYear } from "./source-coverage.ts";
 import { restrictForIndicatorSql } from "./sql-guard.ts";
 import { cellsFromColumns, cellsFromRows, type Row, type WideColumns } from "./statistics.ts";
 
@@ -20,6 +22,8 @@ export interface ComputeResult {
   cells: IndicatorCell[];
   computed: string[];
   skipped: Skipped[];
+  /** Years of computed definitions left without cells: their source has no rows that year (source-coverage.ts). */
+  skippedYears: SkippedYear[];
   /** Time spent in the queries, and in the statistics, for the CLI's report. */
   queryMs: number;
   statisticsMs: number;
@@ -27,22 +31,36 @@ export interface ComputeResult {
 
 export async function computeIndicators(warehousePath: string, defs: readonly Definition[], options: { memoryLimit?: string } = {}): Promise<ComputeResult> {
   const { sql, zoneSql, computed, skipped, columns } = compile(defs);
-  if (computed.length === 0) return { cells: [], computed, skipped, queryMs: 0, statisticsMs: 0 };
+  if (computed.length === 0) return { cells: [], computed, skipped, skippedYears: [], queryMs: 0, statisticsMs: 0 };
   const db = await Database.open(warehousePath, { readOnly: true, memoryLimit: options.memoryLimit });
   try {
     // Hand-written queries run here too: no extension may be installed or loaded on the fly.
     await restrictForIndicatorSql(db);
     const handWritten = await compileCheckedSqlDefinitions(defs, db);
     const started = performance.now();
+    // No false zeros: what has no source rows in a year gets no cells that year.
+    const { coverage, years } = await sourceCoverage(db, defs.filter((d) => computed.includes(d.id)));
+    const absent = absentSources(defs, computed, coverage, years);
     // The person-based statement is read by column (it is wide); the others are small.
     const wide = sql ? ((await db.connection.runAndReadAll(sql)).getColumnsObjectJS() as WideColumns) : undefined;
     const longRows = [...(zoneSql ? await db.all<Row>(zoneSql) : []), ...(handWritten.sql ? await db.all<Row>(handWritten.sql) : [])];
     const regions = await db.all<{ level: string; system_code: string | null; area_code: string; region_code: string }>(areaRegionSql());
+    // Indirect standardisation needs every area's region, sectors included.
+    const isrRegions = defs.some((d) => d.statistic === ISR && computed.includes(d.id)) ? await db.all<{ level: string; system_code: string | null; area_code: string; region_code: string }>(isrAreaRegionSql()) : [];
     const queryMs = performance.now() - started;
-    const measured = [...(wide ? cellsFromColumns(wide, columns, defs) : []), ...cellsFromRows(longRows, defs)];
+    const isrRegionOf = new Map(isrRegions.map((r) => [areaKey(r.level, r.system_code, r.area_code), r.region_code]));
+    const noSource = new Set([...absent.years.map((s) => `${s.id}|${s.year}`), ...absent.whole.flatMap((w) => years.map((y) => `${w.id}|${y}`))]);
+    const measured = [...(wide ? [...cellsFromColumns(wide, columns, defs), ...isrCellsFromColumns(wide, columns, defs, isrRegionOf)] : []), ...cellsFromRows(longRows, defs)].filter(
+      (c) => noSource.size === 0 || !noSource.has(`${c.indicator_id}|${c.year}`),
+    );
     const regionOf = new Map(regions.map((r) => [areaKey(r.level, r.system_code, r.area_code), r.region_code]));
     const cells = deriveCells([...measured, ...ratioCells(measured, defs)], defs, regionOf);
-    return { cells, computed, skipped, queryMs, statisticsMs: performance.now() - started - queryMs };
+    compareIsrCells(cells, defs);
+    const whole = new Set(absent.whole.map((w) => w.id));
+    return {
+      cells, computed: computed.filter((id) => !whole.has(id)), skipped: [...skipped, ...absent.whole], skippedYears: absent.years,
+      queryMs, statisticsMs: performance.now() - started - queryMs,
+    };
   } finally {
     db.close();
   }

@@ -26,7 +26,8 @@ export function describeDefinition(def: Definition, lang: Language = "en"): stri
     if (def.numerator) lines.push(`${w.label.numerator}${w.colon}${numerator(def.numerator, w)}.`);
   }
 
-  lines.push(`${w.label.statistic}${w.colon}${w.statistic[def.statistic]}; ${w.unit[def.unit]}.`);
+  const standard = def.statistic === "indirectly-standardised-ratio" ? ` (${w.standard[def.standard ?? "belgium"]})` : "";
+  lines.push(`${w.label.statistic}${w.colon}${w.statistic[def.statistic]}${standard}; ${w.unit[def.unit]}.`);
   lines.push(`${w.label.polarity}${w.colon}${w.polarity[def.polarity]}.`);
   const strata = def.strata.length > 0 ? def.strata.map((s) => w.stratum[s]).join(", ") : w.noStrata;
   lines.push(`${w.label.strata}${w.colon}${strata}; ${w.suppressed(def["minimum-count"])}.`);

@@ -16,6 +16,7 @@
 import type { z } from "zod";
 import { closest } from "../../etl/validate/suggest.ts";
 import type { CheckedDefinition, Numerator, Statistic, Unit, ZoneValue } from "./schema.ts";
+import { checkComputable } from "./computable.ts";
 import { CODE_LIST_OF_SOURCE, MAX_AGE, SOURCE_OF_FILTER, ZONE_SOURCES } from "./vocabulary.ts";
 
 export interface RuleProblem {
@@ -92,6 +93,7 @@ export function crossFieldProblems(def: CheckedDefinition): RuleProblem[] {
   }
   checkStrata(def, add);
   checkAgeBands(def, add);
+  checkComputable(def, add);
   def.targets?.forEach((t, i) => {
     const max = def.unit === "percent" || def.unit === "score" ? 100 : Infinity;
     if (t.value < 0 || t.value > max) add(["targets", i, "value"], `a target in ${def.unit} lies between 0 and ${max === 100 ? 100 : "infinity"}`);

@@ -163,6 +163,8 @@ export const baseSchema = z.strictObject({
   "ratio-of": z.strictObject({ numerator: id, denominator: id }).optional(),
   /** Breakdowns computed besides the total; `[]` for none. Default: see `withDefaults`. */
   strata: list(z.enum(STRATA)).optional(),
+  /** Indirect standardisation only: whose age × sex rates give the expected count (default Belgium). */
+  standard: z.enum(["belgium", "region"]).optional(),
   "minimum-count": z.int().min(SMALLEST_MINIMUM_COUNT, { error: `IMA-AIM publishes no cell of fewer than ${SMALLEST_MINIMUM_COUNT} persons: the minimum count cannot be lower` }).default(SMALLEST_MINIMUM_COUNT),
   /**
    * What the numerator counts. `professionals` (staff of a zone: headcount, FTE): not persons
@@ -184,6 +186,8 @@ export function withDefaults(def: CheckedDefinition): CheckedDefinition & { stra
   const fixed = new Set<Stratum>();
   if (def.population?.sex) fixed.add("sex");
   if (def.population?.bim !== undefined) fixed.add("bim");
+  // An indirectly standardised ratio is broken down by sex only (compute/indirect-standardisation.ts).
+  if (def.statistic === "indirectly-standardised-ratio") return { ...def, strata: STRATA.filter((s) => s === "sex" && !fixed.has(s)) };
   return { ...def, strata: STRATA.filter((s) => !fixed.has(s)) };
 }
 
