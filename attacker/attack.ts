@@ -8,6 +8,7 @@ import { solveComponent } from "./bounds.ts";
 import { splitComponents } from "./components.ts";
 import { discoverEqualities, discoverPairSums, discoverStrata } from "./discover.ts";
 import { ADDITIVE, buildSeries } from "./series.ts";
+import { presolve } from "./presolve.ts";
 import { loadSolver } from "./solver.ts";
 import { buildSystem } from "./system.ts";
 import { cellKey, type AttackReport, type Discovered, type Leak, type PublicRelease } from "./types.ts";
@@ -58,7 +59,7 @@ export async function attack(release: PublicRelease, options: AttackOptions = {}
 
   const usedAreas = new Set(release.cells.filter((c) => ADDITIVE.has(statistic.get(c.indicatorId) ?? "")).map((c) => cellKey(c.level, c.systemCode, c.areaCode)));
   const atoms = buildAtoms(release.areas, release.zoneMembers, usedAreas);
-  const system = buildSystem({
+  const built = buildSystem({
     cells: release.cells,
     statistic,
     series,
@@ -67,6 +68,17 @@ export async function attack(release: PublicRelease, options: AttackOptions = {}
     atoms,
     primaryReasons: new Set(options.primaryReasons ?? ["small-count"]),
   });
+  const system = presolve(built);
+  // Counts fixed by presolve alone. A known-small cell with one of them in [1, minCount − 1]
+  // says nothing more; fixed counts outside it drop out of the cell's candidates.
+  const fixedValue = (t: number) => {
+    const x = system.targets[t]!;
+    return x.idx.length === 0 ? (x.counted ? Math.round(x.offset ?? 0) : (x.offset ?? 0)) : null;
+  };
+  system.smallFacts = system.smallFacts
+    .filter((fact) => !fact.some((t) => { const v = fixedValue(t); return v !== null && v >= 1 && v <= minCount - 1; }))
+    .map((fact) => fact.filter((t) => fixedValue(t) === null))
+    .filter((fact) => fact.length > 0);
   const components = splitComponents(system);
   const where = new Map<number, [number, number]>();
   components.forEach((c, ci) => c.targetIds.forEach((t, k) => where.set(t, [ci, k])));
@@ -82,21 +94,26 @@ export async function attack(release: PublicRelease, options: AttackOptions = {}
   let narrowest: number | null = null;
   let solves = 0;
   let inconsistent = 0;
+  const report = (targetId: number, min: number, max: number) => {
+    const t = system.targets[targetId]!;
+    if (!t.counted) return;
+    const w = max - min;
+    if (narrowest === null || w < narrowest) narrowest = w;
+    if (w >= width - 1e-6) return;
+    for (const cell of t.cells) {
+      const x = release.cells[cell]!;
+      leaks.push({ indicatorId: x.indicatorId, year: x.year, level: x.level, systemCode: x.systemCode, areaCode: x.areaCode, stratum: x.stratum, stratumValue: x.stratumValue, kind: t.kind, min, max });
+    }
+  };
+  system.targets.forEach((_, id) => {
+    const v = fixedValue(id);
+    if (v !== null) report(id, v, v);
+  });
   components.forEach((c, ci) => {
     const r = solveComponent(highs, c, width, factsOf[ci]!, minCount);
     solves += r.solves;
     if (r.inconsistent) return void inconsistent++;
-    c.targets.forEach((t, k) => {
-      const i = r.intervals[k]!;
-      if (!t.counted) return;
-      const w = i.max - i.min;
-      if (narrowest === null || w < narrowest) narrowest = w;
-      if (w >= width - 1e-6) return;
-      for (const cell of t.cells) {
-        const x = release.cells[cell]!;
-        leaks.push({ indicatorId: x.indicatorId, year: x.year, level: x.level, systemCode: x.systemCode, areaCode: x.areaCode, stratum: x.stratum, stratumValue: x.stratumValue, kind: t.kind, min: i.min, max: i.max });
-      }
-    });
+    c.targets.forEach((_, k) => report(c.targetIds[k]!, r.intervals[k]!.min, r.intervals[k]!.max));
   });
   return {
     leaks,

@@ -23,7 +23,7 @@ export interface ComponentResult {
   inconsistent: boolean;
 }
 
-const valueAt = (e: Expression, x: Float64Array) => e.idx.reduce((s, c, k) => s + e.val[k]! * x[c]!, 0);
+const valueAt = (e: Expression & { offset?: number }, x: Float64Array) => e.idx.reduce((s, c, k) => s + e.val[k]! * x[c]!, e.offset ?? 0);
 
 /** Counts are whole numbers: an LP interval [0.3, 4.6] means [1, 4]. */
 const roundIn = (min: number, max: number, integer: boolean): [number, number] =>
@@ -43,7 +43,8 @@ export function solveComponent(highs: Highs, c: Component, width: number, facts:
       });
       if (candidates.length !== 1) continue;
       const t = c.targets[candidates[0]!]!;
-      lp.addRow({ idx: t.idx, val: t.val, lo: 1, hi: minCount - 1 });
+      const off = t.offset ?? 0;
+      lp.addRow({ idx: t.idx, val: t.val, lo: 1 - off, hi: minCount - 1 - off });
       added = true;
     }
     if (added) result = intervals(lp, c, width);
@@ -58,7 +59,8 @@ function exactInterval(lp: AttackerLp, c: Component, result: Interval[], t: numb
   const i = result[t]!;
   if (i.exact) return i;
   const target = c.targets[t]!;
-  const [min, max] = roundIn(lp.optimise(target, 1), lp.optimise(target, -1), target.counted);
+  const off = target.offset ?? 0;
+  const [min, max] = roundIn(lp.optimise(target, 1) + off, lp.optimise(target, -1) + off, target.counted);
   return (result[t] = { min, max, exact: true });
 }
 
@@ -93,7 +95,7 @@ function intervals(lp: AttackerLp, c: Component, width: number): Interval[] | nu
     observe();
     const max = lp.optimise(t, -1);
     if (Number.isFinite(max)) observe();
-    const [a, b] = roundIn(min, max, t.counted);
+    const [a, b] = roundIn(min + (t.offset ?? 0), max + (t.offset ?? 0), t.counted);
     exact.set(k, { min: a, max: b, exact: true });
     open.delete(k);
   }

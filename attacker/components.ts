@@ -26,7 +26,10 @@ export function splitComponents(system: AttackSystem): Component[] {
   for (const row of system.rows) if (row.idx.length > 0) link(row.idx);
   for (const t of system.targets) if (t.idx.length > 0) link(t.idx);
   // A known-small cell's counts are read together (one of them is small): one component.
-  for (const fact of system.smallFacts) link(fact.flatMap((t) => system.targets[t]!.idx));
+  for (const fact of system.smallFacts) {
+    const idx = fact.flatMap((t) => system.targets[t]!.idx);
+    if (idx.length > 0) link(idx);
+  }
   // Only components with a target are worth solving.
   const byRoot = new Map<number, Component>();
   const local = new Int32Array(system.numVars).fill(-1);

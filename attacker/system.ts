@@ -15,6 +15,8 @@ export interface Target extends Expression {
   kind: CountKind;
   /** Only whole-number counts are reported (sums of euros or person-years are not counts). */
   counted: boolean;
+  /** Constant part, once unknowns are fixed by presolve (0 before). */
+  offset?: number;
 }
 
 export interface AttackSystem {
