@@ -90,8 +90,10 @@ export function buildSystem(input: BuildInput): AttackSystem {
       const u = new Set(cover(total!, year));
       for (const p of parts) for (const a of cover(p, year)) u.add(a);
       for (const a of u) {
-        const idx = [variable(ct, year, a), ...cp.map((c) => variable(c, year, a))];
-        rows.push({ idx, val: [1, ...cp.map(() => -1)], lo: 0, hi: 0 });
+        // Parts of one class (equal series) share an unknown: one coefficient per unknown.
+        const coef = new Map<number, number>([[variable(ct, year, a), 1]]);
+        for (const c of cp) coef.set(variable(c, year, a), (coef.get(variable(c, year, a)) ?? 0) - 1);
+        rows.push({ idx: [...coef.keys()], val: [...coef.values()], lo: 0, hi: 0 });
       }
     }
   }
@@ -133,7 +135,7 @@ export function buildSystem(input: BuildInput): AttackSystem {
       mine.push(target(`${classOf(n.key)}|${p}`, () => ({ ...expr(n), kind: "numerator", counted: n.integer }), cell));
       if (d && d.values.get(p) === null) {
         mine.push(target(`${classOf(d.key)}|${p}`, () => ({ ...expr(d), kind: "denominator", counted: d.integer }), cell));
-        if (input.statistic.get(n.indicatorId) === "proportion") {
+        if (input.statistic.get(n.indicatorId) === "proportion" && classOf(d.key) !== classOf(n.key)) {
           mine.push(target(`${classOf(d.key)}-${classOf(n.key)}|${p}`, () => {
             const a = expr(d);
             const b = expr(n);
