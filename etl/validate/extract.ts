@@ -8,6 +8,7 @@ import type { CsvDialect } from "./csv-reader.ts";
 import { checkFile } from "./check-file.ts";
 import { checkFiles } from "./check-pool.ts";
 import { checkGeography, checkGeographyReferences } from "./geography-rules.ts";
+import { referenceGeographyFor } from "../../geography/extract-geography.ts";
 import type { HeaderMapping } from "./header.ts";
 import { buildReferences, chooseVintage, emptyReferences, type GeographyRows, type References } from "./references.ts";
 import { ValidationReport } from "./report.ts";
@@ -53,13 +54,17 @@ const IGNORED = /^(readme|licen[cs]e|notice)/i;
 export async function checkExtract(dir: string, options: CheckOptions = {}): Promise<ExtractCheck> {
   const report = new ValidationReport();
   const today = options.today ?? new Date();
-  const names = (await readdir(dir)).sort();
+  const own = (await readdir(dir)).sort();
+  // Without geography files, the shipped reference of the extract's vintage stands in (read from its own directory).
+  const reference = referenceGeographyFor(own, options.vintage);
+  const names = [...own, ...(reference?.names ?? [])].sort();
+  const dirOf = (name: string): string => (reference?.names.includes(name) ? reference.dir : dir);
   const byKind = new Map<FileKind, string[]>();
   let boundaryName: string | null = null;
   let info: ExtractInfo | null = null;
 
   for (const name of names) {
-    if ((await stat(join(dir, name))).isDirectory() || IGNORED.test(name) || name.startsWith(".")) continue;
+    if ((await stat(join(dirOf(name), name))).isDirectory() || IGNORED.test(name) || name.startsWith(".")) continue;
     if (name === EXTRACT_INFO_FILE) {
       info = await readExtractInfo(join(dir, name), report);
       continue;
@@ -96,7 +101,7 @@ export async function checkExtract(dir: string, options: CheckOptions = {}): Pro
     for (const name of byKind.get(kind) ?? []) {
       const collect = kind.group === "geography" ? geography[kind.id as keyof GeographyRows] : undefined;
       if (collect) geographyFiles[kind.id as keyof GeographyRows] = name;
-      if (collect) files.push(await checkFile(dir, name, kind, { report, today, references, collect, progress: options.progress }));
+      if (collect) files.push(await checkFile(dirOf(name), name, kind, { report, today, references, collect, progress: options.progress }));
       else pending.push({ name, kind });
     }
   }
@@ -104,7 +109,7 @@ export async function checkExtract(dir: string, options: CheckOptions = {}): Pro
   references ??= emptyReferences(chooseVintage(geography, options.vintage));
 
   let boundaries: ExtractCheck["boundaries"] = null;
-  if (boundaryName) boundaries = { name: boundaryName, ...(await checkBoundaries(join(dir, boundaryName), boundaryName, references, report)) };
+  if (boundaryName) boundaries = { name: boundaryName, ...(await checkBoundaries(join(dirOf(boundaryName), boundaryName), boundaryName, references, report)) };
   else report.warning("file.missing", "geo_boundaries.geojson", "no boundaries file: maps will not be drawn");
 
   return { dir, report, files, boundaries, references, geography, info };
