@@ -11,6 +11,7 @@
  */
 import polygonClipping, { type MultiPolygon, type Polygon } from "polygon-clipping";
 import type { Database } from "../etl/db/duckdb.ts";
+import { coverageNames } from "../geography/coverage.ts";
 import { PROVINCES, REGIONS } from "../geography/facts.ts";
 
 export interface AreaRow {
@@ -54,7 +55,9 @@ export async function readGeography(db: Database): Promise<ReleaseGeography> {
   const usedRegions = new Set(municipalities.map((m) => m.region_code));
   const usedProvinces = new Set(municipalities.map((m) => m.province_code).filter((p): p is string => p !== null));
 
-  const areas: AreaRow[] = [{ level: "belgium", system_code: null, area_code: "BE", name_fr: "Belgique", name_nl: "België", name_de: "Belgien", name_en: "Belgium", region_code: null, province_code: null }];
+  // The top level is named for the regions where the data's people live ("Belgium" only when all three are covered).
+  const top = coverageNames(await coveredRegions(db, usedRegions));
+  const areas: AreaRow[] = [{ level: "belgium", system_code: null, area_code: "BE", name_fr: top.nameFr, name_nl: top.nameNl, name_de: top.nameDe, name_en: top.nameEn, region_code: null, province_code: null }];
   for (const r of REGIONS.filter((r) => usedRegions.has(r.code))) areas.push({ level: "region", system_code: null, area_code: r.code, name_fr: r.nameFr, name_nl: r.nameNl, name_de: r.nameDe, name_en: r.nameEn, region_code: null, province_code: null });
   for (const p of PROVINCES.filter((p) => usedProvinces.has(p.code))) areas.push({ level: "province", system_code: null, area_code: p.code, name_fr: p.nameFr, name_nl: p.nameNl, name_de: p.nameDe, name_en: p.nameEn, region_code: p.regionCode, province_code: null });
   for (const z of zones) {
@@ -67,6 +70,16 @@ export async function readGeography(db: Database): Promise<ReleaseGeography> {
 
   const boundaries = await dissolvedBoundaries(db, municipalities, members);
   return { areas, systems, members, boundaries };
+}
+
+/** Regions with residents in the population file; the geography's regions when there is none. */
+async function coveredRegions(db: Database, geographyRegions: ReadonlySet<string>): Promise<Set<string>> {
+  const tables = await db.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'person_year'`);
+  if ((tables[0]?.n ?? 0) === 0) return new Set(geographyRegions);
+  const rows = await db.all<{ region_code: string }>(
+    `SELECT DISTINCT m.region_code FROM (SELECT DISTINCT nis_code FROM person_year) p JOIN geo_municipality m ON m.nis_code = p.nis_code AND m.vintage = ${LATEST}`,
+  );
+  return rows.length > 0 ? new Set(rows.map((r) => r.region_code)) : new Set(geographyRegions);
 }
 
 async function dissolvedBoundaries(
