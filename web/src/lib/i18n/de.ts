@@ -31,6 +31,7 @@ export const de: Messages = {
   "home.levels.belgium": "Land",
   "home.regions": "Regionen und {top}",
   "home.system": "Zoneneinteilung",
+  "home.meso": "Alle Mesozonen: ELZ, Becken, OLS, Deutschsprachige Gemeinschaft",
   "home.map": "Karte der Zonen: {system}",
   "home.mapHelp": "Klicken Sie auf eine Zone, um ihr Profil zu öffnen, oder wählen Sie sie aus der Liste.",
   "home.zoneList": "Alle Zonen: {system}",

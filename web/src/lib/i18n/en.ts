@@ -30,6 +30,7 @@ export const en = {
   "home.levels.belgium": "country",
   "home.regions": "Regions and {top}",
   "home.system": "Zone system",
+  "home.meso": "All meso zones: ELZ, bassins, OLS, German-speaking Community",
   "home.map": "Map of the zones: {system}",
   "home.mapHelp": "Click a zone to open its profile, or pick it from the list.",
   "home.zoneList": "All zones of {system}",

@@ -31,6 +31,7 @@ export const fr: Messages = {
   "home.levels.belgium": "pays",
   "home.regions": "Régions et ensemble ({top})",
   "home.system": "Découpage en zones",
+  "home.meso": "Toutes les zones méso : ELZ, bassins, OLS, Communauté germanophone",
   "home.map": "Carte des zones : {system}",
   "home.mapHelp": "Cliquez sur une zone pour ouvrir son profil, ou choisissez-la dans la liste.",
   "home.zoneList": "Toutes les zones : {system}",

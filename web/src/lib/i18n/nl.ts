@@ -31,6 +31,7 @@ export const nl: Messages = {
   "home.levels.belgium": "land",
   "home.regions": "Gewesten en {top}",
   "home.system": "Zone-indeling",
+  "home.meso": "Alle mesozones: eerstelijnszones, bassins, OLS, Duitstalige Gemeenschap",
   "home.map": "Kaart van de zones: {system}",
   "home.mapHelp": "Klik op een zone om haar profiel te openen, of kies ze in de lijst.",
   "home.zoneList": "Alle zones: {system}",
