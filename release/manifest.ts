@@ -6,6 +6,8 @@ export interface Manifest {
   synthetic: boolean;
   producer: string | null;
   years: [number, number] | null;
+  /** Human-readable title beside the id: source, years, publication date (English; the dashboard words its own in each language). */
+  title?: string;
   batches: { batchId: string; producer: string | null; synthetic: boolean; finishedAt: string | null }[];
   indicators: { id: string; version: number }[];
   /**
@@ -52,3 +54,11 @@ export const DISCLOSURE_RULES = [
   "Municipalities (and their breakdowns) are not published unless asked; they remain unknowns of the audit's model, grouped into atoms (municipalities in the same province and zones).",
   "Denominators shared by several indicators are protected first, all linked populations of a year together; each numerator is then protected with its denominators as the first phase left them.",
 ];
+
+/** "boussole sample (synthetic data), 2019–2024, published 2 December 2026". */
+export function releaseTitle(producer: string | null, synthetic: boolean, years: [number, number] | null, createdAt: string): string {
+  const source = `${producer ?? "Boussole"}${synthetic ? " (synthetic data)" : ""}`;
+  const period = years ? (years[0] === years[1] ? `${years[0]}` : `${years[0]}–${years[1]}`) : "no data";
+  const date = new Date(createdAt).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  return `${source}, ${period}, published ${date}`;
+}

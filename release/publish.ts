@@ -13,7 +13,7 @@ import { describeSkippedYears } from "../indicators/compute/source-coverage.ts";
 import type { Definition } from "../indicators/definition/schema.ts";
 import { applyDisclosure } from "./apply-disclosure.ts";
 import { readGeography } from "./geography.ts";
-import { DISCLOSURE_RULES, type Manifest } from "./manifest.ts";
+import { DISCLOSURE_RULES, releaseTitle, type Manifest } from "./manifest.ts";
 import { hiddenShares } from "./hidden-shares.ts";
 import { buildModel, problemGroup, type ModelOptions, type YearProblem } from "./sdc-model.ts";
 import { contentHash, internalDir, writeRelease, type SdcCellRow } from "./write-release.ts";
@@ -133,6 +133,8 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
       seconds: Math.round((performance.now() - started) / 100) / 10,
     },
   };
+  manifest.title = releaseTitle(manifest.producer, manifest.synthetic, manifest.years, manifest.createdAt);
+
   await writeRelease(o.out, content, manifest);
   return manifest;
 }

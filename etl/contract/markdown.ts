@@ -117,7 +117,7 @@ function intro(): string[] {
     "",
     "**Parquet files** (`.parquet`) hold the same column names; each value is checked as the text a CSV would hold (booleans as `1`/`0`, dates as `YYYY-MM-DD`). Line numbers in messages are then the row number + 1, as if the data had been saved as CSV with a header.",
     "",
-    "**Geography vintage.** Municipalities and sectors carry a `vintage` (the year of the reference: 2025 after the municipal mergers of 1 January 2025); a file may hold several. Codes in the other files are checked against the latest vintage in `geo_municipalities`, or the one given with `--vintage`.",
+    "**Geography vintage.** Municipalities and sectors carry a `vintage` (the year of the reference: 2025 after the municipal mergers of 1 January 2025); a file may hold several. Codes in the other files are checked against the latest vintage in `geo_municipalities`, or the one given with `--vintage`. **An extract may omit the geography files**: Boussole's shipped reference geography of the vintage (`--vintage`, default 2025) stands in — real municipalities, zone systems and boundaries (see `geography/README.md`); zone files in the extract replace the reference's zone systems.",
     "",
     "**Unknown columns.** Person-level files (and every other non-Statbel file) refuse columns that are not in the contract, so that no identifier slips in. Statbel files ignore them.",
     "",

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { boundaryFilePattern, fileKinds, kindOfFile } from "../contract/index.ts";
 import type { FileKind } from "../contract/index.ts";
 import type { Progress } from "../cli/progress.ts";
@@ -6,6 +7,7 @@ import type { CsvDialect } from "./csv-reader.ts";
 import { checkFile } from "./check-file.ts";
 import { checkFiles } from "./check-pool.ts";
 import { checkGeography, checkGeographyReferences } from "./geography-rules.ts";
+import { referenceGeographyFor } from "../../geography/extract-geography.ts";
 import type { HeaderMapping } from "./header.ts";
 import { buildReferences, chooseVintage, emptyReferences, type GeographyRows, type References } from "./references.ts";
 import { ValidationReport } from "./report.ts";
@@ -58,8 +60,11 @@ export async function checkExtract(dir: string, options: CheckOptions = {}): Pro
   const report = new ValidationReport();
   const today = options.today ?? new Date();
   const snapshot = await snapshotExtract(dir, report, options.snapshotParent);
-  const path = (name: string) => snapshot.paths.get(name) as string;
-  const names = [...snapshot.paths.keys()];
+  const own = [...snapshot.paths.keys()];
+  // Without geography files, the shipped reference of the extract's vintage stands in (read from its own directory).
+  const reference = referenceGeographyFor(own, options.vintage);
+  const names = [...own, ...(reference?.names ?? [])].sort();
+  const path = (name: string) => snapshot.paths.get(name) ?? join((reference as { dir: string }).dir, name);
   const byKind = new Map<FileKind, string[]>();
   let boundaryName: string | null = null;
   let info: ExtractInfo | null = null;

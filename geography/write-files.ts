@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Geography } from "../geography/types.ts";
-import { TextFileWriter } from "./text-writer.ts";
+import type { ReferenceGeography } from "./reference.ts";
+import { TextFileWriter } from "../etl/sample/text-writer.ts";
 
 /** Quotes a CSV field only when it needs it. */
 export const csvField = (value: string | number | null): string => {
@@ -12,12 +12,12 @@ export const csvField = (value: string | number | null): string => {
 const row = (values: (string | number | null)[]) => values.map(csvField).join(",");
 
 /** The geography reference files of the contract, from a Geography. */
-export function writeGeographyFiles(dir: string, geo: Geography, boundaries: unknown): string[] {
+export function writeGeographyFiles(dir: string, geo: ReferenceGeography, boundaries: unknown): string[] {
   const files: [string, string, (string | number | null)[][]][] = [
     [
       "geo_municipalities.csv",
-      "nis_code,name_fr,name_nl,name_de,province_code,region_code,language_area,vintage,lat,lon",
-      geo.municipalities.map((m) => [m.nisCode, m.nameFr, m.nameNl, m.nameDe, m.provinceCode, m.regionCode, m.languageArea, geo.vintage, m.lat.toFixed(4), m.lon.toFixed(4)]),
+      "nis_code,name_fr,name_nl,name_de,name_en,province_code,region_code,language_area,vintage,lat,lon",
+      geo.municipalities.map((m) => [m.nisCode, m.nameFr, m.nameNl, m.nameDe, m.nameEn, m.provinceCode, m.regionCode, m.languageArea, geo.vintage, m.lat.toFixed(4), m.lon.toFixed(4)]),
     ],
     ["geo_sectors.csv", "sector_code,nis_code,name_fr,name_nl,vintage", geo.sectors.map((s) => [s.sectorCode, s.nisCode, s.nameFr, s.nameNl, geo.vintage])],
     [
