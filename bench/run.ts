@@ -6,6 +6,7 @@ import { benchEtl } from "./etl.ts";
 import { benchIndicators, type IndicatorBench } from "./indicators.ts";
 import { benchApi } from "./api.ts";
 import { benchWeb } from "./web.ts";
+import { benchPublish, type PublishBench } from "./publish.ts";
 
 // `npm run bench`: every benchmark of the project, results as JSON in bench/results/.
 // BENCH_SCALES=0.05,0.2,1 chooses the sample scales (default 0.05 and 0.2; 1 is full Belgium,
@@ -13,9 +14,13 @@ import { benchWeb } from "./web.ts";
 const scales = (process.env.BENCH_SCALES ?? "0.05,0.2").split(",").map(Number);
 const started = new Date();
 const indicators: IndicatorBench[] = [];
+const publishes: PublishBench[] = [];
+// BENCH_PUBLISH_SCALES: the scales to publish (default 0.01, the demo; publishing is the slow step).
+const publishScales = (process.env.BENCH_PUBLISH_SCALES ?? "0.01").split(",").map(Number);
 // The indicator targets are set at scale 0.05; other scales are reported as measured.
 const etl = benchEtl(scales, (scale, warehouse) => {
   if (scale >= 0.05) indicators.push(benchIndicators(scale, warehouse));
+  if (publishScales.includes(scale)) publishes.push(benchPublish(scale, warehouse));
 }, { publishUpTo: Number(process.env.BENCH_PUBLISH_UP_TO ?? 0.05) });
 // An analyst's R data.table script for the same three indicators is the next peer: not written
 // yet; the run says whether R would be there to run it.
@@ -34,6 +39,7 @@ const results = {
   etl,
   indicators,
   rPeer,
+  publish: publishes,
   api,
   web,
 };
@@ -47,6 +53,7 @@ console.table(etl.tasks.map((t) => ({ task: t.task, scale: t.scale, seconds: t.s
 console.table(etl.summary);
 console.table(indicators.map((r) => ({ scale: r.scale, "all (s)": r.allSeconds.toFixed(1), "CPU s": r.allCpuSeconds.toFixed(1), "peak MB": Math.round(r.allMaxRssMb), "query s": r.querySeconds.toFixed(1), "statistics s": r.statisticsSeconds.toFixed(1), cells: r.cells, "engine 3 (s)": r.engineSeconds.toFixed(2), "hand-written 3 (s)": r.handWrittenSeconds.toFixed(2), "engine / hand": r.engineOverHand.toFixed(2), "within targets": r.withinTargets })));
 console.log(`R data.table peer: ${rPeer}`);
+console.table(publishes.map((p) => ({ scale: p.scale, seconds: p.seconds.toFixed(1), "load before/after": `${p.loadBefore.toFixed(1)}/${p.loadAfter.toFixed(1)}`, cells: p.cells, "hidden %": (100 * p.hiddenShare).toFixed(1), narrowest: p.narrowestInterval, "within target": p.withinTarget })));
 console.table(Object.fromEntries(Object.entries(api.routes).map(([route, r]) => [route, { "req/s": Math.round(r.rps), "p50 ms": r.p50, "p99 ms": r.p99 }])));
 console.log("API targets:", api.targets);
 console.table(Object.fromEntries(Object.entries(web.firstChartMs).map(([page, r]) => [page, { "first chart, median ms": r.median, runs: r.runs.join(" ") }])));

@@ -18,18 +18,18 @@ function cell(o: Partial<IndicatorCell>): IndicatorCell {
 const options = { municipalityStrata: false };
 
 describe("applyDisclosure", () => {
-  it("hides every number of a cell whose count is hidden, with the reason", () => {
+  it("hides every number of a cell whose count is hidden, with one reason whether primary or complementary", () => {
     const cells = [cell({}), cell({ area_code: "Z2" })];
     const out = applyDisclosure(cells, [{ numerator: "n1", denominator: "d1" }, { numerator: "n2", denominator: "d2" }], new Map([["n1", "primary"], ["d2", "complementary"]]), [P], options);
-    expect(out[0]).toMatchObject({ hidden: "small-count", value: null, numerator: null, denominator: null, lower95: null, compared_belgium: null, quintile: null, trend: null, bim_ratio: null });
-    expect(out[1]).toMatchObject({ hidden: "complementary", value: null });
+    expect(out[0]).toMatchObject({ hidden: "suppressed", value: null, numerator: null, denominator: null, lower95: null, compared_belgium: null, quintile: null, trend: null, bim_ratio: null });
+    expect(out[1]).toMatchObject({ hidden: "suppressed", value: null });
     for (const c of out) for (const [k, v] of Object.entries(c)) if (k !== "year") expect(typeof v === "number", k).toBe(false);
   });
 
   it("hides a ratio of measures derived from a hidden measure", () => {
     const cells = [cell({}), cell({ indicator_id: "q" }), cell({ indicator_id: "r", statistic: "ratio-of-measures", numerator: NaN, denominator: NaN })];
     const out = applyDisclosure(cells, [{ numerator: "n1", denominator: "d" }, { numerator: "n2", denominator: "d" }, {}], new Map([["n2", "primary"]]), [P, Q, R], options);
-    expect(out.map((c) => c.hidden)).toEqual([null, "small-count", "derived"]);
+    expect(out.map((c) => c.hidden)).toEqual([null, "suppressed", "suppressed"]);
   });
 
   it("drops what published cells would say about hidden ones", () => {

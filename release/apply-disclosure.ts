@@ -4,8 +4,9 @@
  *
  * - A cell whose numerator or denominator count is hidden is hidden as a whole: value,
  *   counts, limits, comparisons, quintile, trend and gaps are all NULL, with the reason
- *   (`small-count` when one of its counts was primary, else `complementary`).
- * - A cell computed from hidden cells is hidden too, reason `derived`: a ratio of measures
+ *   with the one public reason `suppressed`: whether a count was primary (1 to minCount − 1)
+ *   or complementary stays inside the publisher, since telling would say which hidden counts are small.
+ * - A cell computed from hidden cells is hidden too, with the same reason: a ratio of measures
  *   whose measure is hidden.
  * - What published cells say about hidden ones goes as well: a comparison with a hidden
  *   benchmark, a trend whose five years include a hidden one, an equity gap from a hidden
@@ -17,7 +18,8 @@ import { areaKey, assignQuintiles } from "../indicators/compute/derive.ts";
 import type { Definition } from "../indicators/definition/schema.ts";
 import { isPublished, type CellCounts, type ModelOptions } from "./sdc-model.ts";
 
-export type HiddenReason = "small-count" | "complementary" | "derived";
+/** The only public reason: primary, complementary and derived suppressions look the same. */
+export type HiddenReason = "suppressed";
 
 export interface PublishedCell extends IndicatorCell {
   hidden: HiddenReason | null;
@@ -40,9 +42,8 @@ export function applyDisclosure(
   options: ModelOptions,
 ): PublishedCell[] {
   const reasonOf = (c: CellCounts): HiddenReason | null => {
-    const kinds = [c.numerator, c.denominator].map((id) => (id ? hidden.get(id) : undefined));
-    if (kinds.includes("primary")) return "small-count";
-    return kinds.includes("complementary") ? "complementary" : null;
+    const hide = [c.numerator, c.denominator].some((id) => id !== undefined && hidden.has(id));
+    return hide ? "suppressed" : null;
   };
   const reasons = new Map<string, HiddenReason | null>();
   cells.forEach((c, i) => reasons.set(cellKey(c), reasonOf(counts[i]!)));
@@ -54,7 +55,7 @@ export function applyDisclosure(
       if (c.indicator_id !== def.id) continue;
       const a = reasons.get(cellKey({ ...c, indicator_id: of.numerator }));
       const b = reasons.get(cellKey({ ...c, indicator_id: of.denominator }));
-      if (a || b) reasons.set(cellKey(c), "derived");
+      if (a || b) reasons.set(cellKey(c), "suppressed");
     }
   }
   const isHidden = (c: Parameters<typeof cellKey>[0]) => Boolean(reasons.get(cellKey(c)));

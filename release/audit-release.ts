@@ -6,19 +6,21 @@
  *    minCount − 1, unless it was already public (a known fact of the previous release);
  * 2. no hidden cell carries a number (value, counts, limits, comparisons, trend, gaps);
  * 3. every cell hidden for a small count, attacked with everything published (the model's
- *    relations and published values, stored in the release), keeps a feasible interval at
- *    least protectionWidth wide (LP, HiGHS).
+ *    relations and published values, kept by the publisher beside the release), keeps a
+ *    feasible interval at least protectionWidth wide (LP, HiGHS), with no exception: a cell
+ *    "capped" by values already public fails too.
  *
  * What it cannot re-check: latent cells (a proportion's denominator minus numerator) are
  * protected at publication, where their true values are known; the release does not say
  * which are small, since saying so would itself disclose it.
  */
 import { readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Database } from "../etl/db/duckdb.ts";
 import { auditRelease, type SdcRelease } from "../disclosure/index.ts";
 import type { Manifest } from "./manifest.ts";
-import type { SdcCellRow } from "./write-release.ts";
+import { internalDir, type SdcCellRow } from "./write-release.ts";
 
 export interface ReleaseAudit {
   passed: boolean;
@@ -38,18 +40,24 @@ export async function auditReleaseDir(dir: string): Promise<ReleaseAudit> {
   const { minCount, protectionWidth, publishZeros } = manifest.disclosure;
   const failures: string[] = [];
   const db = await Database.open(join(dir, "published.duckdb"), { readOnly: true });
+  // The disclosure model is the publisher's internal state, kept beside the release.
+  const internal = join(internalDir(dir), "disclosure.duckdb");
+  if (!existsSync(internal)) throw new Error(`${internal} not found: the trusted audit needs the publisher's internal state`);
+  await db.run(`ATTACH '${internal.replace(/'/g, "''")}' AS internal (READ_ONLY)`);
+  const stateOf = (await db.all<{ release_id: string }>(`SELECT release_id FROM internal.meta`))[0]?.release_id;
+  if (stateOf !== manifest.releaseId) failures.push(`${internal} belongs to release ${stateOf}, not ${manifest.releaseId}`);
   let sdcCells: SdcCellRow[];
   let relations: { problem: string; total: string; parts: string[] }[];
   let checkedCells: number;
   try {
-    const small = await db.all<{ id: string; value: number }>(`SELECT id, value FROM sdc_cell WHERE value BETWEEN 1 AND ${minCount - 1} AND NOT known`);
+    const small = await db.all<{ id: string; value: number }>(`SELECT id, value FROM internal.sdc_cell WHERE value BETWEEN 1 AND ${minCount - 1} AND NOT known`);
     for (const s of small.slice(0, 20)) failures.push(`published count ${s.value} below ${minCount}: ${s.id}`);
     if (small.length > 20) failures.push(`… and ${small.length - 20} more published small counts`);
     const leaking = await db.all<{ n: number }>(`SELECT count(*) AS n FROM cell WHERE hidden IS NOT NULL AND (${NUMBERS.map((c) => `${c} IS NOT NULL`).join(" OR ")})`);
     if (leaking[0]!.n > 0) failures.push(`${leaking[0]!.n} hidden cell(s) carry a number`);
     checkedCells = (await db.all<{ n: number }>(`SELECT count(*) AS n FROM cell`))[0]!.n;
-    sdcCells = await db.all<SdcCellRow>(`SELECT problem, id, publishable, known, value, is_primary FROM sdc_cell`);
-    relations = (await db.all<{ problem: string; total: string; parts: string[] }>(`SELECT problem, total, parts FROM sdc_relation`)).map((r) => ({ ...r, parts: [...(r.parts as unknown as string[])] }));
+    sdcCells = await db.all<SdcCellRow>(`SELECT problem, id, publishable, known, value, is_primary FROM internal.sdc_cell`);
+    relations = (await db.all<{ problem: string; total: string; parts: string[] }>(`SELECT problem, total, parts FROM internal.sdc_relation`)).map((r) => ({ ...r, parts: [...(r.parts as unknown as string[])] }));
   } finally {
     db.close();
   }
@@ -68,6 +76,11 @@ export async function auditReleaseDir(dir: string): Promise<ReleaseAudit> {
     const result = await auditRelease(release, { minCount, protectionWidth, publishZeros });
     attacked += result.cells.length;
     for (const f of result.failing.slice(0, 10)) failures.push(`${key}: ${f.id} can be narrowed to [${f.min}, ${f.max}] (width ${f.width} < ${f.required})`);
+    // No exception to the width: a "capped" cell (its ceiling below the width, because of
+    // values already public) is a count narrower than the width all the same.
+    for (const c of result.cells.filter((x) => x.pass && (x.status === "hidden" || x.status === "latent") && x.width < protectionWidth).slice(0, 10)) {
+      failures.push(`${key}: ${c.id} can be narrowed to [${c.min}, ${c.max}] (width ${c.width} < ${protectionWidth}; capped by known values, which is no exception)`);
+    }
     const w = result.narrowest?.width;
     if (w !== undefined && (narrowest === null || w < narrowest)) narrowest = w;
   }

@@ -5,12 +5,14 @@
  *
  * Boundaries of zones, provinces, regions and Belgium are not in extracts: they are dissolved
  * here from the municipalities' (and, for a municipality split between zones, its sectors').
- * Names of regions and provinces are Belgium's published ones (etl/sample/geo/facts.ts), since
- * extracts carry only their codes.
+ * Names of regions and provinces are Belgium's published ones (geography/facts.ts), since
+ * extracts carry only their codes. A zone whose system supplied its own polygon (boundary level
+ * `zone`) is drawn with it; other zones are the union of their members.
  */
 import polygonClipping, { type MultiPolygon, type Polygon } from "polygon-clipping";
 import type { Database } from "../etl/db/duckdb.ts";
-import { PROVINCES, REGIONS } from "../etl/sample/geo/facts.ts";
+import { coverageNames } from "../geography/coverage.ts";
+import { PROVINCES, REGIONS } from "../geography/facts.ts";
 
 export interface AreaRow {
   level: string;
@@ -39,8 +41,8 @@ type Geometry = { type: "Polygon"; coordinates: Polygon } | { type: "MultiPolygo
 const LATEST = "(SELECT max(vintage) FROM geo_municipality)";
 
 export async function readGeography(db: Database): Promise<ReleaseGeography> {
-  const municipalities = await db.all<{ nis_code: string; name_fr: string; name_nl: string; name_de: string; province_code: string | null; region_code: string }>(
-    `SELECT nis_code, name_fr, name_nl, name_de, province_code, region_code FROM geo_municipality WHERE vintage = ${LATEST} ORDER BY nis_code`,
+  const municipalities = await db.all<{ nis_code: string; name_fr: string; name_nl: string; name_de: string; name_en: string; province_code: string | null; region_code: string }>(
+    `SELECT nis_code, name_fr, name_nl, name_de, coalesce(name_en, name_fr) AS name_en, province_code, region_code FROM geo_municipality WHERE vintage = ${LATEST} ORDER BY nis_code`,
   );
   const systems = await db.all<ZoneSystemRow>(`SELECT system_code, name_fr, name_nl, name_de, name_en, region_code FROM geo_zone_system ORDER BY system_code`);
   const zones = await db.all<{ zone_code: string; system_code: string; name_fr: string; name_nl: string; name_de: string; name_en: string }>(
@@ -53,7 +55,9 @@ export async function readGeography(db: Database): Promise<ReleaseGeography> {
   const usedRegions = new Set(municipalities.map((m) => m.region_code));
   const usedProvinces = new Set(municipalities.map((m) => m.province_code).filter((p): p is string => p !== null));
 
-  const areas: AreaRow[] = [{ level: "belgium", system_code: null, area_code: "BE", name_fr: "Belgique", name_nl: "België", name_de: "Belgien", name_en: "Belgium", region_code: null, province_code: null }];
+  // The top level is named for the regions where the data's people live ("Belgium" only when all three are covered).
+  const top = coverageNames(await coveredRegions(db, usedRegions));
+  const areas: AreaRow[] = [{ level: "belgium", system_code: null, area_code: "BE", name_fr: top.nameFr, name_nl: top.nameNl, name_de: top.nameDe, name_en: top.nameEn, region_code: null, province_code: null }];
   for (const r of REGIONS.filter((r) => usedRegions.has(r.code))) areas.push({ level: "region", system_code: null, area_code: r.code, name_fr: r.nameFr, name_nl: r.nameNl, name_de: r.nameDe, name_en: r.nameEn, region_code: null, province_code: null });
   for (const p of PROVINCES.filter((p) => usedProvinces.has(p.code))) areas.push({ level: "province", system_code: null, area_code: p.code, name_fr: p.nameFr, name_nl: p.nameNl, name_de: p.nameDe, name_en: p.nameEn, region_code: p.regionCode, province_code: null });
   for (const z of zones) {
@@ -61,11 +65,21 @@ export async function readGeography(db: Database): Promise<ReleaseGeography> {
     const region = members.find((m) => m.zone_code === z.zone_code && m.system_code === z.system_code);
     areas.push({ level: "zone", system_code: z.system_code, area_code: z.zone_code, name_fr: z.name_fr, name_nl: z.name_nl, name_de: z.name_de, name_en: z.name_en, region_code: region ? (regionOfMunicipality.get(region.nis_code) ?? null) : null, province_code: null });
   }
-  // Municipalities have no English name: the French one stands in, as on Statbel's English pages.
-  for (const m of municipalities) areas.push({ level: "municipality", system_code: null, area_code: m.nis_code, name_fr: m.name_fr, name_nl: m.name_nl, name_de: m.name_de, name_en: m.name_fr, region_code: m.region_code, province_code: m.province_code });
+  // An extract without English names: the French one stands in, as on Statbel's English pages.
+  for (const m of municipalities) areas.push({ level: "municipality", system_code: null, area_code: m.nis_code, name_fr: m.name_fr, name_nl: m.name_nl, name_de: m.name_de, name_en: m.name_en, region_code: m.region_code, province_code: m.province_code });
 
   const boundaries = await dissolvedBoundaries(db, municipalities, members);
   return { areas, systems, members, boundaries };
+}
+
+/** Regions with residents in the population file; the geography's regions when there is none. */
+async function coveredRegions(db: Database, geographyRegions: ReadonlySet<string>): Promise<Set<string>> {
+  const tables = await db.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'person_year'`);
+  if ((tables[0]?.n ?? 0) === 0) return new Set(geographyRegions);
+  const rows = await db.all<{ region_code: string }>(
+    `SELECT DISTINCT m.region_code FROM (SELECT DISTINCT nis_code FROM person_year) p JOIN geo_municipality m ON m.nis_code = p.nis_code AND m.vintage = ${LATEST}`,
+  );
+  return rows.length > 0 ? new Set(rows.map((r) => r.region_code)) : new Set(geographyRegions);
 }
 
 async function dissolvedBoundaries(
@@ -89,7 +103,10 @@ async function dissolvedBoundaries(
   for (const m of municipalities) push("municipality", null, m.nis_code, [municipal(m.nis_code)]);
   const zones = new Map<string, ZoneMemberRow[]>();
   for (const m of members) zones.set(`${m.system_code}|${m.zone_code}`, [...(zones.get(`${m.system_code}|${m.zone_code}`) ?? []), m]);
-  for (const list of zones.values()) push("zone", list[0]!.system_code, list[0]!.zone_code, list.map((m) => (m.sector_code ? shape.get(`sector|${m.sector_code}`) : municipal(m.nis_code))));
+  for (const list of zones.values()) {
+    const own = shape.get(`zone|${list[0]!.zone_code}`);
+    push("zone", list[0]!.system_code, list[0]!.zone_code, own ? [own] : list.map((m) => (m.sector_code ? shape.get(`sector|${m.sector_code}`) : municipal(m.nis_code))));
+  }
   const group = (key: (m: (typeof municipalities)[number]) => string | null) => {
     const g = new Map<string, MultiPolygon[]>();
     for (const m of municipalities) {

@@ -9,12 +9,14 @@ import { Database } from "../etl/db/duckdb.ts";
 import type { SdcCell, SdcProblem } from "../disclosure/index.ts";
 import { protectInParallel, type ProtectOutcome } from "./protect-jobs.ts";
 import { computeIndicators } from "../indicators/compute/compute.ts";
+import { describeSkippedYears } from "../indicators/compute/source-coverage.ts";
 import type { Definition } from "../indicators/definition/schema.ts";
 import { applyDisclosure } from "./apply-disclosure.ts";
 import { readGeography } from "./geography.ts";
-import { DISCLOSURE_RULES, type Manifest } from "./manifest.ts";
+import { DISCLOSURE_RULES, releaseTitle, type Manifest } from "./manifest.ts";
+import { hiddenShares } from "./hidden-shares.ts";
 import { buildModel, problemGroup, type ModelOptions, type YearProblem } from "./sdc-model.ts";
-import { contentHash, writeRelease, type SdcCellRow } from "./write-release.ts";
+import { contentHash, internalDir, writeRelease, type SdcCellRow } from "./write-release.ts";
 
 export interface PublishOptions {
   warehouse: string;
@@ -41,6 +43,7 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
   const model: ModelOptions = { municipalities: o.municipalities ?? false, municipalityStrata: o.municipalityStrata ?? false };
   const computed = await computeIndicators(o.warehouse, defs, { memoryLimit: o.memoryLimit });
   if (computed.skipped.length > 0) log(`not computed: ${computed.skipped.map((s) => `${s.id} (${s.reason})`).join("; ")}`);
+  for (const line of describeSkippedYears(computed.skippedYears)) log(`left out, no source data (not zeros): ${line}`);
   log(`computed ${computed.cells.length} cells of ${computed.computed.length} indicators`);
   const used = defs.filter((d) => computed.computed.includes(d.id));
 
@@ -99,6 +102,8 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
   record(await run(numerators, (p) => ({ relations: p.problem.relations, cells: p.problem.cells.map(decided(p)) })), numerators);
 
   const cells = applyDisclosure(computed.cells, counts, hidden, used, model);
+  // Aggregate shares only: the release itself says `suppressed` for every hidden cell.
+  const shares = hiddenShares(computed.cells, counts, hidden, cells, model);
   const content = { defs: used, cells, geography, sdc: { cells: sdcCells, relations: sdcRelations } };
   // Distinct years first: spreading ~10⁶ cells into Math.min overflows the stack.
   const years = [...new Set(cells.map((c) => c.year))];
@@ -111,27 +116,33 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
     years: years.length > 0 ? [Math.min(...years), Math.max(...years)] : null,
     batches: batches.map((b) => ({ batchId: b.batch_id, producer: b.producer, synthetic: b.synthetic === true, finishedAt: b.finished_at instanceof Date ? b.finished_at.toISOString() : b.finished_at ? String(b.finished_at) : null })),
     indicators: used.map((d) => ({ id: d.id, version: d.version })),
-    disclosure: { minCount, protectionWidth: baseOptions.protectionWidth, publishZeros: true, municipalities: model.municipalities === true, municipalityStrata: model.municipalityStrata === true, previousRelease: o.previous ? await previousId(o.previous) : null, rules: DISCLOSURE_RULES },
+    // What the run left out and why: whole definitions (year null), or years without source data.
+    notComputed: [...computed.skipped.map((s) => ({ id: s.id, year: null, reason: s.reason })), ...computed.skippedYears],
+    disclosure: { minCount, protectionWidth: baseOptions.protectionWidth, publishZeros: true, municipalities: model.municipalities === true, municipalityStrata: model.municipalityStrata === true, previousRelease: o.previous ? await previousId(o.previous) : null, rules: DISCLOSURE_RULES, professionalCounts: used.filter((d) => d.counts === "professionals").map((d) => d.id) },
     audit: {
       passed: true,
       problems: all.length,
       cellsPublished: cells.filter((c) => c.hidden === null).length,
-      hiddenSmallCount: cells.filter((c) => c.hidden === "small-count").length,
-      hiddenComplementary: cells.filter((c) => c.hidden === "complementary").length,
-      hiddenDerived: cells.filter((c) => c.hidden === "derived").length,
+      hiddenSmallCount: shares.primary,
+      hiddenComplementary: shares.secondary,
+      hiddenDerived: shares.derived,
+      hiddenShare: shares.share,
+      hiddenByIndicator: shares.byIndicator,
       narrowestInterval: narrowest,
       lpSolves,
       seconds: Math.round((performance.now() - started) / 100) / 10,
     },
   };
+  manifest.title = releaseTitle(manifest.producer, manifest.synthetic, manifest.years, manifest.createdAt);
+
   await writeRelease(o.out, content, manifest);
   return manifest;
 }
 
 /** The published model values of a previous release: facts an attacker already holds. */
 async function previousFacts(dir: string): Promise<Map<string, number>> {
-  const file = join(dir, "published.duckdb");
-  if (!existsSync(file)) throw new PublishError(`--previous ${dir}: no published.duckdb there`);
+  const file = join(internalDir(dir), "disclosure.duckdb");
+  if (!existsSync(file)) throw new PublishError(`--previous ${dir}: no publisher state at ${file}`);
   const db = await Database.open(file, { readOnly: true });
   try {
     const rows = await db.all<{ id: string; value: number }>(`SELECT id, value FROM sdc_cell WHERE value IS NOT NULL AND publishable`);

@@ -121,4 +121,12 @@ describe("the disclosure model", () => {
     const GMD2 = { ...GMD, id: "gmd-2" };
     expect(() => buildModel(broken, [GMD, GMD_BIM, GMD2], GEO, {})).toThrow(/99 for one indicator|for one indicator/);
   });
+
+  it("keeps a staff count out of the model (`counts: professionals`), its inhabitants in", () => {
+    const GPS = definition({ id: "gps", statistic: "crude-rate", unit: "per-10000", counts: "professionals", "zone-value": { source: "zone_supply", value: "gp_count", "per-population": true } });
+    const zone = { indicator_id: "gps", year: 2024, level: "zone", system_code: "Z", area_code: "ZA", stratum: "total", stratum_value: "all", numerator: 3, denominator: 50, statistic: "crude-rate", unit: "per-10000" } as IndicatorCell;
+    const { counts } = buildModel([...cells(), zone], [GMD, GMD_BIM, GPS], GEO, {});
+    expect(counts.at(-1)!.numerator).toBeUndefined();
+    expect(counts.at(-1)!.denominator).toBeDefined();
+  });
 });

@@ -96,6 +96,8 @@ export function problemGroup(def: Definition): string {
 
 /** Whether a definition's numerator is a count of persons or events (not euros, not staff). */
 function countedNumerator(def: Definition): boolean {
+  // Staff counts are declared (`counts: professionals`) and exempt from the minimum count.
+  if (def.counts === "professionals") return false;
   return !def["zone-value"] && def.statistic !== "mean-per-person" && def.statistic !== "ratio-of-measures";
 }
 

@@ -3,6 +3,11 @@
  * built in a temporary directory beside the target and renamed into place, so a server that
  * re-reads the directory never sees half a release. The release id is a hash of the content,
  * so two runs on the same data give the same id.
+ *
+ * The disclosure model (which cells are counts, their relations, which were primary) is the
+ * publisher's internal state: it goes to `<out>.internal/disclosure.duckdb`, a sibling
+ * directory that is never served nor copied with the release, since it says which hidden
+ * cells were small counts.
  */
 import { createHash } from "node:crypto";
 import { LIST, VARCHAR } from "@duckdb/node-api";
@@ -35,7 +40,7 @@ const AREA_COLUMNS: Columns<AreaRow> = [
 const SYSTEM_COLUMNS: Columns<ZoneSystemRow> = [["system_code", "VARCHAR"], ["name_fr", "VARCHAR"], ["name_nl", "VARCHAR"], ["name_de", "VARCHAR"], ["name_en", "VARCHAR"], ["region_code", "VARCHAR"]];
 const MEMBER_COLUMNS: Columns<ZoneMemberRow> = [["system_code", "VARCHAR"], ["zone_code", "VARCHAR"], ["nis_code", "VARCHAR"], ["sector_code", "VARCHAR"]];
 const BOUNDARY_COLUMNS: Columns<BoundaryRow> = [["level", "VARCHAR"], ["system_code", "VARCHAR"], ["area_code", "VARCHAR"], ["geometry", "JSON"]];
-/** The disclosure model as a third party gets it, for `boussole audit`: published values only. */
+/** The disclosure model for a trusted re-auditor (`boussole audit`), kept out of the release: it names the primary cells. */
 export interface SdcCellRow { problem: string; id: string; publishable: boolean; known: boolean; value: number | null; is_primary: boolean }
 const SDC_CELL_COLUMNS: Columns<SdcCellRow> = [["problem", "VARCHAR"], ["id", "VARCHAR"], ["publishable", "BOOLEAN"], ["known", "BOOLEAN"], ["value", "DOUBLE"], ["is_primary", "BOOLEAN"]];
 
@@ -90,6 +95,28 @@ async function appendRelations(db: Database, relations: readonly (SdcRelation & 
   appender.closeSync();
 }
 
+/** Internal state of the publisher, beside (never inside) the release directory. */
+export const internalDir = (releaseDir: string) => `${resolve(releaseDir)}.internal`;
+
+async function writeInternal(target: string, content: ReleaseContent, releaseId: string): Promise<void> {
+  const dir = internalDir(target);
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, "disclosure.duckdb");
+  const partial = `${file}.partial-${process.pid}`;
+  await rm(partial, { force: true });
+  const db = await Database.open(partial);
+  try {
+    // Which release this state belongs to (a content hash: hex digits only).
+    await db.run(`CREATE TABLE meta AS SELECT '${releaseId.replace(/[^0-9a-zA-Z]/g, "")}' AS release_id`);
+    await createAndAppend(db, "sdc_cell", SDC_CELL_COLUMNS, content.sdc.cells);
+    await appendRelations(db, content.sdc.relations);
+    await db.run("CHECKPOINT");
+  } finally {
+    db.close();
+  }
+  await rename(partial, file);
+}
+
 export async function writeRelease(outDir: string, content: ReleaseContent, manifest: Manifest): Promise<void> {
   const target = resolve(outDir);
   await mkdir(dirname(target), { recursive: true });
@@ -110,12 +137,11 @@ export async function writeRelease(outDir: string, content: ReleaseContent, mani
       await db.run(`UPDATE indicator SET
         strata = coalesce((SELECT list(DISTINCT stratum ORDER BY stratum) FILTER (WHERE stratum <> 'total') FROM cell WHERE indicator_id = id), []),
         levels = coalesce((SELECT list(DISTINCT level ORDER BY level) FROM cell WHERE indicator_id = id), [])`);
-      await createAndAppend(db, "sdc_cell", SDC_CELL_COLUMNS, content.sdc.cells);
-      await appendRelations(db, content.sdc.relations);
       await db.run("CHECKPOINT");
     } finally {
       db.close();
     }
+    await writeInternal(target, content, manifest.releaseId);
     await writeFile(join(temporary, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     for (const name of ["published.duckdb", "manifest.json"]) {
       const handle = await open(join(temporary, name), "r");

@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import compress from "@fastify/compress";
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { clientErrorHandler, EARLY_SECURITY_HEADERS } from "./early-answers.ts";
 import docs from "./plugins/docs.ts";
 import appDb from "./plugins/app-db.ts";
 import errors from "./plugins/errors.ts";
@@ -57,8 +58,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     frameworkErrors: (error, _request, reply: FastifyReply) => {
       const status = error.statusCode ?? 400;
       const message = error.code === "FST_ERR_MAX_PARAM_LENGTH" ? "a path parameter is longer than 200 characters" : error.code === "FST_ERR_BAD_URL" ? "the URL is malformed" : "the request is malformed";
-      void reply.code(status).send({ error: STATUS_CODES[status] ?? "Bad Request", message });
+      void reply.code(status).headers(EARLY_SECURITY_HEADERS).send({ error: STATUS_CODES[status] ?? "Bad Request", message });
     },
+    // Requests Node's parser refuses (431, 400) in the same format and with the same headers.
+    clientErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -83,12 +83,26 @@ function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
   return map;
 }
 
+type Named = { name_fr: string; name_nl: string; name_de: string; name_en: string };
+
+/**
+ * A name missing in one language (NULL or empty: most municipalities have no official German or
+ * English name) falls back to another, so every area has four strings and search, sorting and
+ * labels never meet a NULL. Order: English, French, Dutch, German, then the area's code.
+ */
+export function withFallbackNames<T extends Named>(row: T, code: string): T {
+  const names = row as unknown as Record<string, unknown>;
+  const given = (l: Lang) => (typeof names[`name_${l}`] === "string" && names[`name_${l}`] !== "" ? (names[`name_${l}`] as string) : undefined);
+  const fallback = given("en") ?? given("fr") ?? given("nl") ?? given("de") ?? code;
+  return { ...row, name_fr: given("fr") ?? fallback, name_nl: given("nl") ?? fallback, name_de: given("de") ?? fallback, name_en: given("en") ?? fallback };
+}
+
 export async function loadCatalog(db: ReadOnlyDuckDB): Promise<Catalog> {
   const levelOrder = `CASE level ${LEVELS.map((l, i) => `WHEN '${l}' THEN ${i}`).join(" ")} END`;
-  const areas = await db.all<AreaRow>(
-    `SELECT level, system_code, area_code, name_fr, name_nl, name_de, name_en, region_code, province_code FROM area ORDER BY ${levelOrder}, system_code NULLS FIRST, area_code`,
-  );
-  const systems = await db.all<ZoneSystemRow>("SELECT system_code, name_fr, name_nl, name_de, name_en, region_code FROM zone_system ORDER BY system_code");
+  const areas = (
+    await db.all<AreaRow>(`SELECT level, system_code, area_code, name_fr, name_nl, name_de, name_en, region_code, province_code FROM area ORDER BY ${levelOrder}, system_code NULLS FIRST, area_code`)
+  ).map((a) => withFallbackNames(a, a.area_code));
+  const systems = (await db.all<ZoneSystemRow>("SELECT system_code, name_fr, name_nl, name_de, name_en, region_code FROM zone_system ORDER BY system_code")).map((s) => withFallbackNames(s, s.system_code));
   const members = await db.all<ZoneMemberRow>("SELECT system_code, zone_code, nis_code, sector_code FROM zone_member ORDER BY system_code, zone_code, nis_code, sector_code NULLS FIRST");
   // strata and levels are columns of `indicator` in docs/release-format.md; where a release
   // lacks them they are read off the cells (levels and breakdowns that have cells).

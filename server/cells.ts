@@ -43,7 +43,8 @@ const VALUE_COLUMNS = CELL_COLUMNS.filter((c) => !c.key).map((c) => c.name);
 export const CELL_SELECT = CELL_COLUMN_NAMES.join(", ");
 
 export const STRATA = ["total", "sex", "age-band", "bim"] as const;
-export const HIDDEN_REASONS = ["small-count", "complementary", "derived"] as const;
+/** One public reason: which hidden cells were small counts stays inside the publisher. */
+export const HIDDEN_REASONS = ["suppressed"] as const;
 
 const num = z.number().nullable();
 const text = z.string().nullable();

@@ -20,6 +20,7 @@ export const ManifestSchema = z.looseObject({
   synthetic: z.boolean(),
   producer: z.string().nullable(),
   years: z.tuple([z.number().int(), z.number().int()]).nullable(),
+  title: z.string().optional(),
   batches: z.array(z.looseObject({ batchId: z.string(), producer: z.string().nullable(), synthetic: z.boolean(), finishedAt: z.string().nullable() })),
   indicators: z.array(z.looseObject({ id: z.string(), version: z.number().int() })),
   disclosure: z.looseObject(DISCLOSURE_SHAPE),

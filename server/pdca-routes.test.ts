@@ -85,7 +85,7 @@ describe("a cycle from plan to closed through the API", () => {
     expect(c.status).toBe(201);
     const check = (await editor.request("GET", `/cycles/${c.body.id as string}/check`)).body as { indicators: { series: { year: number; value: number | null; hidden: string | null }[]; verdict: { kind: string; reason: string }; words: { verdict: { fr: string } } }[] };
     const [gmd] = check.indicators;
-    expect(gmd?.series.at(-1)).toMatchObject({ year: 2024, value: null, hidden: "small-count" });
+    expect(gmd?.series.at(-1)).toMatchObject({ year: 2024, value: null, hidden: "suppressed" });
     expect(gmd?.verdict).toMatchObject({ kind: "not-enough-data", reason: "too-few-points" });
     expect(gmd?.words.verdict.fr).toBe("Données insuffisantes : 4 années publiées, il en faut au moins 5");
     // The hidden year cannot be a baseline.
@@ -102,6 +102,10 @@ describe("a cycle from plan to closed through the API", () => {
     expect(await bad({ indicators: ["nope"] })).toBe("body field 'indicators': unknown indicator 'nope'");
     expect(await bad({ title: "   " })).toBe("body field 'title': expected some title");
     expect(await bad({ target: { value: 80, date: "2027-02-30" } })).toMatch(/body field 'target'.*real date/);
+    // Month 13 is no date at all: a 400 naming the field, not a 500.
+    const impossible = await admin.request("POST", "/cycles", { system: "ZPL", zone: "Z01", indicators: ["gmd-coverage"], title: "t", problem: "p", target: { value: 80, date: "2027-13-45" } });
+    expect(impossible.status).toBe(400);
+    expect(impossible.body.message).toMatch(/body field 'target'.*real date/);
     expect(await bad({ colour: "red" })).toMatch(/unknown body field 'colour'/);
     expect(await bad({ previousId: "0f8fad5b-d9cb-469f-a165-70867728950e" })).toMatch(/no cycle/);
     expect((await admin.request("GET", "/cycles/not-an-id")).status).toBe(400);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PASSWORD, pdcaApp, seedUser, signIn, type Clock } from "./pdca-test-support.ts";
+import { testApp } from "./test-support.ts";
 
 let app: FastifyInstance;
 let clock: Clock;
@@ -114,6 +115,33 @@ describe("sign-in limits", () => {
   it("lock unknown usernames the same way (a lockout reveals no account)", async () => {
     for (let i = 0; i < 5; i++) expect((await login({ username: "ghost", password: "wrong password!" })).statusCode).toBe(401);
     expect((await login({ username: "ghost", password: "wrong password!" })).statusCode).toBe(429);
+  });
+
+  it("answer a locked real username and an unknown one alike after a restart (no enumeration)", async () => {
+    const first = await pdcaApp({ auth: { loginsPerMinute: 1000 } });
+    await seedUser(first.app, "lockedreal", "analyst");
+    const attempt = (a: FastifyInstance, username: string, password = "wrong password!") => a.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username, password } });
+    for (let i = 0; i < 5; i++) await attempt(first.app, "lockedreal");
+    expect((await attempt(first.app, "lockedreal")).statusCode).toBe(429);
+    await first.app.close();
+    // The same app.duckdb, a new process's memory: the real account is still locked in the store.
+    const again = await testApp({ appDb: first.appDb, now: () => first.clock.now, auth: { loginsPerMinute: 1000 } });
+    try {
+      const seen = async (username: string, password?: string) => {
+        const answers: string[] = [];
+        for (let i = 0; i < 6; i++) {
+          const r = await attempt(again, username, password);
+          answers.push(`${r.statusCode} ${JSON.parse(r.body).message.replace(/\d+ minutes?/, "N")}`);
+        }
+        return answers;
+      };
+      const real = await seen("lockedreal", PASSWORD);
+      expect(real).toEqual(await seen("neverexisted", PASSWORD));
+      // Still locked: even the right password does not sign in.
+      expect(real.some((a) => a.startsWith("200"))).toBe(false);
+    } finally {
+      await again.close();
+    }
   });
 
   it("limit attempts per address", async () => {

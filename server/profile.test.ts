@@ -52,8 +52,8 @@ describe("GET /api/v1/profile/:level/:area", () => {
   it("shows a hidden latest cell as hidden, and leaves hidden cells out of the peer distribution", async () => {
     const { body } = await getJson<Profile>(app, "/api/v1/profile/zone/Z06?system=ZPL");
     const gmd = body.indicators[0] as ProfileIndicator;
-    expect(gmd.cell).toMatchObject({ hidden: "small-count", value: null, numerator: null, quintile: null, trend: null });
-    expect(gmd.series.at(-1)).toEqual({ year: 2024, value: null, lower95: null, upper95: null, hidden: "small-count" });
+    expect(gmd.cell).toMatchObject({ hidden: "suppressed", value: null, numerator: null, quintile: null, trend: null });
+    expect(gmd.series.at(-1)).toEqual({ year: 2024, value: null, lower95: null, upper95: null, hidden: "suppressed" });
     const values = await getJson<{ cells: Cell[] }>(app, "/api/v1/values?indicator=gmd-coverage&level=zone&system=ZPL&years=2024");
     const published = values.body.cells.filter((c) => c.hidden === null).map((c) => c.value as number).sort((a, b) => a - b);
     expect(published).toHaveLength(5);
@@ -108,7 +108,7 @@ describe("GET /api/v1/compare", () => {
       ["municipality:63023", "municipality", [2023, 2024]],
     ]);
     // Eupen's 2023 total is a complementary suppression.
-    expect(body.series[3]?.cells[0]).toMatchObject({ hidden: "complementary", value: null, lower95: null });
+    expect(body.series[3]?.cells[0]).toMatchObject({ hidden: "suppressed", value: null, lower95: null });
   });
 
   it("refuses bad tokens, unknown areas and levels the indicator lacks", async () => {
@@ -150,9 +150,9 @@ describe("GET /api/v1/equity", () => {
     expect(z01.gap.difference).toBeCloseTo((z01.bim?.value as number) - (z01.nonBim?.value as number), 9);
     // Z05: BIM hidden (small count), non-BIM hidden (complementary): no gap at all.
     const z05 = body.rows[4] as EquityRow;
-    expect(z05.bim).toMatchObject({ hidden: "small-count", value: null });
-    expect(z05.nonBim).toMatchObject({ hidden: "complementary", value: null });
-    expect(z05.gap).toMatchObject({ hidden: "small-count", ratio: null, ratio_lower95: null, difference: null });
+    expect(z05.bim).toMatchObject({ hidden: "suppressed", value: null });
+    expect(z05.nonBim).toMatchObject({ hidden: "suppressed", value: null });
+    expect(z05.gap).toMatchObject({ hidden: "suppressed", ratio: null, ratio_lower95: null, difference: null });
     expect(z01.gap.hidden).toBeNull();
   });
 

@@ -20,7 +20,7 @@ export interface IndicatorSpec {
 
 const ALL_LEVELS = ["belgium", "region", "province", "zone", "municipality"];
 export const FIXTURE_INDICATORS: IndicatorSpec[] = [
-  { id: "gmd-coverage", version: 1, aim: "experience", type: "process", statistic: "proportion", unit: "percent", polarity: "high-is-good", strata: ["sex", "age-band", "bim"], levels: ALL_LEVELS, title: { fr: "Couverture DMG", nl: "GMD-dekking", de: "GMD-Abdeckung", en: "GMD coverage" } },
+  { id: "gmd-coverage", version: 1, aim: "experience", type: "process", statistic: "proportion", unit: "percent", polarity: "high-is-good", strata: ["sex", "age-band", "bim"], levels: ALL_LEVELS, title: { fr: "Couverture DMG", nl: "GMD-dekking", de: "GMA-Abdeckung", en: "GMD coverage" } },
   { id: "premature-mortality", version: 2, aim: "population-health", type: "outcome", statistic: "directly-standardised-rate", unit: "per-100000", polarity: "low-is-good", strata: ["bim"], levels: ALL_LEVELS, title: { fr: "Mortalité prématurée", nl: "Vroegtijdige sterfte", de: "Vorzeitige Sterblichkeit", en: "Premature mortality" } },
   // No German title: the server falls back to English.
   { id: "spending-per-person", version: 1, aim: "value", type: "outcome", statistic: "mean-per-person", unit: "euro", polarity: "no-judgement", strata: [], levels: ["belgium", "region", "zone"], title: { fr: "Dépenses par personne", nl: "Uitgaven per persoon", en: "Spending per person" } },
@@ -36,11 +36,11 @@ export function indicatorSpecs(count: number): IndicatorSpec[] {
 
 /** Hidden on purpose, whatever the counts: one of each reason at places tests look at. */
 export const HIDDEN_CASES = [
-  { indicator_id: "gmd-coverage", year: 2024, level: "zone", system_code: SYSTEM, area_code: "Z06", stratum: "total", stratum_value: "all", hidden: "small-count" },
-  { indicator_id: "premature-mortality", year: 2023, level: "municipality", system_code: null, area_code: "63023", stratum: "total", stratum_value: "all", hidden: "complementary" },
-  { indicator_id: "premature-mortality", year: 2024, level: "zone", system_code: SYSTEM, area_code: "Z05", stratum: "bim", stratum_value: "bim", hidden: "small-count" },
-  { indicator_id: "premature-mortality", year: 2024, level: "zone", system_code: SYSTEM, area_code: "Z05", stratum: "bim", stratum_value: "non-bim", hidden: "complementary" },
-  { indicator_id: "spending-per-person", year: 2022, level: "region", system_code: null, area_code: "03000", stratum: "total", stratum_value: "all", hidden: "derived" },
+  { indicator_id: "gmd-coverage", year: 2024, level: "zone", system_code: SYSTEM, area_code: "Z06", stratum: "total", stratum_value: "all", hidden: "suppressed" },
+  { indicator_id: "premature-mortality", year: 2023, level: "municipality", system_code: null, area_code: "63023", stratum: "total", stratum_value: "all", hidden: "suppressed" },
+  { indicator_id: "premature-mortality", year: 2024, level: "zone", system_code: SYSTEM, area_code: "Z05", stratum: "bim", stratum_value: "bim", hidden: "suppressed" },
+  { indicator_id: "premature-mortality", year: 2024, level: "zone", system_code: SYSTEM, area_code: "Z05", stratum: "bim", stratum_value: "non-bim", hidden: "suppressed" },
+  { indicator_id: "spending-per-person", year: 2022, level: "region", system_code: null, area_code: "03000", stratum: "total", stratum_value: "all", hidden: "suppressed" },
 ] as const;
 
 const SHARES: Record<string, [string, number][]> = {
@@ -88,7 +88,7 @@ export function indicatorCells(spec: IndicatorSpec, geo: FixtureGeography, years
           rows.push({
             indicator_id: spec.id, year, level: area.level, system_code: area.system_code, area_code: area.area_code, stratum, stratum_value: value,
             numerator: num, denominator: den, value: v, lower95: Math.max(0, v - 1.96 * se), upper95: v + 1.96 * se, lower998: Math.max(0, v - 3.09 * se), upper998: v + 3.09 * se,
-            hidden: small ? "small-count" : null, region_code: area.region_code, compared_region: null, compared_belgium: null, quintile: null, trend: null, trend_slope: null,
+            hidden: small ? "suppressed" : null, region_code: area.region_code, compared_region: null, compared_belgium: null, quintile: null, trend: null, trend_slope: null,
             bim_ratio: null, bim_ratio_lower95: null, bim_ratio_upper95: null, bim_difference: null, bim_difference_lower95: null, bim_difference_upper95: null,
             low_count: spec.statistic === "directly-standardised-rate" ? num < 10 : false, se,
           });

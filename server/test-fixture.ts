@@ -58,7 +58,7 @@ export async function writeFixtureRelease(dir: string, options: FixtureOptions =
   rmSync(file, { force: true });
   const instance = await DuckDBInstance.create(file);
   const connection = await instance.connect();
-  const counts = { published: 0, "small-count": 0, complementary: 0, derived: 0 };
+  const counts = { published: 0, suppressed: 0 };
   try {
     await connection.run(SCHEMA);
     for (const s of specs) {
@@ -106,7 +106,7 @@ export async function writeFixtureRelease(dir: string, options: FixtureOptions =
     ],
     indicators: specs.map((s) => ({ id: s.id, version: s.version })),
     disclosure: { minCount: 5, protectionWidth: 5, publishZeros: true, rules: ["counts from 1 to 4 are hidden", "complementary cells protect them to a width of 5"] },
-    audit: { passed: true, cellsPublished: counts.published, hiddenSmallCount: counts["small-count"], hiddenComplementary: counts.complementary, hiddenDerived: counts.derived, narrowestInterval: 5, seconds: 0.1 },
+    audit: { passed: true, cellsPublished: counts.published, hiddenSmallCount: counts.suppressed, hiddenComplementary: 0, hiddenDerived: 0, narrowestInterval: 5, seconds: 0.1 },
   };
   writeFileSync(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;

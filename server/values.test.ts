@@ -39,7 +39,7 @@ describe("GET /api/v1/values as JSON", () => {
   it("sends a hidden cell with its keys and reason and every number null", async () => {
     const { body } = await getJson<Values>(app, ZONES_2024);
     const z06 = body.cells.find((c) => c.area_code === "Z06") as Cell;
-    expect(z06).toMatchObject({ area_code: "Z06", year: 2024, stratum: "total", hidden: "small-count", region_code: "03000" });
+    expect(z06).toMatchObject({ area_code: "Z06", year: 2024, stratum: "total", hidden: "suppressed", region_code: "03000" });
     for (const name of NUMBERS) expect(z06[name], name).toBeNull();
   });
 
@@ -54,7 +54,7 @@ describe("GET /api/v1/values as JSON", () => {
         }
       }
     }
-    expect([...reasons].sort()).toEqual(["complementary", "derived", "small-count"]);
+    expect([...reasons].sort()).toEqual(["suppressed"]);
   });
 
   it("filters by areas, years and stratum", async () => {
@@ -113,7 +113,7 @@ describe("GET /api/v1/values as CSV and Arrow", () => {
     const rows = Papa.parse<Record<string, string>>(r.body.trim(), { header: true }).data;
     expect(rows).toHaveLength(6);
     const z06 = rows.find((row) => row.area_code === "Z06") as Record<string, string>;
-    expect(z06.hidden).toBe("small-count");
+    expect(z06.hidden).toBe("suppressed");
     for (const name of NUMBERS) expect(z06[name], name).toBe("");
     const json = (await getJson<Values>(app, ZONES_2024)).body.cells[0] as Cell;
     expect(Number(rows[0]?.value)).toBe(json.value);
@@ -138,7 +138,7 @@ describe("GET /api/v1/values as CSV and Arrow", () => {
     expect(String(table.schema.fields.find((f) => f.name === "value")?.type)).toBe("Float64");
     const rows = table.toArray().map((row) => row.toJSON() as Record<string, unknown>);
     const z06 = rows.find((row) => row.area_code === "Z06") as Record<string, unknown>;
-    expect(z06.hidden).toBe("small-count");
+    expect(z06.hidden).toBe("suppressed");
     for (const name of NUMBERS) expect(z06[name], name).toBeNull();
     const json = (await getJson<Values>(app, ZONES_2024)).body.cells;
     expect(rows[0]?.value).toBe(json[0]?.value);

@@ -83,10 +83,35 @@ describe("atomic load", () => {
     // The next load cleans up what the killed one left and replaces the warehouse.
     const result = await loadExtract(bigger, { warehouse });
     expect(result.written).toBe(true);
-    expect(readdirSync(work).filter((n) => n.startsWith(".c.duckdb.tmp-"))).toEqual([]);
+    expect(readdirSync(work).filter((n) => n.startsWith(".c.duckdb.tmp-") || n.startsWith(".boussole-snapshot-"))).toEqual([]);
     const after = await snapshot(warehouse);
     expect(after.batch).not.toBe(before.batch);
     expect(after.people).toBeGreaterThan(before.people ?? 0);
     expect(existsSync(`${warehouse}.wal`)).toBe(false);
+  });
+
+  it("removes its temporary warehouse, WAL and snapshot when stopped by SIGTERM, leaving the old warehouse", async () => {
+    const warehouse = join(work, "d.duckdb");
+    await loadExtract(TINY, { warehouse, today: TODAY });
+    const before = await snapshot(warehouse);
+    const child = spawn(process.execPath, [join(ROOT, "bin", "boussole.js"), "load", bigger, "--warehouse", warehouse], { env: { ...process.env, CI: "true" }, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    let seen: string[] = [];
+    await new Promise<void>((resolve) => {
+      child.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (/load ima_population\.csv: done/.test(stderr) && !child.killed) {
+          // Half-way: the temporary warehouse and the snapshot exist.
+          seen = readdirSync(work).filter((n) => n.startsWith(".d.duckdb.tmp-") || n.startsWith(".boussole-snapshot-"));
+          child.kill("SIGTERM");
+        }
+      });
+      child.on("exit", () => resolve());
+    });
+    expect(child.signalCode).toBe("SIGTERM");
+    expect(seen.some((n) => n.startsWith(".d.duckdb.tmp-"))).toBe(true);
+    expect(seen.some((n) => n.startsWith(".boussole-snapshot-"))).toBe(true);
+    expect(readdirSync(work).filter((n) => n.startsWith(".d.duckdb.tmp-") || n.startsWith(".boussole-snapshot-"))).toEqual([]);
+    expect(await snapshot(warehouse)).toEqual(before);
   });
 });

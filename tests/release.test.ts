@@ -10,6 +10,7 @@ import { loadDefinitions } from "../indicators/definition/load.ts";
 import { auditReleaseDir } from "../release/audit-release.ts";
 import type { Manifest } from "../release/manifest.ts";
 import { publish } from "../release/publish.ts";
+import { internalDir } from "../release/write-release.ts";
 import { ROOT, temporaryDirectory } from "./helpers.ts";
 import { tinyWarehouse } from "./indicator-helpers.ts";
 import { cpSync } from "node:fs";
@@ -37,11 +38,15 @@ async function query<T>(dir: string, sql: string): Promise<T[]> {
 describe("publish", () => {
   it("writes the two files of a release, and nothing else beside them", () => {
     expect(readdirSync(out).sort()).toEqual(["manifest.json", "published.duckdb"]);
+    // The disclosure model names the primary cells: it stays beside the release, not in it.
+    expect(readdirSync(internalDir(out))).toEqual(["disclosure.duckdb"]);
     expect(readdirSync(join(out, "..")).filter((n) => n.includes("partial") || n.includes("previous"))).toEqual([]);
     const onDisk = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as Manifest;
     expect(onDisk.releaseId).toMatch(/^[0-9a-f]{16}$/);
     expect(onDisk).toMatchObject({ format: "boussole-release/1", synthetic: false, years: [2023, 2024] });
-    expect(onDisk.indicators.map((i) => i.id).sort()).toEqual(definitions.map((d) => d.id).sort());
+    // The tiny extract has no PaRIS survey row: that definition is left out and listed, not published empty.
+    expect(onDisk.indicators.map((i) => i.id).sort()).toEqual(definitions.map((d) => d.id).filter((id) => id !== "paris-experience-score").sort());
+    expect(onDisk.notComputed?.filter((n) => n.year === null)).toEqual([{ id: "paris-experience-score", year: null, reason: "no source data in any year: zone_prem (survey PaRIS) has no rows for 2023, 2024" }]);
     expect(onDisk.disclosure).toMatchObject({ minCount: 5, protectionWidth: 5, publishZeros: true });
     expect(onDisk.audit.passed).toBe(true);
     expect(onDisk.batches[0]!.finishedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
@@ -54,16 +59,28 @@ describe("publish", () => {
       SELECT count(*) AS n FROM cell JOIN indicator i ON i.id = cell.indicator_id
       WHERE hidden IS NULL AND (
         -- Zone supply (crude rates at zone level only) divides staff, not persons: not a count.
-        ((i.statistic IN ('proportion', 'directly-standardised-rate') OR (i.statistic = 'crude-rate' AND i.levels <> ['zone'])) AND numerator BETWEEN 1 AND 4)
+        ((i.statistic IN ('proportion', 'directly-standardised-rate', 'indirectly-standardised-ratio') OR (i.statistic = 'crude-rate' AND i.levels <> ['zone'])) AND numerator BETWEEN 1 AND 4)
         OR denominator BETWEEN 1 AND 4
         OR (i.statistic = 'proportion' AND denominator - numerator BETWEEN 1 AND 4))`);
     expect(small[0]!.n).toBe(0);
     const leaks = await query<{ n: number }>(out, `SELECT count(*) AS n FROM cell WHERE hidden IS NOT NULL AND (value IS NOT NULL OR numerator IS NOT NULL OR denominator IS NOT NULL OR lower95 IS NOT NULL OR compared_belgium IS NOT NULL OR trend IS NOT NULL OR quintile IS NOT NULL)`);
     expect(leaks[0]!.n).toBe(0);
     // The tiny extract has 8 persons: nearly everything is hidden, and said so.
+    // One public reason: which hidden cells were small counts stays with the publisher.
     const reasons = await query<{ hidden: string | null; n: number }>(out, `SELECT hidden, count(*) AS n FROM cell GROUP BY ALL ORDER BY ALL`);
-    expect(reasons.find((r) => r.hidden === "small-count")!.n).toBeGreaterThan(1000);
-    expect(manifest.audit.hiddenSmallCount).toBe(reasons.find((r) => r.hidden === "small-count")!.n);
+    expect(reasons.map((r) => r.hidden)).toEqual(["suppressed", null]);
+    const hidden = reasons.find((r) => r.hidden === "suppressed")!.n;
+    const a = manifest.audit;
+    expect(a.hiddenSmallCount).toBeGreaterThan(1000);
+    expect(a.hiddenSmallCount + a.hiddenComplementary + a.hiddenDerived).toBe(hidden);
+    expect(a.hiddenShare).toBeCloseTo(hidden / (hidden + a.cellsPublished), 3);
+    expect(a.hiddenByIndicator.reduce((n, r) => n + r.primary + r.secondary + r.derived, 0)).toBe(hidden);
+    expect(manifest.disclosure.professionalCounts.sort()).toEqual(["case-managers-per-10000", "gp-fte-per-10000", "gp-headcount-per-10000"]);
+  });
+
+  it("holds the documented tables only", async () => {
+    const tables = await query<{ name: string }>(out, `SELECT table_name AS name FROM information_schema.tables ORDER BY 1`);
+    expect(tables.map((t) => t.name)).toEqual(["area", "boundary", "cell", "indicator", "zone_member", "zone_system"]);
   });
 
   it("carries the geography, the indicator metadata in four languages, and no sector", async () => {
@@ -101,9 +118,11 @@ describe("audit", () => {
   it("catches a tampered release: a small count published, a hidden cell with a value", async () => {
     const copy = join(temporaryDirectory(), "tampered");
     cpSync(out, copy, { recursive: true });
+    cpSync(internalDir(out), internalDir(copy), { recursive: true });
     const db = await Database.open(join(copy, "published.duckdb"));
     try {
-      await db.run(`UPDATE sdc_cell SET value = 3 WHERE id = (SELECT min(id) FROM sdc_cell WHERE is_primary)`);
+      await db.run(`ATTACH '${join(internalDir(copy), "disclosure.duckdb")}' AS internal`);
+      await db.run(`UPDATE internal.sdc_cell SET value = 3 WHERE id = (SELECT min(id) FROM internal.sdc_cell WHERE is_primary)`);
       await db.run(`UPDATE cell SET value = 42 WHERE rowid = (SELECT min(rowid) FROM cell WHERE hidden IS NOT NULL)`);
     } finally {
       db.close();

@@ -55,24 +55,26 @@ describe("synthetic sample: a believable Belgium", () => {
     await db.run(`CREATE TEMP VIEW p AS SELECT p.*, m.region_code, p.year - p.birth_year AS age FROM person_year p JOIN geo_municipality m USING (nis_code)`);
   });
 
-  it("has Belgium's structure: 565 municipalities, the zone systems, the real Brussels bassins", async () => {
+  it("has real Belgium: its 565 municipalities of 2025, its zone systems, the Brussels bassins", async () => {
     expect(await one("SELECT count(*) FROM geo_municipality")).toBe(565);
     const systems = await db.all<{ system_code: string; n: number }>("SELECT system_code, count(*)::INTEGER AS n FROM geo_zone GROUP BY 1 ORDER BY 1");
     expect(systems).toEqual([
       { system_code: "bassin", n: 5 },
       { system_code: "dg", n: 1 },
-      { system_code: "elz", n: 61 },
-      { system_code: "ols", n: 10 },
+      { system_code: "elz", n: 57 },
+      { system_code: "elz-antwerpen", n: 4 },
+      { system_code: "ols-provisoire", n: 20 },
     ]);
     const nord = await db.all<{ unit: string }>("SELECT coalesce(sector_code, nis_code) AS unit FROM geo_zone_member WHERE zone_code = 'BXL-NORD' ORDER BY 1");
-    expect(nord.map((r) => r.unit)).toEqual(["21003", "21004_S01", "21004_S02", "21004_S03", "21008", "21010", "21011"]);
+    expect(nord.map((r) => r.unit)).toEqual(["21003", "21004_NORD", "21008", "21010", "21011"]);
+    expect((await db.all<{ name_nl: string }>("SELECT name_nl FROM geo_municipality WHERE nis_code = '21015'"))[0]?.name_nl).toBe("Schaarbeek");
     expect(await one("SELECT bool_and(synthetic) FROM load_batch")).toBe(1);
   });
 
-  it("holds about 11.8 million people × scale, ageing over the years", async () => {
+  it("holds Belgium's 11.49 million people (Statbel 2020) × scale, ageing over the years", async () => {
     const first = await one("SELECT count(*) FROM p WHERE year = 2019");
-    expect(first / scale).toBeGreaterThan(11.8e6 * 0.97);
-    expect(first / scale).toBeLessThan(11.8e6 * 1.03);
+    expect(first / scale).toBeGreaterThan(11.49e6 * 0.97);
+    expect(first / scale).toBeLessThan(11.49e6 * 1.03);
     const old2019 = await one("SELECT avg((age >= 65)::INT) FROM p WHERE year = 2019");
     const old2024 = await one("SELECT avg((age >= 65)::INT) FROM p WHERE year = 2024");
     expect(old2019).toBeGreaterThan(0.16);

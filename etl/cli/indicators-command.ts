@@ -13,6 +13,7 @@ import type { Definition } from "../../indicators/definition/schema.ts";
 import { compile } from "../../indicators/compute/compile.ts";
 import { checkSqlDefinition, compileSqlDefinitions, sqlDefinitionProblems } from "../../indicators/compute/compile-sql.ts";
 import { computeIndicators, writeCells } from "../../indicators/compute/compute.ts";
+import { describeSkippedYears } from "../../indicators/compute/source-coverage.ts";
 import { UserError } from "./errors.ts";
 
 const DEFAULT_DIR = fileURLToPath(new URL("../../indicators/definitions", import.meta.url));
@@ -98,6 +99,7 @@ export function indicatorsCommand(program: Command, setExit: (code: number) => v
       for (const id of result.computed) process.stdout.write(`  ${id}: ${result.cells.filter((c) => c.indicator_id === id).length} cell(s)\n`);
       process.stdout.write(`skipped ${result.skipped.length}:\n`);
       for (const s of result.skipped) process.stdout.write(`  ${s.id}: ${s.reason}\n`);
+      if (result.skippedYears.length > 0) process.stdout.write(`years without source data (no cells, not zeros):\n${describeSkippedYears(result.skippedYears).map((l) => `  ${l}\n`).join("")}`);
       setExit(0);
     });
 }

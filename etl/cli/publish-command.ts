@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { loadDefinitions } from "../../indicators/definition/load.ts";
 import { auditReleaseDir } from "../../release/audit-release.ts";
+import { attackRelease } from "../../attacker/index.ts";
 import { publish, PublishError } from "../../release/publish.ts";
 import { parseNumber, UserError } from "./errors.ts";
 
@@ -52,6 +53,10 @@ export function publishCommand(program: Command, setExit: (code: number) => void
       const r = await auditReleaseDir(dir);
       for (const f of r.failures) process.stdout.write(`FAIL ${f}\n`);
       process.stdout.write(`${r.passed ? "passed" : "FAILED"}: release ${r.releaseId}, ${r.checkedCells} cells checked, ${r.attackedCells} hidden small counts attacked, narrowest interval ${r.narrowestInterval ?? "–"}, ${r.seconds.toFixed(1)} s\n`);
-      setExit(r.passed ? 0 : 1);
+      // The independent attacker (attacker/): public tables only, relations it discovers itself.
+      const a = await attackRelease(dir);
+      for (const l of a.leaks) process.stdout.write(`LEAK ${l.indicatorId} ${l.year} ${l.level} ${l.systemCode ?? ""} ${l.areaCode} ${l.stratum}=${l.stratumValue} ${l.kind} in [${l.min}, ${l.max}]\n`);
+      process.stdout.write(`${a.leaks.length === 0 ? "passed" : "FAILED"}: independent attacker, ${a.hiddenCounts} hidden counts, ${a.relations.length} relations discovered, ${a.leaks.length} narrower than ${a.protectionWidth}, narrowest interval ${a.narrowestInterval ?? "–"}, ${a.seconds.toFixed(1)} s\n`);
+      setExit(r.passed && a.leaks.length === 0 ? 0 : 1);
     });
 }

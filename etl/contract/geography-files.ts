@@ -21,6 +21,7 @@ export const municipalities: FileKind = {
     { name: "name_fr", type: text(), required: true, description: "Name in French.", example: "Bruxelles" },
     { name: "name_nl", type: text(), required: true, description: "Name in Dutch.", example: "Brussel" },
     { name: "name_de", type: text(), required: false, description: "Name in German, where one is in use.", example: "Brüssel" },
+    { name: "name_en", type: text(), required: false, description: "Name in English: an exonym where one is in use (Brussels, Antwerp, Ghent), else the official name. Empty: the French name stands in.", example: "Brussels" },
     { name: "province_code", type: oneOf("10000", "20001", "20002", "30000", "40000", "50000", "60000", "70000", "80000", "90000"), required: false, description: "Province; empty for the 19 municipalities of the Brussels-Capital Region.", codeSystem: "Statbel REFNIS", example: "" },
     { name: "region_code", type: REGION, required: true, description: "02000 Flemish, 03000 Walloon, 04000 Brussels-Capital Region.", codeSystem: "Statbel REFNIS", example: "04000" },
     { name: "language_area", type: oneOf("nl", "fr", "de", "bilingual"), required: true, description: "Language area (de = German-speaking Community).", example: "bilingual" },

@@ -70,13 +70,22 @@ describe("isNationalRegisterNumber", () => {
     expect(isNationalRegisterNumber("8507300332")).toBe(false); // 10 digits
     expect(isNationalRegisterNumber("850730033280")).toBe(false); // 12 digits
     expect(isNationalRegisterNumber("8507300332A")).toBe(false);
-    expect(isNationalRegisterNumber("85_07_30_033_28")).toBe(false);
-    expect(isNationalRegisterNumber("85:07:30:033:28")).toBe(false);
+    expect(isNationalRegisterNumber("8507300332A")).toBe(false);
     expect(isNationalRegisterNumber("")).toBe(false);
     // Separators in any layout, up to 20 characters in all, still hide an identifier.
     expect(isNationalRegisterNumber("85..07..30--033.28")).toBe(true);
     expect(isNationalRegisterNumber("85.07.30-033.28 ")).toBe(true);
     expect(isNationalRegisterNumber("85...07...30---033...28")).toBe(false);
+  });
+
+  it("sees through underscores, a floating-point column and a short letter prefix (they once slipped through)", () => {
+    for (const v of ["850730_033_28", "85_07_30_033_28", "85:07:30:033:28", "85073003328.0", "1020312345.0", "X85073003328", "NRN85073003328", "nrn:85.07.30-033.28", "ID-85073003328"]) {
+      expect(isNationalRegisterNumber(v), v).toBe(true);
+    }
+    // Pseudonyms stay pseudonyms: longer digit runs, long prefixes, hex, a wrong check digit, no birth date.
+    for (const v of ["p000000000000001", "p85073003328abc", "ABCD85073003328", "X85073003329", "85073003328.5", "X85993003390", "s4f3a9c1e0b7d2a6"]) {
+      expect(isNationalRegisterNumber(v), v).toBe(false);
+    }
   });
 
   it("property: any 9 digits with reference check digits pass; a changed check digit fails", () => {

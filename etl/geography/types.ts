@@ -28,6 +28,8 @@ export interface Municipality {
   nameNl: string;
   /** Only where a German name is in use (the German-speaking Community); otherwise null. */
   nameDe: string | null;
+  /** English exonym where one is in use (Brussels, Antwerp, Ghent …), else the official name. */
+  nameEn: string;
   /** Null for the 19 Brussels municipalities (the Brussels-Capital Region has no province). */
   provinceCode: string | null;
   regionCode: RegionCode;

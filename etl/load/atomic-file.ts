@@ -1,5 +1,7 @@
-import { closeSync, fsyncSync, openSync } from "node:fs";
-import { readdir, rename, rm } from "node:fs/promises";
+import { closeSync, fsyncSync, openSync, rmSync } from "node:fs";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { UserError } from "../cli/errors.ts";
+import { reason, SNAPSHOT_PREFIX } from "../validate/snapshot.ts";
 import { basename, dirname, join } from "node:path";
 
 /**
@@ -11,9 +13,12 @@ export function temporaryPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`);
 }
 
-/** Removes what killed loads left behind (their process is gone). */
+/**
+ * Removes what killed loads left behind (their process is gone): temporary warehouses, their
+ * WALs and extract snapshots. A live load's files (another process) are left alone.
+ */
 export async function removeStaleTemporaries(target: string): Promise<string[]> {
-  const prefix = `.${basename(target)}.tmp-`;
+  const prefixes = [`.${basename(target)}.tmp-`, SNAPSHOT_PREFIX];
   const removed: string[] = [];
   let names: string[] = [];
   try {
@@ -22,13 +27,54 @@ export async function removeStaleTemporaries(target: string): Promise<string[]> 
     return removed;
   }
   for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
+    const prefix = prefixes.find((p) => name.startsWith(p));
+    if (!prefix) continue;
     const pid = Number(name.slice(prefix.length).split("-")[0]);
     if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) continue;
-    await rm(join(dirname(target), name), { force: true });
+    await rm(join(dirname(target), name), { recursive: true, force: true });
     removed.push(name);
   }
   return removed;
+}
+
+/** Fails with a clear message when `dir` cannot take a new file (read-only, full, not allowed). */
+export async function ensureWritable(dir: string): Promise<void> {
+  const probe = join(dir, `.boussole-write-probe-${process.pid}`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(probe, "probe");
+  } catch (error) {
+    throw new UserError(`cannot write to ${dir}: ${reason(error)}. Nothing was checked or replaced.`);
+  } finally {
+    await rm(probe, { force: true }).catch(() => {});
+  }
+}
+
+export function discardSync(temporary: string): void {
+  rmSync(temporary, { force: true });
+  rmSync(`${temporary}.wal`, { force: true });
+}
+
+/**
+ * Runs `cleanup` if SIGINT or SIGTERM arrives, then dies of that signal as it would have.
+ * Returns the function that removes the handlers (call it when the work is over).
+ */
+export function onTermination(cleanup: () => void): () => void {
+  const handler = (signal: NodeJS.Signals) => {
+    remove();
+    try {
+      cleanup();
+    } finally {
+      process.kill(process.pid, signal);
+    }
+  };
+  const remove = () => {
+    process.off("SIGINT", handler);
+    process.off("SIGTERM", handler);
+  };
+  process.once("SIGINT", handler);
+  process.once("SIGTERM", handler);
+  return remove;
 }
 
 export async function replaceAtomically(temporary: string, target: string): Promise<void> {

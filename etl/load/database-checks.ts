@@ -49,8 +49,40 @@ export async function checkInDatabase(db: Database, files: ExtractFile[], report
         }
       }
       if (n > 0) await reportRows(report, ofKind, ["person_id", kind.personLink.dateColumn], examples, "person.unknown", (v) => `person/date ${v}: the person is not in the population file for that year (${n} such row(s) in all)`);
+      await checkEventsAfterDeath(db, report, ofKind, kind.id, kind.personLink.dateColumn);
     }
   }
+  const population = files.filter((f) => f.kind.id === "person_year");
+  if (population.length > 0) await checkAliveAfterDeath(db, report, population);
+}
+
+/** Each person's death date, as recorded on any of their population rows. */
+const DEATHS = "(SELECT person_id, min(death_date) AS died FROM person_year WHERE death_date IS NOT NULL GROUP BY person_id)";
+
+/**
+ * A person in the population of a year after the year they died: an error (the population
+ * file contradicts itself, and denominators and mortality would both be wrong).
+ */
+async function checkAliveAfterDeath(db: Database, report: ValidationReport, files: ExtractFile[]): Promise<void> {
+  const from = `FROM person_year p JOIN ${DEATHS} d USING (person_id) WHERE p.year > year(d.died)`;
+  const n = await count(db, `SELECT count(*)::INTEGER AS n ${from}`);
+  if (n === 0) return;
+  const examples = await db.all(`SELECT p.person_id, CAST(p.year AS VARCHAR) AS year, strftime(d.died, '%Y-%m-%d') AS died ${from} ORDER BY ALL LIMIT ${EXAMPLES}`);
+  const died = new Map(examples.map((e) => [String(e.person_id), String(e.died)]));
+  await reportRows(report, files, ["person_id", "year"], examples, "person.alive-after-death", (v) => `person/year ${v}: in the population after dying on ${died.get(v.split(" / ")[0] as string)} (${n} such row(s) in all)`);
+}
+
+/**
+ * A care event dated after the person's death: a warning, not an error, because claims are
+ * sometimes dated after a death (a delivery billed the next day); the count says how many.
+ */
+async function checkEventsAfterDeath(db: Database, report: ValidationReport, files: ExtractFile[], table: string, dateColumn: string): Promise<void> {
+  const date = ident(dateColumn);
+  const from = `FROM ${ident(table)} e JOIN ${DEATHS} d USING (person_id) WHERE e.${date} > d.died`;
+  const n = await count(db, `SELECT count(*)::INTEGER AS n ${from}`);
+  if (n === 0) return;
+  const examples = await db.all(`SELECT DISTINCT e.person_id, strftime(e.${date}, '%Y-%m-%d') AS ${date} ${from} ORDER BY ALL LIMIT ${EXAMPLES}`);
+  await reportRows(report, files, ["person_id", dateColumn], examples, "event.after-death", (v) => `person/date ${v}: a care event after the person's death date (${n} such row(s) in all)`, { severity: "warning" });
 }
 
 async function reportRows(
@@ -60,7 +92,7 @@ async function reportRows(
   examples: Record<string, unknown>[],
   rule: string,
   message: (value: string) => string,
-  options: { allOccurrences?: boolean } = {},
+  options: { allOccurrences?: boolean; severity?: "error" | "warning" } = {},
 ): Promise<void> {
   const wanted = new Set(examples.map((e) => columns.map((c) => String(e[c])).join("\u0000")));
   const found = await locateRows(files, columns, wanted);
@@ -70,7 +102,7 @@ async function reportRows(
     seen.set(hit.key, count);
     // A duplicate is reported on its second and later lines; an orphan on each line.
     if (options.allOccurrences && count === 1) continue;
-    report.error(rule, hit.file, message(hit.key.replaceAll("\u0000", " / ")), { line: hit.line, column: columns[0] });
+    report[options.severity ?? "error"](rule, hit.file, message(hit.key.replaceAll("\u0000", " / ")), { line: hit.line, column: columns[0] });
   }
 }
 

@@ -2,6 +2,7 @@ import { sqlType, type ColumnSpec, type FileKind } from "../contract/index.ts";
 import { ident, type Database } from "../db/duckdb.ts";
 import type { ExtractFile } from "../validate/extract.ts";
 import { storedName } from "./schema.ts";
+import type { ValidationReport } from "../validate/report.ts";
 
 /** SQL that turns one source column into its warehouse type (CSV columns mostly arrive typed already). */
 function convert(spec: ColumnSpec, source: string, format: ExtractFile["format"]): string {
@@ -77,4 +78,19 @@ async function insertStatbelPopulation(db: Database, file: ExtractFile, batchId:
      SELECT ${keys.join(", ")}, SUM(${values[populationAt]}), $2 FROM ${reader(file)} GROUP BY ALL`,
     [file.path, batchId],
   );
+}
+
+/**
+ * The rows stored must be the rows checked: a difference (the reader and DuckDB splitting
+ * lines differently) is an error naming the file, and the load is not written. `checked`
+ * holds the rows checked so far per table (several files may fill one table).
+ */
+export async function compareRowCount(db: Database, file: ExtractFile, checked: Map<string, number>, report: ValidationReport): Promise<void> {
+  // Statbel's population is summed while loading: its rows are not one per line.
+  if (file.kind.id === "statbel_population") return;
+  const before = checked.get(file.kind.id) ?? 0;
+  checked.set(file.kind.id, before + file.rows);
+  const [row] = await db.all<{ n: bigint | number }>(`SELECT count(*) AS n FROM ${ident(file.kind.id)}`);
+  const stored = Number(row?.n ?? 0) - before;
+  if (stored !== file.rows) report.error("load.row-count", file.name, `${file.rows.toLocaleString("en")} rows were checked but the load read ${stored.toLocaleString("en")}: nothing was written`);
 }

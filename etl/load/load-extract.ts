@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
-import { mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { Database } from "../db/duckdb.ts";
 import type { Progress } from "../cli/progress.ts";
 import { silentProgress } from "../cli/progress.ts";
 import { checkExtract, type ExtractCheck } from "../validate/extract.ts";
-import { discard, removeStaleTemporaries, replaceAtomically, temporaryPathFor } from "./atomic-file.ts";
+import { removeOwnSnapshotsSync, snapshotParent } from "../validate/snapshot.ts";
+import { discard, discardSync, ensureWritable, onTermination, removeStaleTemporaries, replaceAtomically, temporaryPathFor } from "./atomic-file.ts";
 import { checkInDatabase } from "./database-checks.ts";
-import { insertFile } from "./insert-file.ts";
+import { compareRowCount, insertFile } from "./insert-file.ts";
 import { warehouseSchema } from "./schema.ts";
 
 export const TOOL_VERSION = "boussole 0.1.0";
@@ -36,27 +36,47 @@ export interface LoadResult {
 export async function loadExtract(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const progress = options.progress ?? silentProgress;
   const started = new Date();
-  const check = await checkExtract(dir, { vintage: options.vintage, today: options.today, progress });
+  const target = options.warehouse ? resolve(options.warehouse) : join(tmpdir(), `boussole-validate-${process.pid}.duckdb`);
+  // A read-only or full output folder is said before the validation, not after it.
+  await ensureWritable(dirname(target));
+  if (options.warehouse) await removeStaleTemporaries(target);
+  const temporary = temporaryPathFor(target);
+  const parent = snapshotParent(dirname(target));
+  // A load killed by SIGINT or SIGTERM removes its temporary files; after SIGKILL the next load does.
+  const cleanup = onTermination(() => {
+    discardSync(temporary);
+    removeOwnSnapshotsSync(parent);
+  });
+  let check: ExtractCheck | undefined;
+  try {
+    check = await checkExtract(dir, { vintage: options.vintage, today: options.today, progress, snapshotParent: parent });
+    return await loadChecked(dir, check, temporary, target, options, started);
+  } finally {
+    cleanup();
+    await check?.snapshot.dispose();
+  }
+}
+
+async function loadChecked(dir: string, check: ExtractCheck, temporary: string, target: string, options: LoadOptions, started: Date): Promise<LoadResult> {
+  const progress = options.progress ?? silentProgress;
   const result: LoadResult = { check, batchId: null, rows: 0, written: false };
   if (!check.report.ok) {
     check.report.skipped.push("database checks (duplicate keys in large files, persons missing from the population) run only once every row passes");
     return result;
   }
-
-  const target = options.warehouse ? resolve(options.warehouse) : join(tmpdir(), `boussole-validate-${process.pid}.duckdb`);
-  await mkdir(dirname(target), { recursive: true });
-  if (options.warehouse) await removeStaleTemporaries(target);
-  const temporary = temporaryPathFor(target);
   const batchId = batchIdOf(check, started);
   const db = await Database.open(temporary, { memoryLimit: options.memoryLimit });
   let committed = false;
   try {
     for (const statement of warehouseSchema()) await db.run(statement);
+    const checked = new Map<string, number>();
     for (const file of check.files) {
       const task = progress.task(`load ${file.name}`, 1);
       await insertFile(db, file, batchId);
+      await compareRowCount(db, file, checked, check.report);
       task.done(`${file.rows.toLocaleString("en")} rows`);
     }
+    if (!check.report.ok) return result;
     for (const f of check.boundaries?.features ?? []) {
       await db.run("INSERT INTO geo_boundary VALUES ($1, $2, $3, $4)", [f.level, f.code, JSON.stringify(f.geometry), batchId]);
     }

@@ -12,9 +12,8 @@ import { Database } from "../db/duckdb.ts";
 import type { Progress } from "../cli/progress.ts";
 import { silentProgress } from "../cli/progress.ts";
 import { writeStatbelIncome, writeStatbelPopulation, writeZoneAggregates } from "./aggregates.ts";
-import { drawBoundaries } from "./boundaries.ts";
-import { buildSyntheticGeography } from "./geography.ts";
-import { writeGeographyFiles } from "./geography-files.ts";
+import { buildSyntheticGeography, sampleBoundaries } from "./geography.ts";
+import { writeGeographyFiles } from "../../geography/write-files.ts";
 import { placesOf } from "./place.ts";
 import { Random } from "./random.ts";
 import { PopulationCount } from "./simulate.ts";
@@ -39,8 +38,13 @@ export interface SampleResult {
   people: number;
 }
 
-/** Zones where a network started an improvement action in 2022 (the PDCA demonstration). */
-export const IMPROVING_ZONES = ["ELZ-S05", "ELZ-S23", "ELZ-S41", "OLS-S03", "BXL-NORD-EST"] as const;
+/**
+ * Zones where a network started an improvement action in 2022 (the PDCA demonstration): one
+ * real zone per system — an ELZ (Gent, elz13), an Antwerp sub-zone (Noord Antwerpen), a Brussels
+ * bassin (Nord-Est: Schaerbeek, Evere, Saint-Josse), a provisional Walloon OLS (arrondissement
+ * of Charleroi) and the German-speaking Community. The actions, like every figure, are synthetic.
+ */
+export const IMPROVING_ZONES = ["elz13", "elz2-4", "BXL-NORD-EST", "OLS-P-52", "DG"] as const;
 
 /**
  * Writes a complete synthetic extract in the contract's formats. Deterministic: the same
@@ -57,7 +61,7 @@ export async function generateSample(o: SampleOptions): Promise<SampleResult> {
   const geo = buildSyntheticGeography(o.seed);
   const zoneCodes = new Set(geo.zones.map((z) => z.code));
   const improving = new Set(IMPROVING_ZONES.filter((z) => zoneCodes.has(z)));
-  const files = writeGeographyFiles(o.out, geo, drawBoundaries(geo, o.seed));
+  const files = writeGeographyFiles(o.out, geo, sampleBoundaries());
 
   const places = placesOf(geo, improving);
   const task = progress.task("simulate people", places.reduce((n, p) => n + p.population, 0));

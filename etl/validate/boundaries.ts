@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import { feature } from "topojson-client";
+import { badArcIndex, crossingProblem, geometryProblem } from "./geometry-rules.ts";
 import type { References } from "./references.ts";
 import type { ValidationReport } from "./report.ts";
 
@@ -31,10 +32,27 @@ export async function checkBoundaries(path: string, file: string, refs: Referenc
   }
   let features: any[];
   if (doc?.type === "Topology") {
-    features = Object.values(doc.objects ?? {}).flatMap((o: any) => {
-      const f: any = feature(doc, o);
-      return f.type === "FeatureCollection" ? f.features : [f];
-    });
+    const count = Array.isArray(doc.arcs) ? doc.arcs.length : 0;
+    // topojson-client indexes arcs without checking them: a bad index must be said here.
+    for (const [name, object] of Object.entries<any>(doc.objects ?? {})) {
+      const geometries = object?.type === "GeometryCollection" ? (object.geometries ?? []) : [object];
+      for (const [i, g] of geometries.entries()) {
+        const bad = badArcIndex(g?.arcs, count);
+        if (bad !== null) {
+          report.error("boundaries.topojson-arcs", file, `object ${name}, geometry ${i + 1} refers to arc ${bad}, but the topology has ${count} arc(s)`, { column: `objects.${name}.geometries[${i}]`, value: String(bad) });
+          return out;
+        }
+      }
+    }
+    try {
+      features = Object.values(doc.objects ?? {}).flatMap((o: any) => {
+        const f: any = feature(doc, o);
+        return f.type === "FeatureCollection" ? f.features : [f];
+      });
+    } catch (e) {
+      report.error("boundaries.format", file, `not a readable TopoJSON topology (${(e as Error).message.slice(0, 200)})`);
+      return out;
+    }
   } else if (doc?.type === "FeatureCollection" && Array.isArray(doc.features)) {
     features = doc.features;
   } else {
@@ -52,11 +70,15 @@ export async function checkBoundaries(path: string, file: string, refs: Referenc
     if (code === undefined || !known[level as BoundaryFeature["level"]].has(code))
       return report.error("boundaries.unknown-code", file, `${level} ${code} is not in the geography`, { ...where, value: String(code) });
     if (type !== "Polygon" && type !== "MultiPolygon") return report.error("boundaries.geometry", file, `geometry must be a Polygon or MultiPolygon`, { ...where, value: String(type) });
+    const shape = geometryProblem(type, f.geometry.coordinates);
+    if (shape) return report.error("boundaries.geometry", file, `${level} ${code}: ${shape}`, where);
     const [lon, lat] = firstPosition(f.geometry.coordinates);
     if (!Number.isFinite(lon) || !Number.isFinite(lat)) return report.error("boundaries.geometry", file, `geometry has no valid coordinates`, where);
     if (Math.abs(lon) > 1000 || Math.abs(lat) > 1000)
       return report.error("boundaries.crs", file, `coordinates look projected (Belgian Lambert 72, EPSG:31370?): convert to WGS84 longitude/latitude`, { ...where, value: `${lon},${lat}` });
     if (lon < 2 || lon > 7 || lat < 49 || lat > 52) return report.error("boundaries.outside-belgium", file, `coordinates ${lon},${lat} are outside Belgium (WGS84 longitude, latitude order)`, where);
+    const crossing = crossingProblem(type, f.geometry.coordinates);
+    if (crossing) report.warning("boundaries.self-crossing", file, `${level} ${code}: ${crossing}`, where);
     out.features.push({ level, code, geometry: f.geometry });
   });
 

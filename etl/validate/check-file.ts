@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
-import { join } from "node:path";
 import type { FileKind, ParsedRow } from "../contract/index.ts";
 import type { Progress } from "../cli/progress.ts";
 import { readCsv, type CsvDialect } from "./csv-reader.ts";
@@ -11,14 +10,13 @@ import type { References } from "./references.ts";
 import type { ValidationReport } from "./report.ts";
 import { RowChecker } from "./row-checker.ts";
 
-/** Reads one file once, streaming: hashes it and checks its header and every row. */
+/** Reads one file (its snapshot at `path`) once, streaming: hashes it and checks its header and every row. */
 export async function checkFile(
-  dir: string,
+  path: string,
   name: string,
   kind: FileKind,
   ctx: { report: ValidationReport; today: Date; references: References | null; collect?: ParsedRow[]; progress?: Progress },
 ): Promise<ExtractFile> {
-  const path = join(dir, name);
   const format = /\.parquet$/i.test(name) ? "parquet" : "csv";
   const hash = createHash("sha256");
   const entry: ExtractFile = { name, path, kind, format, rows: 0, bytes: 0, sha256: "" };

@@ -1,6 +1,5 @@
 import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
 import { fileKinds, type FileKind } from "../contract/index.ts";
 import type { Progress } from "../cli/progress.ts";
 import { runTsWorker } from "../workers/ts-worker.ts";
@@ -10,8 +9,7 @@ import type { References } from "./references.ts";
 import { ValidationReport } from "./report.ts";
 
 export interface CheckJob {
-  dir: string;
-  files: { name: string; kind: string }[];
+  files: { name: string; kind: string; path: string }[];
   references: References;
   today: string;
 }
@@ -27,7 +25,7 @@ export async function checkJob(job: CheckJob, progress?: Progress): Promise<Chec
   for (const f of job.files) {
     const kind = fileKinds.find((k) => k.id === f.kind) as FileKind;
     const report = new ValidationReport();
-    const entry = await checkFile(job.dir, f.name, kind, { report, today: new Date(job.today), references: job.references, progress });
+    const entry = await checkFile(f.path, f.name, kind, { report, today: new Date(job.today), references: job.references, progress });
     out.push({ ...entry, kind: kind.id, report: report.export() });
   }
   return out;
@@ -39,23 +37,22 @@ export async function checkJob(job: CheckJob, progress?: Progress): Promise<Chec
  * Results are merged in the files' order, so the report does not depend on timing.
  */
 export async function checkFiles(
-  dir: string,
-  files: { name: string; kind: FileKind }[],
+  files: { name: string; kind: FileKind; path: string }[],
   ctx: { report: ValidationReport; today: Date; references: References; progress?: Progress },
 ): Promise<ExtractFile[]> {
-  const sizes = await Promise.all(files.map(async (f) => (await stat(join(dir, f.name))).size));
+  const sizes = await Promise.all(files.map(async (f) => (await stat(f.path)).size));
   const totalBytes = sizes.reduce((a, b) => a + b, 0);
   const workers = Math.min(2, availableParallelism(), files.length);
-  const base = { dir, references: ctx.references, today: ctx.today.toISOString() };
+  const base = { references: ctx.references, today: ctx.today.toISOString() };
   let checked: CheckedFile[];
   if (workers < 2 || totalBytes < PARALLEL_FROM_BYTES) {
-    checked = await checkJob({ ...base, files: files.map((f) => ({ name: f.name, kind: f.kind.id })) }, ctx.progress);
+    checked = await checkJob({ ...base, files: files.map((f) => ({ name: f.name, kind: f.kind.id, path: f.path })) }, ctx.progress);
   } else {
-    const loads = Array.from({ length: workers }, () => ({ bytes: 0, files: [] as { name: string; kind: string }[] }));
+    const loads = Array.from({ length: workers }, () => ({ bytes: 0, files: [] as { name: string; kind: string; path: string }[] }));
     for (const i of sizes.map((_, i) => i).sort((a, b) => (sizes[b] as number) - (sizes[a] as number))) {
       const least = loads.reduce((a, b) => (b.bytes < a.bytes ? b : a));
       least.bytes += sizes[i] as number;
-      least.files.push({ name: files[i]!.name, kind: files[i]!.kind.id });
+      least.files.push({ name: files[i]!.name, kind: files[i]!.kind.id, path: files[i]!.path });
     }
     const task = ctx.progress?.task(`check ${files.length} files on ${workers} threads`, totalBytes);
     const read = loads.map(() => 0);

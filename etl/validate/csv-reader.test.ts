@@ -234,3 +234,31 @@ describe("readCsv across 1 MiB chunks", () => {
     expect(r.rows.some((x) => x.line === line + 1)).toBe(true);
   });
 });
+
+describe("readCsv on hostile line shapes", () => {
+  it("refuses a 50 MB line with no line break in linear time, naming its line", async () => {
+    const path = write(Buffer.concat([Buffer.from("year,person_id\n2023,p1\n"), Buffer.alloc(50 << 20, "x".charCodeAt(0))]));
+    const started = performance.now();
+    const r = await read(path);
+    const seconds = (performance.now() - started) / 1000;
+    expect(r.problems).toEqual([{ rule: "row.too-long", line: 3 }]);
+    expect(r.rows.map((x) => x.line)).toEqual([2]);
+    expect(r.result.bytes).toBe((50 << 20) + 23);
+    // Quadratic reading took minutes; linear takes well under a second per 50 MB.
+    expect(seconds).toBeLessThan(15);
+  });
+
+  it("refuses an over-long line and goes on with the next one, line numbers kept", async () => {
+    const path = write(`a,b\n1,2\n${"y".repeat((1 << 20) + 5)}\n3,4\n`);
+    const r = await read(path);
+    expect(r.problems).toEqual([{ rule: "row.too-long", line: 3 }]);
+    expect(r.rows.map((x) => [x.line, x.fields])).toEqual([[2, ["1", "2"]], [4, ["3", "4"]]]);
+  });
+
+  it("reports a file mixing CRLF and LF once, at the first line that differs", async () => {
+    const r = await read(write("a,b\r\n1,2\r\n3,4\n5,6\r\n7,8\n"));
+    expect(r.problems).toEqual([{ rule: "row.mixed-line-endings", line: 3 }]);
+    expect((await read(write("a,b\r\n1,2\r\n3,4"))).problems).toEqual([]);
+    expect((await read(write("a,b\n1,2\n3,4\n"))).problems).toEqual([]);
+  });
+});

@@ -68,11 +68,15 @@ export function splitLine(line: string, delimiter: string): string[] | null {
   return fields;
 }
 
+/** The longest line read (characters): a longer one is refused, and reading stays linear. */
+export const MAX_LINE_CHARS = 1 << 20;
+
 /**
  * Streams a CSV file line by line, with exact line numbers for every message.
- * Bytes that are not UTF-8 are reported (decoded as U+FFFD), never silently kept.
+ * Bytes that are not UTF-8 are reported (decoded as U+FFFD), never silently kept. Lines must
+ * all end alike (LF or CRLF: DuckDB's loader refuses a mix) and be at most MAX_LINE_CHARS long.
  */
-export async function readCsv(path: string, callbacks: CsvCallbacks, hash?: Hash): Promise<{ rows: number; bytes: number }> {
+export async function readCsv(path: string, callbacks: CsvCallbacks, hash?: Hash, maxLine = MAX_LINE_CHARS): Promise<{ rows: number; bytes: number }> {
   const decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
   let pending = "";
   let lineNo = 0;
@@ -80,10 +84,22 @@ export async function readCsv(path: string, callbacks: CsvCallbacks, hash?: Hash
   let bytes = 0;
   let dialect: CsvDialect | null = null;
   let stopped = false;
+  let skipping = false;
+  let crlf: boolean | null = null;
+  let mixedReported = false;
 
-  const handle = (raw: string) => {
+  const handle = (raw: string, terminated: boolean) => {
     lineNo++;
-    let line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    const endsCr = raw.endsWith("\r");
+    let line = endsCr ? raw.slice(0, -1) : raw;
+    if (terminated) {
+      if (crlf === null) crlf = endsCr;
+      else if (crlf !== endsCr && !mixedReported) {
+        mixedReported = true;
+        const [mine, first] = endsCr ? ["CRLF", "LF"] : ["LF", "CRLF"];
+        callbacks.problem("row.mixed-line-endings", lineNo, `this line ends with ${mine} but the first with ${first}: save the file with one kind of line ending`);
+      }
+    }
     if (dialect === null) {
       const bom = line.charCodeAt(0) === 0xfeff;
       if (bom) line = line.slice(1);
@@ -107,26 +123,58 @@ export async function readCsv(path: string, callbacks: CsvCallbacks, hash?: Hash
     callbacks.row(fields, lineNo);
   };
 
+  const tooLong = () => {
+    callbacks.problem("row.too-long", lineNo + 1, `a line longer than ${maxLine.toLocaleString("en")} characters (is this a CSV file with line breaks?)`);
+    if (dialect === null) {
+      dialect = { delimiter: ",", bom: false };
+      callbacks.header([], dialect);
+      stopped = true;
+    }
+    pending = "";
+    skipping = true;
+  };
+
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     bytes += chunk.length;
     hash?.update(chunk);
     callbacks.progress?.(bytes);
     if (stopped) continue;
-    const text = pending + decoder.decode(chunk, { stream: true });
+    // Only the new text is searched for line breaks: reading is linear in the file's size.
+    const text = decoder.decode(chunk, { stream: true });
     let start = 0;
+    if (skipping) {
+      const nl = text.indexOf("\n");
+      if (nl < 0) continue;
+      lineNo++;
+      skipping = false;
+      start = nl + 1;
+    }
     for (;;) {
       const nl = text.indexOf("\n", start);
       if (nl < 0) break;
-      handle(text.slice(start, nl));
-      if (stopped) break;
+      const line = pending + text.slice(start, nl);
+      pending = "";
       start = nl + 1;
+      if (line.length > maxLine) {
+        // A whole over-long line in hand: refused and counted, nothing left to skip.
+        tooLong();
+        skipping = false;
+        lineNo++;
+      } else handle(line, true);
+      if (stopped) break;
     }
-    pending = stopped ? "" : text.slice(start);
+    if (stopped) {
+      pending = "";
+      continue;
+    }
+    pending += text.slice(start);
+    if (pending.length > maxLine) tooLong();
   }
   if (!stopped) {
     pending += decoder.decode();
-    if (pending.length > 0) handle(pending);
+    if (pending.length > maxLine) tooLong();
+    else if (pending.length > 0 && !skipping) handle(pending, false);
     if (dialect === null) callbacks.header([], { delimiter: ",", bom: false });
   }
   return { rows, bytes };

@@ -1,4 +1,3 @@
-import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { boundaryFilePattern, fileKinds, kindOfFile } from "../contract/index.ts";
 import type { FileKind } from "../contract/index.ts";
@@ -8,10 +7,12 @@ import type { CsvDialect } from "./csv-reader.ts";
 import { checkFile } from "./check-file.ts";
 import { checkFiles } from "./check-pool.ts";
 import { checkGeography, checkGeographyReferences } from "./geography-rules.ts";
+import { referenceGeographyFor } from "../../geography/extract-geography.ts";
 import type { HeaderMapping } from "./header.ts";
 import { buildReferences, chooseVintage, emptyReferences, type GeographyRows, type References } from "./references.ts";
 import { ValidationReport } from "./report.ts";
 import { EXTRACT_INFO_FILE, readExtractInfo, type ExtractInfo } from "./extract-info.ts";
+import { snapshotExtract, type Snapshot } from "./snapshot.ts";
 
 export interface ExtractFile {
   name: string;
@@ -34,6 +35,8 @@ export interface ExtractCheck {
   references: References;
   geography: GeographyRows;
   info: ExtractInfo | null;
+  /** The private copies every check read and the load reads; the caller disposes of it. */
+  snapshot: Snapshot;
 }
 
 export interface CheckOptions {
@@ -42,26 +45,34 @@ export interface CheckOptions {
   /** "Today", for dates in the future (tests fix it). */
   today?: Date;
   progress?: Progress;
+  /** Where the private copies go (default: the system's temporary folder). */
+  snapshotParent?: string;
 }
 
 const IGNORED = /^(readme|licen[cs]e|notice)/i;
 
 /**
- * Reads every file of an extract once, streaming, and checks every row against the
- * contract. Nothing is written. Geography comes first: the rest is checked against it.
+ * Copies the extract's regular files into a private snapshot, then reads every copy once,
+ * streaming, and checks every row against the contract. Nothing else is written. Geography
+ * comes first: the rest is checked against it.
  */
 export async function checkExtract(dir: string, options: CheckOptions = {}): Promise<ExtractCheck> {
   const report = new ValidationReport();
   const today = options.today ?? new Date();
-  const names = (await readdir(dir)).sort();
+  const snapshot = await snapshotExtract(dir, report, options.snapshotParent);
+  const own = [...snapshot.paths.keys()];
+  // Without geography files, the shipped reference of the extract's vintage stands in (read from its own directory).
+  const reference = referenceGeographyFor(own, options.vintage);
+  const names = [...own, ...(reference?.names ?? [])].sort();
+  const path = (name: string) => snapshot.paths.get(name) ?? join((reference as { dir: string }).dir, name);
   const byKind = new Map<FileKind, string[]>();
   let boundaryName: string | null = null;
   let info: ExtractInfo | null = null;
 
   for (const name of names) {
-    if ((await stat(join(dir, name))).isDirectory() || IGNORED.test(name) || name.startsWith(".")) continue;
+    if (IGNORED.test(name)) continue;
     if (name === EXTRACT_INFO_FILE) {
-      info = await readExtractInfo(join(dir, name), report);
+      info = await readExtractInfo(path(name), report);
       continue;
     }
     if (boundaryFilePattern.test(name)) {
@@ -83,30 +94,30 @@ export async function checkExtract(dir: string, options: CheckOptions = {}): Pro
   const geographyFiles = { geo_municipality: "", geo_sector: "", geo_zone_system: "", geo_zone: "", geo_zone_member: "" } as Record<keyof GeographyRows, string>;
   const files: ExtractFile[] = [];
   let references: References | null = null;
-  const pending: { name: string; kind: FileKind }[] = [];
+  const pending: { name: string; kind: FileKind; path: string }[] = [];
 
   for (const kind of fileKinds) {
     if (kind.group !== "geography" && references === null) {
       const vintage = chooseVintage(geography, options.vintage);
       references = buildReferences(geography, vintage);
       checkGeographyReferences(geography, references, report, geographyFiles);
-      checkGeography(geography, report, geographyFiles);
+      checkGeography(geography, report, geographyFiles, vintage);
       if (references.sets.municipality.size === 0) report.error("geo.no-municipality", geographyFiles.geo_municipality || "geo_municipalities.csv", `no municipality for vintage ${vintage}`);
     }
     for (const name of byKind.get(kind) ?? []) {
       const collect = kind.group === "geography" ? geography[kind.id as keyof GeographyRows] : undefined;
       if (collect) geographyFiles[kind.id as keyof GeographyRows] = name;
-      if (collect) files.push(await checkFile(dir, name, kind, { report, today, references, collect, progress: options.progress }));
-      else pending.push({ name, kind });
+      if (collect) files.push(await checkFile(path(name), name, kind, { report, today, references, collect, progress: options.progress }));
+      else pending.push({ name, kind, path: path(name) });
     }
   }
-  files.push(...(await checkFiles(dir, pending, { report, today, references: references as References, progress: options.progress })));
+  files.push(...(await checkFiles(pending, { report, today, references: references as References, progress: options.progress })));
   references ??= emptyReferences(chooseVintage(geography, options.vintage));
 
   let boundaries: ExtractCheck["boundaries"] = null;
-  if (boundaryName) boundaries = { name: boundaryName, ...(await checkBoundaries(join(dir, boundaryName), boundaryName, references, report)) };
+  if (boundaryName) boundaries = { name: boundaryName, ...(await checkBoundaries(path(boundaryName), boundaryName, references, report)) };
   else report.warning("file.missing", "geo_boundaries.geojson", "no boundaries file: maps will not be drawn");
 
-  return { dir, report, files, boundaries, references, geography, info };
+  return { dir, report, files, boundaries, references, geography, info, snapshot };
 }
 

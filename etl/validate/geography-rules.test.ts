@@ -121,3 +121,27 @@ describe("checkGeography", () => {
     expect(report.issues.map((i) => `${i.rule}:${i.value}`).sort()).toEqual(["geo.empty-zone:EMPTY", "geo.overlapping-zones:21001"]);
   });
 });
+
+describe("regional zone systems", () => {
+  const brussels = (nis: string, name: string, line: number): ParsedRow => ({ nis_code: nis, name_fr: name, region_code: "04000", vintage: 2025, _line: line });
+  function withBassins(): GeographyRows {
+    const rows = base();
+    rows.geo_zone_system = [{ system_code: "bassin", region_code: "04000" }, { system_code: "elz", region_code: null }];
+    rows.geo_municipality = [brussels("21001", "Anderlecht", 2), brussels("21003", "Berchem-Sainte-Agathe", 3), brussels("21004", "Bruxelles", 4)];
+    return rows;
+  }
+
+  it("say nothing when the bassins cover every Brussels municipality", () => {
+    expect(check(withBassins()).issues).toEqual([]);
+  });
+
+  it("warn once, at the first such municipality's line, about a Brussels municipality in no bassin", () => {
+    const rows = withBassins();
+    rows.geo_municipality.push(brussels("21015", "Schaerbeek", 5), brussels("21016", "Uccle", 6));
+    const issues = check(rows).issues;
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ severity: "warning", rule: "geo.uncovered-municipality", file: "geo_municipalities.csv", line: 5, column: "nis_code", value: "21015" });
+    expect(issues[0]!.message).toContain("2 municipality(ies) of region 04000 are in no zone of system bassin");
+    expect(issues[0]!.message).toContain("21016 Uccle");
+  });
+});

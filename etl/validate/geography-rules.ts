@@ -11,7 +11,7 @@ const fileOf = (row: Record<string, unknown>, fallback: string) => (row._file as
  * or sector in at most one zone; a municipality split by sectors in a system is never
  * also a whole member of it, and all its sectors are placed.
  */
-export function checkGeography(rows: GeographyRows, report: ValidationReport, files: Record<keyof GeographyRows, string>): void {
+export function checkGeography(rows: GeographyRows, report: ValidationReport, files: Record<keyof GeographyRows, string>, vintage?: number): void {
   const systemOfZone = new Map(rows.geo_zone.map((z) => [String(z.zone_code), String(z.system_code)]));
   const membersOfZone = new Map<string, number>();
   const placed = new Map<string, { zone: string; line?: number }>();
@@ -38,6 +38,22 @@ export function checkGeography(rows: GeographyRows, report: ValidationReport, fi
 
   for (const z of rows.geo_zone) {
     if (!membersOfZone.has(String(z.zone_code))) report.error("geo.empty-zone", fileOf(z, files.geo_zone), `zone ${z.zone_code} has no member in ${files.geo_zone_member}`, { line: lineOf(z), column: "zone_code", value: String(z.zone_code) });
+  }
+
+  // A system of one region (Brussels' bassins, Wallonia's OLS) is meant to cover it: a
+  // municipality in none of its zones drops out of that system's zone figures. A warning, not
+  // an error: a regional system may be partial on purpose (a pilot); one per system.
+  for (const system of rows.geo_zone_system) {
+    const region = system.region_code === null || system.region_code === undefined ? null : String(system.region_code);
+    if (region === null) continue;
+    const code = String(system.system_code);
+    const uncovered = rows.geo_municipality.filter(
+      (m) => String(m.region_code) === region && (vintage === undefined || m.vintage === vintage) && !wholeIn.get(code)?.has(String(m.nis_code)) && !splitIn.get(code)?.has(String(m.nis_code)),
+    );
+    const first = uncovered[0];
+    if (!first) continue;
+    const names = uncovered.slice(0, 5).map((m) => `${m.nis_code} ${m.name_fr}`).join(", ");
+    report.warning("geo.uncovered-municipality", fileOf(first, files.geo_municipality), `${uncovered.length} municipality(ies) of region ${region} are in no zone of system ${code}, which covers that region (first: ${names}); its zone figures leave them out`, { line: lineOf(first), column: "nis_code", value: String(first.nis_code) });
   }
 
   const sectorsOf = new Map<string, string[]>();

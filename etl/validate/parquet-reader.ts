@@ -14,13 +14,13 @@ export async function readParquet(path: string, callbacks: CsvCallbacks, hash?: 
     hash?.update(chunk);
   }
   const db = await Database.open(":memory:", { memoryLimit: "512MB" });
+  let rows = 0;
   try {
     const schema = await db.all<{ column_name: string; column_type: string }>("DESCRIBE SELECT * FROM read_parquet($1)", [path]);
     const columns = schema.map((c) => c.column_name);
     if (!callbacks.header(columns, { delimiter: ",", bom: false })) return { rows: 0, bytes };
     const select = schema.map((c) => asText(ident(c.column_name), c.column_type)).join(", ");
     const result = await db.connection.stream(`SELECT ${select} FROM read_parquet($1)`, [path]);
-    let rows = 0;
     for (;;) {
       const chunk = await result.fetchChunk();
       if (chunk === null || chunk.rowCount === 0) break;
@@ -29,6 +29,11 @@ export async function readParquet(path: string, callbacks: CsvCallbacks, hash?: 
         callbacks.row(row.map((v) => (v === null ? "" : String(v))), rows + 1);
       }
     }
+    return { rows, bytes };
+  } catch (error) {
+    // A truncated or corrupt file: said with the file's name (the caller adds it) and the row reached.
+    const reason = ((error as Error).message.split("\n")[0] ?? "").replace(/(["'])\/[^"']*\1/g, "the file");
+    callbacks.problem("file.corrupt-parquet", rows + 1, `not a readable Parquet file${rows > 0 ? ` after ${rows} rows` : ""} (${reason.slice(0, 200)})`);
     return { rows, bytes };
   } finally {
     db.close();

@@ -15,6 +15,8 @@ const INT = /^-?\d+$/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 const DECIMAL_COMMA = /^-?\d+,\d+$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** C0 and C1 controls (NUL, ESC…), DEL, and the bidirectional overrides and isolates. */
+export const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
 
 /** Compiles a column's type into a fast check that parses the raw text. */
 export function compileValueCheck(spec: ColumnSpec, today: Date): ValueCheck {
@@ -88,7 +90,10 @@ export function compileValueCheck(spec: ColumnSpec, today: Date): ValueCheck {
     case "text":
       return (raw) => {
         if (raw === "") return empty();
-        return raw.length <= t.maxLength ? raw : new Invalid("value.range", `${spec.name} is longer than ${t.maxLength} characters`);
+        if (raw.length > t.maxLength) return new Invalid("value.range", `${spec.name} is longer than ${t.maxLength} characters`);
+        const hidden = UNPRINTABLE.exec(raw);
+        if (hidden) return new Invalid("value.control-character", `${spec.name} holds the invisible character U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} (a control or text-direction character: it would print wrongly or reorder the name on screen)`);
+        return raw;
       };
   }
 }

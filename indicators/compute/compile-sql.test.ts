@@ -15,7 +15,7 @@ import { computeIndicators } from "./compute.ts";
 import { SqlDefinitionError, checkSqlDefinition, compileCheckedSqlDefinitions, compileSqlDefinitions, openEmptyWarehouse, sqlDefinitionProblems } from "./compile-sql.ts";
 import type { Cell } from "./statistics.ts";
 
-const METHODS = { en: "A hand-written query (test)." };
+const METHODS = { fr: "Une requête écrite à la main (test).", nl: "Een met de hand geschreven query (test).", de: "Eine von Hand geschriebene Abfrage (Test).", en: "A hand-written query (test)." };
 type Fields = Parameters<typeof baseDefinition>[0];
 const definition = (fields: Fields): Definition => baseDefinition(fields, { aim: "experience" });
 const sqlDefinition = (id: string, sql: string, fields: Partial<DefinitionInput> = {}): Definition =>
@@ -162,8 +162,8 @@ describe("where problems are reported", () => {
     [
       "id: custom", "version: 1", "aim: value", "type: process",
       "title: { fr: a, nl: b, de: c, en: Custom }", "short-description: { fr: a, nl: b, de: c, en: A custom indicator. }",
-      "definition: { en: x }", "rationale: { en: x }", "numerator-text: { en: x }", "denominator-text: { en: x }", "source: { en: x }",
-      "methods: { en: Counts what the query counts. }", "unit: percent", "polarity: no-judgement", `statistic: ${statistic}`,
+      "definition: { fr: x, nl: x, de: x, en: x }", "rationale: { fr: x, nl: x, de: x, en: x }", "numerator-text: { fr: x, nl: x, de: x, en: x }", "denominator-text: { fr: x, nl: x, de: x, en: x }", "source: { fr: x, nl: x, de: x, en: x }",
+      "methods: { fr: Compte ce que compte la requête., nl: Telt wat de query telt., de: 'Zählt, was die Abfrage zählt.', en: Counts what the query counts. }", "unit: percent", "polarity: no-judgement", `statistic: ${statistic}`,
       ...sqlLines, "",
     ].join("\n");
 

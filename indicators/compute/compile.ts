@@ -34,6 +34,7 @@
  */
 import type { Definition, Numerator } from "../definition/schema.ts";
 import { residenceAreaCtes } from "./areas.ts";
+import { isBanded } from "./indirect-standardisation.ts";
 import { compileZone, isZoneComputed, zoneNotComputedReason } from "./compile-zone.ts";
 import { and, anyPrefix, eventCondition, literal, populationCondition, TABLE, type EventsNumerator, type MedicinesNumerator } from "./conditions.ts";
 
@@ -68,7 +69,7 @@ export interface CompileOptions {
 }
 
 export const AGE_BANDS = ["0-17", "18-44", "45-64", "65-74", "75+"] as const;
-const PERSON_STATISTICS = new Set(["proportion", "crude-rate", "mean-per-person", "directly-standardised-rate"]);
+const PERSON_STATISTICS = new Set(["proportion", "crude-rate", "mean-per-person", "directly-standardised-rate", "indirectly-standardised-ratio"]);
 
 /** Why a definition is not computed by this compiler, or undefined when it is. */
 export function notComputedReason(def: Definition): string | undefined {
@@ -87,6 +88,8 @@ export function notComputedReason(def: Definition): string | undefined {
  * breakdown of it would be a set of crude band rates, so it is left out (sex and bim only).
  */
 export function strataOf(def: Definition): Definition["strata"] {
+  // An ISR's expected count is summed over sex × band: it always needs the sex rows.
+  if (def.statistic === "indirectly-standardised-ratio") return ["sex"];
   return def.statistic === "directly-standardised-rate" ? def.strata.filter((s) => s !== "age-band") : def.strata;
 }
 
@@ -257,7 +260,8 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
   const key = "year, level, system_code, area_code";
   const setsOf = (strata: Set<string>, extra: string) =>
     [`(${key}${extra})`, ...(["sex", "age-band", "bim"] as const).filter((s) => strata.has(s)).map((s) => `(${key}, ${s === "age-band" ? "age_band" : s}${extra})`)];
-  const isDsr = (d: Definition) => d.statistic === "directly-standardised-rate";
+  // DSR and ISR alike: figures by ESP band (indirect-standardisation.ts).
+  const isDsr = isBanded;
   const hasDsr = todo.some(isDsr);
   const sets = [
     ...(todo.some((d) => !isDsr(d)) ? setsOf(new Set(todo.filter((d) => !isDsr(d)).flatMap((d) => d.strata)), "") : []),

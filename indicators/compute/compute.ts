@@ -13,6 +13,8 @@ import { areaRegionSql } from "./areas.ts";
 import { compile, type Skipped } from "./compile.ts";
 import { compileCheckedSqlDefinitions } from "./compile-sql.ts";
 import { areaKey, deriveCells, ratioCells, type IndicatorCell } from "./derive.ts";
+import { compareIsrCells, isrAreaRegionSql, isrCellsFromColumns, ISR } from "./indirect-standardisation.ts";
+import { absentSources, sourceCoverage, type SkippedYear } from "./source-coverage.ts";
 import { restrictForIndicatorSql } from "./sql-guard.ts";
 import { cellsFromColumns, cellsFromRows, type CellWithStatistics, type Row, type WideColumns } from "./statistics.ts";
 
@@ -25,6 +27,8 @@ export interface ComputeResult {
   cells: IndicatorCell[];
   computed: string[];
   skipped: Skipped[];
+  /** Years of computed definitions left without cells: their source has no rows that year (source-coverage.ts). */
+  skippedYears: SkippedYear[];
   /** Time spent in the queries, and in the statistics, for the CLI's report. */
   queryMs: number;
   statisticsMs: number;
@@ -32,22 +36,29 @@ export interface ComputeResult {
 
 export async function computeIndicators(warehousePath: string, defs: readonly Definition[], options: { memoryLimit?: string } = {}): Promise<ComputeResult> {
   const { sql, zoneSql, computed, skipped, columns } = compile(defs);
-  if (computed.length === 0) return { cells: [], computed, skipped, queryMs: 0, statisticsMs: 0 };
+  if (computed.length === 0) return { cells: [], computed, skipped, skippedYears: [], queryMs: 0, statisticsMs: 0 };
   const db = await Database.open(warehousePath, { readOnly: true, memoryLimit: options.memoryLimit });
   try {
     // Hand-written queries run here too: no extension may be installed or loaded on the fly.
     await restrictForIndicatorSql(db);
     const handWritten = await compileCheckedSqlDefinitions(defs, db);
     const started = performance.now();
+    // No false zeros: what has no source rows in a year gets no cells that year.
+    const { coverage, years } = await sourceCoverage(db, defs.filter((d) => computed.includes(d.id)));
+    const absent = absentSources(defs, computed, coverage, years);
     // The person-based statement is read by column (it is wide); the others are small.
     // One statement per year: peak memory follows one year's events, whatever the number of years.
     const measured: CellWithStatistics[] = [];
     let statisticsMs = 0;
+    // Indirect standardisation needs every area's region, sectors included.
+    const isrRegions = defs.some((d) => d.statistic === ISR && computed.includes(d.id)) ? await db.all<{ level: string; system_code: string | null; area_code: string; region_code: string }>(isrAreaRegionSql()) : [];
+    const isrRegionOf = new Map(isrRegions.map((r) => [areaKey(r.level, r.system_code, r.area_code), r.region_code]));
     if (sql) {
       for (const year of await yearsOf(db)) {
         const wide = (await db.connection.runAndReadAll(compile(defs, { year }).sql)).getColumnsObjectJS() as WideColumns;
         const t = performance.now();
         for (const cell of cellsFromColumns(wide, columns, defs)) measured.push(cell);
+        for (const cell of isrCellsFromColumns(wide, columns, defs, isrRegionOf)) measured.push(cell);
         statisticsMs += performance.now() - t;
       }
     }
@@ -56,9 +67,16 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     const queryMs = performance.now() - started - statisticsMs;
     const t = performance.now();
     for (const cell of cellsFromRows(longRows, defs)) measured.push(cell);
+    const noSource = new Set([...absent.years.map((s) => `${s.id}|${s.year}`), ...absent.whole.flatMap((w) => years.map((y) => `${w.id}|${y}`))]);
+    const kept = noSource.size === 0 ? measured : measured.filter((c) => !noSource.has(`${c.indicator_id}|${c.year}`));
     const regionOf = new Map(regions.map((r) => [areaKey(r.level, r.system_code, r.area_code), r.region_code]));
-    const cells = deriveCells([...measured, ...ratioCells(measured, defs)], defs, regionOf);
-    return { cells, computed, skipped, queryMs, statisticsMs: statisticsMs + performance.now() - t };
+    const cells = deriveCells([...kept, ...ratioCells(kept, defs)], defs, regionOf);
+    compareIsrCells(cells, defs);
+    const whole = new Set(absent.whole.map((w) => w.id));
+    return {
+      cells, computed: computed.filter((id) => !whole.has(id)), skipped: [...skipped, ...absent.whole], skippedYears: absent.years,
+      queryMs, statisticsMs: statisticsMs + performance.now() - t,
+    };
   } finally {
     db.close();
   }

@@ -58,6 +58,7 @@ function withoutDerivations(c: CellWithStatistics): IndicatorCell {
     bim_ratio: null, bim_ratio_lower95: null, bim_ratio_upper95: null, bim_difference: null, bim_difference_lower95: null, bim_difference_upper95: null,
   };
   if (c.bands) out.bands = c.bands;
+  if (c.expected !== undefined) out.expected = c.expected;
   return out;
 }
 

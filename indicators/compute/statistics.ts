@@ -43,6 +43,8 @@ export interface CellWithStatistics extends Cell {
   low_count: boolean | null;
   /** DSR only: the count per ESP 2013 band and the person-years per band. */
   bands?: { counts: number[]; personYears: number[] };
+  /** ISR only: the expected count, Σ person-years × the standard's rates (not a count of persons). */
+  expected?: number;
 }
 
 const MULTIPLIER: Partial<Record<Unit, number>> = { percent: 100, "per-1000": 1_000, "per-10000": 10_000, "per-100000": 100_000, euro: 1, ratio: 1, score: 1 };
@@ -157,6 +159,8 @@ export function cellsFromColumns(columns: WideColumns, layout: WideLayout, defs:
   for (const { id, index, banded } of layout) {
     const def = byId.get(id);
     if (!def) throw new Error(`layout names unknown indicator ${id}`);
+    // Indirectly standardised ratios are read by indirect-standardisation.ts (all areas at once).
+    if (def.statistic === "indirectly-standardised-ratio") continue;
     const wanted = new Set<string>(["total", ...strataOf(def)]);
     const n = col(banded ? `bn${index}` : `n${index}`);
     const d = col(banded ? `bd${index}` : `d${index}`);

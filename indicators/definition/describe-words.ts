@@ -20,6 +20,8 @@ export interface Words {
   aim: Record<Aim, string>;
   type: Record<"process" | "outcome", string>;
   statistic: Record<Statistic, string>;
+  /** Whose rates give an indirectly standardised ratio's expected count. */
+  standard: Record<"belgium" | "region", string>;
   unit: Record<Unit, string>;
   polarity: Record<Polarity, string>;
   stratum: Record<Stratum, string>;
@@ -71,6 +73,7 @@ const en: Words = {
     "ratio-of-measures": "ratio of two indicators",
     "zone-mean": "mean of the zones' figures",
   },
+  standard: { belgium: "expected at Belgium's rates of the year by sex and 5-year age band", region: "expected at the region's rates of the year by sex and 5-year age band" },
   unit: { percent: "percent", "per-1000": "per 1,000", "per-10000": "per 10,000", "per-100000": "per 100,000", euro: "euro", score: "score points (0–100)", ratio: "ratio" },
   polarity: { "high-is-good": "a higher value is better", "low-is-good": "a lower value is better", "no-judgement": "no judgement: higher is neither better nor worse" },
   stratum: { sex: "sex", "age-band": "age band", bim: "BIM status" },
@@ -122,6 +125,7 @@ const fr: Words = {
     "ratio-of-measures": "rapport de deux indicateurs",
     "zone-mean": "moyenne des valeurs des zones",
   },
+  standard: { belgium: "attendu aux taux belges de l'année par sexe et tranche d'âge de 5 ans", region: "attendu aux taux de la région de l'année par sexe et tranche d'âge de 5 ans" },
   unit: { percent: "pour cent", "per-1000": "pour 1 000", "per-10000": "pour 10 000", "per-100000": "pour 100 000", euro: "euros", score: "points de score (0–100)", ratio: "rapport" },
   polarity: { "high-is-good": "une valeur plus élevée est meilleure", "low-is-good": "une valeur plus basse est meilleure", "no-judgement": "sans jugement : ni plus haut ni plus bas n'est meilleur" },
   stratum: { sex: "sexe", "age-band": "tranche d'âge", bim: "statut BIM" },
@@ -173,6 +177,7 @@ const nl: Words = {
     "ratio-of-measures": "verhouding van twee indicatoren",
     "zone-mean": "gemiddelde van de zonewaarden",
   },
+  standard: { belgium: "verwacht volgens de Belgische cijfers van het jaar per geslacht en leeftijdsklasse van 5 jaar", region: "verwacht volgens de cijfers van het gewest van het jaar per geslacht en leeftijdsklasse van 5 jaar" },
   unit: { percent: "procent", "per-1000": "per 1 000", "per-10000": "per 10 000", "per-100000": "per 100 000", euro: "euro", score: "scorepunten (0–100)", ratio: "verhouding" },
   polarity: { "high-is-good": "een hogere waarde is beter", "low-is-good": "een lagere waarde is beter", "no-judgement": "geen oordeel: hoger is niet beter of slechter" },
   stratum: { sex: "geslacht", "age-band": "leeftijdsgroep", bim: "VT-statuut" },
@@ -224,6 +229,7 @@ const de: Words = {
     "ratio-of-measures": "Verhältnis zweier Indikatoren",
     "zone-mean": "Mittelwert der Zonenwerte",
   },
+  standard: { belgium: "erwartet nach den belgischen Raten des Jahres je Geschlecht und 5-Jahres-Altersgruppe", region: "erwartet nach den Raten der Region des Jahres je Geschlecht und 5-Jahres-Altersgruppe" },
   unit: { percent: "Prozent", "per-1000": "je 1 000", "per-10000": "je 10 000", "per-100000": "je 100 000", euro: "Euro", score: "Punkte (0–100)", ratio: "Verhältnis" },
   polarity: { "high-is-good": "ein höherer Wert ist besser", "low-is-good": "ein niedrigerer Wert ist besser", "no-judgement": "keine Wertung: höher ist weder besser noch schlechter" },
   stratum: { sex: "Geschlecht", "age-band": "Altersgruppe", bim: "BIM-Status" },
@@ -236,7 +242,7 @@ const de: Words = {
   ageNote: "Alter = Jahr − Geburtsjahr",
   flag: {
     bim: ["mit erhöhter Kostenbeteiligung (BIM)", "ohne erhöhte Kostenbeteiligung (BIM)"],
-    gmd: ["mit globaler medizinischer Akte (GMA)", "ohne globale medizinische Akte (GMA)"],
+    gmd: ["mit Globaler Medizinischer Akte (GMA)", "ohne Globale Medizinische Akte (GMA)"],
     chronic: ["mit dem Status chronische Erkrankung", "ohne den Status chronische Erkrankung"],
   },
   alive: "am 31. Dezember am Leben",

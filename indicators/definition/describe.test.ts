@@ -29,14 +29,16 @@ describe("describeDefinition", () => {
     expect(flu).toMatch(/Caveats: .*care-home residents/);
   });
 
-  it("writes in the four languages, falling back to English for untranslated texts", () => {
+  it("writes in the four languages, the analyst's texts included", () => {
     const fr = describeDefinition(byId("breast-cancer-screening"), "fr");
     expect(fr).toContain("Dénominateur : personnes assurées pendant l'année, femmes, de 50 à 69 ans");
     expect(fr).toContain("990210 ou 990220");
     expect(describeDefinition(byId("breast-cancer-screening"), "nl")).toContain("vrouwen, van 50 tot 69 jaar");
     const de = describeDefinition(byId("polypharmacy-75"), "de");
     expect(de).toContain("ab 75 Jahren");
-    expect(de).toMatch(/Einschränkungen: Only medicines reimbursed/);
+    // Caveats and sources are German too: the schema no longer lets a text fall back to English.
+    expect(de).toMatch(/Einschränkungen: Nur erstattete und in öffentlichen Apotheken abgegebene Arzneimittel/);
+    expect(de).toMatch(/Quelle: Bevölkerungsdatei der IMA-AIM/);
   });
 
   it("describes zone figures and ratios without person-level lines", () => {
@@ -50,8 +52,8 @@ describe("describeDefinition", () => {
     const yaml = [
       "id: custom", "version: 1", "aim: value", "type: outcome",
       "title: { fr: a, nl: b, de: c, en: Custom }", "short-description: { fr: a, nl: b, de: c, en: A custom indicator. }",
-      "definition: { en: x }", "rationale: { en: x }", "numerator-text: { en: x }", "denominator-text: { en: x }", "source: { en: x }",
-      "methods: { en: Counts what the query counts. }", "unit: percent", "polarity: no-judgement", "statistic: proportion",
+      "definition: { fr: x, nl: x, de: x, en: x }", "rationale: { fr: x, nl: x, de: x, en: x }", "numerator-text: { fr: x, nl: x, de: x, en: x }", "denominator-text: { fr: x, nl: x, de: x, en: x }", "source: { fr: x, nl: x, de: x, en: x }",
+      "methods: { fr: Compte ce que compte la requête., nl: Telt wat de query telt., de: 'Zählt, was die Abfrage zählt.', en: Counts what the query counts. }", "unit: percent", "polarity: no-judgement", "statistic: proportion",
       "sql: SELECT 1", "",
     ].join("\n");
     const result = parseDefinition(yaml, "custom.yaml");

@@ -12,7 +12,8 @@ import type { Language } from "./vocabulary.ts";
 
 export function describeDefinition(def: Definition, lang: Language = "en"): string {
   const w = WORDS[lang];
-  const text = (t: Partial<Record<Language, string>> | undefined): string | undefined => t?.[lang] ?? t?.en;
+  // Every text is required in the four languages (schema.ts): no fallback to English.
+  const text = (t: Record<Language, string> | undefined): string | undefined => t?.[lang];
   const lines = [`${def.title[lang]} (${def.id}, v${def.version})`, `${w.aim[def.aim]} · ${w.type[def.type]}`, def["short-description"][lang], ""];
 
   if (def.sql !== undefined) lines.push(`${w.label.query}${w.colon}${w.sql}.`);
@@ -25,7 +26,8 @@ export function describeDefinition(def: Definition, lang: Language = "en"): stri
     if (def.numerator) lines.push(`${w.label.numerator}${w.colon}${numerator(def.numerator, w)}.`);
   }
 
-  lines.push(`${w.label.statistic}${w.colon}${w.statistic[def.statistic]}; ${w.unit[def.unit]}.`);
+  const standard = def.statistic === "indirectly-standardised-ratio" ? ` (${w.standard[def.standard ?? "belgium"]})` : "";
+  lines.push(`${w.label.statistic}${w.colon}${w.statistic[def.statistic]}${standard}; ${w.unit[def.unit]}.`);
   lines.push(`${w.label.polarity}${w.colon}${w.polarity[def.polarity]}.`);
   const strata = def.strata.length > 0 ? def.strata.map((s) => w.stratum[s]).join(", ") : w.noStrata;
   lines.push(`${w.label.strata}${w.colon}${strata}; ${w.suppressed(def["minimum-count"])}.`);

@@ -13,11 +13,11 @@ const BASE = [
   "  nl: Gescreende vrouwen van 50 tot 69 jaar.", // 8
   "  de: Untersuchte Frauen von 50 bis 69 Jahren.", // 9
   "  en: Screened women aged 50 to 69.", // 10
-  "definition: { en: Women aged 50–69 with a mammography in two years. }", // 11
-  "rationale: { en: Screening lowers mortality. }", // 12
-  "numerator-text: { en: Women with a mammography. }", // 13
-  "denominator-text: { en: Women aged 50–69. }", // 14
-  "source: { en: IMA-AIM. }", // 15
+  "definition: { fr: Femmes de 50 à 69 ans ayant eu une mammographie en deux ans., nl: Vrouwen van 50 tot 69 jaar met een mammografie in twee jaar., de: Frauen von 50 bis 69 Jahren mit einer Mammographie in zwei Jahren., en: Women aged 50–69 with a mammography in two years. }", // 11
+  "rationale: { fr: Le dépistage réduit la mortalité., nl: Screening verlaagt de sterfte., de: Früherkennung senkt die Sterblichkeit., en: Screening lowers mortality. }", // 12
+  "numerator-text: { fr: Femmes ayant eu une mammographie., nl: Vrouwen met een mammografie., de: Frauen mit einer Mammographie., en: Women with a mammography. }", // 13
+  "denominator-text: { fr: Femmes de 50 à 69 ans., nl: Vrouwen van 50 tot 69 jaar., de: Frauen von 50 bis 69 Jahren., en: Women aged 50–69. }", // 14
+  "source: { fr: AIM., nl: IMA., de: IMA-AIM (Intermutualistische Agentur)., en: IMA-AIM. }", // 15
   "unit: percent", // 16
   "polarity: high-is-good", // 17
   "statistic: proportion", // 18
@@ -68,6 +68,10 @@ const CASES: Case[] = [
   { name: "missing numerator kind", text: edit({ 23: [] }), path: "numerator.kind", line: 22, column: 1, message: /`kind` is missing: one of events, medicines, status, deaths, spending, readmissions/ },
   { name: "missing translation in a block", text: edit({ 9: [] }), path: "short-description.de", line: 6, column: 1, message: /the German \(de\) text is missing/ },
   { name: "missing translation in a flow mapping", text: edit({ 5: "title: { fr: Dépistage, en: Breast-cancer screening, de: Brustkrebs }" }), path: "title.nl", line: 5, column: 1, message: /the Dutch \(nl\) text is missing/ },
+  // Every user-facing text needs the four languages, not only the title (issue #17).
+  { name: "missing translation in a longer text", text: edit({ 15: "source: { fr: AIM., nl: IMA., en: IMA-AIM. }" }), path: "source.de", line: 15, column: 1, message: /the German \(de\) text is missing/ },
+  { name: "caveats in English only", text: edit({}, ["caveats:", "  en: Private mammographies are not seen."]), path: "caveats.fr", line: 28, column: 1, message: /the French \(fr\) text is missing/ },
+  { name: "target label in English only", text: edit({}, ["targets: [{ value: 70, label: { en: European guidelines } }]"]), path: "targets[0].label.nl", line: 28, column: 24, message: /the Dutch \(nl\) text is missing/ },
   { name: "empty translation", text: edit({ 10: '  en: ""' }), path: "short-description.en", line: 10, column: 7, message: /the text is empty/ },
   { name: "bad ATC group", text: edit({ 18: "statistic: proportion", ...PHARMACY }), path: "numerator.codes.atc[1]", line: 26, column: 18, message: /`X99` does not start with an ATC anatomical group/ },
   { name: "ATC in lower case", text: edit(PHARMACY), path: "numerator.codes.atc[2]", line: 26, column: 23, message: /write ATC codes in capitals without spaces: `A10BA02`/ },
@@ -110,7 +114,9 @@ const CASES: Case[] = [
   { name: "spending in percent", text: edit({ 18: "statistic: mean-per-person", 23: "  kind: spending", 24: "  sources: [health_service]", 25: [], 26: [], 27: [] }), path: "unit", line: 16, column: 7, message: /is given in `euro` or `ratio`, not in `percent`/ },
   { name: "sql with a numerator", text: edit({}, ["sql: SELECT 1"]), path: "numerator", line: 22, column: 1, message: /`numerator` cannot be combined with `sql`/ },
   { name: "sql without methods", text: edit({}, ["sql: SELECT 1"]), path: "methods", line: 1, column: 1, message: /must explain the query in words in `methods`/ },
-  { name: "target above 100 percent", text: edit({}, ["targets: [{ value: 120, label: { en: Too much } }]"]), path: "targets[0].value", line: 28, column: 20, message: /between 0 and 100/ },
+  { name: "staff counted without saying so", text: edit({ 16: "unit: per-10000", 18: "statistic: crude-rate", 19: "zone-value: { source: zone_supply, value: gp_count, per-population: true }", 20: [], 21: [], 22: [], 23: [], 24: [], 25: [], 26: [], 27: [] }), path: "counts", line: 1, column: 1, message: /write `counts: professionals`/ },
+  { name: "a count of persons declared professionals", text: edit({}, ["counts: professionals"]), path: "counts", line: 28, column: 9, message: /only zone supply .* counts professionals/ },
+  { name: "target above 100 percent", text: edit({}, ["targets: [{ value: 120, label: { fr: Trop, nl: Te veel, de: Zu viel, en: Too much } }]"]), path: "targets[0].value", line: 28, column: 20, message: /between 0 and 100/ },
 ];
 
 describe("parseDefinition: a catalogue of broken definitions", () => {

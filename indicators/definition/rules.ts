@@ -16,6 +16,7 @@
 import type { z } from "zod";
 import { closest } from "../../etl/validate/suggest.ts";
 import type { CheckedDefinition, Numerator, Statistic, Unit, ZoneValue } from "./schema.ts";
+import { checkComputable } from "./computable.ts";
 import { CODE_LIST_OF_SOURCE, MAX_AGE, SOURCE_OF_FILTER, ZONE_SOURCES } from "./vocabulary.ts";
 
 export interface RuleProblem {
@@ -84,13 +85,15 @@ export function crossFieldProblems(def: CheckedDefinition): RuleProblem[] {
   } else {
     checkBlocks(def, add);
     if (def.numerator && def.population) checkNumerator(def.numerator, def, add);
-    if (def["zone-value"]) checkZoneValue(def["zone-value"], def.statistic, add);
+    if (def["zone-value"]) checkZoneValue(def["zone-value"], def.statistic, def.counts, add);
+    if (def.counts === "professionals" && !def["zone-value"]?.["per-population"]) add(["counts"], "only zone supply (`zone-value` with `per-population`) counts professionals; a count of persons keeps the minimum count");
     const ratio = def["ratio-of"];
     if (ratio && ratio.numerator === ratio.denominator) add(["ratio-of", "denominator"], "the numerator and denominator are the same indicator");
     if (ratio && [ratio.numerator, ratio.denominator].includes(def.id)) add(["ratio-of"], "an indicator cannot be a ratio of itself");
   }
   checkStrata(def, add);
   checkAgeBands(def, add);
+  checkComputable(def, add);
   def.targets?.forEach((t, i) => {
     const max = def.unit === "percent" || def.unit === "score" ? 100 : Infinity;
     if (t.value < 0 || t.value > max) add(["targets", i, "value"], `a target in ${def.unit} lies between 0 and ${max === 100 ? 100 : "infinity"}`);
@@ -167,7 +170,7 @@ function checkNumerator(n: Numerator, def: CheckedDefinition, add: Add): void {
   }
 }
 
-function checkZoneValue(zv: ZoneValue, statistic: Statistic, add: Add): void {
+function checkZoneValue(zv: ZoneValue, statistic: Statistic, counts: CheckedDefinition["counts"], add: Add): void {
   const spec = ZONE_SOURCES[zv.source];
   const values: readonly string[] = spec.values;
   const weights: readonly string[] = spec.weights;
@@ -182,6 +185,7 @@ function checkZoneValue(zv: ZoneValue, statistic: Statistic, add: Add): void {
     if (zv.source !== "zone_supply") add(["zone-value", "per-population"], "survey scores are averaged over zones, not divided by the population: remove `per-population`");
     if (statistic !== "crude-rate") add(["statistic"], "a zone figure divided by the population is a `crude-rate`");
     if (zv.weight !== undefined) add(["zone-value", "weight"], "`weight` weights a mean; it has no use with `per-population`");
+    if (counts !== "professionals") add(["counts"], "zone supply counts staff, not patients: write `counts: professionals` (exempt from the minimum count, listed in the manifest)");
   } else if (zv.source === "zone_supply") {
     add(["zone-value", "per-population"], "supply counts are compared per inhabitant: write `per-population: true`, with statistic `crude-rate`");
   } else if (statistic !== "zone-mean") {

@@ -52,10 +52,11 @@ function list<T extends z.ZodType>(item: T) {
 const codeList = <T extends z.ZodType>(item: T) => list(item).min(1, { error: "list at least one code, or leave the list out" });
 
 const text = z.string().trim().min(1, { error: "the text is empty" });
-/** Titles are shown in every language of the dashboard: all four are required. */
+/**
+ * Every text a user reads is shown in the dashboard's four languages, so all four are required:
+ * an English fallback put English sources and caveats in front of French, Dutch and German readers.
+ */
 const inAllLanguages = z.strictObject({ fr: text, nl: text, de: text, en: text });
-/** Longer texts need English at least; the dashboard falls back to English. */
-const inEnglishAtLeast = z.strictObject({ en: text, fr: text.optional(), nl: text.optional(), de: text.optional() });
 
 const age = z.int().min(0).max(MAX_AGE);
 export const populationSchema = z.strictObject({
@@ -136,7 +137,7 @@ export const zoneValueSchema = z.strictObject({
   "per-population": z.boolean().optional(),
 });
 
-const target = z.strictObject({ value: z.number(), label: inEnglishAtLeast });
+const target = z.strictObject({ value: z.number(), label: inAllLanguages });
 
 export const baseSchema = z.strictObject({
   id,
@@ -145,13 +146,13 @@ export const baseSchema = z.strictObject({
   type: z.enum(["process", "outcome"]),
   title: inAllLanguages,
   "short-description": inAllLanguages,
-  definition: inEnglishAtLeast,
-  rationale: inEnglishAtLeast,
-  "numerator-text": inEnglishAtLeast,
-  "denominator-text": inEnglishAtLeast,
-  source: inEnglishAtLeast,
-  caveats: inEnglishAtLeast.optional(),
-  methods: inEnglishAtLeast.optional(),
+  definition: inAllLanguages,
+  rationale: inAllLanguages,
+  "numerator-text": inAllLanguages,
+  "denominator-text": inAllLanguages,
+  source: inAllLanguages,
+  caveats: inAllLanguages.optional(),
+  methods: inAllLanguages.optional(),
   unit: z.enum(UNITS),
   polarity: z.enum(POLARITIES),
   targets: z.array(target).min(1).optional(),
@@ -162,7 +163,15 @@ export const baseSchema = z.strictObject({
   "ratio-of": z.strictObject({ numerator: id, denominator: id }).optional(),
   /** Breakdowns computed besides the total; `[]` for none. Default: see `withDefaults`. */
   strata: list(z.enum(STRATA)).optional(),
+  /** Indirect standardisation only: whose age × sex rates give the expected count (default Belgium). */
+  standard: z.enum(["belgium", "region"]).optional(),
   "minimum-count": z.int().min(SMALLEST_MINIMUM_COUNT, { error: `IMA-AIM publishes no cell of fewer than ${SMALLEST_MINIMUM_COUNT} persons: the minimum count cannot be lower` }).default(SMALLEST_MINIMUM_COUNT),
+  /**
+   * What the numerator counts. `professionals` (staff of a zone: headcount, FTE): not persons
+   * about whom the release could disclose something, so exempt from the minimum count and
+   * listed as such in the release manifest. Required for zone supply per inhabitant.
+   */
+  counts: z.enum(["persons", "professionals"]).optional(),
   /** Escape hatch: a hand-written query replaces population/numerator (checked elsewhere). */
   sql: z.string().trim().min(1).optional(),
 });
@@ -177,6 +186,8 @@ export function withDefaults(def: CheckedDefinition): CheckedDefinition & { stra
   const fixed = new Set<Stratum>();
   if (def.population?.sex) fixed.add("sex");
   if (def.population?.bim !== undefined) fixed.add("bim");
+  // An indirectly standardised ratio is broken down by sex only (compute/indirect-standardisation.ts).
+  if (def.statistic === "indirectly-standardised-ratio") return { ...def, strata: STRATA.filter((s) => s === "sex" && !fixed.has(s)) };
   return { ...def, strata: STRATA.filter((s) => !fixed.has(s)) };
 }
 

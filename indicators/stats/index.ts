@@ -6,4 +6,3 @@ export * from "./compare.ts";
 export * from "./trend.ts";
 export * from "./equity.ts";
 export * from "./inequality.ts";
-export * from "./spc.ts";

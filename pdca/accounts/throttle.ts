@@ -32,8 +32,8 @@ export class WindowLimiter {
 }
 
 /**
- * Failures for usernames that do not exist, locked like real ones: a lockout must not tell
- * an attacker which usernames are real.
+ * Failures per username, real or not, locked alike: a lockout must not tell an attacker which
+ * usernames are real. The login route answers 429 from this state only.
  */
 export class PhantomLockout {
   private readonly states = new Map<string, LoginState>();
@@ -46,6 +46,10 @@ export class PhantomLockout {
   remaining(username: string, now: Date): number {
     const s = this.states.get(username);
     return s ? lockRemaining(s, now) : 0;
+  }
+
+  succeed(username: string): void {
+    this.states.delete(username);
   }
 
   fail(username: string, now: Date): void {

@@ -5,7 +5,7 @@ import type { Verdict } from "./verdict.ts";
 export const LANGUAGES = ["fr", "nl", "de", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 export type Texts = Record<Language, string>;
-type Params = { since: number | null; points: number; minimum: number; actionsStart: number | null; baselinePoints: number | null };
+type Params = { since: number | null; points: number; minimum: number; actionsStart: number | null; baselinePoints: number | null; screenedMovingRanges: number };
 type Template = (p: Params) => string;
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -95,6 +95,12 @@ export const MESSAGES: Record<string, Record<Language, Template>> = {
     de: () => "Zu wenige Jahre vor den Maßnahmen: der Referenzzeitraum enthält Maßnahmenjahre",
     en: () => "Too few years before the actions: the baseline includes years of action",
   },
+  "spc.caveat.screened-moving-ranges": {
+    fr: (p) => `${p.screenedMovingRanges} ${plural(p.screenedMovingRanges, "écart exceptionnel entre années consécutives écarté", "écarts exceptionnels entre années consécutives écartés")} du calcul des limites (plus de 3,267 fois l'écart moyen)`,
+    nl: (p) => `${p.screenedMovingRanges} ${plural(p.screenedMovingRanges, "uitzonderlijk verschil", "uitzonderlijke verschillen")} tussen opeenvolgende jaren niet meegeteld voor de grenzen (meer dan 3,267 keer het gemiddelde verschil)`,
+    de: (p) => `${p.screenedMovingRanges} ${plural(p.screenedMovingRanges, "außergewöhnlicher Unterschied", "außergewöhnliche Unterschiede")} zwischen aufeinanderfolgenden Jahren bei den Grenzen nicht berücksichtigt (mehr als das 3,267-Fache des mittleren Unterschieds)`,
+    en: (p) => `${p.screenedMovingRanges} exceptional ${plural(p.screenedMovingRanges, "change", "changes")} between consecutive years left out of the limits (more than 3.267 times the average change)`,
+  },
 };
 
 function texts(key: string, params: Params): Texts {
@@ -111,7 +117,7 @@ export interface VerdictWords {
 
 /** The verdict, its assurance and caveats as sentences in fr, nl, de and en. */
 export function verdictWords(v: Verdict): VerdictWords {
-  const params: Params = { since: v.since, points: v.points, minimum: v.minimum, actionsStart: v.actionsStart, baselinePoints: v.baselinePoints };
+  const params: Params = { since: v.since, points: v.points, minimum: v.minimum, actionsStart: v.actionsStart, baselinePoints: v.baselinePoints, screenedMovingRanges: v.screenedMovingRanges };
   return {
     verdict: texts(v.messageKey, params),
     assurance: v.assuranceKey ? texts(v.assuranceKey, params) : null,

@@ -110,10 +110,31 @@ describe("messages", () => {
     expect(Object.keys(MESSAGES).sort()).toEqual(keys.sort());
     for (const key of keys) {
       for (const lang of LANGUAGES) {
-        const text = MESSAGES[key]![lang]({ since: 2023, points: 4, minimum: 5, actionsStart: 2022, baselinePoints: 3 });
+        const text = MESSAGES[key]![lang]({ since: 2023, points: 4, minimum: 5, actionsStart: 2022, baselinePoints: 3, screenedMovingRanges: 2 });
         expect(text.length, `${key} ${lang}`).toBeGreaterThan(10);
         expect(text, `${key} ${lang}`).not.toMatch(/undefined|null|NaN/);
       }
     }
+  });
+});
+
+describe("screening in the verdict", () => {
+  it("names the screened moving ranges as a caveat, and finds the signal wide limits hide", () => {
+    // Baseline 2011–2020 with one extreme year (2016 = 30): ranges 1,1,1,1,20,20,1,1,1.
+    // Screened: mR̄ 1, upper limit 12.4 + 2.66 = 15.06, so 2021 = 16 is a signal.
+    // Unscreened: mR̄ 47/9, upper limit 26.29, and 16 looks ordinary.
+    const series = yearly(2011, [10, 11, 10, 11, 10, 30, 10, 11, 10, 11, 16]);
+    const { verdict } = analyse(series, { polarity: "high-is-good", actionsStart: 2021 });
+    expect(verdict.screenedMovingRanges).toBe(2);
+    expect(verdict.caveats).toContain("screened-moving-ranges");
+    expect(verdict.kind).toBe("improvement");
+    expect(verdict.since).toBe(2021);
+    const words = verdictWords(verdict);
+    const caveat = words.caveats[verdict.caveats.indexOf("screened-moving-ranges")]!;
+    expect(caveat.fr).toMatch(/^2 écarts exceptionnels/);
+    expect(caveat.de).toMatch(/^2 außergewöhnliche/);
+    const off = analyse(series, { polarity: "high-is-good", actionsStart: 2021, screenMovingRanges: false });
+    expect(off.verdict.caveats).not.toContain("screened-moving-ranges");
+    expect(off.verdict.kind).toBe("no-signal");
   });
 });

@@ -23,7 +23,7 @@ export const VERDICT_KINDS = ["improvement", "concern", "neither", "no-signal", 
 export type VerdictKind = (typeof VERDICT_KINDS)[number];
 export const NOT_ENOUGH_REASONS = ["too-few-points", "no-baseline", "no-variation", "no-points-after-actions"] as const;
 export type NotEnoughReason = (typeof NOT_ENOUGH_REASONS)[number];
-export const CAVEATS = ["provisional-limits", "runs-impossible", "baseline-includes-actions"] as const;
+export const CAVEATS = ["provisional-limits", "runs-impossible", "baseline-includes-actions", "screened-moving-ranges"] as const;
 export type Caveat = (typeof CAVEATS)[number];
 
 export interface Verdict {
@@ -38,6 +38,8 @@ export interface Verdict {
   points: number;
   minimum: number;
   baselinePoints: number | null;
+  /** Baseline moving ranges left out of the limits by screening (0 without a chart). */
+  screenedMovingRanges: number;
   /** Available points from the actions' start year on (null without a start). */
   pointsSinceActions: number | null;
   actionsStart: number | null;
@@ -54,6 +56,8 @@ export interface AnalysisOptions {
   target?: number | null;
   minPoints?: number;
   minBaseline?: number;
+  /** Screen outlying moving ranges before the limits (default true, as MDC does). */
+  screenMovingRanges?: boolean;
 }
 
 export interface Analysis {
@@ -68,7 +72,7 @@ export function analyse(series: readonly SeriesPoint[], options: AnalysisOptions
   const actionsStart = options.actionsStart ?? null;
   const minimum = options.minPoints ?? MIN_POINTS;
   const points = series.filter((p) => isValue(p.value)).length;
-  const chart = points >= minimum ? xmrChart(series, { actionsStart, minBaseline: options.minBaseline ?? MIN_BASELINE }) : null;
+  const chart = points >= minimum ? xmrChart(series, { actionsStart, minBaseline: options.minBaseline ?? MIN_BASELINE, screenMovingRanges: options.screenMovingRanges ?? true }) : null;
   const signals = chart ? detectSignals(chart, polarity) : [];
   const since = actionsStart === null ? null : series.filter((p) => isValue(p.value) && p.year >= actionsStart).length;
   const assurance = chart && chart.movingRangeMean > 0 ? assuranceOf(chart, options.target, polarity) : null;
@@ -76,7 +80,8 @@ export function analyse(series: readonly SeriesPoint[], options: AnalysisOptions
   if (chart && chart.baseline.points < RECOMMENDED_BASELINE) caveats.push("provisional-limits");
   if (series.length < RUN_LENGTH) caveats.push("runs-impossible");
   if (chart?.baseline.extendsIntoActions) caveats.push("baseline-includes-actions");
-  const base = { assurance, points, minimum, baselinePoints: chart?.baseline.points ?? null, pointsSinceActions: since, actionsStart, caveats };
+  if (chart && chart.baseline.screenedMovingRanges > 0) caveats.push("screened-moving-ranges");
+  const base = { assurance, points, minimum, baselinePoints: chart?.baseline.points ?? null, screenedMovingRanges: chart?.baseline.screenedMovingRanges ?? 0, pointsSinceActions: since, actionsStart, caveats };
 
   const reason: NotEnoughReason | null = points < minimum ? "too-few-points" : !chart ? "no-baseline" : chart.movingRangeMean === 0 ? "no-variation" : since === 0 ? "no-points-after-actions" : null;
   if (reason) return { chart, signals, verdict: finish({ ...base, kind: "not-enough-data", since: null, rules: [], reason }) };

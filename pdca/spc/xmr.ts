@@ -10,12 +10,19 @@
 //   moving range on either side (a range across a gap spans two years and would inflate mR̄).
 // - Centre line = baseline mean; limits = mean ± 2.66 × mR̄ (3σ with σ = mR̄ / 1.128);
 //   warning lines (the "near a limit" zone of rule d) = mean ± 2σ. Limits are not clipped at 0.
+// - Screening (on by default, as in MDC's R package NHSRplotthedots): baseline moving ranges
+//   above 3.267 × mR̄ (the upper range limit, D4 for n = 2) are left out and mR̄ is taken again
+//   over the rest, once. One extreme year would otherwise widen the limits by its jump and
+//   could hide the very signals the chart is for.
 // - Computed lines carry rounding noise (the mean of 236.33 three times is 236.32999999999998):
 //   values within TOLERANCE × max(1, |mean|) of a line are on it, and a baseline whose mR̄ is
 //   within it has no variation (mR̄ is set to 0; the verdict then says limits cannot be drawn).
-import { D2, XMR_LIMIT_FACTOR } from "../../indicators/stats/spc.ts";
-
-export { D2, XMR_LIMIT_FACTOR };
+/** d₂ for subgroups of 2: σ = mR̄ / d₂. */
+export const D2 = 1.128;
+/** 3 / d₂, rounded as in every XmR reference: limits = mean ± 2.66 × mR̄. */
+export const XMR_LIMIT_FACTOR = 2.66;
+/** D₄ for subgroups of 2: the upper range limit 3.267 × mR̄ that screens outlying moving ranges. */
+export const MOVING_RANGE_SCREEN_FACTOR = 3.267;
 
 export interface SeriesPoint {
   year: number;
@@ -39,6 +46,8 @@ export interface XmrOptions {
   actionsStart?: number | null;
   /** Fewest baseline points (default MIN_BASELINE). */
   minBaseline?: number;
+  /** Leave out baseline moving ranges above 3.267 × mR̄ before the limits (default true). */
+  screenMovingRanges?: boolean;
 }
 
 export interface ChartPoint {
@@ -64,6 +73,8 @@ export interface XmrChart {
     to: number;
     points: number;
     movingRanges: number;
+    /** Baseline moving ranges left out by screening (above 3.267 × the unscreened mR̄). */
+    screenedMovingRanges: number;
     /** Too few points before the actions: the baseline takes points from the action period. */
     extendsIntoActions: boolean;
   };
@@ -103,7 +114,7 @@ export function xmrChart(input: readonly SeriesPoint[], options: XmrOptions = {}
   const baselineRanges = movingRanges.filter((mr, i): mr is number => mr !== null && inBaseline.has(i) && inBaseline.has(i - 1));
   if (baselineRanges.length === 0) return null;
   const mean = positions.reduce((s, i) => s + ((series[i] as SeriesPoint).value as number), 0) / positions.length;
-  const rawMovingRangeMean = baselineRanges.reduce((s, r) => s + r, 0) / baselineRanges.length;
+  const { mean: rawMovingRangeMean, screened } = averageMovingRange(baselineRanges, options.screenMovingRanges ?? true);
   const movingRangeMean = rawMovingRangeMean <= toleranceOf(mean) ? 0 : rawMovingRangeMean;
   const sigma = movingRangeMean / D2;
   return {
@@ -118,9 +129,21 @@ export function xmrChart(input: readonly SeriesPoint[], options: XmrOptions = {}
       from: (series[positions[0] as number] as SeriesPoint).year,
       to: (series[positions.at(-1) as number] as SeriesPoint).year,
       points: positions.length,
-      movingRanges: baselineRanges.length,
+      movingRanges: baselineRanges.length - screened,
+      screenedMovingRanges: screened,
       extendsIntoActions,
     },
     points: series.map((p, i) => ({ year: p.year, value: isValue(p.value) ? p.value : null, movingRange: movingRanges[i] ?? null, baseline: inBaseline.has(i) })),
   };
+}
+
+/** mR̄ of the baseline's moving ranges, screened once for outlying ranges when asked. */
+export function averageMovingRange(ranges: readonly number[], screen: boolean): { mean: number; screened: number } {
+  const average = (xs: readonly number[]) => xs.reduce((s, r) => s + r, 0) / xs.length;
+  const all = average(ranges);
+  if (!screen) return { mean: all, screened: 0 };
+  const kept = ranges.filter((r) => r <= MOVING_RANGE_SCREEN_FACTOR * all);
+  // Every range above the limit cannot happen (the largest is at most n × the mean), but a
+  // guard keeps mR̄ defined if rounding ever made it so.
+  return kept.length === 0 ? { mean: all, screened: 0 } : { mean: average(kept), screened: ranges.length - kept.length };
 }

@@ -24,7 +24,13 @@ export const yearNumber = z.number().int("expected a year such as 2024").min(190
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date such as 2027-12-31")
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "expected a real date such as 2027-12-31");
+  .refine(isRealDate, "expected a real date such as 2027-12-31");
+
+/** 2027-02-30 rolls over to March and 2027-13-45 is no date at all (toISOString would throw: a 500). */
+export function isRealDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}
 const indicatorId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, "expected an indicator id such as gmd-coverage");
 export const username = z.string().regex(USERNAME, `expected ${USERNAME_RULE}`);
 

@@ -35,7 +35,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["auth"],
         summary: "Sign in: sets the session cookie; answers the user and the CSRF token for writes",
-        description: "Send JSON. 401 for a wrong username or password; 429 (with Retry-After) when the username is locked after 5 failures in a row (15 minutes) or the address sent too many attempts.",
+        description: "Send JSON. 401 for a wrong username or password; 429 (with Retry-After) when the username is locked after 5 failures in a row (15 minutes) or the address sent too many attempts. Real and unknown usernames are counted alike; after a server restart a lock still in force answers 401, like a wrong password, until 5 more failures.",
         body: LoginBody,
         response: { 200: SessionSchema, ...pdcaErrors },
       },
@@ -46,12 +46,16 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       if (wait > 0) throw tooMany(reply, wait, `too many sign-in attempts from this address: try again in ${minutes(wait)}`);
       const username = request.body.username.trim().toLowerCase();
       const user = await db.read((q) => userByUsername(q, username));
-      const locked = user ? lockRemaining(user, now) : phantoms.remaining(username, now);
+      // 429 comes only from the in-memory counter every username has alike, real or not. The
+      // stored lock of a real account survives a restart; the counters of unknown names do
+      // not, so a stored lock alone answers like a wrong password (401, after the same hash).
+      const locked = phantoms.remaining(username, now);
       if (locked > 0) throw tooMany(reply, locked, `too many failed sign-ins for this username: try again in ${minutes(locked)}`);
-      const ok = await verifyPassword(request.body.password, user?.passwordHash ?? (await dummyHash()));
-      if (!user || !ok || user.disabled) {
-        if (!user) phantoms.fail(username, now);
-        else {
+      const storedLock = user ? lockRemaining(user, now) > 0 : false;
+      const ok = await verifyPassword(request.body.password, user && !storedLock ? user.passwordHash : await dummyHash());
+      if (!user || !ok || user.disabled || storedLock) {
+        phantoms.fail(username, now);
+        if (user && !storedLock) {
           await db.write(async (q) => {
             const current = await userById(q, user.id);
             if (current) await setLoginState(q, user.id, afterFailure(current, now, lockout));
@@ -59,6 +63,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         }
         throw unauthorized(WRONG);
       }
+      phantoms.succeed(username);
       const previous = readSessionId(request.headers.cookie);
       const session = await db.write(async (q) => {
         await setLoginState(q, user.id, afterSuccess());

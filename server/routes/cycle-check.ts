@@ -16,7 +16,7 @@ const ChartSchema = z.object({
   lowerLimit: z.number(),
   upperWarning: z.number().describe("mean + 2σ: beyond it a point is near the upper limit"),
   lowerWarning: z.number(),
-  baseline: z.object({ from: z.number().int(), to: z.number().int(), points: z.number().int(), movingRanges: z.number().int(), extendsIntoActions: z.boolean() }),
+  baseline: z.object({ from: z.number().int(), to: z.number().int(), points: z.number().int(), movingRanges: z.number().int(), screenedMovingRanges: z.number().int(), extendsIntoActions: z.boolean() }),
   points: z.array(z.object({ year: z.number().int(), value: z.number().nullable(), movingRange: z.number().nullable(), baseline: z.boolean() })),
 });
 const VerdictSchema = z.object({
@@ -28,6 +28,7 @@ const VerdictSchema = z.object({
   points: z.number().int(),
   minimum: z.number().int(),
   baselinePoints: z.number().int().nullable(),
+  screenedMovingRanges: z.number().int(),
   pointsSinceActions: z.number().int().nullable(),
   actionsStart: z.number().int().nullable(),
   caveats: z.array(z.enum(CAVEATS)),

@@ -29,9 +29,9 @@ export interface Dashboard {
   close(): Promise<void>;
 }
 
-export async function openDashboard(options: { webDir: string; appDb?: string }): Promise<Dashboard> {
+export async function openDashboard(options: { webDir: string; appDb?: string; releaseDir?: string }): Promise<Dashboard> {
   const { chromium } = await import("playwright-core");
-  const app = await testApp({ webDir: options.webDir, ...(options.appDb ? { appDb: options.appDb } : {}) });
+  const app = await testApp({ webDir: options.webDir, ...(options.appDb ? { appDb: options.appDb } : {}), ...(options.releaseDir ? { releaseDir: options.releaseDir } : {}) });
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
   const profile = mkdtempSync(join(temporaryDirectory(), "chromium-"));
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: "en-GB" });

@@ -19,7 +19,7 @@ export interface IndicatorDetail extends IndicatorSummary {
   yearsByLevel: Record<string, number[]>;
 }
 export interface ZoneSystem extends ZoneSystemRow { zones: number }
-export interface Release { releaseId: string; createdAt: string; lastUpdated: string; synthetic: boolean; producer: string | null; years: number[] }
+export interface Release { releaseId: string; createdAt: string; lastUpdated: string; synthetic: boolean; producer: string | null; years: { first: number; last: number } | null; title: string | null }
 export interface ProfileRow {
   indicator: Pick<IndicatorSummary, "id" | "aim" | "type" | "statistic" | "unit" | "polarity" | "title">;
   year: number;

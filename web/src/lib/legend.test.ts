@@ -13,6 +13,29 @@ function contrast(a: string, b: string): number {
   return (hi! + 0.05) / (lo! + 0.05);
 }
 
+/**
+ * Interface strings that may read the same in English and in another language, by reason:
+ * `lang:key`, or `*:key` for every language. Anything else equal to English is an untranslated
+ * string (issue #17: every text in the page's language).
+ */
+const SAME_AS_ENGLISH: Record<string, string[]> = {
+  "the product's name": ["*:app.name"],
+  "codes and symbols": ["*:quintile.2", "*:quintile.3", "*:quintile.4", "*:unit.percent"],
+  "French words spelled as in English": [
+    "fr:home.levels.zone", "fr:home.levels.province", "fr:legend.quintile", "fr:col.quintile", "fr:meta.source", "fr:meta.type", "fr:unit.score",
+    "fr:chart.png", "fr:chart.svg", "fr:pdca.phase", "fr:pdca.actions", "fr:pdca.action", "fr:pdca.notes", "fr:pdca.signal",
+  ],
+  "Dutch words spelled as in English": [
+    "nl:home.inZones", "nl:home.levels.zone", "nl:profile.indicator", "nl:indicator.choose", "nl:pdca.indicator", "nl:profile.trend", "nl:meta.type",
+    "nl:unit.euro", "nl:unit.score", "nl:col.status", "nl:pdca.status", "nl:nav.api",
+  ],
+  "the PDCA phases, named in English in Flemish quality work": ["nl:phase.plan", "nl:phase.do", "nl:phase.check", "nl:phase.act"],
+  "German words spelled as in English": [
+    "de:home.inZones", "de:profile.region", "de:profile.trend", "de:meta.definition", "de:col.status", "de:pdca.status", "de:pdca.phase", "de:pdca.signal",
+  ],
+};
+const allowedSame = new Set(Object.values(SAME_AS_ENGLISH).flat());
+
 describe("legend classes", () => {
   it("gives every comparison an icon and words as well as a colour", () => {
     const styles = [...significanceClasses("high-is-good"), ...significanceClasses("no-judgement")];
@@ -36,8 +59,8 @@ describe("legend classes", () => {
   });
 
   it("shows a hidden cell as hidden whatever its comparison or quintile says", () => {
-    expect(comparisonStyle("better", "complementary").key).toBe("hidden");
-    expect(quintileStyle(5, "small-count").key).toBe("hidden");
+    expect(comparisonStyle("better", "suppressed").key).toBe("hidden");
+    expect(quintileStyle(5, "suppressed").key).toBe("hidden");
     expect(comparisonStyle(null).key).toBe("none");
     expect(quintileStyle(0).key).toBe("none");
     expect(quintileStyle(3).label).toBe("quintile.3");
@@ -59,5 +82,22 @@ describe("legend classes", () => {
         expect((text.match(/\{\w+\}/g) ?? []).sort(), `${lang} ${key}`).toEqual((en[key as keyof typeof en].match(/\{\w+\}/g) ?? []).sort());
       }
     }
+  });
+
+  it("translates every interface string: none left in English unless allow-listed", () => {
+    const same = Object.entries(MESSAGES).flatMap(([lang, messages]) =>
+      lang === "en" ? [] : Object.entries(messages).filter(([key, text]) => text === en[key as keyof typeof en] && !allowedSame.has(`${lang}:${key}`) && !allowedSame.has(`*:${key}`)).map(([key, text]) => `${lang}:${key} = ${text}`),
+    );
+    expect(same).toEqual([]);
+    // The allow-list names only keys that exist, so it cannot hide a typo.
+    for (const entry of allowedSame) expect(entry.split(":")[1]! in en, entry).toBe(true);
+  });
+
+  it("uses the Belgian terms of each language", () => {
+    // German readers say GMA (Globale Medizinische Akte), not the Dutch GMD or the French DMG.
+    expect(Object.entries(MESSAGES.de).filter(([, text]) => /\b(GMD|DMG)\b/.test(text))).toEqual([]);
+    // French puts a non-breaking space before a colon; Dutch says "onder"/"van" N areas, not "tussen".
+    expect(MESSAGES.fr["chart.download.label"]).toBe("Télécharger\u00a0:");
+    expect(MESSAGES.nl["profile.spine"]).not.toMatch(/^Tussen/);
   });
 });

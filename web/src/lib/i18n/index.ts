@@ -8,9 +8,18 @@ import { nl } from "./nl.ts";
 export type { MessageKey };
 export const MESSAGES: Record<Lang, Messages> = { fr, nl, de, en };
 
+/**
+ * The release's top level, named for what its data covers ("Flemish Region" for a Flanders-only
+ * release): `{top}` in a message. Set once at start-up from the release, before anything renders.
+ */
+let top: Record<Lang, string> = { fr: "Belgique", nl: "België", de: "Belgien", en: "Belgium" };
+export function setTopLevelNames(names: Record<Lang, string>): void {
+  top = names;
+}
+
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = MESSAGES[lang][key] ?? en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : name === "top" ? top[lang] : m));
 }
 
 /** Keys built at run time (e.g. "cmp." + a comparison) checked against the dictionary. */

@@ -1,0 +1,89 @@
+/**
+ * What the public gets from a release, and what the attacker reports. Nothing here comes
+ * from the publisher's code: these shapes follow docs/release-format.md only.
+ */
+
+export interface PublicCell {
+  indicatorId: string;
+  year: number;
+  level: string;
+  systemCode: string | null;
+  areaCode: string;
+  stratum: string;
+  stratumValue: string;
+  numerator: number | null;
+  denominator: number | null;
+  /** NULL when published; else the public reason (`small-count`, `complementary`, `derived`, `suppressed`, …). */
+  hidden: string | null;
+}
+
+export interface PublicIndicator {
+  id: string;
+  statistic: string;
+}
+
+export interface PublicArea {
+  level: string;
+  systemCode: string | null;
+  areaCode: string;
+  regionCode: string | null;
+  provinceCode: string | null;
+}
+
+export interface PublicZoneMember {
+  systemCode: string;
+  zoneCode: string;
+  nisCode: string;
+  sectorCode: string | null;
+}
+
+export interface PublicRelease {
+  cells: PublicCell[];
+  indicators: PublicIndicator[];
+  areas: PublicArea[];
+  zoneMembers: PublicZoneMember[];
+  /** From the manifest when public; defaults 5 and 5. */
+  minCount?: number;
+  protectionWidth?: number;
+}
+
+export type CountKind = "numerator" | "denominator" | "den-num";
+
+/** A hidden count whose feasible interval is narrower than the protection width. */
+export interface Leak {
+  indicatorId: string;
+  year: number;
+  level: string;
+  systemCode: string | null;
+  areaCode: string;
+  stratum: string;
+  stratumValue: string;
+  kind: CountKind;
+  min: number;
+  max: number;
+}
+
+/** A relation the attacker found among published series by itself. */
+export interface Discovered {
+  kind: "equal" | "sum" | "strata";
+  /** Series keys: `indicator|n or d|stratum|value`; for a sum, the first is the total. */
+  series: string[];
+  checkedCells: number;
+}
+
+export interface AttackReport {
+  leaks: Leak[];
+  /** Hidden counts attacked (numerators, denominators, den − num). */
+  hiddenCounts: number;
+  /** Narrowest interval over every hidden count attacked (null when none). */
+  narrowestInterval: number | null;
+  protectionWidth: number;
+  relations: Discovered[];
+  components: number;
+  lpSolves: number;
+  /** Components whose constraints contradict each other (a wrongly discovered relation); skipped. */
+  inconsistentComponents: number;
+  seconds: number;
+}
+
+export const cellKey = (level: string, systemCode: string | null, areaCode: string): string => `${level}|${systemCode ?? ""}|${areaCode}`;

@@ -1,0 +1,139 @@
+// The extract's files copied once into a private directory before any check: the checks, the
+// hash and the load all read these copies, so what is loaded is byte for byte what was checked
+// (a file appended to or swapped after the checks changes nothing). Only regular files are
+// copied: a symbolic link, FIFO, socket or device is refused by name (a FIFO would hang the
+// load; a link could point at a system file). Copies get plain names (0001.csv): DuckDB reads
+// `*`, `?` and `[` in a path as a glob, so an extract's own file names never reach it.
+import { constants, createReadStream, createWriteStream, readdirSync, rmSync } from "node:fs";
+import { lstat, mkdtemp, open, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, extname, join } from "node:path";
+import { pipeline } from "node:stream/promises";
+import type { ValidationReport } from "./report.ts";
+
+export interface Snapshot {
+  /** The private directory (mode 0700) holding the copies. */
+  dir: string;
+  /** Extract file name → its copy; only regular files the copy succeeded for. */
+  paths: Map<string, string>;
+  /** Subdirectories of the extract (ignored, as before). */
+  directories: Set<string>;
+  dispose(): Promise<void>;
+}
+
+/** `.boussole-snapshot-<pid>-<random>`: the pid tells a live load's snapshot from a dead one's. */
+export const SNAPSHOT_PREFIX = ".boussole-snapshot-";
+
+/** This process's snapshots in `parent`, removed synchronously (from a signal handler). */
+export function removeOwnSnapshotsSync(parent: string): void {
+  let names: string[] = [];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) if (name.startsWith(`${SNAPSHOT_PREFIX}${process.pid}-`)) rmSync(join(parent, name), { recursive: true, force: true });
+}
+
+/** Characters DuckDB expands in a file path. */
+export const GLOB_CHARACTERS = /[*?[\]{}]/;
+
+/** A parent for the snapshot: `preferred` (the warehouse's folder, same disk) unless its path would glob. */
+export function snapshotParent(preferred?: string): string {
+  return preferred && !GLOB_CHARACTERS.test(preferred) ? preferred : tmpdir();
+}
+
+export async function snapshotExtract(dir: string, report: ValidationReport, parent = tmpdir()): Promise<Snapshot> {
+  const names = (await readdir(dir)).sort();
+  let snapshot: string;
+  try {
+    snapshot = await mkdtemp(join(parent, `${SNAPSHOT_PREFIX}${process.pid}-`));
+  } catch (error) {
+    throw new SnapshotError(`cannot write to ${parent} (the extract is copied there before its checks): ${reason(error)}. Nothing was checked or loaded.`);
+  }
+  const paths = new Map<string, string>();
+  const directories = new Set<string>();
+  const dispose = () => rm(snapshot, { recursive: true, force: true });
+  try {
+    let n = 0;
+    for (const name of names) {
+      const source = join(dir, name);
+      const info = await lstat(source);
+      if (info.isDirectory()) {
+        directories.add(name);
+        continue;
+      }
+      if (name.startsWith(".")) continue;
+      if (!info.isFile()) {
+        report.error("file.not-regular", name, `${describe(info)}: only regular files are read (copy the file itself into the extract)`);
+        continue;
+      }
+      const copy = join(snapshot, `${String(++n).padStart(4, "0")}${safeExtension(name)}`);
+      if (await copyRegular(source, copy, name, report)) paths.set(name, copy);
+    }
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+  return { dir: snapshot, paths, directories, dispose };
+}
+
+/** Disk full, read-only or not allowed: said in words, before any check runs. */
+export class SnapshotError extends Error {
+  override name = "SnapshotError";
+}
+
+export function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOSPC") return "the disk is full (ENOSPC)";
+  if (code === "EROFS") return "the file system is read-only (EROFS)";
+  if (code === "EACCES" || code === "EPERM") return `permission denied (${code})`;
+  if (code === "EDQUOT") return "the disk quota is exceeded (EDQUOT)";
+  return code ?? (error as Error).message;
+}
+
+function describe(info: Awaited<ReturnType<typeof lstat>>): string {
+  if (info.isSymbolicLink()) return "a symbolic link";
+  if (info.isFIFO()) return "a named pipe (FIFO)";
+  if (info.isSocket()) return "a socket";
+  return "a device, not a regular file";
+}
+
+/** The extension in lower case when it is plain letters and digits (it decides the reader). */
+function safeExtension(name: string): string {
+  const ext = extname(name).toLowerCase();
+  return /^\.[a-z0-9]{1,10}$/.test(ext) ? ext : "";
+}
+
+/**
+ * Opens without following a link and without blocking on a FIFO, then checks the opened
+ * file itself: a file swapped for a link or a pipe after lstat is still refused.
+ */
+async function copyRegular(source: string, target: string, name: string, report: ValidationReport): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(source, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ELOOP" || code === "ENXIO") {
+      report.error("file.not-regular", name, "became a link or a pipe while being read: only regular files are read");
+      return false;
+    }
+    report.error("file.unreadable", name, `cannot be read (${code ?? (error as Error).message})`);
+    return false;
+  }
+  try {
+    if (!(await handle.stat()).isFile()) {
+      report.error("file.not-regular", name, "not a regular file when opened: only regular files are read");
+      return false;
+    }
+    try {
+      await pipeline(createReadStream("", { fd: handle.fd, autoClose: false, start: 0 }), createWriteStream(target, { flags: "wx", mode: 0o600 }));
+    } catch (error) {
+      throw new SnapshotError(`cannot copy ${name} into ${dirname(target)} before checking it: ${reason(error)}. Nothing was loaded.`);
+    }
+    return true;
+  } finally {
+    await handle.close();
+  }
+}

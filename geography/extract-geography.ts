@@ -1,0 +1,51 @@
+/**
+ * An extract may omit the geography files: the shipped reference of its vintage stands in.
+ * The reference is written, in the contract's formats, to a temporary directory that the
+ * validator reads like the extract's own files (and the load records like them).
+ *
+ * - No `geo_municipalities` file: the reference supplies municipalities and sectors, its
+ *   boundaries when the extract has none, and its zone systems when the extract supplies none.
+ *   An extract that supplies zone files (systems, zones and members together) replaces the
+ *   reference's zone systems with its own.
+ * - The vintage is the one asked for (`--vintage`), else 2025. Any year before 2025 gets the
+ *   581 municipalities of 2019–2024, labelled with that year.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { boundaryFilePattern, kindOfFile } from "../etl/contract/index.ts";
+import { referenceGeography, vintageFor } from "./reference.ts";
+import { writeGeographyFiles } from "./write-files.ts";
+
+export interface SuppliedGeography {
+  dir: string;
+  /** File names inside `dir`, to be read as if they were the extract's. */
+  names: string[];
+  vintage: number;
+}
+
+const ZONE_KINDS = new Set(["geo_zone_system", "geo_zone", "geo_zone_member"]);
+const made: string[] = [];
+let cleanupRegistered = false;
+
+/** The reference files an extract with these file names needs, or null when it brings its own municipalities. */
+export function referenceGeographyFor(extractNames: readonly string[], vintage?: number): SuppliedGeography | null {
+  const kinds = new Set(extractNames.map((n) => kindOfFile(n)?.id).filter((k): k is string => k !== undefined));
+  if (kinds.has("geo_municipality")) return null;
+  const label = vintage ?? 2025;
+  const ref = referenceGeography(vintageFor(label));
+  const dir = mkdtempSync(join(tmpdir(), "boussole-reference-geography-"));
+  made.push(dir);
+  if (!cleanupRegistered) {
+    cleanupRegistered = true;
+    process.once("exit", () => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  }
+  const ownZones = [...kinds].some((k) => ZONE_KINDS.has(k));
+  const written = writeGeographyFiles(dir, { ...ref.geography, vintage: label }, ref.boundaries);
+  const names = written.filter((name) => {
+    if (extractNames.includes(name)) return false;
+    if (boundaryFilePattern.test(name)) return !extractNames.some((n) => boundaryFilePattern.test(n));
+    return !(ownZones && ZONE_KINDS.has(kindOfFile(name)?.id ?? ""));
+  });
+  return { dir, names, vintage: label };
+}

@@ -1,0 +1,90 @@
+/**
+ * No false zeros, on the tiny extract with its hospital stays removed (header only) and its
+ * 2024 pharmacy deliveries removed: stays are absent for every year, pharmacy for 2024 only.
+ * Health-service events are there both years (the control), zone_supply only for 2024.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadExtract } from "../../etl/load/load-extract.ts";
+import { publish } from "../../release/publish.ts";
+import { TINY, TODAY, temporaryDirectory, tinyWith } from "../../tests/helpers.ts";
+import { definition as baseDefinition } from "../../tests/indicator-helpers.ts";
+import { computeIndicators, type ComputeResult } from "./compute.ts";
+import { absentSources, sourcesOf } from "./source-coverage.ts";
+
+const definition = (fields: Parameters<typeof baseDefinition>[0]) => baseDefinition(fields, { aim: "value", polarity: "no-judgement" });
+const DEFS = [
+  definition({ id: "stays", statistic: "crude-rate", unit: "per-1000", population: {}, numerator: { kind: "events", source: "hospital_stay", count: "events" } }),
+  definition({ id: "readmissions", statistic: "crude-rate", unit: "per-1000", population: {}, numerator: { kind: "readmissions", "within-days": 30 } }),
+  definition({ id: "medicines", statistic: "proportion", unit: "percent", population: {}, numerator: { kind: "medicines", atc: ["A10", "J01", "J07"] } }),
+  definition({ id: "care", statistic: "proportion", unit: "percent", population: {}, numerator: { kind: "events", source: "health_service" } }),
+  definition({ id: "spend", statistic: "mean-per-person", unit: "euro", population: {}, numerator: { kind: "spending", sources: ["health_service", "hospital_stay"] } }),
+  definition({ id: "deaths", statistic: "crude-rate", unit: "per-1000", population: {}, numerator: { kind: "deaths" } }),
+  definition({ id: "gp-fte", statistic: "crude-rate", unit: "per-10000", "zone-value": { source: "zone_supply", value: "gp_fte", "per-population": true } }),
+];
+
+let warehouse: string;
+let result: ComputeResult;
+beforeAll(async () => {
+  const pharmacy = readFileSync(join(TINY, "ima_pharmacy.csv"), "utf8").split("\n").filter((l) => !l.includes("|2024-")).join("\n");
+  const stays = readFileSync(join(TINY, "ima_hospital_stays.csv"), "utf8").split("\n")[0] + "\n";
+  warehouse = join(temporaryDirectory(), "warehouse.duckdb");
+  const load = await loadExtract(tinyWith({ files: { "ima_pharmacy.csv": pharmacy, "ima_hospital_stays.csv": stays } }), { warehouse, today: TODAY });
+  expect(load.written).toBe(true);
+  result = await computeIndicators(warehouse, DEFS);
+});
+
+const years = (id: string) => [...new Set(result.cells.filter((c) => c.indicator_id === id).map((c) => c.year))].sort();
+
+describe("no false zeros", () => {
+  it("skips a definition whose source has no rows in any year, and says why", () => {
+    expect(result.skipped).toEqual([
+      { id: "stays", reason: "no source data in any year: hospital_stay has no rows for 2023, 2024" },
+      { id: "readmissions", reason: "no source data in any year: hospital_stay has no rows for 2023, 2024" },
+      { id: "spend", reason: "no source data in any year: hospital_stay has no rows for 2023, 2024" },
+    ]);
+    expect(result.computed).toEqual(["medicines", "care", "deaths", "gp-fte"]);
+    for (const id of ["stays", "readmissions", "spend"]) expect(years(id), id).toEqual([]);
+  });
+
+  it("leaves out the year a source lacks, and lists it", () => {
+    expect(years("medicines")).toEqual([2023]);
+    expect(years("gp-fte")).toEqual([2024]);
+    expect(result.skippedYears).toEqual([
+      { id: "medicines", year: 2024, reason: "no source data: pharmacy_delivery has no rows for 2024" },
+      { id: "gp-fte", year: 2023, reason: "no source data: zone_supply has no rows for 2023" },
+    ]);
+  });
+
+  it("keeps definitions whose sources are there, zeros included", () => {
+    expect(years("care")).toEqual([2023, 2024]);
+    expect(years("deaths")).toEqual([2023, 2024]);
+    // A real zero stays: nobody died in 2024.
+    expect(result.cells.find((c) => c.indicator_id === "deaths" && c.year === 2024 && c.level === "belgium" && c.stratum === "total")!.numerator).toBe(0);
+  });
+
+  it("publishes no cells for them and lists them in the manifest", async () => {
+    const lines: string[] = [];
+    const manifest = await publish(DEFS.filter((d) => ["stays", "medicines", "care"].includes(d.id)), { warehouse, out: join(temporaryDirectory(), "release"), threads: 1, log: (l) => lines.push(l) });
+    expect(manifest.indicators.map((i) => i.id)).toEqual(["medicines", "care"]);
+    expect(manifest.notComputed).toEqual([
+      { id: "stays", year: null, reason: "no source data in any year: hospital_stay has no rows for 2023, 2024" },
+      { id: "medicines", year: 2024, reason: "no source data: pharmacy_delivery has no rows for 2024" },
+    ]);
+    expect(lines).toContain("left out, no source data (not zeros): medicines: no cells for 2024 (no source data: pharmacy_delivery has no rows for 2024)");
+    expect(lines.some((l) => l.startsWith("not computed: stays (no source data in any year"))).toBe(true);
+  });
+});
+
+describe("absentSources (pure)", () => {
+  it("follows a ratio's measures and leaves hand-written queries alone", () => {
+    const a = DEFS[3]!;
+    const ratio = baseDefinition({ id: "r", statistic: "ratio-of-measures", unit: "ratio", "ratio-of": { numerator: "care", denominator: "medicines" } });
+    const coverage = new Map([["health_service|", new Set([2023, 2024])], ["pharmacy_delivery|", new Set([2023])]]);
+    const out = absentSources([a, DEFS[2]!, ratio], ["care", "medicines", "r"], coverage, [2023, 2024]);
+    expect(out.years.map((s) => `${s.id} ${s.year}`)).toEqual(["medicines 2024", "r 2024"]);
+    expect(out.whole).toEqual([]);
+    expect(sourcesOf({ ...a, sql: "SELECT 1" })).toEqual([]);
+  });
+});

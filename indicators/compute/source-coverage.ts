@@ -1,0 +1,136 @@
+/**
+ * No false zeros: a definition whose source table has no rows at all for a year (the extract
+ * did not deliver it) would come out as 0 in every area — 0 admissions, 0 € — since the
+ * engine counts a person without events as 0. Missing data is not zero: such a (definition,
+ * year) yields no cells, and the run says which and why.
+ *
+ * Coverage is one cheap query per table read (rows per year, and per survey for the survey
+ * tables), not per definition. What is checked:
+ * - events, medicines, readmissions, spending: the event tables they read, by the year of the
+ *   event's date (the year the figure is about). A look-back window reaching into a year the
+ *   extract does not hold is NOT checked: the figure of the extract's first year counts only
+ *   the events of the years delivered;
+ * - zone figures: their zone table (and survey) that year;
+ * - deaths and status flags come from person_year, whose columns are required: nothing to check;
+ * - hand-written `sql`: the tables it reads are not known here; not checked;
+ * - a ratio of measures: skipped where either measure is.
+ */
+import type { Database } from "../../etl/db/duckdb.ts";
+import type { Definition } from "../definition/schema.ts";
+import { TABLE } from "./conditions.ts";
+
+/** A table (and for the survey tables, a survey) a definition needs rows of. */
+export interface Source {
+  table: string;
+  survey?: string;
+}
+
+export interface SkippedYear {
+  id: string;
+  year: number;
+  reason: string;
+}
+
+const ZONE_DATE = "year";
+
+/** The sources whose absence would turn a definition's figures into false zeros. */
+export function sourcesOf(def: Definition): Source[] {
+  if (def.sql !== undefined) return [];
+  const zv = def["zone-value"];
+  if (zv) return [{ table: zv.source, ...(zv.survey !== undefined ? { survey: zv.survey } : {}) }];
+  const n = def.numerator;
+  switch (n?.kind) {
+    case "events":
+      return [{ table: n.source }];
+    case "medicines":
+      return [{ table: "pharmacy_delivery" }];
+    case "readmissions":
+      return [{ table: "hospital_stay" }];
+    case "spending":
+      return n.sources.map((table) => ({ table }));
+    default:
+      return [];
+  }
+}
+
+const label = (s: Source) => (s.survey !== undefined ? `${s.table} (survey ${s.survey})` : s.table);
+const sourceKey = (s: Source) => `${s.table}|${s.survey ?? ""}`;
+
+/** One query per table: rows per year (and survey). `year, survey, rows`. */
+export function coverageSql(table: string): string {
+  const date = table in TABLE ? `CAST(year(${TABLE[table as keyof typeof TABLE].date}) AS INTEGER)` : `CAST(${ZONE_DATE} AS INTEGER)`;
+  const survey = table === "zone_prem" || table === "zone_workforce" ? "survey" : "NULL::VARCHAR";
+  return `SELECT ${date} AS year, ${survey} AS survey, count(*) AS rows FROM ${table} GROUP BY ALL`;
+}
+
+/** `table|survey` → years with rows (a survey table also under `table|`). */
+export type Coverage = ReadonlyMap<string, ReadonlySet<number>>;
+
+/** Runs the coverage queries for the tables the definitions read; also returns person_year's years. */
+export async function sourceCoverage(db: Database, defs: readonly Definition[]): Promise<{ coverage: Coverage; years: number[] }> {
+  const tables = [...new Set(defs.flatMap(sourcesOf).map((s) => s.table))];
+  const coverage = new Map<string, Set<number>>();
+  const add = (key: string, year: number) => {
+    const set = coverage.get(key) ?? new Set<number>();
+    set.add(year);
+    coverage.set(key, set);
+  };
+  for (const table of tables) {
+    // Table names come from the schema's closed lists, never from free text; quoted anyway.
+    if (!/^[a-z_]+$/.test(table)) throw new Error(`unexpected table name ${table}`);
+    for (const r of await db.all<{ year: number; survey: string | null; rows: number | bigint }>(coverageSql(table))) {
+      if (r.year === null || Number(r.rows) === 0) continue;
+      add(`${table}|`, r.year);
+      if (r.survey !== null) add(`${table}|${r.survey}`, r.year);
+    }
+  }
+  const years = (await db.all<{ year: number }>("SELECT DISTINCT CAST(year AS INTEGER) AS year FROM person_year ORDER BY year")).map((r) => r.year);
+  return { coverage, years };
+}
+
+/**
+ * Pure: which (definition, year) pairs have a source without rows, and which definitions have
+ * none of their years left. Ratios of measures follow their measures. `ids`: the definitions
+ * computed.
+ */
+export function absentSources(defs: readonly Definition[], ids: readonly string[], coverage: Coverage, years: readonly number[]): { years: SkippedYear[]; whole: { id: string; reason: string }[] } {
+  const byId = new Map(defs.map((d) => [d.id, d]));
+  const out: SkippedYear[] = [];
+  const skippedYear = new Set<string>();
+  // What is missing, per definition, for the message of a definition with no year left.
+  const what = new Map<string, Set<string>>();
+  for (const id of ids) {
+    const def = byId.get(id);
+    if (!def) continue;
+    for (const year of years) {
+      const missing = sourcesOf(def).filter((s) => !coverage.get(sourceKey(s))?.has(year));
+      if (missing.length === 0) continue;
+      const labels = [...new Set(missing.map(label))];
+      out.push({ id, year, reason: `no source data: ${labels.join(", ")} has no rows for ${year}` });
+      what.set(id, new Set([...(what.get(id) ?? []), ...labels]));
+      skippedYear.add(`${id}|${year}`);
+    }
+  }
+  for (const id of ids) {
+    const of = byId.get(id)?.["ratio-of"];
+    if (!of) continue;
+    for (const year of years) {
+      const missing = [of.numerator, of.denominator].filter((m) => skippedYear.has(`${m}|${year}`));
+      if (missing.length === 0) continue;
+      out.push({ id, year, reason: `its measure(s) ${missing.join(", ")} have no source data for ${year}` });
+      what.set(id, new Set([...(what.get(id) ?? []), ...missing.map((m) => `the source data of ${m}`)]));
+    }
+  }
+  const whole = ids
+    .filter((id) => years.length > 0 && years.every((y) => out.some((s) => s.id === id && s.year === y)))
+    .map((id) => ({ id, reason: `no source data in any year: ${[...(what.get(id) ?? [])].join(", ")} has no rows for ${years.join(", ")}` }));
+  const wholeIds = new Set(whole.map((w) => w.id));
+  return { years: out.filter((s) => !wholeIds.has(s.id)), whole };
+}
+
+/** Log lines for the CLI and publish: one per definition, its years together. */
+export function describeSkippedYears(skipped: readonly SkippedYear[]): string[] {
+  const byId = new Map<string, SkippedYear[]>();
+  for (const s of skipped) byId.set(s.id, [...(byId.get(s.id) ?? []), s]);
+  return [...byId].map(([id, list]) => `${id}: no cells for ${list.map((s) => s.year).join(", ")} (${list.map((s) => s.reason).filter((r, i, all) => all.indexOf(r) === i).join("; ")})`);
+}

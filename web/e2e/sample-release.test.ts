@@ -1,0 +1,34 @@
+// The dashboard on a release published from the synthetic sample (not the hand-made
+// fixture): its municipalities have no German or English name, which once made every search
+// answer 500 and the dashboard say "no match". Search in German, open a profile.
+import { existsSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AreaRow } from "../../server/catalog.ts";
+import { sampleRelease } from "../../tests/support/sample-release.ts";
+import { buildDashboard, CHROMIUM, openDashboard, screenshot, type Dashboard } from "./support.ts";
+
+describe.skipIf(!existsSync(CHROMIUM))("the dashboard on the synthetic sample's release", () => {
+  let d: Dashboard;
+  beforeAll(async () => {
+    const [releaseDir, webDir] = await Promise.all([sampleRelease(), buildDashboard()]);
+    d = await openDashboard({ webDir, releaseDir });
+  }, 600_000);
+  afterAll(async () => d?.close());
+
+  it("finds a municipality without a German name by typing it in German, and shows its zone's profile", async () => {
+    const { page } = d;
+    const areas = JSON.parse((await d.app.inject({ url: "/api/v1/geography/areas?level=municipality" })).body) as { areas: AreaRow[] };
+    const town = areas.areas.find((a) => a.name_fr.length >= 4 && /^[\p{L} -]+$/u.test(a.name_fr))!;
+    await page.goto(`${d.url}/de/`);
+    await page.fill("#area-search-input", town.name_fr);
+    const hit = page.locator('.search-results a[data-hit^="zone:"]').first();
+    await hit.waitFor({ timeout: 20_000 });
+    const name = (await hit.textContent())!.trim();
+    await hit.click();
+    await page.waitForURL(/\/de\/zone\/[^/]+\/[^/]+$/);
+    await expect.poll(() => page.textContent("h1")).toBe(name);
+    await page.locator('tr[data-indicator="gmd-coverage"]').waitFor({ timeout: 20_000 });
+    await screenshot(page, "sample-release-profile-de");
+    expect(d.problems).toEqual([]);
+  });
+});
