@@ -21,7 +21,7 @@ const DEFS = [
   definition({ id: "care", statistic: "proportion", unit: "percent", population: {}, numerator: { kind: "events", source: "health_service" } }),
   definition({ id: "spend", statistic: "mean-per-person", unit: "euro", population: {}, numerator: { kind: "spending", sources: ["health_service", "hospital_stay"] } }),
   definition({ id: "deaths", statistic: "crude-rate", unit: "per-1000", population: {}, numerator: { kind: "deaths" } }),
-  definition({ id: "gp-fte", statistic: "crude-rate", unit: "per-10000", "zone-value": { source: "zone_supply", value: "gp_fte", "per-population": true } }),
+  definition({ id: "gp-fte", statistic: "crude-rate", unit: "per-10000", counts: "professionals", "zone-value": { source: "zone_supply", value: "gp_fte", "per-population": true } }),
 ];
 
 let warehouse: string;
