@@ -30,7 +30,7 @@ describe("GET /api/v1/release", () => {
       producer: "Boussole test fixture",
       years: { first: 2020, last: 2024 },
       indicators: 3,
-      audit: { passed: true, hiddenComplementary: 2, hiddenDerived: 1 },
+      audit: { passed: true, hiddenSmallCount: 84, hiddenComplementary: 0, hiddenDerived: 0 },
     });
     expect((body.audit as { cellsPublished: number }).cellsPublished).toBeGreaterThan(1000);
   });

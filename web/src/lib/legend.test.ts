@@ -20,6 +20,7 @@ function contrast(a: string, b: string): number {
  */
 const SAME_AS_ENGLISH: Record<string, string[]> = {
   "the product's name": ["*:app.name"],
+  "only a placeholder (the top level's name, worded by the release)": ["*:profile.belgium"],
   "codes and symbols": ["*:quintile.2", "*:quintile.3", "*:quintile.4", "*:unit.percent"],
   "French words spelled as in English": [
     "fr:home.levels.zone", "fr:home.levels.province", "fr:legend.quintile", "fr:col.quintile", "fr:meta.source", "fr:meta.type", "fr:unit.score",
