@@ -68,9 +68,9 @@ describe("the disclosure model", () => {
     expect(has(p(persons, "belgium", "", "BE"), [p(persons, "region", "", "02000"), p(persons, "region", "", "04000")])).toBe(true);
     expect(has(p(persons, "region", "", "04000"), [p(persons, "municipality", "", "B1")])).toBe(true); // Brussels: no province
     expect(has(p(persons, "province", "", "P1"), [p(persons, "municipality", "", "M1"), p(persons, "municipality", "", "M2")])).toBe(true);
-    expect(has(p(persons, "zone", "Z", "ZA"), [p(persons, "municipality", "", "M1"), p(persons, "sector", "", "B1_S1")])).toBe(true);
+    expect(has(p(persons, "zone", "Z", "ZA"), [p(persons, "municipality", "", "M1"), p(persons, "sector", "", "B1~1")])).toBe(true);
     // B1 = 30 persons, its sectors 10 + 18: two persons without a sector, a latent rest.
-    expect(has(p(persons, "municipality", "", "B1"), [p(persons, "sector", "", "B1_S1"), p(persons, "sector", "", "B1_S2"), `${p(persons, "municipality", "", "B1")}|unsectored`])).toBe(true);
+    expect(has(p(persons, "municipality", "", "B1"), [p(persons, "sector", "", "B1~1"), p(persons, "sector", "", "B1~2"), `${p(persons, "municipality", "", "B1")}|unsectored`])).toBe(true);
     expect(problem.cells.find((c) => c.id.endsWith("|unsectored") && c.id.startsWith(persons))).toMatchObject({ value: 2, publishable: false });
   });
 
@@ -89,14 +89,14 @@ describe("the disclosure model", () => {
   it("shares one denominator cell between indicators of the same population, and keeps sectors unpublished", () => {
     const total = cells().findIndex((c) => c.indicator_id === "gmd" && c.area_code === "ZA" && c.stratum === "total");
     expect(counts[total]).toEqual({ numerator: p(`numerator:${JSON.stringify(GMD.numerator)}:{}`, "zone", "Z", "ZA"), denominator: p(persons, "zone", "Z", "ZA") });
-    expect(problem.cells.find((c) => c.id === p(persons, "sector", "", "B1_S1"))!.publishable).toBe(false);
+    expect(problem.cells.find((c) => c.id === p(persons, "sector", "", "B1~1"))!.publishable).toBe(false);
   });
 
   it("models unpublished municipal breakdowns by atom: municipalities alike in province and zones, summed", () => {
     expect(problem.cells.find((c) => c.id === p(persons, "municipality", "", "M1", "bim|bim"))).toBeUndefined();
     // M1 alone is in P1 and ZA: its atom holds its BIM persons (8 of 40), latent.
     expect(problem.cells.find((c) => c.id === p(persons, "atom", "", "02000+P1+Z:ZA", "bim|bim"))).toMatchObject({ value: 8, publishable: false });
-    expect(has(p(persons, "zone", "Z", "ZA", "bim|bim"), [p(persons, "atom", "", "02000+P1+Z:ZA", "bim|bim"), p(persons, "sector", "", "B1_S1", "bim|bim")])).toBe(true);
+    expect(has(p(persons, "zone", "Z", "ZA", "bim|bim"), [p(persons, "atom", "", "02000+P1+Z:ZA", "bim|bim"), p(persons, "sector", "", "B1~1", "bim|bim")])).toBe(true);
     const published = buildModel(cells(), [GMD, GMD_BIM], GEO, { municipalityStrata: true }).denominators[0]!.problem;
     expect(published.cells.find((c) => c.id === p(persons, "municipality", "", "M1", "bim|bim"))).toMatchObject({ value: 8, publishable: true });
   });

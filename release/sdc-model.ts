@@ -183,7 +183,7 @@ export function buildModel(cells: readonly IndicatorCell[], defs: readonly Defin
     }
     const cellIds = new Set(p.cells.map((c) => c.id));
     const local = new Map(keys.map((k) => [k, tables.get(k)!]));
-    for (const t of members) linkFamilies(p, t, local, families, atoms, cellIds, atomized("total", options));
+    for (const t of members) linkFamilies(p, t, local, families, atoms, cellIds, atomized("total", options), geo.sectorGroup);
     return p;
   };
   const denominatorKeys = new Map<string, string[]>();
@@ -237,8 +237,15 @@ function addTable(
   const id = (level: string, system: string | null, area: string, stratum: string, value: string) => `${prefix}${level}|${system ?? ""}|${area}|${stratum}|${value}`;
   const known = new Set<string>();
   const atomSums = new Map<string, number>();
+  // Sectors are modelled by group (geo-index.ts): one unknown per municipality and set of zones.
+  const sectorSums = new Map<string, number>();
   for (const [local, v] of t.values) {
     const [level, , area, stratum, value] = local.split("|") as [string, string, string, string, string];
+    if (level === "sector") {
+      const groupId = id("sector", null, geo.sectorGroup.get(area) ?? area, stratum, value);
+      sectorSums.set(groupId, (sectorSums.get(groupId) ?? 0) + v.value);
+      continue;
+    }
     const atom = level === "municipality" ? atoms.get(area) : undefined;
     if (atom !== undefined && atomized(stratum, options)) {
       const atomId = id("atom", null, atom, stratum, value);
@@ -248,9 +255,9 @@ function addTable(
     p.cells.push({ id: prefix + local, value: v.value, publishable: v.publishable });
     known.add(prefix + local);
   }
-  for (const [atomId, value] of atomSums) {
-    p.cells.push({ id: atomId, value, publishable: false });
-    known.add(atomId);
+  for (const [cellId, value] of [...atomSums, ...sectorSums]) {
+    p.cells.push({ id: cellId, value, publishable: false });
+    known.add(cellId);
   }
   const has = (cellId: string) => known.has(cellId);
   const latent: SdcCell[] = [];
@@ -264,8 +271,9 @@ function addTable(
   for (const local of t.values.keys()) {
     const [level, , area] = local.split("|");
     if (level !== "sector") continue;
-    const nis = area!.split("_")[0]!;
-    sectorsOf.set(nis, [...new Set([...(sectorsOf.get(nis) ?? []), area!])]);
+    const group = geo.sectorGroup.get(area!) ?? area!;
+    const nis = geo.municipalityOfGroup.get(group) ?? area!.split("_")[0]!;
+    sectorsOf.set(nis, [...new Set([...(sectorsOf.get(nis) ?? []), group])]);
   }
   const strataValues: [string, string][] = [["total", "all"], ...[...t.strata].flatMap((s) => (STRATA[s] ?? []).map((v) => [s, v] as [string, string]))];
 
@@ -283,7 +291,7 @@ function addTable(
       const total = c("municipality", null, nis);
       if (!has(total)) continue;
       const parts = sectors.map((s) => c("sector", null, s)).filter(has);
-      const rest = t.values.get(total.slice(prefix.length))!.value - parts.reduce((s, x) => s + t.values.get(x.slice(prefix.length))!.value, 0);
+      const rest = t.values.get(total.slice(prefix.length))!.value - parts.reduce((s, x) => s + sectorSums.get(x)!, 0);
       if (rest < 0) throw new Error(`disclosure model: the sectors of ${nis} hold more than the municipality (${t.family} ${t.year})`);
       const restId = `${total}|unsectored`;
       latent.push({ id: restId, value: rest, publishable: false });
@@ -351,6 +359,7 @@ function linkFamilies(
   atoms: ReadonlyMap<string, string>,
   cellIds: ReadonlySet<string>,
   totalsAtomized: boolean,
+  sectorGroup: ReadonlyMap<string, string>,
 ): void {
   const mine = families.get(t.family)!;
   for (const [family, other] of families) {
@@ -373,12 +382,22 @@ function linkFamilies(
       parts = inside.map(([band]) => ["age-band", band]);
     } else continue;
     const mineRow = (area: string) => t.values.has(`${area}|total|all`);
-    const areas = new Set([...t.values.keys()].map((local) => local.split("|").slice(0, 3).join("|")));
+    // Sectors are modelled by group (see addTable): one area per group.
+    const areas = new Set([...t.values.keys()].map((local) => {
+      const [level, system, code] = local.split("|") as [string, string, string];
+      return level === "sector" ? `sector|${system}|${sectorGroup.get(code) ?? code}` : `${level}|${system}|${code}`;
+    }));
     // Municipalities modelled by atom are tied atom by atom, through a latent cell: the sum of
     // this family's municipal totals = the sum of the base family's atom cells of the tie.
     const byAtom = new Map<string, string[]>();
     const atomAreas = new Set<string>();
     for (const area of areas) {
+      if (area.startsWith("sector|")) {
+        const total = `${t.family}@${t.year}|${area}|total|all`;
+        const baseParts = parts.map(([s, v]) => `${family}@${t.year}|${area}|${s}|${v}`).filter((x) => cellIds.has(x));
+        if (cellIds.has(total) && baseParts.length === parts.length) p.relations.push({ total, parts: baseParts });
+        continue;
+      }
       if (!mineRow(area)) continue;
       const [level, , code] = area.split("|");
       const atom = level === "municipality" ? atoms.get(code!) : undefined;
