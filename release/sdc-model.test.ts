@@ -101,6 +101,17 @@ describe("the disclosure model", () => {
     expect(published.cells.find((c) => c.id === p(persons, "municipality", "", "M1", "bim|bim"))).toMatchObject({ value: 8, publishable: true });
   });
 
+  it("refers only to cells of its own problem, sectors and their rests by group", () => {
+    for (const options of [{}, { municipalities: true }, { municipalityStrata: true }]) {
+      const m = buildModel(cells(), [GMD, GMD_BIM], GEO, options);
+      for (const { problem } of [...m.denominators, ...m.numerators]) {
+        const ids = new Set(problem.cells.map((c) => c.id));
+        for (const r of problem.relations) for (const id of [r.total, ...r.parts]) expect(ids.has(id), id).toBe(true);
+        expect(problem.cells.some((c) => c.id.includes("|sector||B1_S"))).toBe(false);
+      }
+    }
+  });
+
   it("does not depend on the order the cells come in (the engine's order varies from run to run)", () => {
     const shuffled = cells().reverse();
     // Interleave the two ends, so that no table keeps its order either.

@@ -320,8 +320,10 @@ function addTable(
   }
   // Every rest, even 0: the relation tells the attacker numerator ≤ denominator. Rests of
   // municipalities modelled by atom are summed into the atom's rest.
+  // Sectors by group, likewise (see above).
   const toAtom = (cellId: string, from: string) => {
     const [level, , area, stratum, value] = cellId.slice(cellId.indexOf("|") + 1).split("|") as [string, string, string, string, string];
+    if (level === "sector") return `${from}${id("sector", null, geo.sectorGroup.get(area) ?? area, stratum, value).slice(prefix.length)}`;
     const atom = level === "municipality" && atomized(stratum, options) ? atoms.get(area) : undefined;
     return atom === undefined ? cellId : `${from}${id("atom", null, atom, stratum, value).slice(prefix.length)}`;
   };
