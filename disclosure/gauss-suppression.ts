@@ -20,23 +20,7 @@
 // This settles exact disclosure only; the protection width is an interval
 // question, checked afterwards by LP (linked-protect.ts).
 
-const P = 2147483647;
-
-function mul(a: number, b: number): number {
-  const high = Math.floor(a / 65536);
-  const low = a % 65536;
-  return (((high * b) % P) * 65536 + low * b) % P;
-}
-
-function inverse(a: number): number {
-  let result = 1;
-  let base = a;
-  for (let e = P - 2; e > 0; e = Math.floor(e / 2)) {
-    if (e % 2 === 1) result = mul(result, base);
-    base = mul(base, base);
-  }
-  return result;
-}
+import { inverse, mul, P } from "./modular.ts";
 
 type Vec = Map<number, number>;
 

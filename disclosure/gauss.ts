@@ -9,29 +9,8 @@
 // minors (0 or ±1 for hierarchies and two-way tables), so that cannot happen
 // in practice.
 
-const P = 2147483647;
 
-function mul(a: number, b: number): number {
-  // a·b can exceed 2^53: split a into 16-bit halves so products stay exact.
-  const high = Math.floor(a / 65536);
-  const low = a % 65536;
-  return (((high * b) % P) * 65536 + low * b) % P;
-}
-
-function inverse(a: number): number {
-  // Fermat: a^(p−2).
-  let result = 1;
-  let base = a;
-  let e = P - 2;
-  while (e > 0) {
-    if (e % 2 === 1) result = mul(result, base);
-    base = mul(base, base);
-    e = Math.floor(e / 2);
-  }
-  return result;
-}
-
-const mod = (x: number) => ((x % P) + P) % P;
+import { inverse, mod, mul, P } from "./modular.ts";
 
 type Row = Map<number, number>;
 
