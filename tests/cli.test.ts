@@ -139,5 +139,5 @@ describe("the release commands", () => {
     const noWarehouse = boussole("publish", "--warehouse", join(dir, "none.duckdb"), "--out", join(dir, "r2"));
     expect(noWarehouse.code).toBe(2);
     expect(existsSync(join(dir, "r2"))).toBe(false);
-  });
+  }, 300_000); // publish, audit and the independent attacker, each a process of its own, on a shared machine
 });
