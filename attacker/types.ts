@@ -3,7 +3,8 @@
  * from the publisher's code: these shapes follow docs/release-format.md only.
  */
 
-export interface PublicCell {
+/** Where a published cell stands: indicator, year, area and stratum. */
+export interface CellAddress {
   indicatorId: string;
   year: number;
   level: string;
@@ -11,6 +12,9 @@ export interface PublicCell {
   areaCode: string;
   stratum: string;
   stratumValue: string;
+}
+
+export interface PublicCell extends CellAddress {
   numerator: number | null;
   denominator: number | null;
   /** NULL when published; else the public reason (`small-count`, `complementary`, `derived`, `suppressed`, …). */
@@ -50,14 +54,7 @@ export interface PublicRelease {
 export type CountKind = "numerator" | "denominator" | "den-num";
 
 /** A hidden count whose feasible interval is narrower than the protection width. */
-export interface Leak {
-  indicatorId: string;
-  year: number;
-  level: string;
-  systemCode: string | null;
-  areaCode: string;
-  stratum: string;
-  stratumValue: string;
+export interface Leak extends CellAddress {
   kind: CountKind;
   min: number;
   max: number;
