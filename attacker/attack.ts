@@ -1,7 +1,9 @@
 /**
  * The independent attacker: from the public tables alone, discover how published series are
  * linked, model every hidden count over unknown atoms, and compute each one's feasible
- * interval with linear programming. A leak is a hidden count narrower than the protection width.
+ * interval with linear programming. A leak is a hidden count narrower than the protection width
+ * whose interval holds a small count (1 to minCount − 1): an interval such as [0, 0] or
+ * [31, 33] shows the count is zero or not small, which the publication rule allows anyway.
  */
 import { buildAtoms } from "./atoms.ts";
 import { solveComponent } from "./bounds.ts";
@@ -98,6 +100,8 @@ export async function attack(release: PublicRelease, options: AttackOptions = {}
     const t = system.targets[targetId]!;
     if (!t.counted) return;
     const w = max - min;
+    // Nothing small inside: the attacker learns the count is 0 or ≥ minCount, both publishable.
+    if (max < 1 - 1e-6 || min > minCount - 1 + 1e-6) return;
     if (narrowest === null || w < narrowest) narrowest = w;
     if (w >= width - 1e-6) return;
     for (const cell of t.cells) {

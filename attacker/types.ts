@@ -72,7 +72,7 @@ export interface AttackReport {
   leaks: Leak[];
   /** Hidden counts attacked (numerators, denominators, den − num). */
   hiddenCounts: number;
-  /** Narrowest interval over every hidden count attacked (null when none). */
+  /** Narrowest interval over the hidden counts attacked that could be small (null when none). */
   narrowestInterval: number | null;
   protectionWidth: number;
   relations: Discovered[];

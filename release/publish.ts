@@ -15,7 +15,9 @@ import { applyDisclosure } from "./apply-disclosure.ts";
 import { readGeography } from "./geography.ts";
 import { DISCLOSURE_RULES, releaseTitle, type Manifest } from "./manifest.ts";
 import { hiddenShares } from "./hidden-shares.ts";
-import { buildModel, problemGroup, type ModelOptions, type YearProblem } from "./sdc-model.ts";
+import { buildModel, type ModelOptions, type YearProblem } from "./sdc-model.ts";
+import { familyLinks, type FamilyLinks } from "./family-links.ts";
+import { readSignatures } from "../indicators/compute/signatures.ts";
 import { contentHash, internalDir, writeRelease, type SdcCellRow } from "./write-release.ts";
 
 export interface PublishOptions {
@@ -50,18 +52,23 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
   const db = await Database.open(o.warehouse, { readOnly: true });
   let geography;
   let batches;
+  const links = new Map<number, FamilyLinks>();
   try {
     geography = await readGeography(db);
+    // How the counts of persons are linked, read from the data (family-links.ts), per year.
+    for (const year of new Set(computed.cells.map((c) => c.year))) {
+      const signatures = await readSignatures(db, used, year);
+      if (signatures) links.set(year, familyLinks(signatures));
+    }
     batches = await db.all<{ batch_id: string; producer: string | null; synthetic: boolean | null; finished_at: unknown }>(`SELECT batch_id, producer, synthetic, finished_at FROM load_batch ORDER BY started_at`);
   } finally {
     db.close();
   }
 
-  const { denominators, numerators, counts } = buildModel(computed.cells, used, geography, model);
+  const { denominators, numerators, counts } = buildModel(computed.cells, used, geography, model, links);
+  log(`disclosure model: ${denominators.length} population and ${numerators.length} numerator problems, ${[...links.values()].reduce((n, l) => n + l.restrictions.length + l.sums.length, 0)} links found in the data`);
   const known = o.previous ? await previousFacts(o.previous) : new Map<string, number>();
   const minCount = o.minCount ?? 5;
-  // A definition may ask for a higher minimum: its problem takes the highest of its members'.
-  const minCountOf = (key: string) => Math.max(minCount, ...used.filter((d) => key.endsWith(`|${problemGroup(d)}`)).map((d) => d["minimum-count"]));
   const baseOptions = { protectionWidth: o.protectionWidth ?? 5, publishZeros: true };
   const hidden = new Map<string, "primary" | "complementary">();
   const sdcCells: SdcCellRow[] = [];
@@ -88,7 +95,7 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
   const onProgress = () => log(`disclosure: ${++done}/${all.length} problems protected`);
   const run = async (phase: YearProblem[], prepare: (p: YearProblem) => SdcProblem) => {
     try {
-      return await protectInParallel(phase.map((p) => ({ key: p.key, problem: prepare(p), options: { ...baseOptions, minCount: minCountOf(p.key) } })), { threads: o.threads, onProgress });
+      return await protectInParallel(phase.map((p) => ({ key: p.key, problem: prepare(p), options: { ...baseOptions, minCount: Math.max(minCount, p.minCount) } })), { threads: o.threads, onProgress });
     } catch (e) {
       throw new PublishError(`disclosure control failed: ${(e as Error).message}. Nothing was written.`);
     }

@@ -1,29 +1,35 @@
 /**
  * Turns a run's cells into the disclosure-control library's model (disclosure/): count cells
- * tied by the additive relations that an attacker knows, for ONE year and ONE denominator
- * population. Years are separate tables (no published figure adds years up), and indicators
- * are linked only through a shared denominator, so these problems are independent.
+ * tied by the additive relations that an attacker knows, for one year (no published figure
+ * adds years up).
  *
- * The model, for each count family (a denominator population, or an indicator's numerator):
+ * The model, for each count family (a set of persons or events counted by one or more
+ * definitions: with `links`, a class of equal columns read from the data, family-links.ts):
  * - one cell per area and stratum value;
  * - strata: total = Σ sex = Σ age bands = Σ BIM status (the strata the indicator has);
  * - geography, within each stratum value: Belgium = Σ regions; region = Σ provinces + its
  *   municipalities outside provinces (Brussels); province = Σ municipalities; zone = Σ whole
  *   member municipalities + member sectors; a municipality with sectors = Σ sectors + the
- *   rest. Sectors and rests are latent (never published), so a municipality split between
- *   zones of overlapping systems is modelled exactly;
+ *   persons without a sector (a known fact: zone systems cover every sector). Sectors are
+ *   latent (never published), so a municipality split between zones is modelled exactly;
  * - proportions: denominator = numerator + rest, the rest latent (everyone in a small group
- *   sharing the attribute is a disclosure too).
- * Denominators are shared by every indicator of the same population: one cell, one decision.
+ *   sharing the attribute is a disclosure too);
+ * - between families: restrictions and sums found in the data (family-relations.ts), or for
+ *   zone figures and hand-written queries, populations one filter apart (syntax-links.ts).
+ * Linked tables are protected together (problem-groups.ts): populations first, then each group
+ * of linked numerators with the populations they touch fixed.
  * Municipal strata are published or not per options; unpublished ones stay in the model as
  * latent cells, as the attacker's unknowns.
  */
-import type { SdcCell, SdcProblem, SdcRelation } from "../disclosure/index.ts";
+import type { SdcCell, SdcProblem } from "../disclosure/index.ts";
 import type { Definition } from "../indicators/definition/schema.ts";
 import type { IndicatorCell } from "../indicators/compute/derive.ts";
-import { MAX_AGE } from "../indicators/definition/vocabulary.ts";
 import { indexGeography, type GeoIndex } from "./geo-index.ts";
 import type { ReleaseGeography } from "./geography.ts";
+import type { FamilyLinks } from "./family-links.ts";
+import { familyRelations, type FamilyIndex, type LinkedFamilies } from "./family-relations.ts";
+import { groupTables, setFamily } from "./problem-groups.ts";
+import { linkFamilies } from "./syntax-links.ts";
 
 export interface ModelOptions {
   /** Publish municipalities' totals (default false: zones and larger areas only). */
@@ -50,6 +56,8 @@ export interface YearProblem {
   problem: SdcProblem;
   /** Numerator problems: ids of the denominator cells they carry, decided by the first phase. */
   denominatorCells?: ReadonlySet<string>;
+  /** The highest minimum count its definitions ask for (`minimum-count`). */
+  minCount: number;
 }
 
 export interface DisclosureModel {
@@ -106,16 +114,82 @@ export function isPublished(cell: Pick<IndicatorCell, "level" | "stratum">, opti
   return cell.level !== "municipality" || !atomized(cell.stratum, options);
 }
 
-export function buildModel(cells: readonly IndicatorCell[], defs: readonly Definition[], geography: ReleaseGeography, options: ModelOptions): DisclosureModel {
+/** Per hand-written definition and year: its counts by local key (level|system|area|stratum|value). */
+function handWrittenCounts(cells: readonly IndicatorCell[], indices: readonly number[], byId: ReadonlyMap<string, Definition>) {
+  const out = new Map<string, { def: Definition; year: number; den: Map<string, number>; num: Map<string, number> }>();
+  for (const i of indices) {
+    const c = cells[i]!;
+    const key = `${c.indicator_id}@${c.year}`;
+    let e = out.get(key);
+    if (!e) out.set(key, (e = { def: byId.get(c.indicator_id)!, year: c.year, den: new Map(), num: new Map() }));
+    const local = `${c.level}|${c.system_code ?? ""}|${c.area_code}|${c.stratum}|${c.stratum_value}`;
+    if (Number.isFinite(c.denominator)) e.den.set(local, c.denominator);
+    if (Number.isFinite(c.numerator)) e.num.set(local, c.numerator);
+  }
+  return out;
+}
+
+/**
+ * A family read from the data whose cells hold the same counts as a hand-written query's, on
+ * every cell the query gives (at least five of them non-zero): the query counts the same persons,
+ * so it shares that family's cells (a numerator reused as its denominator, say).
+ */
+function equalFamily(tables: ReadonlyMap<string, ModelTable>, year: number, counts: ReadonlyMap<string, number>): string | undefined {
+  if ([...counts.values()].filter((v) => v > 0).length < 5) return undefined;
+  for (const t of tables.values()) {
+    if (t.year !== year || !t.family.startsWith("set:")) continue;
+    if ([...counts].every(([local, v]) => t.values.get(local)?.value === v)) return t.family;
+  }
+  return undefined;
+}
+
+type ModelTable = {
+  year: number;
+  group: string;
+  family: string;
+  strata: Set<string>;
+  values: Map<string, { value: number; publishable: boolean }>;
+  rests: { den: string; num: string; rest: string; value: number }[];
+  /** Some definition's denominator: protected in the first phase. */
+  denominator: boolean;
+  /** The definitions counting into it, for their minimum counts. */
+  defs: Set<string>;
+};
+
+/** A family's model cells by local key (level|system|area|stratum|value), rests and links left out. */
+function indexOf(part: SdcProblem, prefix: string): FamilyIndex {
+  const index = new Map<string, { id: string; value: number }>();
+  for (const c of part.cells) {
+    if (!c.id.startsWith(prefix)) continue;
+    const local = c.id.slice(prefix.length);
+    if (local.split("|").length === 5) index.set(local, { id: c.id, value: c.value });
+  }
+  return index;
+}
+
+/** The links of a year with table keys (family@year) in place of the data's columns. */
+function linksOfTables(l: FamilyLinks, year: number): LinkedFamilies {
+  const key = (column: string) => `${setFamily(column)}@${year}`;
+  return {
+    restrictions: l.restrictions.map((r) => ({ ...r, part: key(r.part), whole: key(r.whole) })),
+    sums: l.sums.map((x) => ({ plus: x.plus.map(key), minus: x.minus.map(key) })),
+  };
+}
+
+/**
+ * `links`: per year, how the counts of persons are linked, read from the data
+ * (family-links.ts). Without them, families are keyed by the definitions' syntax alone.
+ */
+export function buildModel(cells: readonly IndicatorCell[], defs: readonly Definition[], geography: ReleaseGeography, options: ModelOptions, links?: ReadonlyMap<number, FamilyLinks>): DisclosureModel {
   const byId = new Map(defs.map((d) => [d.id, d]));
   const counts: CellCounts[] = cells.map(() => ({}));
   // family|year → area|stratum|value → {value, publishable}
-  const tables = new Map<string, { year: number; group: string; family: string; strata: Set<string>; values: Map<string, { value: number; publishable: boolean }>; rests: { den: string; num: string; rest: string; value: number }[] }>();
+  const tables = new Map<string, ModelTable>();
 
   const table = (family: string, year: number, group: string) => {
     const key = `${family}@${year}`;
     let t = tables.get(key);
-    if (!t) tables.set(key, (t = { year, group, family, strata: new Set(), values: new Map(), rests: [] }));
+    if (!t) tables.set(key, (t = { year, group, family, strata: new Set(), values: new Map(), rests: [], denominator: false, defs: new Set() }));
     return t;
   };
   const put = (t: ReturnType<typeof table>, cell: IndicatorCell, value: number) => {
@@ -130,17 +204,25 @@ export function buildModel(cells: readonly IndicatorCell[], defs: readonly Defin
 
   // What each family counts, to link families that differ by one filter (see linkFamilies).
   const families = new Map<string, { population: Population; kind: string; group: string }>();
-  // Families and groups per definition, not per cell: they are JSON keys, and there are ~10⁶ cells.
+  // Families and groups per definition and year, not per cell: there are ~10⁶ cells. A count
+  // of persons whose links were read from the data (family-links.ts) is keyed by its class of
+  // equal columns: two definitions counting the same persons share one family, one cell.
   const keysOf = new Map<string, { family?: string; group: string; numFamily?: string }>();
-  const familyKeys = (def: Definition) => {
-    let k = keysOf.get(def.id);
+  const familyKeys = (def: Definition, year: number) => {
+    const cacheKey = `${def.id}@${year}`;
+    let k = keysOf.get(cacheKey);
     if (!k) {
-      const family = denominatorFamily(def);
+      const found = links?.get(year)?.classOf;
+      const fromData = (column: string) => (found?.has(column) ? setFamily(found.get(column)!) : undefined);
+      const jsonFamily = denominatorFamily(def);
+      const family = jsonFamily && (fromData(`d:${def.id}`) ?? jsonFamily);
       const group = problemGroup(def);
-      const numFamily = family && countedNumerator(def) ? numeratorFamily(def) : undefined;
-      if (family) families.set(family, { population: def.population ?? {}, kind: def["zone-value"] ? family : "persons", group });
-      if (numFamily) families.set(numFamily, { population: def.population ?? {}, kind: `numerator:${JSON.stringify(def.numerator)}`, group });
-      keysOf.set(def.id, (k = { family, group, numFamily }));
+      const numFamily = family && countedNumerator(def) ? (fromData(`n:${def.id}`) ?? numeratorFamily(def)) : undefined;
+      // A family from the data is linked by its own equations, never by the syntax of filters.
+      const register = (f: string, kind: string) => families.set(f, f.startsWith("set:") ? { population: {}, kind: f, group: f } : { population: def.population ?? {}, kind, group });
+      if (family) register(family, def["zone-value"] ? family : "persons");
+      if (numFamily) register(numFamily, `numerator:${JSON.stringify(def.numerator)}`);
+      keysOf.set(cacheKey, (k = { family, group, numFamily }));
     }
     return k;
   };
@@ -149,59 +231,79 @@ export function buildModel(cells: readonly IndicatorCell[], defs: readonly Defin
   // (equally safe) patterns and release ids from one run to the next.
   const sortKey = cells.map((c) => `${c.indicator_id}|${c.year}|${c.level}|${c.system_code ?? ""}|${c.area_code}|${c.stratum}|${c.stratum_value}`);
   const order = cells.map((_, i) => i).sort((a, b) => (sortKey[a]! < sortKey[b]! ? -1 : sortKey[a]! > sortKey[b]! ? 1 : 0));
-  for (const i of order) {
+  // Hand-written queries last: their counts are matched against the families read from the data.
+  const handWritten = (i: number) => byId.get(cells[i]!.indicator_id)?.sql !== undefined;
+  const matchHandWritten = () => {
+    for (const [key, { def, year, den, num }] of handWrittenCounts(cells, order.filter(handWritten), byId)) {
+      const { family, group, numFamily } = familyKeys(def, year);
+      keysOf.set(key, { group, family: family && (equalFamily(tables, year, den) ?? family), numFamily: numFamily && (equalFamily(tables, year, num) ?? numFamily) });
+    }
+  };
+  for (const i of [...order.filter((i) => !handWritten(i)), -1, ...order.filter(handWritten)]) {
+    if (i < 0) {
+      matchHandWritten();
+      continue;
+    }
     const cell = cells[i]!;
     const def = byId.get(cell.indicator_id);
     if (!def) throw new Error(`cell of unknown indicator ${cell.indicator_id}`);
-    const { family, group, numFamily } = familyKeys(def);
+    const { family, group, numFamily } = familyKeys(def, cell.year);
     if (!family || !Number.isFinite(cell.denominator)) continue;
-    const den = put(table(family, cell.year, group), cell, cell.denominator);
+    const denTable = table(family, cell.year, group);
+    denTable.denominator = true;
+    denTable.defs.add(def.id);
+    const den = put(denTable, cell, cell.denominator);
     counts[i]!.denominator = den;
     if (!numFamily) continue;
     const numTable = table(numFamily, cell.year, group);
+    numTable.defs.add(def.id);
     const num = put(numTable, cell, cell.numerator);
     counts[i]!.numerator = num;
     if (def.statistic === "proportion") numTable.rests.push({ den, num, rest: `${num}|rest:${def.id}`, value: cell.denominator - cell.numerator });
   }
 
   // Two phases: denominators are shared by many indicators, so they are protected first, all
-  // linked populations of a year together; then each numerator with its linked populations,
-  // its denominators fixed as the first phase left them (published: known; hidden: latent).
+  // linked populations of a year together; then each group of linked numerators with the
+  // populations they touch, fixed as the first phase left them (published: known; hidden: latent).
   const atoms = options.municipalityStrata ? new Map<string, string>() : atomsOf(geography);
   const geo = indexGeography(geography);
   // A table's cells and relations do not depend on the problem it is in, and a denominator's
   // tables come along in every numerator problem that divides by it: build each table once.
-  const added = new Map<string, SdcProblem>();
+  const added = new Map<string, { part: SdcProblem; index: FamilyIndex }>();
   const build = (keys: string[]) => {
     const p: SdcProblem = { cells: [], relations: [] };
     const members = keys.map((k) => tables.get(k)!);
+    const indexes = new Map<string, FamilyIndex>();
     for (const k of keys) {
-      let part = added.get(k);
-      if (!part) added.set(k, (part = addTable({ cells: [], relations: [] }, tables.get(k)!, geo, options, atoms)));
-      for (const c of part.cells) p.cells.push({ ...c });
-      for (const r of part.relations) p.relations.push(r);
+      let built = added.get(k);
+      if (!built) {
+        const part = addTable({ cells: [], relations: [] }, tables.get(k)!, geo, options, atoms);
+        added.set(k, (built = { part, index: indexOf(part, `${k}|`) }));
+      }
+      for (const c of built.part.cells) p.cells.push({ ...c });
+      for (const r of built.part.relations) p.relations.push(r);
+      indexes.set(k, built.index);
     }
     const cellIds = new Set(p.cells.map((c) => c.id));
     const local = new Map(keys.map((k) => [k, tables.get(k)!]));
     for (const t of members) linkFamilies(p, t, local, families, atoms, cellIds, atomized("total", options), geo.sectorGroup);
+    const year = members[0]!.year;
+    const found = links?.get(year);
+    if (found) {
+      const linked = familyRelations(linksOfTables(found, year), indexes, `link@${year}`);
+      for (const c of linked.cells) p.cells.push(c);
+      for (const r of linked.relations) p.relations.push(r);
+    }
     return p;
   };
-  const denominatorKeys = new Map<string, string[]>();
-  const numeratorKeys = new Map<string, string[]>();
-  for (const [key, t] of tables) {
-    const isNumerator = t.family.startsWith("numerator:");
-    const kind = families.get(t.family)!.kind;
-    const pKey = isNumerator ? `${t.year}|${kind}|${t.group}` : `${t.year}|${t.group}`;
-    const into = isNumerator ? numeratorKeys : denominatorKeys;
-    into.set(pKey, [...(into.get(pKey) ?? []), key]);
-  }
-  const denominators = [...denominatorKeys].map(([key, keys]) => ({ key, problem: build(keys) }));
-  const numerators = [...numeratorKeys].map(([key, keys]) => {
-    // The denominators its rests refer to come along, with their own relations.
-    const dens = new Set(keys.flatMap((k) => tables.get(k)!.rests.map((r) => r.den.slice(0, r.den.indexOf("|")))));
-    const problem = build([...keys, ...dens]);
-    const denominatorCells = new Set(problem.cells.filter((c) => [...dens].some((d) => c.id.startsWith(`${d}|`))).map((c) => c.id));
-    return { key, problem, denominatorCells };
+  const { phase1, phase2 } = groupTables(tables, (f) => families.get(f)!.kind, links);
+  // A definition may ask for a higher minimum: its problem takes the highest of its members'.
+  const minCountOf = (keys: string[]) => Math.max(0, ...keys.flatMap((k) => [...tables.get(k)!.defs].map((id) => byId.get(id)!["minimum-count"])));
+  const denominators = phase1.map(({ key, keys }) => ({ key, problem: build(keys), minCount: minCountOf(keys) }));
+  const numerators = phase2.map(({ key, keys, fixed }) => {
+    const problem = build([...keys, ...fixed]);
+    const denominatorCells = new Set(problem.cells.filter((c) => fixed.some((d) => c.id.startsWith(`${d}|`))).map((c) => c.id));
+    return { key, problem, denominatorCells, minCount: minCountOf(keys) };
   });
   return { denominators, numerators, counts };
 }
@@ -293,8 +395,11 @@ function addTable(
       const parts = sectors.map((s) => c("sector", null, s)).filter(has);
       const rest = t.values.get(total.slice(prefix.length))!.value - parts.reduce((s, x) => s + sectorSums.get(x)!, 0);
       if (rest < 0) throw new Error(`disclosure model: the sectors of ${nis} hold more than the municipality (${t.family} ${t.year})`);
+      // Known, not latent: the zone systems cover every sector, and whether some residents
+      // lack a sector is no secret. A free unknown here under-protected the sub-zones: an
+      // outside attacker who took the sub-zones as a partition recovered den − num of 1 to 4.
       const restId = `${total}|unsectored`;
-      latent.push({ id: restId, value: rest, publishable: false });
+      latent.push({ id: restId, value: rest, publishable: false, known: true });
       p.relations.push({ total, parts: [...parts, restId] });
     }
     for (const { system, zone, members } of geo.zones) {
@@ -342,92 +447,4 @@ function addTable(
   }
   for (const c of latent) p.cells.push(c);
   return p;
-}
-
-type Table = { year: number; family: string; values: Map<string, { value: number; publishable: boolean }> };
-const OPEN = Infinity;
-const AGE_BANDS: [string, number, number][] = [["0-17", 0, 17], ["18-44", 18, 44], ["45-64", 45, 64], ["65-74", 65, 74], ["75+", 75, OPEN]];
-
-/**
- * Families that differ by ONE filter are tied: the total of "population + BIM" is the BIM
- * cell of "population", likewise for sex, and an age range made of whole bands is the sum of
- * those band cells. (Two filters apart, the tie goes through an unpublished cross-tabulation.)
- */
-function linkFamilies(
-  p: SdcProblem,
-  t: Table,
-  tables: ReadonlyMap<string, Table>,
-  families: ReadonlyMap<string, { population: Population; kind: string; group: string }>,
-  atoms: ReadonlyMap<string, string>,
-  cellIds: ReadonlySet<string>,
-  totalsAtomized: boolean,
-  sectorGroup: ReadonlyMap<string, string>,
-): void {
-  const mine = families.get(t.family)!;
-  for (const [family, other] of families) {
-    if (family === t.family || other.kind !== mine.kind || other.group !== mine.group) continue;
-    const base = tables.get(`${family}@${t.year}`);
-    if (!base) continue;
-    const extra = Object.keys(mine.population).filter((k) => JSON.stringify(mine.population[k as keyof Population]) !== JSON.stringify(other.population[k as keyof Population]));
-    const missing = Object.keys(other.population).filter((k) => !(k in mine.population));
-    if (extra.length !== 1 || missing.length > 0 || extra[0]! in other.population) continue;
-    const filter = extra[0] as "sex" | "bim" | "age";
-    let parts: [string, string][] = [];
-    if (filter === "sex") parts = [["sex", mine.population.sex!]];
-    else if (filter === "bim") parts = [["bim", mine.population.bim ? "bim" : "non-bim"]];
-    else if (filter === "age") {
-      const [min, max] = mine.population.age!;
-      // The last band is open: it ends wherever the population's oldest age is.
-      const inside = AGE_BANDS.filter(([, from, to]) => from >= min && (to <= max || (to === OPEN && max >= MAX_AGE)));
-      const last = inside.at(-1);
-      if (!last || inside[0]![1] !== min || !(last[2] === max || (last[2] === OPEN && max >= MAX_AGE))) continue;
-      parts = inside.map(([band]) => ["age-band", band]);
-    } else continue;
-    const mineRow = (area: string) => t.values.has(`${area}|total|all`);
-    // Sectors are modelled by group (see addTable): one area per group.
-    const areas = new Set([...t.values.keys()].map((local) => {
-      const [level, system, code] = local.split("|") as [string, string, string];
-      return level === "sector" ? `sector|${system}|${sectorGroup.get(code) ?? code}` : `${level}|${system}|${code}`;
-    }));
-    // Municipalities modelled by atom are tied atom by atom, through a latent cell: the sum of
-    // this family's municipal totals = the sum of the base family's atom cells of the tie.
-    const byAtom = new Map<string, string[]>();
-    const atomAreas = new Set<string>();
-    for (const area of areas) {
-      if (area.startsWith("sector|")) {
-        const total = `${t.family}@${t.year}|${area}|total|all`;
-        const baseParts = parts.map(([s, v]) => `${family}@${t.year}|${area}|${s}|${v}`).filter((x) => cellIds.has(x));
-        if (cellIds.has(total) && baseParts.length === parts.length) p.relations.push({ total, parts: baseParts });
-        continue;
-      }
-      if (!mineRow(area)) continue;
-      const [level, , code] = area.split("|");
-      const atom = level === "municipality" ? atoms.get(code!) : undefined;
-      if (atom !== undefined && totalsAtomized) {
-        // Both totals are atom cells: tie them directly, once per atom.
-        if (atomAreas.has(atom)) continue;
-        atomAreas.add(atom);
-        const baseParts = parts.map(([s, v]) => `${family}@${t.year}|atom||${atom}|${s}|${v}`).filter((x) => cellIds.has(x));
-        const total = `${t.family}@${t.year}|atom||${atom}|total|all`;
-        if (baseParts.length === parts.length && cellIds.has(total)) p.relations.push({ total, parts: baseParts });
-        continue;
-      }
-      if (atom !== undefined) {
-        byAtom.set(atom, [...(byAtom.get(atom) ?? []), `${t.family}@${t.year}|${area}|total|all`]);
-        continue;
-      }
-      const baseParts = parts.map(([s, v]) => `${area}|${s}|${v}`).filter((local) => base.values.has(local));
-      // The base family must publish (or model) every band of the tie, else there is no equation.
-      if (baseParts.length !== parts.length) continue;
-      p.relations.push({ total: `${t.family}@${t.year}|${area}|total|all`, parts: baseParts.map((local) => `${family}@${t.year}|${local}`) });
-    }
-    for (const [atom, totals] of byAtom) {
-      const baseParts = parts.map(([s, v]) => `${family}@${t.year}|atom||${atom}|${s}|${v}`).filter((x) => cellIds.has(x));
-      if (baseParts.length !== parts.length) continue;
-      const link = `${t.family}@${t.year}|link|${family}|${atom}`;
-      const value = totals.reduce((sum, x) => sum + t.values.get(x.slice(x.indexOf("|") + 1))!.value, 0);
-      p.cells.push({ id: link, value, publishable: false });
-      p.relations.push({ total: link, parts: totals }, { total: link, parts: baseParts });
-    }
-  }
 }

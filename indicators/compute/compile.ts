@@ -57,6 +57,8 @@ export interface Compiled {
    * `bn<index>`, `bd<index>` beside the list of band numbers `bands`.
    */
   columns: { id: string; index: number; banded: boolean }[];
+  /** `WITH … flags AS (…)`: one row per person-year with `d<index>` and `n<index>` (empty when no person-based definition). */
+  flagsSql: string;
 }
 
 /**
@@ -141,7 +143,7 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
     }
   }
   const zoneSql = compileZone(defs);
-  if (todo.length === 0) return { sql: "", zoneSql, computed, skipped, columns: [] };
+  if (todo.length === 0) return { sql: "", zoneSql, computed, skipped, columns: [], flagsSql: "" };
 
   const ctes: string[] = [residenceAreaCtes()];
   const joins: string[] = [];
@@ -290,7 +292,8 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
   // NULL. (A FULL JOIN on the six key columns, NULL-safe, took 20 s at scale 0.05.)
   const select = parts.map((p) => `SELECT * FROM ${p.slice(0, p.indexOf(" "))}`).join("\nUNION ALL BY NAME\n");
 
-  const sql = `WITH ${ctes.join(",\n")},
+  // The person-year flags alone: disclosure control groups them into signatures (signatures.ts).
+  const flagsSql = `WITH ${ctes.join(",\n")},
 base AS (
   SELECT year, person_id, nis_code, sector_code, sex, bim, gmd, chronic_status, death_date, year - birth_year AS age FROM person_year${only === undefined ? "" : ` WHERE year = ${only}`}
 ), flags AS (
@@ -299,7 +302,8 @@ base AS (
     ${hasDsr ? "CAST(least(18, greatest(0, age) // 5) AS INTEGER)" : "NULL::INTEGER"} AS esp_band,
     ${flagColumns.join(",\n    ")}
   FROM base ${joins.join(" ")}
-), unit_cell AS (
+)`;
+  const sql = `${flagsSql}, unit_cell AS (
   SELECT year, nis_code, sector_code, sex, age_band, bim, esp_band, ${sums.join(", ")} FROM flags GROUP BY ALL
 ), grouped AS MATERIALIZED (
   SELECT year, level, system_code, area_code,
@@ -313,5 +317,5 @@ base AS (
 ), ${parts.join(",\n")}
 ${select}`;
   const columns = todo.map((def, i) => ({ id: def.id, index: i, banded: isDsr(def) }));
-  return { sql, zoneSql, computed, skipped, columns };
+  return { sql, zoneSql, computed, skipped, columns, flagsSql };
 }
