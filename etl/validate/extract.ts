@@ -7,6 +7,7 @@ import type { CsvDialect } from "./csv-reader.ts";
 import { checkFile } from "./check-file.ts";
 import { checkFiles } from "./check-pool.ts";
 import { checkGeography, checkGeographyReferences } from "./geography-rules.ts";
+import { checkZoneVintages } from "./vintage-rules.ts";
 import { referenceGeographyFor } from "../../geography/extract-geography.ts";
 import type { HeaderMapping } from "./header.ts";
 import { buildReferences, chooseVintage, emptyReferences, type GeographyRows, type References } from "./references.ts";
@@ -100,7 +101,8 @@ export async function checkExtract(dir: string, options: CheckOptions = {}): Pro
     if (kind.group !== "geography" && references === null) {
       const vintage = chooseVintage(geography, options.vintage);
       references = buildReferences(geography, vintage);
-      checkGeographyReferences(geography, references, report, geographyFiles);
+      const refused = checkZoneVintages(geography, report, geographyFiles, vintage);
+      checkGeographyReferences(geography, references, report, geographyFiles, refused);
       checkGeography(geography, report, geographyFiles, vintage);
       if (references.sets.municipality.size === 0) report.error("geo.no-municipality", geographyFiles.geo_municipality || "geo_municipalities.csv", `no municipality for vintage ${vintage}`);
     }

@@ -69,15 +69,16 @@ export function checkGeography(rows: GeographyRows, report: ValidationReport, fi
 
 /**
  * Codes that geography files take from one another (a member's zone, a sector's municipality)
- * can only be checked once all of them are read: their rows are held until then.
+ * can only be checked once all of them are read: their rows are held until then. Rows in
+ * `reported` already have an error that says more (a zone member outside its system's vintage).
  */
-export function checkGeographyReferences(rows: GeographyRows, refs: References, report: ValidationReport, files: Record<keyof GeographyRows, string>): void {
+export function checkGeographyReferences(rows: GeographyRows, refs: References, report: ValidationReport, files: Record<keyof GeographyRows, string>, reported: ReadonlySet<unknown> = new Set()): void {
   for (const kind of geographyKinds) {
     const id = kind.id as keyof GeographyRows;
     for (const [column, reference] of Object.entries(kind.references ?? {})) {
       for (const row of rows[id]) {
         const value = row[column];
-        if (value === null || value === undefined || refs.sets[reference].has(String(value))) continue;
+        if (value === null || value === undefined || refs.sets[reference].has(String(value)) || (column === "nis_code" && reported.has(row))) continue;
         const rule = `code.unknown-${reference === "zoneSystem" ? "zone-system" : reference}`;
         report.error(rule, fileOf(row, files[id]), `${column} ${value} is not in the geography (vintage ${refs.vintage})`, { line: lineOf(row), column, value: String(value) });
       }
