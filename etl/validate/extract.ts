@@ -117,7 +117,9 @@ export async function checkExtract(dir: string, options: CheckOptions = {}): Pro
   references ??= emptyReferences(chooseVintage(geography, options.vintage));
 
   let boundaries: ExtractCheck["boundaries"] = null;
-  if (boundaryName) boundaries = { name: boundaryName, ...(await checkBoundaries(path(boundaryName), boundaryName, references, report)) };
+  // The extract's own boundaries file, filled in from the reference's when the reference stands in for its geography.
+  const fill = reference && boundaryName && snapshot.paths.has(boundaryName) ? reference.fill : [];
+  if (boundaryName) boundaries = { name: boundaryName, ...(await checkBoundaries(path(boundaryName), boundaryName, references, report, fill)) };
   else report.warning("file.missing", "geo_boundaries.geojson", "no boundaries file: maps will not be drawn");
 
   return { dir, report, files, boundaries, references, geography, info, snapshot };
