@@ -103,7 +103,7 @@ export async function checkExtract(dir: string, options: CheckOptions = {}): Pro
       references = buildReferences(geography, vintage);
       const refused = checkZoneVintages(geography, report, geographyFiles, vintage);
       checkGeographyReferences(geography, references, report, geographyFiles, refused);
-      checkGeography(geography, report, geographyFiles, vintage);
+      checkGeography(geography, report, geographyFiles, vintage, { warnUncovered: !reference?.names.includes(geographyFiles.geo_zone_system) });
       if (references.sets.municipality.size === 0) report.error("geo.no-municipality", geographyFiles.geo_municipality || "geo_municipalities.csv", `no municipality for vintage ${vintage}`);
     }
     for (const name of byKind.get(kind) ?? []) {
