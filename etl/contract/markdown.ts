@@ -75,6 +75,7 @@ const RULES: readonly (readonly [id: string, severity: string, meaning: string])
   ["person.alive-after-death", "error", "A person is in the population of a year after the year of their death date."],
   ["event.after-death", "warning", "A care event (service, delivery, stay) is dated after the person's death date: loaded, and counted in the report (claims are sometimes dated after a death)."],
   ["person.unknown", "error", "An event (service, delivery, stay) of a person who is not in the population file for the year of its date."],
+  ["boundaries.several-files", "error", "More than one file matches geo_boundaries*: an extract holds one boundaries file (merge zone, sector and municipality features into it)."],
   ["boundaries.json", "error", "The boundaries file is not valid JSON."],
   ["boundaries.format", "error", "The boundaries file is neither a GeoJSON FeatureCollection nor a TopoJSON Topology."],
   ["boundaries.level", "error", "A feature's properties.level is not municipality, sector or zone."],

@@ -77,7 +77,9 @@ export async function checkExtract(dir: string, options: CheckOptions = {}): Pro
       continue;
     }
     if (boundaryFilePattern.test(name)) {
-      boundaryName = name;
+      // One boundaries file: a second would be silently left out.
+      if (boundaryName) report.error("boundaries.several-files", name, `a second boundaries file beside ${boundaryName}: an extract holds one; merge them (geography/README.md)`);
+      else boundaryName = name;
       continue;
     }
     const kind = kindOfFile(name);
