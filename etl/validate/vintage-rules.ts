@@ -73,7 +73,7 @@ export function checkZoneVintages(rows: GeographyRows, report: ValidationReport,
       message = `municipality ${nis} is not among the municipalities of vintage ${own} in ${files.geo_municipality || "geo_municipalities"}: it cannot be a member of ${where}`;
     } else if (atLoad !== null) {
       // Valid in the system's vintage, not in the one the extract is loaded with: one load holds one municipal map.
-      message = `${atLoad}, so it is not a municipality of vintage ${loadVintage}, which this extract is checked against, although ${where} may hold it: supply the system's membership of vintage ${loadVintage}, or load with --vintage ${vintage}`;
+      message = `${atLoad}: valid in vintage ${vintage} of zone system ${system} (zone ${String(member.zone_code)}), but this extract is checked against vintage ${loadVintage} and one load holds one municipal map; supply the system's membership of ${loadVintage}, or load with --vintage ${vintage}`;
     }
     if (message === null) continue;
     refused.add(member);
