@@ -6,7 +6,9 @@
  * - No `geo_municipalities` file: the reference supplies municipalities and sectors, its
  *   boundaries when the extract has none, and its zone systems when the extract supplies none.
  *   An extract that supplies zone files (systems, zones and members together) replaces the
- *   reference's zone systems with its own.
+ *   reference's zone systems with its own (and the reference's zone polygons are dropped).
+ * - An extract that brings its own boundaries file keeps it; the reference's boundaries fill
+ *   in what it leaves out (e.g. a file of zone polygons only still gets municipal boundaries).
  * - The vintage is the one asked for (`--vintage`), else 2025. Any year before 2025 gets the
  *   581 municipalities of 2019–2024, labelled with that year.
  */
@@ -14,6 +16,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { boundaryFilePattern, kindOfFile } from "../etl/contract/index.ts";
+import type { BoundaryFeature } from "../etl/validate/boundaries.ts";
 import { referenceGeography, vintageFor } from "./reference.ts";
 import { writeGeographyFiles } from "./write-files.ts";
 
@@ -22,6 +25,12 @@ export interface SuppliedGeography {
   /** File names inside `dir`, to be read as if they were the extract's. */
   names: string[];
   vintage: number;
+  /**
+   * The reference's boundaries, to fill in what an extract's own boundaries file leaves out (a
+   * file of zone polygons only still gets the municipalities' map). Without zone polygons when
+   * the extract brings its own zone systems.
+   */
+  fill: BoundaryFeature[];
 }
 
 const ZONE_KINDS = new Set(["geo_zone_system", "geo_zone", "geo_zone_member"]);
@@ -41,11 +50,14 @@ export function referenceGeographyFor(extractNames: readonly string[], vintage?:
     process.once("exit", () => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
   }
   const ownZones = [...kinds].some((k) => ZONE_KINDS.has(k));
-  const written = writeGeographyFiles(dir, { ...ref.geography, vintage: label }, ref.boundaries);
+  // The reference's zone polygons belong to its zone systems: gone when the extract replaces them.
+  const boundaries = ownZones ? { ...ref.boundaries, features: ref.boundaries.features.filter((f) => f.properties.level !== "zone") } : ref.boundaries;
+  const written = writeGeographyFiles(dir, { ...ref.geography, vintage: label }, boundaries);
   const names = written.filter((name) => {
     if (extractNames.includes(name)) return false;
     if (boundaryFilePattern.test(name)) return !extractNames.some((n) => boundaryFilePattern.test(n));
     return !(ownZones && ZONE_KINDS.has(kindOfFile(name)?.id ?? ""));
   });
-  return { dir, names, vintage: label };
+  const fill = boundaries.features.map((f) => ({ level: f.properties.level, code: f.properties.code, geometry: f.geometry }));
+  return { dir, names, vintage: label, fill };
 }

@@ -70,7 +70,7 @@ export const zoneSystems: FileKind = {
     { name: "name_de", type: text(), required: true, description: "Name in German.", example: "Versorgungsbecken" },
     { name: "name_en", type: text(), required: true, description: "Name in English.", example: "Care basins" },
     { name: "region_code", type: REGION, required: false, description: "Region covered; empty when the system spans several.", example: "04000" },
-    vintage,
+    { ...vintage, description: "Year from which the membership holds (valid until the municipal map changes): every member must be a municipality valid that year (after the 2025 mergers: 2025)." },
   ],
 };
 

@@ -19,8 +19,12 @@ export interface BoundaryFile {
 
 const LEVELS = new Set(["municipality", "sector", "zone"]);
 
-/** Reads GeoJSON or TopoJSON boundaries (WGS84, keyed by code) and checks them against the geography. */
-export async function checkBoundaries(path: string, file: string, refs: References, report: ValidationReport): Promise<BoundaryFile> {
+/**
+ * Reads GeoJSON or TopoJSON boundaries (WGS84, keyed by code) and checks them against the
+ * geography. `fill` (the shipped reference's, already checked) supplies the areas of the
+ * geography that the file does not draw.
+ */
+export async function checkBoundaries(path: string, file: string, refs: References, report: ValidationReport, fill: readonly BoundaryFeature[] = []): Promise<BoundaryFile> {
   const buffer = await readFile(path);
   const out: BoundaryFile = { features: [], sha256: createHash("sha256").update(buffer).digest("hex"), bytes: buffer.length };
   let doc: any;
@@ -82,6 +86,8 @@ export async function checkBoundaries(path: string, file: string, refs: Referenc
     out.features.push({ level, code, geometry: f.geometry });
   });
 
+  const own = new Set(out.features.map((f) => `${f.level}|${f.code}`));
+  for (const f of fill) if (known[f.level].has(f.code) && !own.has(`${f.level}|${f.code}`)) out.features.push(f);
   const drawn = new Set(out.features.filter((f) => f.level === "municipality").map((f) => f.code));
   const undrawn = [...refs.sets.municipality].filter((c) => !drawn.has(c));
   if (undrawn.length > 0) report.warning("boundaries.missing", file, `${undrawn.length} municipality(ies) have no boundary (first: ${undrawn.slice(0, 5).join(", ")}); maps will leave them blank`);

@@ -7,6 +7,7 @@ import type { CsvDialect } from "./csv-reader.ts";
 import { checkFile } from "./check-file.ts";
 import { checkFiles } from "./check-pool.ts";
 import { checkGeography, checkGeographyReferences } from "./geography-rules.ts";
+import { checkZoneVintages } from "./vintage-rules.ts";
 import { referenceGeographyFor } from "../../geography/extract-geography.ts";
 import type { HeaderMapping } from "./header.ts";
 import { buildReferences, chooseVintage, emptyReferences, type GeographyRows, type References } from "./references.ts";
@@ -76,7 +77,9 @@ export async function checkExtract(dir: string, options: CheckOptions = {}): Pro
       continue;
     }
     if (boundaryFilePattern.test(name)) {
-      boundaryName = name;
+      // One boundaries file: a second would be silently left out.
+      if (boundaryName) report.error("boundaries.several-files", name, `a second boundaries file beside ${boundaryName}: an extract holds one; merge them (geography/README.md)`);
+      else boundaryName = name;
       continue;
     }
     const kind = kindOfFile(name);
@@ -100,8 +103,9 @@ export async function checkExtract(dir: string, options: CheckOptions = {}): Pro
     if (kind.group !== "geography" && references === null) {
       const vintage = chooseVintage(geography, options.vintage);
       references = buildReferences(geography, vintage);
-      checkGeographyReferences(geography, references, report, geographyFiles);
-      checkGeography(geography, report, geographyFiles, vintage);
+      const refused = checkZoneVintages(geography, report, geographyFiles, vintage);
+      checkGeographyReferences(geography, references, report, geographyFiles, refused);
+      checkGeography(geography, report, geographyFiles, vintage, { warnUncovered: !reference?.names.includes(geographyFiles.geo_zone_system) });
       if (references.sets.municipality.size === 0) report.error("geo.no-municipality", geographyFiles.geo_municipality || "geo_municipalities.csv", `no municipality for vintage ${vintage}`);
     }
     for (const name of byKind.get(kind) ?? []) {
@@ -115,7 +119,9 @@ export async function checkExtract(dir: string, options: CheckOptions = {}): Pro
   references ??= emptyReferences(chooseVintage(geography, options.vintage));
 
   let boundaries: ExtractCheck["boundaries"] = null;
-  if (boundaryName) boundaries = { name: boundaryName, ...(await checkBoundaries(path(boundaryName), boundaryName, references, report)) };
+  // The extract's own boundaries file, filled in from the reference's when the reference stands in for its geography.
+  const fill = reference && boundaryName && snapshot.paths.has(boundaryName) ? reference.fill : [];
+  if (boundaryName) boundaries = { name: boundaryName, ...(await checkBoundaries(path(boundaryName), boundaryName, references, report, fill)) };
   else report.warning("file.missing", "geo_boundaries.geojson", "no boundaries file: maps will not be drawn");
 
   return { dir, report, files, boundaries, references, geography, info, snapshot };

@@ -11,7 +11,7 @@ const fileOf = (row: Record<string, unknown>, fallback: string) => (row._file as
  * or sector in at most one zone; a municipality split by sectors in a system is never
  * also a whole member of it, and all its sectors are placed.
  */
-export function checkGeography(rows: GeographyRows, report: ValidationReport, files: Record<keyof GeographyRows, string>, vintage?: number): void {
+export function checkGeography(rows: GeographyRows, report: ValidationReport, files: Record<keyof GeographyRows, string>, vintage?: number, options: { warnUncovered?: boolean } = {}): void {
   const systemOfZone = new Map(rows.geo_zone.map((z) => [String(z.zone_code), String(z.system_code)]));
   const membersOfZone = new Map<string, number>();
   const placed = new Map<string, { zone: string; line?: number }>();
@@ -42,8 +42,10 @@ export function checkGeography(rows: GeographyRows, report: ValidationReport, fi
 
   // A system of one region (Brussels' bassins, Wallonia's OLS) is meant to cover it: a
   // municipality in none of its zones drops out of that system's zone figures. A warning, not
-  // an error: a regional system may be partial on purpose (a pilot); one per system.
-  for (const system of rows.geo_zone_system) {
+  // an error: a regional system may be partial on purpose (a pilot); one per system. Not for the
+  // shipped reference's systems, partial by design (Antwerp's sub-zones, the German-speaking
+  // Community, the provisional OLS without it): every extract without zone files would see them.
+  for (const system of options.warnUncovered === false ? [] : rows.geo_zone_system) {
     const region = system.region_code === null || system.region_code === undefined ? null : String(system.region_code);
     if (region === null) continue;
     const code = String(system.system_code);
@@ -69,15 +71,16 @@ export function checkGeography(rows: GeographyRows, report: ValidationReport, fi
 
 /**
  * Codes that geography files take from one another (a member's zone, a sector's municipality)
- * can only be checked once all of them are read: their rows are held until then.
+ * can only be checked once all of them are read: their rows are held until then. Rows in
+ * `reported` already have an error that says more (a zone member outside its system's vintage).
  */
-export function checkGeographyReferences(rows: GeographyRows, refs: References, report: ValidationReport, files: Record<keyof GeographyRows, string>): void {
+export function checkGeographyReferences(rows: GeographyRows, refs: References, report: ValidationReport, files: Record<keyof GeographyRows, string>, reported: ReadonlySet<unknown> = new Set()): void {
   for (const kind of geographyKinds) {
     const id = kind.id as keyof GeographyRows;
     for (const [column, reference] of Object.entries(kind.references ?? {})) {
       for (const row of rows[id]) {
         const value = row[column];
-        if (value === null || value === undefined || refs.sets[reference].has(String(value))) continue;
+        if (value === null || value === undefined || refs.sets[reference].has(String(value)) || (column === "nis_code" && reported.has(row))) continue;
         const rule = `code.unknown-${reference === "zoneSystem" ? "zone-system" : reference}`;
         report.error(rule, fileOf(row, files[id]), `${column} ${value} is not in the geography (vintage ${refs.vintage})`, { line: lineOf(row), column, value: String(value) });
       }

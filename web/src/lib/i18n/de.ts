@@ -2,7 +2,7 @@ import type { Messages } from "./en.ts";
 
 export const de: Messages = {
   "app.name": "Boussole",
-  "app.tagline": "Die Gesundheit der Bevölkerung in Belgiens Versorgungszonen",
+  "app.tagline": "Die Gesundheit der Bevölkerung nach Versorgungszone: {top}",
   "nav.home": "Start",
   "nav.compare": "Vergleichen",
   "nav.pdca": "Verbesserungszyklen",

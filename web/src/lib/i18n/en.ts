@@ -1,7 +1,7 @@
 // English: the reference set of keys; fr, nl and de must have every one of them (typed).
 export const en = {
   "app.name": "Boussole",
-  "app.tagline": "Population health of Belgium's care zones",
+  "app.tagline": "Population health by care zone: {top}",
   "nav.home": "Home",
   "nav.compare": "Compare",
   "nav.pdca": "Improvement cycles",

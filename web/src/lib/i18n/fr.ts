@@ -2,7 +2,7 @@ import type { Messages } from "./en.ts";
 
 export const fr: Messages = {
   "app.name": "Boussole",
-  "app.tagline": "La santé de la population des zones de soins de Belgique",
+  "app.tagline": "La santé de la population par zone de soins : {top}",
   "nav.home": "Accueil",
   "nav.compare": "Comparer",
   "nav.pdca": "Cycles d'amélioration",

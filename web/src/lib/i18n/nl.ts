@@ -2,7 +2,7 @@ import type { Messages } from "./en.ts";
 
 export const nl: Messages = {
   "app.name": "Boussole",
-  "app.tagline": "De gezondheid van de bevolking in de Belgische zorgzones",
+  "app.tagline": "De gezondheid van de bevolking per zorgzone: {top}",
   "nav.home": "Start",
   "nav.compare": "Vergelijken",
   "nav.pdca": "Verbetercycli",
