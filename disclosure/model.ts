@@ -29,6 +29,12 @@ export interface SdcRelation {
 export interface SdcProblem {
   cells: SdcCell[];
   relations: SdcRelation[];
+  /**
+   * Publishable cells to hide whatever happens, as complementary suppressions that pruning
+   * never publishes again: a later problem that shares them could not protect its own small
+   * counts while they are published.
+   */
+  hide?: string[];
 }
 
 export interface SdcOptions {

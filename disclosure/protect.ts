@@ -51,6 +51,14 @@ export async function protect(problem: SdcProblem, options: SdcOptions = {}): Pr
 
   const state = new SuppressionState(highs, structure, values, resolved, problem.cells);
   for (const cell of primary.primary) state.hide(cell, "primary");
+  for (const id of problem.hide ?? []) {
+    const cell = structure.index.get(id);
+    if (cell === undefined) throw new SdcError(`cell "${id}" to hide is not in the problem`);
+    if (!structure.publishable[cell] || structure.known[cell]) throw new SdcError(`cell "${id}" to hide is latent or known`);
+    if (state.kind.has(cell)) continue;
+    state.hide(cell, "complementary");
+    state.pinned.add(cell);
+  }
   const targets = [...primary.primary, ...primary.latent].sort((a, b) => a - b);
   const required = new Map(targets.map((c) => [c, resolved.protectionWidth]));
 

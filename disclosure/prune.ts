@@ -11,7 +11,7 @@ import type { Verifier } from "./verify.ts";
 /** Returns the number of complementary cells published again. */
 export function prune(state: SuppressionState, verifier: Verifier): number {
   const order = [...state.kind]
-    .filter(([, kind]) => kind === "complementary")
+    .filter(([cell, kind]) => kind === "complementary" && !state.pinned.has(cell))
     .map(([cell]) => cell)
     .sort((a, b) => state.cost[b]! - state.cost[a]! || a - b);
   let published = 0;

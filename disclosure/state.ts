@@ -17,6 +17,8 @@ export class SuppressionState {
   readonly alwaysKnown: Uint8Array;
   readonly hidden: Uint8Array;
   readonly kind = new Map<number, HiddenKind>();
+  /** Hidden at the caller's request (SdcProblem.hide): never published again by pruning. */
+  readonly pinned = new Set<number>();
   /** Bumped on every change of the pattern, so that caches of attacks know when they are stale. */
   version = 0;
 

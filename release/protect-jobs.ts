@@ -25,6 +25,8 @@ export interface ProtectOutcome {
   complementary: number;
   lpSolves: number;
   narrowest: number | null;
+  /** Sensitive cells the problem could not give the full width (capped by cells it must publish). */
+  unprotectable: string[];
   ms: number;
 }
 
@@ -32,7 +34,7 @@ export async function protectOne(job: ProtectJob): Promise<ProtectOutcome> {
   const r = await protect(job.problem, job.options);
   return {
     key: job.key, hidden: [...r.hidden], release: r.release, cells: r.stats.cells, primary: r.stats.primary, complementary: r.stats.complementary,
-    lpSolves: r.stats.lpSolves, narrowest: r.audit.narrowest?.width ?? null, ms: r.stats.ms.total,
+    lpSolves: r.stats.lpSolves, narrowest: r.audit.narrowest?.width ?? null, unprotectable: r.unprotectable, ms: r.stats.ms.total,
   };
 }
 

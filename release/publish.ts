@@ -81,6 +81,7 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
       const denominatorCells = phase[i]!.denominatorCells;
       for (const [id, kind] of r.hidden) if (!denominatorCells?.has(id)) hidden.set(id, kind);
       lpSolves += r.lpSolves;
+      if (r.unprotectable.length > 0) log(`capped in ${r.key}: ${r.unprotectable.slice(0, 8).join(", ")}${r.unprotectable.length > 8 ? ` … (${r.unprotectable.length})` : ""}`);
       if (r.narrowest !== null && (narrowest === null || r.narrowest < narrowest)) narrowest = r.narrowest;
       // Every cell as this problem saw it (a denominator decided earlier is known or latent
       // here), so that each problem can be re-audited on its own.
