@@ -101,4 +101,10 @@ describe("legend classes", () => {
     expect(MESSAGES.fr["chart.download.label"]).toBe("Télécharger\u00a0:");
     expect(MESSAGES.nl["profile.spine"]).not.toMatch(/^Tussen/);
   });
+
+  it("suggests names of the page's language in the search box, not French ones", () => {
+    for (const lang of ["nl", "de"] as const) expect(MESSAGES[lang]["home.searchExample"], lang).not.toMatch(/Anvers|Liège|Bruxelles/);
+    expect(MESSAGES.nl["home.searchExample"]).toMatch(/Antwerpen/);
+    expect(MESSAGES.de["home.searchExample"]).toMatch(/Eupen/);
+  });
 });

@@ -20,6 +20,7 @@ export const de: Messages = {
   "home.title": "Wo steht Ihre Bevölkerung?",
   "home.intro": "Quintuple-Aim-Indikatoren für jede Erstlinienzone, jede Region und {top}, mit Konfidenzintervallen, Vergleichen und Trends.",
   "home.search": "Eine Zone, eine Gemeinde oder einen NIS-Code suchen",
+  "home.searchExample": "Eupen, 21004, Antwerpen…",
   "home.noResults": "Kein Gebiet entspricht „{q}“.",
   "home.results": "{n} Ergebnisse",
   "home.inZones": "in",

@@ -19,6 +19,7 @@ export const en = {
   "home.title": "Where does your population stand?",
   "home.intro": "Quintuple-Aim indicators for every primary-care zone, every region and {top}, with confidence intervals, comparisons and trends.",
   "home.search": "Find a zone, a municipality or a NIS code",
+  "home.searchExample": "Antwerp, 21004, Liège…",
   "home.noResults": "No area matches “{q}”.",
   "home.results": "{n} results",
   "home.inZones": "in",

@@ -20,6 +20,7 @@ export const fr: Messages = {
   "home.title": "Où en est votre population ?",
   "home.intro": "Les indicateurs du Quintuple Aim pour chaque zone de première ligne, chaque région et l'ensemble ({top}), avec intervalles de confiance, comparaisons et tendances.",
   "home.search": "Chercher une zone, une commune ou un code INS",
+  "home.searchExample": "Anvers, 21004, Liège…",
   "home.noResults": "Aucune zone ne correspond à « {q} ».",
   "home.results": "{n} résultats",
   "home.inZones": "dans",

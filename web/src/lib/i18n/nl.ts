@@ -20,6 +20,7 @@ export const nl: Messages = {
   "home.title": "Waar staat uw bevolking?",
   "home.intro": "Quintuple Aim-indicatoren voor elke eerstelijnszone, elk gewest en {top}, met betrouwbaarheidsintervallen, vergelijkingen en trends.",
   "home.search": "Zoek een zone, een gemeente of een NIS-code",
+  "home.searchExample": "Antwerpen, 21004, Luik…",
   "home.noResults": "Geen enkel gebied komt overeen met ‘{q}’.",
   "home.results": "{n} resultaten",
   "home.inZones": "in",
