@@ -13,7 +13,7 @@ export interface Column<T> {
   raw?: (row: T) => CsvValue;
   numeric?: boolean;
   /** Decimals shown on screen for a raw number: the report CSV adds the rounded value beside it. */
-  decimals?: (value: number) => number;
+  decimals?: (value: number, row: T) => number;
   /** Only in the report (Belgian) CSV: codes beside names. */
   report?: boolean;
 }
@@ -46,7 +46,7 @@ export function tableCsv<T>(table: TableData<T>, convention: CsvConvention = "st
     const own: CsvColumn<T> = { header: c.header, value: number };
     if (!c.decimals) return [own];
     const decimals = c.decimals;
-    return [own, { header: roundedLabel(c.header), value: (row) => { const v = number(row); return v === null ? null : roundTo(v, decimals(v)); } }];
+    return [own, { header: roundedLabel(c.header), value: (row) => { const v = number(row); return v === null ? null : roundTo(v, decimals(v, row)); } }];
   });
   return toCsv(table.rows, columns, convention);
 }
