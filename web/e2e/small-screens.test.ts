@@ -12,6 +12,7 @@ const PAGES = [
   ["profile", "/zone/elz/elz13", "tr[data-indicator]"],
   ["indicator", "/indicator/gmd-coverage?system=elz&zones=elz13", "[data-chart] svg"],
   ["compare", "/compare", "[data-chart] svg"],
+  ["overview", "/overview", "[data-chart] svg"],
   ["pdca", "/pdca/elz/elz13", "main h2"],
 ] as const;
 

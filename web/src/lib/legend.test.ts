@@ -22,6 +22,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
   "the product's name": ["*:app.name"],
   "only a placeholder (the top level's name, worded by the release)": ["*:profile.belgium"],
   "codes and symbols": ["*:quintile.2", "*:quintile.3", "*:quintile.4", "*:unit.percent"],
+  "only placeholders and punctuation": ["nl:overview.cell", "de:overview.cell"],
   "French words spelled as in English": [
     "fr:home.levels.zone", "fr:home.levels.province", "fr:legend.quintile", "fr:col.quintile", "fr:meta.source", "fr:meta.type", "fr:unit.score",
     "fr:chart.png", "fr:chart.svg", "fr:pdca.phase", "fr:pdca.actions", "fr:pdca.action", "fr:pdca.notes", "fr:pdca.signal",
