@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reportSvg, wrap } from "./report-frame.ts";
+import { periodText, reportSvg, wrap } from "./report-frame.ts";
 
 const chart = { markup: '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="300" class="plot"><rect width="10" height="10"/></svg>', width: 600, height: 300 };
 const text = {
@@ -45,5 +45,12 @@ describe("report-ready chart exports", () => {
   it("never breaks a line at a no-break space", () => {
     expect(wrap("Source\u00a0: AIM", 11, 1000)).toEqual(["Source\u00a0: AIM"]);
     expect(wrap("aaaa\u00a0bbbb cccc", 10, 50)).toEqual(["aaaa\u00a0bbbb", "cccc"]);
+  });
+
+  it("writes a period as one year when it is one", () => {
+    expect(periodText(2019, 2024)).toBe("2019–2024");
+    expect(periodText(2024, 2024)).toBe("2024");
+    expect(periodText(undefined, 2024)).toBe("2024");
+    expect(periodText(null, null)).toBe("");
   });
 });

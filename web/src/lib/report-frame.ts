@@ -35,6 +35,12 @@ export function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
 }
 
+/** "2019–2024", or "2024" for one year; "" when unknown. For subtitles. */
+export function periodText(first: number | null | undefined, last: number | null | undefined): string {
+  if (first == null || last == null) return first == null ? (last == null ? "" : String(last)) : String(first);
+  return first === last ? String(first) : `${first}–${last}`;
+}
+
 /** Estimated width of a text: average glyph of a sans-serif is about 0.56 em. */
 export function textWidth(text: string, size: number): number {
   return [...text].length * size * 0.56;
