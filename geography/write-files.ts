@@ -1,15 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { csvRow, DATA_FILE_CSV } from "../core/csv.ts";
 import type { ReferenceGeography } from "./reference.ts";
 import { TextFileWriter } from "../etl/sample/text-writer.ts";
 
-/** Quotes a CSV field only when it needs it. */
-export const csvField = (value: string | number | null): string => {
-  const text = value === null ? "" : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
-const row = (values: (string | number | null)[]) => values.map(csvField).join(",");
+// The project's one CSV writer, without the spreadsheet formula guard: these are data files.
+const row = (values: (string | number | null)[]) => csvRow(values, DATA_FILE_CSV);
 
 /** The geography reference files of the contract, from a Geography. */
 export function writeGeographyFiles(dir: string, geo: ReferenceGeography, boundaries: unknown): string[] {

@@ -1,4 +1,5 @@
 import { Bool, Float64, Int32, Int8, Table, tableToIPC, Utf8, vectorFromArray, type DataType } from "apache-arrow";
+import { STANDARD_CSV, writeCsv } from "../core/csv.ts";
 import { CELL_COLUMNS, type Cell } from "./cells.ts";
 import type { Payload } from "./response-cache.ts";
 
@@ -19,17 +20,14 @@ export function negotiate(format: Format | undefined, accept: string | undefined
   return best;
 }
 
-function csvField(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-/** RFC 4180: header row, CRLF line ends, quotes only where needed; a NULL is an empty field. */
+/** RFC 4180 by the project's one CSV writer: header row, CRLF, a NULL is an empty field, formulas disarmed. */
 export function toCsv(cells: readonly Cell[]): Payload {
-  const lines = [CELL_COLUMNS.map((c) => c.name).join(",")];
-  for (const cell of cells) lines.push(CELL_COLUMNS.map((c) => csvField(cell[c.name])).join(","));
-  return { body: Buffer.from(`${lines.join("\r\n")}\r\n`), type: "text/csv; charset=utf-8; header=present" };
+  const text = writeCsv(
+    CELL_COLUMNS.map((c) => c.name),
+    cells.map((cell) => CELL_COLUMNS.map((c) => cell[c.name])),
+    STANDARD_CSV,
+  );
+  return { body: Buffer.from(text), type: "text/csv; charset=utf-8; header=present" };
 }
 
 const ARROW_TYPES: Record<(typeof CELL_COLUMNS)[number]["sql"], () => DataType> = {

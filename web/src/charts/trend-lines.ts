@@ -1,6 +1,7 @@
 // Yearly values of a few areas as lines with their 95% interval bands; Belgium dashed in black.
 // A hidden year breaks the line (no value is drawn or estimated for it).
 import * as Plot from "@observablehq/plot";
+import { seriesColours } from "../lib/series-colours.ts";
 
 export interface TrendPoint {
   series: string;
@@ -11,8 +12,6 @@ export interface TrendPoint {
   hidden: boolean;
 }
 
-/** Okabe–Ito colours (colour-blind safe), Belgium always black. */
-export const SERIES_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8c510a", "#666666"];
 
 export interface TrendOptions {
   points: TrendPoint[];
@@ -25,11 +24,6 @@ export interface TrendOptions {
   ariaDescription: string;
   /** Small multiples: one panel per series, wrapped in rows of `columns`. */
   facet?: { columns: number };
-}
-
-export function seriesColours(series: readonly string[], reference?: string): string[] {
-  let i = 0;
-  return series.map((s) => (s === reference ? "#000000" : SERIES_COLOURS[i++ % SERIES_COLOURS.length]!));
 }
 
 export function trendLines(o: TrendOptions): SVGSVGElement {

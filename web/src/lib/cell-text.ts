@@ -10,10 +10,10 @@ export function unitSuffix(unit: string, lang: Lang): string {
   return SUFFIXED.has(unit) ? ` ${tk(lang, `unit.${unit}`)}` : "";
 }
 
-/** "12,3 %", "845 per 100,000", or the hidden wording; never a number for a hidden cell. */
+/** "12,3 %", "845 per 100,000", or the hidden wording (no emoji: views draw the SVG marker beside it); never a number for a hidden cell. */
 export function valueText(cell: Pick<Cell, "value" | "hidden"> | null | undefined, unit: string, lang: Lang, withUnit = true): string {
   if (!cell) return "–";
-  if (cell.hidden) return `🔒 ${t(lang, "hidden.short")}`;
+  if (cell.hidden) return t(lang, "hidden.short");
   if (cell.value === null) return "–";
   return formatValue(cell.value, unit, lang) + (withUnit ? unitSuffix(unit, lang) : "");
 }

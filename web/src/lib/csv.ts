@@ -1,23 +1,24 @@
-// CSV of the data behind a chart (RFC 4180, UTF-8 with BOM so that spreadsheet software reads
-// accents). Text that a spreadsheet would run as a formula is prefixed with an apostrophe. Pure.
+// CSV of the data behind a chart, by the project's one CSV writer (core/csv.ts): UTF-8 with BOM
+// so that spreadsheet software reads accents, text a spreadsheet would run as a formula
+// prefixed with an apostrophe. Two conventions: the standard one (comma, raw numbers) and the
+// Belgian one (semicolon, decimal comma) that opens in columns in a Belgian spreadsheet. Pure.
+import { BELGIAN_CSV, STANDARD_CSV, writeCsv, type CsvStyle, type CsvValue } from "../../../core/csv.ts";
+
+export type { CsvValue };
+export type CsvConvention = "standard" | "belgian";
+export const CSV_STYLES: Record<CsvConvention, CsvStyle> = { standard: { ...STANDARD_CSV, bom: true }, belgian: BELGIAN_CSV };
 
 export interface CsvColumn<T> {
   header: string;
-  value: (row: T) => string | number | boolean | null | undefined;
+  value: (row: T) => CsvValue;
 }
 
-function field(v: string | number | boolean | null | undefined): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
-  const lines = [columns.map((c) => field(c.header)).join(",")];
-  for (const row of rows) lines.push(columns.map((c) => field(c.value(row))).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[], convention: CsvConvention = "standard"): string {
+  return writeCsv(
+    columns.map((c) => c.header),
+    rows.map((row) => columns.map((c) => c.value(row))),
+    CSV_STYLES[convention],
+  );
 }
 
 /** A file name from parts: lower case, ASCII, dashes. */

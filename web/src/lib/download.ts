@@ -1,6 +1,8 @@
 // Downloads of what a chart shows: its data as CSV, the chart as SVG or PNG. The SVG is the
-// chart's own element, serialised with its styles; the PNG is that SVG drawn on a canvas at
-// twice its size (CSP allows blob: and data: images for this).
+// chart's own element, serialised with its styles and framed for a report (report-frame.ts:
+// title, subtitle, legend, source, release, synthetic note); the PNG is that SVG drawn on a
+// canvas at twice its size (CSP allows blob: and data: images for this).
+import { reportSvg, type ChartImage, type ReportText } from "./report-frame.ts";
 
 export function downloadBlob(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -18,29 +20,29 @@ export function downloadText(name: string, text: string, type: string): void {
   downloadBlob(name, new Blob([text], { type }));
 }
 
-/** A standalone SVG document for the chart (the first <svg> in `root`). */
-export function svgText(root: Element): string {
-  const svg = (root.tagName.toLowerCase() === "svg" ? root : root.querySelector("svg"))?.cloneNode(true) as SVGSVGElement | undefined;
-  if (!svg) throw new Error("no chart to export");
+/** The chart (the first <svg> in `root`) as markup with its size, ready to be framed. */
+export function chartImage(root: Element): ChartImage {
+  const own = root.tagName.toLowerCase() === "svg" ? root : root.querySelector("svg");
+  const svg = own?.cloneNode(true) as SVGSVGElement | undefined;
+  if (!own || !svg) throw new Error("no chart to export");
+  const box = own.getBoundingClientRect();
+  const width = Number(own.getAttribute("width")) || (own as SVGSVGElement).viewBox?.baseVal?.width || box.width || 640;
+  const height = Number(own.getAttribute("height")) || (own as SVGSVGElement).viewBox?.baseVal?.height || box.height || 400;
   svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
   svg.setAttribute("xmlns:xlink", "http://www.w3.org/1999/xlink");
-  if (!svg.getAttribute("width")) svg.setAttribute("width", String(svg.viewBox.baseVal?.width || 640));
-  if (!svg.getAttribute("height")) svg.setAttribute("height", String(svg.viewBox.baseVal?.height || 400));
-  // A white background: an exported chart is pasted into slides and documents.
-  const bg = document.createElementNS("http://www.w3.org/2000/svg", "rect");
-  bg.setAttribute("width", "100%");
-  bg.setAttribute("height", "100%");
-  bg.setAttribute("fill", "white");
-  svg.insertBefore(bg, svg.firstChild);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}`;
+  svg.setAttribute("width", String(width));
+  svg.setAttribute("height", String(height));
+  return { markup: new XMLSerializer().serializeToString(svg), width, height };
 }
 
-export async function pngBlob(root: Element, scale = 2): Promise<Blob> {
-  const text = svgText(root);
-  const svg = root.tagName.toLowerCase() === "svg" ? root : root.querySelector("svg")!;
-  const width = Number(svg.getAttribute("width")) || svg.getBoundingClientRect().width;
-  const height = Number(svg.getAttribute("height")) || svg.getBoundingClientRect().height;
-  const url = URL.createObjectURL(new Blob([text], { type: "image/svg+xml" }));
+/** The report-ready SVG document: the chart with its title, legend, source and release. */
+export function reportSvgText(root: Element, text: ReportText): { svg: string; width: number; height: number } {
+  return reportSvg(chartImage(root), text);
+}
+
+/** A PNG of an SVG document, drawn on a canvas at `scale` times its size (CSP allows blob: images). */
+export async function pngBlob(svgText: string, width: number, height: number, scale = 2): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svgText], { type: "image/svg+xml" }));
   try {
     const image = await new Promise<HTMLImageElement>((resolve, reject) => {
       const img = new Image();

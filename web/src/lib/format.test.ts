@@ -34,8 +34,8 @@ describe("numbers per locale", () => {
   });
 
   it("never shows a number for a hidden cell, whatever the cell holds", () => {
-    expect(valueText({ value: 3, hidden: "suppressed" }, "percent", "en")).toBe("🔒 Hidden to protect privacy");
-    expect(valueText({ value: null, hidden: "suppressed" }, "percent", "nl")).toBe("🔒 Verborgen om de privacy te beschermen");
+    expect(valueText({ value: 3, hidden: "suppressed" }, "percent", "en")).toBe("Hidden to protect privacy");
+    expect(valueText({ value: null, hidden: "suppressed" }, "percent", "nl")).toBe("Verborgen om de privacy te beschermen");
     expect(plain(valueText({ value: 845.2, hidden: null }, "per-100000", "de"))).toBe("845 je 100.000");
   });
 

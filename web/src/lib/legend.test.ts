@@ -22,6 +22,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
   "the product's name": ["*:app.name"],
   "only a placeholder (the top level's name, worded by the release)": ["*:profile.belgium"],
   "codes and symbols": ["*:quintile.2", "*:quintile.3", "*:quintile.4", "*:unit.percent"],
+  "only placeholders and punctuation": ["nl:overview.cell", "de:overview.cell"],
   "French words spelled as in English": [
     "fr:home.levels.zone", "fr:home.levels.province", "fr:legend.quintile", "fr:col.quintile", "fr:meta.source", "fr:meta.type", "fr:unit.score",
     "fr:chart.png", "fr:chart.svg", "fr:pdca.phase", "fr:pdca.actions", "fr:pdca.action", "fr:pdca.notes", "fr:pdca.signal",
@@ -100,5 +101,11 @@ describe("legend classes", () => {
     // French puts a non-breaking space before a colon; Dutch says "onder"/"van" N areas, not "tussen".
     expect(MESSAGES.fr["chart.download.label"]).toBe("Télécharger\u00a0:");
     expect(MESSAGES.nl["profile.spine"]).not.toMatch(/^Tussen/);
+  });
+
+  it("suggests names of the page's language in the search box, not French ones", () => {
+    for (const lang of ["nl", "de"] as const) expect(MESSAGES[lang]["home.searchExample"], lang).not.toMatch(/Anvers|Liège|Bruxelles/);
+    expect(MESSAGES.nl["home.searchExample"]).toMatch(/Antwerpen/);
+    expect(MESSAGES.de["home.searchExample"]).toMatch(/Eupen/);
   });
 });

@@ -23,7 +23,7 @@ const COMPARISONS: Record<string, Style> = {
   "much-lower": { key: "much-lower", fill: "#dadaeb", text: "#1a1a1a", icon: "↓↓", label: "cmp.much-lower" },
   "not-compared": { key: "not-compared", fill: "#ffffff", text: "#1a1a1a", icon: "○", label: "cmp.not-compared" },
 };
-const HIDDEN: Style = { key: "hidden", fill: "url(#hidden-hatch)", text: "#1a1a1a", icon: "🔒", label: "hidden.short" };
+const HIDDEN: Style = { key: "hidden", fill: "url(#hidden-hatch)", text: "#1a1a1a", icon: "//", label: "hidden.short" };
 const NONE: Style = { key: "none", fill: "#f7f7f7", text: "#1a1a1a", icon: "–", label: "cmp.none" };
 
 /** The legend order for significance maps: best to worst, then the polarity-free classes. */

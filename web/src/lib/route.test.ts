@@ -17,12 +17,21 @@ describe("URL state", () => {
     indicatorRoute("en", "premature-mortality", { system: "ZPL", year: 2023, legend: "quintile", benchmark: "region", zones: ["Z02", "Z05"], breakdown: "age-band" }),
     { view: "compare", lang: "de", indicator: "gp-contact", areas: ["belgium:BE", "region:02000", "zone:ZPL:Z01"] },
     { view: "compare", lang: "en", areas: [] },
+    { view: "overview", lang: "nl", benchmark: "belgium" },
+    { view: "overview", lang: "de", system: "elz", benchmark: "region", aim: "population-health" },
     { view: "pdca", lang: "fr" },
     { view: "pdca", lang: "fr", system: "ZPL", zone: "Z01", cycle: "c-12" },
     { view: "pdca", lang: "nl", system: "ZPL", zone: "Z01", follow: "0f8fad5b-d9cb-469f-a165-70867728950e" },
   ];
   it.each(routes.map((r) => [routeHref(r), r] as const))("reads %s back into the same view", (href, route) => {
     expect(parse(href)).toEqual(route);
+  });
+
+  it("keeps the overview's state in its URL, defaults left out", () => {
+    expect(routeHref({ view: "overview", lang: "fr", benchmark: "belgium" })).toBe("/fr/overview");
+    expect(routeHref({ view: "overview", lang: "fr", system: "dg", benchmark: "region", aim: "equity" })).toBe("/fr/overview?system=dg&benchmark=region&aim=equity");
+    expect(parse("/fr/overview?benchmark=nope&aim=<x>")).toEqual({ view: "overview", lang: "fr", benchmark: "belgium" });
+    expect(parse("/fr/overview/extra").view).toBe("not-found");
   });
 
   it("leaves defaults out of links and keeps list separators readable", () => {

@@ -25,10 +25,12 @@ export interface IndicatorRoute {
   zones: string[];
   breakdown: Breakdown;
 }
+/** The "tartan rug": every zone of a system × every indicator, coloured by comparison. */
+export interface OverviewRoute { view: "overview"; lang: Lang; system?: string; benchmark: Benchmark; aim?: string }
 export interface CompareRoute { view: "compare"; lang: Lang; indicator?: string; areas: string[] }
 export interface PdcaRoute { view: "pdca"; lang: Lang; system?: string; zone?: string; cycle?: string; /** A closed cycle the new one follows. */ follow?: string }
 export interface NotFoundRoute { view: "not-found"; lang: Lang; path: string }
-export type Route = HomeRoute | ProfileRoute | IndicatorRoute | CompareRoute | PdcaRoute | NotFoundRoute;
+export type Route = HomeRoute | ProfileRoute | IndicatorRoute | OverviewRoute | CompareRoute | PdcaRoute | NotFoundRoute;
 
 const CODE = /^[A-Za-z0-9_.-]{1,40}$/;
 const ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
@@ -99,6 +101,12 @@ export function parseRoute(pathname: string, search = "", fallbackLang: Lang = "
         };
       }
       break;
+    case "overview":
+      if (a === undefined) {
+        const aim = q.get("aim");
+        return { view: "overview", lang, ...(system ? { system } : {}), benchmark: oneOf(q.get("benchmark"), ["belgium", "region"], "belgium"), ...(aim && ID.test(aim) ? { aim } : {}) };
+      }
+      break;
     case "compare": {
       const indicator = q.get("indicator");
       return { view: "compare", lang, ...(indicator && ID.test(indicator) ? { indicator } : {}), areas: codes(q.get("areas"), TOKEN, 12) };
@@ -146,6 +154,8 @@ export function routeHref(route: Route): string {
         ["zones", route.zones.join(",")],
         ["breakdown", route.breakdown !== "sex" && route.breakdown],
       ])}`;
+    case "overview":
+      return `${base}/overview${query([["system", route.system], ["benchmark", route.benchmark !== "belgium" && route.benchmark], ["aim", route.aim]])}`;
     case "compare":
       return `${base}/compare${query([["indicator", route.indicator], ["areas", route.areas.join(",")]])}`;
     case "pdca":

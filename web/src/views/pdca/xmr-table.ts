@@ -1,6 +1,6 @@
 // The data table (and CSV) behind a cycle's XmR chart.
 import { signalOf } from "../../charts/xmr.ts";
-import { formatValue } from "../../lib/format.ts";
+import { decimalsFor, formatValue } from "../../lib/format.ts";
 import { t } from "../../lib/i18n/index.ts";
 import type { CheckIndicator } from "../../lib/pdca.ts";
 import type { Lang } from "../../lib/route.ts";
@@ -17,8 +17,8 @@ export function xmrRows(check: CheckIndicator, lang: Lang): TableData<Row> {
     rows,
     columns: [
       { header: t(lang, "col.year"), text: (r) => String(r.year) },
-      { header: t(lang, "col.value"), text: (r) => (r.hidden ? t(lang, "hidden.short") : num(r.value)), raw: (r) => r.value, numeric: true },
-      { header: t(lang, "pdca.movingRange"), text: (r) => num(r.movingRange), raw: (r) => r.movingRange, numeric: true },
+      { header: t(lang, "col.value"), text: (r) => (r.hidden ? t(lang, "hidden.short") : num(r.value)), raw: (r) => r.value, numeric: true, decimals: (v) => decimalsFor(unit, v) },
+      { header: t(lang, "pdca.movingRange"), text: (r) => num(r.movingRange), raw: (r) => r.movingRange, numeric: true, decimals: (v) => decimalsFor(unit, v) },
       { header: t(lang, "pdca.inBaseline"), text: (r) => (r.baseline ? "✓" : ""), raw: (r) => r.baseline },
       { header: t(lang, "pdca.signal"), text: (r) => (r.signal === "improvement" ? t(lang, "trend.getting-better") : r.signal === "concern" ? t(lang, "trend.getting-worse") : r.signal ? "•" : ""), raw: (r) => r.signal },
     ],
