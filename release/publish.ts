@@ -6,8 +6,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Database } from "../etl/db/duckdb.ts";
-import type { SdcCell, SdcProblem } from "../disclosure/index.ts";
-import { protectInParallel, type ProtectOutcome } from "./protect-jobs.ts";
+import { protectInPhases } from "./phased-protection.ts";
 import { computeIndicators } from "../indicators/compute/compute.ts";
 import { describeSkippedYears } from "../indicators/compute/source-coverage.ts";
 import type { Definition } from "../indicators/definition/schema.ts";
@@ -15,10 +14,10 @@ import { applyDisclosure } from "./apply-disclosure.ts";
 import { readGeography } from "./geography.ts";
 import { DISCLOSURE_RULES, releaseTitle, type Manifest } from "./manifest.ts";
 import { hiddenShares } from "./hidden-shares.ts";
-import { buildModel, type ModelOptions, type YearProblem } from "./sdc-model.ts";
+import { buildModel, type ModelOptions } from "./sdc-model.ts";
 import { familyLinks, type FamilyLinks } from "./family-links.ts";
 import { readSignatures } from "../indicators/compute/signatures.ts";
-import { contentHash, internalDir, writeRelease, type SdcCellRow } from "./write-release.ts";
+import { contentHash, internalDir, writeRelease } from "./write-release.ts";
 
 export interface PublishOptions {
   warehouse: string;
@@ -70,44 +69,15 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
   const known = o.previous ? await previousFacts(o.previous) : new Map<string, number>();
   const minCount = o.minCount ?? 5;
   const baseOptions = { protectionWidth: o.protectionWidth ?? 5, publishZeros: true };
-  const hidden = new Map<string, "primary" | "complementary">();
-  const sdcCells: SdcCellRow[] = [];
-  const sdcRelations: { problem: string; total: string; parts: string[] }[] = [];
-  let lpSolves = 0;
-  let narrowest: number | null = null;
+  let phased;
+  try {
+    phased = await protectInPhases(denominators, numerators, { known, minCount, protectionWidth: baseOptions.protectionWidth, threads: o.threads, log });
+  } catch (e) {
+    throw new PublishError(`disclosure control failed: ${(e as Error).message}. Nothing was written.`);
+  }
+  const { hidden, sdcCells, sdcRelations, lpSolves, narrowest } = phased;
+  if (phased.rounds > 1) log(`disclosure: ${phased.pinned} population cell(s) hidden so that no small count is capped (${phased.rounds} rounds)`);
   const all = [...denominators, ...numerators];
-  const record = (outcomes: ProtectOutcome[], phase: YearProblem[]) => {
-    outcomes.forEach((r, i) => {
-      const denominatorCells = phase[i]!.denominatorCells;
-      for (const [id, kind] of r.hidden) if (!denominatorCells?.has(id)) hidden.set(id, kind);
-      lpSolves += r.lpSolves;
-      if (r.unprotectable.length > 0) log(`capped in ${r.key}: ${r.unprotectable.slice(0, 8).join(", ")}${r.unprotectable.length > 8 ? ` … (${r.unprotectable.length})` : ""}`);
-      if (r.narrowest !== null && (narrowest === null || r.narrowest < narrowest)) narrowest = r.narrowest;
-      // Every cell as this problem saw it (a denominator decided earlier is known or latent
-      // here), so that each problem can be re-audited on its own.
-      const primaries = new Set(r.hidden.filter(([, kind]) => kind === "primary").map(([id]) => id));
-      for (const c of r.release.cells) {
-        sdcCells.push({ problem: r.key, id: c.id, publishable: c.publishable, known: Boolean(c.known), value: c.value ?? null, is_primary: !denominatorCells?.has(c.id) && primaries.has(c.id) });
-      }
-      for (const rel of r.release.relations) sdcRelations.push({ problem: r.key, ...rel });
-    });
-  };
-  let done = 0;
-  const onProgress = () => log(`disclosure: ${++done}/${all.length} problems protected`);
-  const run = async (phase: YearProblem[], prepare: (p: YearProblem) => SdcProblem) => {
-    try {
-      return await protectInParallel(phase.map((p) => ({ key: p.key, problem: prepare(p), options: { ...baseOptions, minCount: Math.max(minCount, p.minCount) } })), { threads: o.threads, onProgress });
-    } catch (e) {
-      throw new PublishError(`disclosure control failed: ${(e as Error).message}. Nothing was written.`);
-    }
-  };
-  // First phase: the denominators, with the previous release's facts.
-  const withKnown = (c: SdcCell) => (c.publishable && known.get(c.id) === c.value ? { ...c, known: true } : c);
-  record(await run(denominators, (p) => ({ relations: p.problem.relations, cells: p.problem.cells.map(withKnown) })), denominators);
-  // Second phase: each numerator, its denominators as the first phase left them.
-  const decided = (p: YearProblem) => (c: SdcCell) =>
-    p.denominatorCells?.has(c.id) ? (hidden.has(c.id) ? { ...c, publishable: false } : c.publishable ? { ...c, known: true } : c) : withKnown(c);
-  record(await run(numerators, (p) => ({ relations: p.problem.relations, cells: p.problem.cells.map(decided(p)) })), numerators);
 
   const cells = applyDisclosure(computed.cells, counts, hidden, used, model);
   // Aggregate shares only: the release itself says `suppressed` for every hidden cell.

@@ -143,3 +143,39 @@ describe("the disclosure model", () => {
     expect(counts.at(-1)!.denominator).toBeDefined();
   });
 });
+
+describe("the disclosure model with links read from the data", () => {
+  // What family-links.ts would find: gmd's and gmd-bim's numerators are separate sets, the
+  // BIM one a restriction of the other; a third definition counts exactly gmd's holders.
+  const HOLDERS = definition({ id: "holders", statistic: "proportion", unit: "percent", population: {}, numerator: { kind: "status", field: "gmd" }, strata: ["bim"] });
+  const links = new Map([[2024, {
+    year: 2024,
+    classOf: new Map([["d:gmd", "d:gmd"], ["n:gmd", "n:gmd"], ["d:gmd-bim", "d:gmd-bim"], ["n:gmd-bim", "n:gmd-bim"], ["d:holders", "d:gmd"], ["n:holders", "n:gmd"]]),
+    restrictions: [
+      { part: "d:gmd-bim", whole: "d:gmd", breakdown: "bim" as const, values: ["bim"] },
+      { part: "n:gmd-bim", whole: "n:gmd", breakdown: "bim" as const, values: ["bim"] },
+    ],
+    sums: [],
+  }]]);
+  const withHolders = [...cells(), ...cells().filter((c) => c.indicator_id === "gmd").map((c) => ({ ...c, indicator_id: "holders" }))];
+  const model = buildModel(withHolders, [GMD, GMD_BIM, HOLDERS], GEO, { municipalities: true }, links);
+  const all = [...model.denominators, ...model.numerators];
+
+  it("gives definitions that count the same persons one cell, whatever their names", () => {
+    const gmd = withHolders.findIndex((c) => c.indicator_id === "gmd" && c.area_code === "ZA" && c.stratum === "total");
+    const holders = withHolders.findIndex((c) => c.indicator_id === "holders" && c.area_code === "ZA" && c.stratum === "total");
+    expect(model.counts[holders]).toEqual(model.counts[gmd]);
+    expect(model.counts[gmd]!.numerator).toBe("set:n:gmd@2024|zone|Z|ZA|total|all");
+  });
+
+  it("writes the restriction as equations and protects the linked numerators together", () => {
+    expect(model.numerators).toHaveLength(1);
+    const relations = all.flatMap((x) => x.problem.relations);
+    const has = (total: string, parts: string[]) => relations.some((r) => r.total === total && r.parts.join() === parts.join());
+    expect(has("set:n:gmd-bim@2024|zone|Z|ZA|total|all", ["set:n:gmd@2024|zone|Z|ZA|bim|bim"])).toBe(true);
+    expect(has("set:d:gmd-bim@2024|zone|Z|ZA|total|all", ["set:d:gmd@2024|zone|Z|ZA|bim|bim"])).toBe(true);
+    // Populations first (phase 1), the numerators with both populations fixed (phase 2).
+    const fixed = [...model.numerators[0]!.denominatorCells!];
+    expect(fixed.some((id) => id.startsWith("set:d:gmd@2024|")) && fixed.some((id) => id.startsWith("set:d:gmd-bim@2024|"))).toBe(true);
+  });
+});

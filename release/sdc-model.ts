@@ -85,6 +85,8 @@ export function denominatorFamily(def: Definition): string | undefined {
 
 /** Which count a definition's numerator is: the same events of the same population, the same cells. */
 function numeratorFamily(def: Definition): string {
+  // A hand-written query has no numerator block: its own family, unless matched to one read from the data.
+  if (def.sql !== undefined) return `numerator:query:${def.id}`;
   return `numerator:${JSON.stringify(def.numerator)}:${canonical(def.population ?? {})}`;
 }
 
