@@ -76,7 +76,7 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
     throw new PublishError(`disclosure control failed: ${(e as Error).message}. Nothing was written.`);
   }
   const { hidden, sdcCells, sdcRelations, lpSolves, narrowest } = phased;
-  if (phased.rounds > 1) log(`disclosure: ${phased.pinned} population cell(s) hidden so that no small count is capped (${phased.rounds} rounds)`);
+
   const all = [...denominators, ...numerators];
 
   const cells = applyDisclosure(computed.cells, counts, hidden, used, model);
