@@ -36,7 +36,7 @@ import type { Definition, Numerator } from "../definition/schema.ts";
 import { residenceAreaCtes } from "./areas.ts";
 import { isBanded } from "./indirect-standardisation.ts";
 import { compileZone, isZoneComputed, zoneNotComputedReason } from "./compile-zone.ts";
-import { and, anyPrefix, eventCondition, literal, populationCondition, TABLE, type EventsNumerator, type MedicinesNumerator } from "./conditions.ts";
+import { and, anyPrefix, eventCondition, populationCondition, TABLE, type EventsNumerator, type MedicinesNumerator } from "./conditions.ts";
 
 export { literal } from "./conditions.ts";
 
