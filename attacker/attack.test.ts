@@ -1,5 +1,5 @@
 /**
- * The attacker against a deliberately weakened publisher (test-support.ts): each kind of link
+ * The attacker against a deliberately weakened publisher (test-support/release.ts): each kind of link
  * the issue lists must expose a hidden count, and the same series without the link must not.
  * Releases go through the public-table writer and the attacker's own reader.
  */
@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { attackRelease, type AttackOptions, type AttackReport } from "./index.ts";
 import type { PublicIndicator } from "./types.ts";
-import { WORLD, seriesCells, spread, weakPublish, writePublicRelease, type TrueCell, type WeakOptions } from "./test-support.ts";
+import { WORLD, seriesCells, spread, weakPublish, writePublicRelease, type TrueCell, type WeakOptions } from "./test-support/release.ts";
 
 const dirs: string[] = [];
 afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));

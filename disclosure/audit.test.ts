@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { audit, auditRelease, protect, releaseOf, type SdcProblem, type SdcRelease } from "./index.ts";
-import { gridProblem } from "./test-support.ts";
+import { gridProblem } from "./test-support/problems.ts";
 
 // 3×3 with margins; c00 = 2 and c11 = 3 sensitive.
 //   2  6  9 | 17

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from "vitest";
 import { audit, auditRelease, protect, releaseOf, type AuditResult, type SdcProblem } from "./index.ts";
-import { cellsOf, gridProblem, rel } from "./test-support.ts";
+import { cellsOf, gridProblem, rel } from "./test-support/problems.ts";
 
 const cell = (result: AuditResult, id: string) => {
   const found = result.cells.find((c) => c.id === id);

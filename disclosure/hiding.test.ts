@@ -8,7 +8,7 @@ import { resolveOptions } from "./options.ts";
 import { Probe } from "./probe.ts";
 import { Reach } from "./reach.ts";
 import { SuppressionState } from "./state.ts";
-import { gridProblem } from "./test-support.ts";
+import { gridProblem } from "./test-support/problems.ts";
 import { indexProblem } from "./validate.ts";
 import { Verifier } from "./verify.ts";
 

@@ -10,7 +10,7 @@ import type { SdcProblem } from "./model.ts";
 import { lowerBound, resolveOptions } from "./options.ts";
 import { releaseOf } from "./release.ts";
 import { eliminateSingletons } from "./singletons.ts";
-import { cellsOf, gridProblem, hierarchyProblem, rel } from "./test-support.ts";
+import { cellsOf, gridProblem, hierarchyProblem, rel } from "./test-support/problems.ts";
 import { indexRelease } from "./validate.ts";
 
 /** The attacks on the components left when `hidden` is suppressed. */

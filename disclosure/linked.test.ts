@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { attackLinked, type LinkedTable } from "./linked.ts";
 import { protectLinked } from "./linked-protect.ts";
-import { inner, over, protectEachAlone, zoneTable } from "./linked-support.ts";
+import { inner, over, protectEachAlone, zoneTable } from "./test-support/linked.ts";
 import { gaussSuppression } from "./gauss-suppression.ts";
 
 const ZONES = ["Z1", "Z2", "Z3", "Z4"];

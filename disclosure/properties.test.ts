@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { audit, protect, releaseOf, type SdcOptions } from "./index.ts";
-import { hierarchyProblem, naiveAttack, type HierarchySpec } from "./test-support.ts";
+import { hierarchyProblem, naiveAttack, type HierarchySpec } from "./test-support/problems.ts";
 
 const count = fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 30 }));
 const leaves = fc.array(fc.array(fc.tuple(count, count), { minLength: 2, maxLength: 5 }), { minLength: 2, maxLength: 5 });

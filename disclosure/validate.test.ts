@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { audit, auditRelease, protect, releaseOf, SdcError, type SdcProblem } from "./index.ts";
 import { determinedColumns } from "./gauss.ts";
-import { cellsOf, rel } from "./test-support.ts";
+import { cellsOf, rel } from "./test-support/problems.ts";
 
 const ok: SdcProblem = { cells: cellsOf({ T: 10, a: 4, b: 6 }), relations: [rel("T", "a", "b")] };
 

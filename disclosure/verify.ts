@@ -220,7 +220,7 @@ export class Verifier {
   tryPublish(c: number): boolean {
     const attack = this.attackOf.get(c);
     if (!attack) return true; // derivable anyway, or its component holds no protected cell
-    const { values, structure } = this.state;
+    const { values } = this.state;
     const j = attack.column(c);
     const value = values[c]!;
     if (!this.unknown[c]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gridProblem, hierarchyProblem } from "../disclosure/test-support.ts";
+import { gridProblem, hierarchyProblem } from "../disclosure/test-support/problems.ts";
 import { expectedWork, protectInParallel, protectOne, type ProtectJob } from "./protect-jobs.ts";
 
 const jobs: ProtectJob[] = [

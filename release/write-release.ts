@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import { LIST, VARCHAR } from "@duckdb/node-api";
 import { mkdir, open, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { LANGUAGES } from "../core/languages.ts";
 import { Database } from "../etl/db/duckdb.ts";
 import { createAndAppend, type Columns } from "../etl/db/append-rows.ts";
 import type { SdcRelation } from "../disclosure/index.ts";
@@ -44,7 +45,6 @@ const BOUNDARY_COLUMNS: Columns<BoundaryRow> = [["level", "VARCHAR"], ["system_c
 export interface SdcCellRow { problem: string; id: string; publishable: boolean; known: boolean; value: number | null; is_primary: boolean }
 const SDC_CELL_COLUMNS: Columns<SdcCellRow> = [["problem", "VARCHAR"], ["id", "VARCHAR"], ["publishable", "BOOLEAN"], ["known", "BOOLEAN"], ["value", "DOUBLE"], ["is_primary", "BOOLEAN"]];
 
-const LANGUAGES = ["fr", "nl", "de", "en"] as const;
 const TEXTS = ["title", "short-description", "definition", "rationale", "numerator-text", "denominator-text", "source", "caveats", "methods"] as const;
 
 /** Metadata in the four languages; a text missing in one language falls back to English. */

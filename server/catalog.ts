@@ -1,9 +1,9 @@
+import { LANGUAGES as LANGS, type Language as Lang } from "../core/languages.ts";
 import type { ReadOnlyDuckDB } from "./duckdb-pool.ts";
 
 export const LEVELS = ["belgium", "region", "province", "zone", "municipality"] as const;
 export type Level = (typeof LEVELS)[number];
-export const LANGS = ["fr", "nl", "de", "en"] as const;
-export type Lang = (typeof LANGS)[number];
+export { LANGS, type Lang };
 const STRATUM_ORDER = ["sex", "age-band", "bim"];
 
 export interface AreaRow {

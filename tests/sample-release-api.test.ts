@@ -4,6 +4,7 @@
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LANGUAGES } from "../core/languages.ts";
 import { buildApp } from "../server/app.ts";
 import type { AreaRow } from "../server/catalog.ts";
 import { Database } from "../etl/db/duckdb.ts";
@@ -37,7 +38,7 @@ describe("a release published from the synthetic sample", () => {
     const some = body.areas.filter((_, i) => i % Math.ceil(body.areas.length / 10) === 0);
     expect(some.length).toBeGreaterThan(5);
     for (const area of some) {
-      for (const lang of ["fr", "nl", "de", "en"]) {
+      for (const lang of LANGUAGES) {
         // Every name a string: a missing language falls back to another.
         expect(typeof area[`name_${lang as "fr"}`]).toBe("string");
         const r = await getJson<{ results: Hit[] }>(app, `/api/v1/geography/search?q=${encodeURIComponent(area.name_fr)}&lang=${lang}`);
@@ -63,7 +64,7 @@ describe("a release published from the synthetic sample", () => {
     const boundaries = await app.inject({ url: `/api/v1/geography/boundaries?level=zone&system=${zone.system_code}` });
     expect(boundaries.statusCode).toBe(200);
     // Every feature named in all four languages, NULLs of the release filled in.
-    const names = (JSON.parse(boundaries.body) as { features: { properties: Record<string, unknown> }[] }).features.flatMap((f) => ["fr", "nl", "de", "en"].map((l) => f.properties[`name_${l}`]));
+    const names = (JSON.parse(boundaries.body) as { features: { properties: Record<string, unknown> }[] }).features.flatMap((f) => LANGUAGES.map((l) => f.properties[`name_${l}`]));
     expect(names.every((n) => typeof n === "string" && n.length > 0)).toBe(true);
   });
 });

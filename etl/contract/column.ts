@@ -50,8 +50,14 @@ export function sqlType(type: ColumnType): string {
       return "DATE";
     case "flag":
       return "BOOLEAN";
-    default:
+    case "enum":
+    case "code":
+    case "text":
       return "VARCHAR";
+    default: {
+      const unknown: never = type;
+      throw new Error(`column type of unknown kind ${JSON.stringify(unknown)}`);
+    }
   }
 }
 

@@ -3,7 +3,7 @@ import type { ColumnSpec } from "./column.ts";
 import type { FileKind, ParsedRow } from "./file-kind.ts";
 
 /** A pseudonym: letters and digits, never a national register number (checked separately). */
-const PSEUDONYM = code(/^[A-Za-z0-9_\-]{8,64}$/, "8–64 letters, digits, _ or -");
+const PSEUDONYM = code(/^[A-Za-z0-9_-]{8,64}$/, "8–64 letters, digits, _ or -");
 import { NIS_CODE as NIS, SECTOR_CODE } from "./codes.ts";
 
 const personId: ColumnSpec = {

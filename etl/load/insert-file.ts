@@ -17,8 +17,14 @@ function convert(spec: ColumnSpec, source: string, format: ExtractFile["format"]
       return `CAST(${source} AS DATE)`;
     case "flag":
       return `CASE WHEN ${source} IS NULL THEN NULL ELSE CAST(${source} AS VARCHAR) IN ('1', 'true') END`;
-    default:
+    case "enum":
+    case "code":
+    case "text":
       return `NULLIF(CAST(${source} AS VARCHAR), '')`;
+    default: {
+      const unknown: never = t;
+      throw new Error(`column type of unknown kind ${JSON.stringify(unknown)}`);
+    }
   }
 }
 

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- untrusted GeoJSON/TopoJSON is inspected by hand, field by field */
 import { readFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import { feature } from "topojson-client";

@@ -16,6 +16,7 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 const DECIMAL_COMMA = /^-?\d+,\d+$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** C0 and C1 controls (NUL, ESC…), DEL, and the bidirectional overrides and isolates. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
 
 /** Compiles a column's type into a fast check that parses the raw text. */

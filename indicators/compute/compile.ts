@@ -36,7 +36,7 @@ import type { Definition, Numerator } from "../definition/schema.ts";
 import { residenceAreaCtes } from "./areas.ts";
 import { isBanded } from "./indirect-standardisation.ts";
 import { compileZone, isZoneComputed, zoneNotComputedReason } from "./compile-zone.ts";
-import { and, anyPrefix, eventCondition, literal, populationCondition, TABLE, type EventsNumerator, type MedicinesNumerator } from "./conditions.ts";
+import { and, anyPrefix, eventCondition, populationCondition, TABLE, type EventsNumerator, type MedicinesNumerator } from "./conditions.ts";
 
 export { literal } from "./conditions.ts";
 
@@ -248,8 +248,10 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
       case "spending":
         value = `(${(spending.get(i) ?? []).map((s) => `coalesce(${s.amountColumn}, 0)`).join(" + ") || "0"})`;
         break;
-      default:
-        throw new Error(`unreachable: ${(n as Numerator).kind}`);
+      default: {
+        const unknown: never = n;
+        throw new Error(`unreachable: ${(unknown as Numerator).kind}`);
+      }
     }
     const inDenominator = populationCondition(def.population ?? {});
     flagColumns.push(`CASE WHEN ${inDenominator} THEN 1 ELSE 0 END AS d${i}`, `CASE WHEN ${inDenominator} THEN ${value} ELSE 0 END AS n${i}`);

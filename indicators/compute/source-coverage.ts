@@ -48,8 +48,14 @@ export function sourcesOf(def: Definition): Source[] {
       return [{ table: "hospital_stay" }];
     case "spending":
       return n.sources.map((table) => ({ table }));
-    default:
+    case "status":
+    case "deaths":
+    case undefined:
       return [];
+    default: {
+      const unknown: never = n;
+      throw new Error(`numerator of unknown kind ${JSON.stringify(unknown)}`);
+    }
   }
 }
 

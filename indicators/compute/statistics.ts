@@ -97,8 +97,14 @@ function limitsOf(cell: Cell, def: Kind): Limits {
       if (cell.sum_squares === undefined || cell.sum_squares === null) throw new RangeError("a mean per person needs the sum of squares");
       return { value, a: meanLimits(cell.numerator, cell.sum_squares, cell.denominator, 0.95), b: meanLimits(cell.numerator, cell.sum_squares, cell.denominator, 0.998), low_count: null };
     }
-    default:
+    case "directly-standardised-rate":
+    case "indirectly-standardised-ratio":
+    case "ratio-of-measures":
       throw new RangeError(`statistic ${def.statistic} is not computed from cells`);
+    default: {
+      const unknown: never = def.statistic;
+      throw new RangeError(`unknown statistic ${String(unknown)}`);
+    }
   }
 }
 

@@ -167,6 +167,10 @@ function checkNumerator(n: Numerator, def: CheckedDefinition, add: Add): void {
       break;
     case "readmissions":
       break;
+    default: {
+      const unknown: never = n;
+      throw new Error(`numerator of unknown kind ${JSON.stringify(unknown)}`);
+    }
   }
 }
 

@@ -5,8 +5,7 @@
  */
 
 export const AIMS = ["experience", "population-health", "value", "workforce", "equity"] as const;
-export const LANGUAGES = ["fr", "nl", "de", "en"] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from "../../core/languages.ts";
 /** Ages are years completed at the end of the year (year − birth year); 120 means no upper limit. */
 export const MAX_AGE = 120;
 

@@ -1,9 +1,9 @@
 // A verdict in plain words, in the dashboard's four languages. Every message key of verdict.ts
 // has a sentence here (the tests check it). Pure.
 import type { Verdict } from "./verdict.ts";
+import type { Language } from "../../core/languages.ts";
 
-export const LANGUAGES = ["fr", "nl", "de", "en"] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from "../../core/languages.ts";
 export type Texts = Record<Language, string>;
 type Params = { since: number | null; points: number; minimum: number; actionsStart: number | null; baselinePoints: number | null; screenedMovingRanges: number };
 type Template = (p: Params) => string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectSignals, meaningOf } from "./rules.ts";
 import { xmrChart } from "./xmr.ts";
-import { yearly } from "./test-series.ts";
+import { yearly } from "./test-support/series.ts";
 
 // Most series below start with the baseline 2000–2003 = 10, 12, 10, 12 and actions from 2004:
 // mean 11, moving ranges 2, 2, 2 → mR̄ 2; limits 11 ± 5.32 = 5.68 / 16.32;

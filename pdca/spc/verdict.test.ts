@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { assurance } from "./assurance.ts";
 import { LANGUAGES, MESSAGES, verdictWords } from "./messages.ts";
 import { analyse, CAVEATS, NOT_ENOUGH_REASONS, VERDICT_KINDS } from "./verdict.ts";
-import { yearly } from "./test-series.ts";
+import { yearly } from "./test-support/series.ts";
 
 // The demo's shape: six yearly points, 2019–2024, actions from 2022. Baseline 2019–2021 =
 // 50, 52, 51: mean 51, mR̄ 1.5, limits 47.01 / 54.99, near-limit lines 48.34 / 53.66.

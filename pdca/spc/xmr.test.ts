@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { detectSignals } from "./rules.ts";
-import { yearly } from "./test-series.ts";
+import { yearly } from "./test-support/series.ts";
 import { averageMovingRange, xmrChart } from "./xmr.ts";
 
 describe("xmrChart: limits", () => {

@@ -51,7 +51,9 @@ export function trendLines(o: TrendOptions): SVGSVGElement {
     ariaDescription: o.ariaDescription,
     marks: [
       Plot.areaY(withValue, { x: "year", y1: "lower", y2: "upper", fill: "series", fillOpacity: 0.14, z: "series", ...facet }),
-      Plot.lineY(withValue, { x: "year", y: "value", stroke: "series", strokeWidth: 2, z: "series", strokeDasharray: (p: TrendPoint) => (p.series === o.reference ? "5,3" : null), ...facet }),
+      // strokeDasharray is a constant in Plot, not a channel: the reference is its own dashed mark.
+      Plot.lineY(withValue, { x: "year", y: "value", stroke: "series", strokeWidth: 2, z: "series", filter: (p: TrendPoint) => p.series !== o.reference, ...facet }),
+      Plot.lineY(withValue, { x: "year", y: "value", stroke: "series", strokeWidth: 2, z: "series", filter: (p: TrendPoint) => p.series === o.reference, strokeDasharray: "5,3", ...facet }),
       Plot.dot(withValue, { x: "year", y: "value", fill: "series", r: 3, title: (p: TrendPoint) => `${p.series} ${p.year}: ${p.value === null ? "–" : o.format(p.value)}`, ...facet }),
       o.facet ? Plot.text(panels, { fx: "fx", fy: "fy", text: "series", frameAnchor: "top-left", dy: -18, fontWeight: "bold" }) : null,
       o.facet ? Plot.frame({ stroke: "#d9d9d9" }) : null,

@@ -2,8 +2,9 @@
 // parseRoute and routeHref are inverses (tested), so a link, a reload and back/forward all
 // land on the same view. Pure: no DOM, no fetch.
 
-export const LANGS = ["fr", "nl", "de", "en"] as const;
-export type Lang = (typeof LANGS)[number];
+import { LANGUAGES as LANGS, type Language as Lang } from "../../../core/languages.ts";
+
+export { LANGS, type Lang };
 export const PROFILE_LEVELS = ["belgium", "region", "province", "zone", "municipality"] as const;
 export type ProfileLevel = (typeof PROFILE_LEVELS)[number];
 export type IndicatorType = "process" | "outcome";

@@ -52,6 +52,7 @@ export async function send<T = unknown>(method: "POST" | "PATCH", path: string, 
 
 /** A read that must not be cached (cycles change). */
 export async function read<T>(path: string, params: Record<string, string | undefined> = {}): Promise<T> {
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local query string, not state
   const q = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined));
   const r = await fetch(`/api/v1${path}${q.size ? `?${q}` : ""}`, { headers: { accept: "application/json" }, cache: "no-store" });
   return answer<T>(r);

@@ -18,6 +18,7 @@ export interface Column<T> {
   report?: boolean;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of any shape; columns type them where the table is made
 export interface TableData<T = any> {
   columns: Column<T>[];
   rows: T[];

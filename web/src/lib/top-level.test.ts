@@ -3,9 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { en, type MessageKey } from "./i18n/en.ts";
 import { setTopLevelNames, t } from "./i18n/index.ts";
-import type { Lang } from "./route.ts";
+import { LANGS, type Lang } from "./route.ts";
 
-const LANGS: Lang[] = ["fr", "nl", "de", "en"];
 const every = (lang: Lang) => (Object.keys(en) as MessageKey[]).map((key) => [key, t(lang, key)] as const);
 
 describe("the top level in the interface's words", () => {

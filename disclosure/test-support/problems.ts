@@ -2,7 +2,7 @@
 // a naive attacker written independently of the audit (plain arithmetic on
 // relations, no LP, no Gaussian elimination).
 
-import type { SdcCell, SdcProblem, SdcRelation, SdcRelease } from "./model.ts";
+import type { SdcCell, SdcProblem, SdcRelation, SdcRelease } from "../model.ts";
 
 /** Cells from {id: value}; ids listed in `latent` are not publishable, in `known` are known. */
 export function cellsOf(

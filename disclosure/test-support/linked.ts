@@ -2,9 +2,9 @@
 // released cells as filters on it, and the old way of protecting them (each
 // definition alone, with its own syntactic relations) to show what it leaks.
 
-import { protect } from "./protect.ts";
-import type { SdcProblem, SdcRelation } from "./model.ts";
-import { valueOf, type LinkedCell, type LinkedTable } from "./linked.ts";
+import { protect } from "../protect.ts";
+import type { SdcProblem, SdcRelation } from "../model.ts";
+import { valueOf, type LinkedCell, type LinkedTable } from "../linked.ts";
 
 /** Inner cells: every combination of the dimensions' values, each with its count. */
 export interface Inner<K extends string> {
