@@ -104,7 +104,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       await checkReadable(request, request.params.id);
       const cycle = await db.read((q) => getCycle(q, request.params.id));
-      if (!cycle) throw notFound(`no cycle ${request.params.id}`);
+      if (!cycle) throw notFound("cycle-not-found", `no cycle ${request.params.id}`);
       const start = actionsStart(cycle);
       return withRelease(request, async (release) => ({
         cycleId: cycle.id,

@@ -49,7 +49,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         const cycle = await getCycle(q, id);
         return cycle ? { cycle, actions: await listActions(q, id), notes: await listNotes(q, id), followedBy: await followersOf(q, id) } : null;
       });
-      if (!detail) throw notFound(`no cycle ${id}`);
+      if (!detail) throw notFound("cycle-not-found", `no cycle ${id}`);
       return { cycle: presentCycle(detail.cycle, user, example), actions: detail.actions.map(presentAction), notes: detail.notes.map(presentNote), followedBy: detail.followedBy };
     },
   );
@@ -61,7 +61,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       const { id } = request.params;
       await checkReadable(request, id);
       const history = await db.read(async (q) => ((await getCycle(q, id)) ? listHistory(q, id) : null));
-      if (!history) throw notFound(`no cycle ${id}`);
+      if (!history) throw notFound("cycle-not-found", `no cycle ${id}`);
       return { history: history.map(presentHistory) };
     },
   );

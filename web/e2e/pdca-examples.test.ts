@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedExampleCycles } from "../../server/pdca/seed-examples.ts";
 import { temporaryDirectory } from "../../server/test-support.ts";
 import { sampleRelease } from "../../tests/support/sample-release.ts";
+import { API_ERRORS } from "../src/lib/i18n/api-errors.ts";
 import { MESSAGES } from "../src/lib/i18n/index.ts";
 import { buildDashboard, CHROMIUM, openDashboard, screenshot, type Dashboard } from "./support.ts";
 
@@ -39,5 +40,25 @@ describe.skipIf(!existsSync(CHROMIUM))("example PDCA cycles for a visitor", () =
     expect(await page.locator("form.sign-in").count()).toBe(1);
     await screenshot(page, `pdca-example-${lang}`);
     expect(d.problems).toEqual([]);
+  });
+
+  it.each(["fr", "nl", "de"] as const)("%s: the server's refusals are shown in the page's language, never in the server's English", async (lang) => {
+    const { page } = d;
+    // Another network's cycle, without an account: the API answers 401 with code sign-in-required.
+    await page.goto(`${d.url}/${lang}/pdca/elz/elz13/00000000-0000-4000-8000-000000000000`);
+    const error = page.locator("main p.error");
+    await error.waitFor({ timeout: 20_000 });
+    const text = (await error.textContent()) ?? "";
+    expect(text).toContain(API_ERRORS["sign-in-required"][lang]);
+    expect(text).not.toMatch(/sign in first|POST \/api/i);
+
+    // A wrong password: the sign-in form says so in the page's language.
+    await page.fill('input[name="username"]', "nobody");
+    await page.fill('input[name="password"]', "not the password at all");
+    await page.click('form.sign-in button[type="submit"]');
+    await expect.poll(() => page.locator("form.sign-in .error").textContent()).toBe(API_ERRORS["wrong-credentials"][lang]);
+    // Those two answers (401) were expected; nothing else went wrong.
+    expect(d.problems.filter((p) => !/^401 /.test(p))).toEqual([]);
+    d.problems.length = 0;
   });
 });
