@@ -159,7 +159,7 @@ describe("the web app", () => {
       expect(deep.body).toContain("<title>Boussole</title>");
       const api = await site.inject({ url: "/api/v1/nothing" });
       expect(api.statusCode).toBe(404);
-      expect(JSON.parse(api.body)).toEqual({ error: "Not Found", message: "no route GET /api/v1/nothing (see /api/docs)" });
+      expect(JSON.parse(api.body)).toEqual({ error: "Not Found", message: "no route GET /api/v1/nothing (see /api/docs)", code: "no-route" });
     } finally {
       await site.close();
     }

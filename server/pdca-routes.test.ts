@@ -140,7 +140,7 @@ describe("the OpenAPI document", () => {
     await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeDefined();
     const ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
     expect(ops.filter((o) => /auth|users|cycles/.test(o)).sort()).toEqual([
-      "GET /api/v1/auth/session", "GET /api/v1/cycles", "GET /api/v1/cycles/{id}", "GET /api/v1/cycles/{id}/check", "GET /api/v1/cycles/{id}/history", "GET /api/v1/users",
+      "GET /api/v1/auth/session", "GET /api/v1/cycles", "GET /api/v1/cycles/examples", "GET /api/v1/cycles/{id}", "GET /api/v1/cycles/{id}/check", "GET /api/v1/cycles/{id}/history", "GET /api/v1/users",
       "PATCH /api/v1/cycles/{id}", "PATCH /api/v1/cycles/{id}/actions/{actionId}", "PATCH /api/v1/users/{id}",
       "POST /api/v1/auth/login", "POST /api/v1/auth/logout", "POST /api/v1/cycles", "POST /api/v1/cycles/{id}/actions", "POST /api/v1/cycles/{id}/notes", "POST /api/v1/cycles/{id}/phase", "POST /api/v1/users",
     ]);

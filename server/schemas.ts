@@ -1,6 +1,7 @@
 // Zod pieces shared by the routes: parameter parsers with messages a user can act on, and the
 // shapes of areas and errors. Query strings arrive as text; lists are comma-separated.
 import { z } from "zod";
+import { API_ERROR_CODES } from "../core/error-codes.ts";
 import { LANGS, LEVELS } from "./catalog.ts";
 import { STRATA } from "./cells.ts";
 
@@ -9,6 +10,8 @@ export const ErrorSchema = z
     error: z.string().describe("HTTP status text"),
     message: z.string().describe("what was wrong, naming the parameter"),
     requestId: z.string().optional().describe("quote it when reporting a server error"),
+    code: z.enum(API_ERROR_CODES).describe("stable code of the error (core/error-codes.ts): a client shows its own words for it"),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe("the values the message names (an id, a zone, a number)"),
   })
   .meta({ id: "Error" });
 export const errorResponses = { 400: ErrorSchema, 404: ErrorSchema } as const;

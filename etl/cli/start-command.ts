@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { loadDefinitions } from "../../indicators/definition/load.ts";
 import { publish } from "../../release/publish.ts";
+import { seedExampleCycles } from "../../server/pdca/seed-examples.ts";
 import { loadExtract } from "../load/load-extract.ts";
 import { generateSample } from "../sample/generate.ts";
 import { createProgress } from "./progress.ts";
@@ -12,7 +13,7 @@ import { serveRelease } from "./serve-command.ts";
 
 /**
  * `npm start`: builds what is missing of the demo from the synthetic sample (the extract, the
- * warehouse, the release), then serves the API and the dashboard. Each stage is kept in
+ * warehouse, the release, the example PDCA cycles), then serves the API and the dashboard. Each stage is kept in
  * `data/` and reused by the next start.
  */
 export function startCommand(program: Command): void {
@@ -51,6 +52,9 @@ export function startCommand(program: Command): void {
         progress.log(`release ${m.releaseId}: ${m.audit.cellsPublished} cells published, ${m.audit.hiddenSmallCount + m.audit.hiddenComplementary + m.audit.hiddenDerived} hidden`);
       }
       progress.log(`release ready: ${release}`);
+      // The demo's example PDCA cycles (synthetic releases only, once per app.duckdb).
+      const examples = await seedExampleCycles({ release, appDb: join(o.data, "app.duckdb") });
+      if (examples > 0) progress.log(`${examples} example PDCA cycles written into ${join(o.data, "app.duckdb")}`);
       if (!o.serve) return;
       await serveRelease({ release, port, host, busyMessage: busyPortMessage(port, host), web: join("web", "dist"), rateLimit: 600, logLevel: "warn", appDb: join(o.data, "app.duckdb") });
     });

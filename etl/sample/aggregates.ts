@@ -54,7 +54,8 @@ export function writeStatbelIncome(dir: string, rng: Random, geo: Geography, sca
 
 /**
  * Zone-level aggregates computed elsewhere: PREM survey scores, workforce well-being and
- * GP / case-manager counts (counts scaled with the sample, so that rates per inhabitant hold).
+ * GP / case-manager counts (counts scaled with the sample, so that rates per inhabitant hold:
+ * see zoneSupply).
  */
 export function writeZoneAggregates(dir: string, rng: Random, geo: Geography, scale: number, firstYear: number, lastYear: number, improving: ReadonlySet<string>): void {
   const byNis = new Map(geo.municipalities.map((m) => [m.nisCode, m]));
@@ -81,14 +82,29 @@ export function writeZoneAggregates(dir: string, rng: Random, geo: Geography, sc
       const survey = year === 2022 || year === 2024 ? "P3CEQ" : year === 2023 ? "PaRIS" : null;
       if (survey) prem.line(`${year},${z.code},${survey},${rng.int(120, 320)},${(74 - 9 * d + action + rng.normal(0, 1.5)).toFixed(1)},${(14 + rng.normal(0, 1)).toFixed(1)}`);
       if (year >= 2021) workforce.line(`${year},${z.code},be.well.pro,${rng.int(40, 180)},${(63 - 6 * d - (year === 2021 ? 3 : 0) + rng.normal(0, 1.8)).toFixed(1)},${(17 + rng.normal(0, 1)).toFixed(1)}`);
-      const gps = Math.max(0, Math.round(((s.population * scale) / 1000) * (1.05 - 0.3 * d) * (1 - 0.008 * (year - 2019)) * (1 + rng.normal(0, 0.05))));
-      const caseManagers = Math.max(0, Math.round(((s.population * scale) / 12_000) * (1 + 0.08 * (year - 2019)) + rng.normal(0, 0.3)));
-      supply.line(`${year},${z.code},${gps},${(gps * (0.82 + rng.normal(0, 0.02))).toFixed(1)},${caseManagers}`);
+      const { gps, fte, caseManagers } = zoneSupply(rng, s.population * scale, d, year);
+      supply.line(`${year},${z.code},${gps},${fte.toFixed(2)},${caseManagers}`);
     }
   }
   prem.close();
   workforce.close();
   supply.close();
+}
+
+/**
+ * GPs and case managers of a zone with `people` synthetic inhabitants (its real population ×
+ * the sample's scale), near Belgian levels: about 9–12 GPs (head count) and 7.5–10 FTE per
+ * 10,000 inhabitants, fewer in deprived zones and slowly falling; about 1–1.5 case managers per
+ * 10,000, rising. At small scales a zone has a few hundred people and a fraction of a GP:
+ * FTE keep that fraction (two decimals), the head count is at least the FTE rounded up (0.3
+ * FTE is somebody), and every zone has at least one case manager, so no zone reads "0 GPs".
+ */
+export function zoneSupply(rng: Random, people: number, deprivation: number, year: number): { gps: number; fte: number; caseManagers: number } {
+  const fte = Math.max(0.01, (people / 10_000) * 9.2 * (1.05 - 0.3 * deprivation) * (1 - 0.008 * (year - 2019)) * (1 + rng.normal(0, 0.015)));
+  const partTime = 0.8 + rng.normal(0, 0.02);
+  const gps = Math.max(Math.ceil(fte), Math.round(fte / partTime));
+  const caseManagers = Math.max(1, Math.round((people / 10_000) * 1.1 * (1 + 0.06 * (year - 2019)) * (1 + rng.normal(0, 0.08))));
+  return { gps, fte, caseManagers };
 }
 
 function sortedMunicipalities(geo: Geography): Municipality[] {

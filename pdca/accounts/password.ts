@@ -1,6 +1,7 @@
 // Passwords: scrypt (node:crypto) with a random 16-byte salt per password; the parameters
 // travel in the hash, so raising the cost later keeps old hashes verifiable.
 // Format: scrypt$N$r$p$salt(base64url)$hash(base64url).
+import type { Refusal } from "../../core/error-codes.ts";
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
 export interface ScryptCost {
@@ -45,10 +46,10 @@ export function dummyHash(): Promise<string> {
 }
 
 /** Why a new password is refused, or null. Length only (NIST SP 800-63B): no composition rules. */
-export function passwordProblem(password: string): string | null {
+export function passwordProblem(password: string): Refusal | null {
   const length = [...password].length;
-  if (length < MIN_PASSWORD) return `the password must have at least ${MIN_PASSWORD} characters`;
-  if (length > MAX_PASSWORD) return `the password must have at most ${MAX_PASSWORD} characters`;
-  if (new Set(password).size < 4) return "the password must not repeat so few characters";
+  if (length < MIN_PASSWORD) return { code: "password-too-short", message: `the password must have at least ${MIN_PASSWORD} characters`, params: { min: MIN_PASSWORD } };
+  if (length > MAX_PASSWORD) return { code: "password-too-long", message: `the password must have at most ${MAX_PASSWORD} characters`, params: { max: MAX_PASSWORD } };
+  if (new Set(password).size < 4) return { code: "password-too-simple", message: "the password must not repeat so few characters" };
   return null;
 }

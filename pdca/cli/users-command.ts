@@ -41,7 +41,7 @@ async function newPassword(): Promise<string> {
     if ((await askHidden("Password again: ")) !== password) throw new UserError("the two passwords differ", 2);
   }
   const problem = passwordProblem(password);
-  if (problem) throw new UserError(problem, 2);
+  if (problem) throw new UserError(problem.message, 2);
   return password;
 }
 

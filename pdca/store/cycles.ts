@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { decisionAfter, editProblem, phaseMoveProblem, type EditableField, type PhaseMove } from "../cycles/rules.ts";
 import type { Queries } from "./database.ts";
-import { conflict, invalid, notFound } from "./errors.ts";
+import { conflict, invalid, notFound, refused } from "./errors.ts";
 import { appendHistory, changes } from "./history.ts";
 import type { Actor, Baseline, Cycle, Decision, Phase, Target } from "./types.ts";
 
@@ -65,7 +65,7 @@ export async function getCycle(q: Queries, id: string): Promise<Cycle | null> {
 
 async function mustGet(q: Queries, id: string): Promise<Cycle> {
   const cycle = await getCycle(q, id);
-  if (!cycle) throw notFound(`no cycle ${id}`);
+  if (!cycle) throw notFound("cycle-not-found", `no cycle ${id}`);
   return cycle;
 }
 
@@ -85,9 +85,9 @@ export async function followersOf(q: Queries, id: string): Promise<string[]> {
 export async function createCycle(q: Queries, input: NewCycle, actor: Actor, now: Date): Promise<Cycle> {
   if (input.previousId !== null) {
     const previous = await getCycle(q, input.previousId);
-    if (!previous) throw invalid(`body field 'previousId': no cycle ${input.previousId}`);
-    if (previous.system !== input.system || previous.zone !== input.zone) throw invalid("body field 'previousId': the previous cycle belongs to another zone");
-    if (previous.phase !== "closed") throw conflict("a new cycle can only follow a closed (decided) cycle");
+    if (!previous) throw invalid("previous-cycle-not-found", `body field 'previousId': no cycle ${input.previousId}`);
+    if (previous.system !== input.system || previous.zone !== input.zone) throw invalid("previous-cycle-other-zone", "body field 'previousId': the previous cycle belongs to another zone");
+    if (previous.phase !== "closed") throw conflict("previous-cycle-open", "a new cycle can only follow a closed (decided) cycle");
   }
   const cycle: Cycle = { ...input, id: randomUUID(), phase: "plan", decision: null, doStartedAt: null, createdBy: actor.id, createdAt: now, updatedAt: now, version: 1 };
   await q.run(`INSERT INTO cycles (${COLUMNS}) VALUES (${PLACEHOLDERS})`, values(cycle));
@@ -119,10 +119,10 @@ export interface CyclePatch {
 /** Applies the fields present in `patch`; `expectedVersion`, when given, must be the current version. */
 export async function updateCycle(q: Queries, id: string, patch: CyclePatch, actor: Actor, now: Date, expectedVersion?: number): Promise<Cycle> {
   const before = await mustGet(q, id);
-  if (expectedVersion !== undefined && expectedVersion !== before.version) throw conflict(`the cycle changed since version ${expectedVersion} (it is at version ${before.version}): reload it and edit again`);
+  if (expectedVersion !== undefined && expectedVersion !== before.version) throw conflict("stale-version", `the cycle changed since version ${expectedVersion} (it is at version ${before.version}): reload it and edit again`, { version: expectedVersion, current: before.version });
   const fields = (Object.keys(patch) as EditableField[]).filter((k) => patch[k] !== undefined);
   const problem = editProblem(before.phase, fields);
-  if (problem) throw conflict(problem);
+  if (problem) throw refused(problem);
   const after: Cycle = { ...before };
   for (const f of fields) (after as unknown as Record<string, unknown>)[f] = patch[f];
   const changed = changes(before, after, fields);
@@ -138,7 +138,7 @@ export async function movePhase(q: Queries, id: string, move: PhaseMove, actor: 
   const before = await mustGet(q, id);
   const [count] = await q.all<{ n: number }>("SELECT count(*) AS n FROM actions WHERE cycle_id = $1 AND status <> 'dropped'", [id]);
   const problem = phaseMoveProblem(before, move, count?.n ?? 0);
-  if (problem) throw conflict(problem);
+  if (problem) throw refused(problem);
   const after: Cycle = {
     ...before,
     phase: move.to,

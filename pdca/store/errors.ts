@@ -1,17 +1,24 @@
+import type { ApiErrorCode, ErrorParams, Refusal } from "../../core/error-codes.ts";
+
 /**
  * A refusal the caller can act on. `invalid`: the request itself is wrong; `not-found`;
  * `conflict`: right in form but not in the current state (phase rules, stale version,
- * duplicate username); `busy`: app.duckdb is held by another process.
+ * duplicate username); `busy`: app.duckdb is held by another process. `code` is the API's
+ * stable error code (server/error-codes.ts).
  */
 export class StoreError extends Error {
   constructor(
     readonly kind: "invalid" | "not-found" | "conflict" | "busy",
     message: string,
+    readonly code: ApiErrorCode = kind === "not-found" ? "not-found" : kind === "conflict" ? "conflict" : "bad-request",
+    readonly params?: ErrorParams,
   ) {
     super(message);
   }
 }
 
-export const notFound = (what: string) => new StoreError("not-found", what);
-export const conflict = (message: string) => new StoreError("conflict", message);
-export const invalid = (message: string) => new StoreError("invalid", message);
+export const notFound = (code: ApiErrorCode, what: string, params?: ErrorParams) => new StoreError("not-found", what, code, params);
+export const conflict = (code: ApiErrorCode, message: string, params?: ErrorParams) => new StoreError("conflict", message, code, params);
+export const invalid = (code: ApiErrorCode, message: string, params?: ErrorParams) => new StoreError("invalid", message, code, params);
+/** A rule's refusal (cycles/rules.ts) as a conflict. */
+export const refused = (r: Refusal) => new StoreError("conflict", r.message, r.code, r.params);

@@ -8,3 +8,4 @@ export * from "./sessions.ts";
 export * from "./cycles.ts";
 export * from "./items.ts";
 export { listHistory } from "./history.ts";
+export * from "./examples.ts";

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { itemsProblem } from "../cycles/rules.ts";
 import type { Queries } from "./database.ts";
-import { conflict, notFound } from "./errors.ts";
+import { notFound, refused } from "./errors.ts";
 import { getCycle } from "./cycles.ts";
 import { appendHistory, changes } from "./history.ts";
 import type { Action, ActionStatus, Actor, Cycle, Note } from "./types.ts";
@@ -13,9 +13,9 @@ const toAction = (r: ActionRow): Action => ({ id: r.id, cycleId: r.cycle_id, des
 
 async function cycleFor(q: Queries, cycleId: string, checkPhase: boolean): Promise<Cycle> {
   const cycle = await getCycle(q, cycleId);
-  if (!cycle) throw notFound(`no cycle ${cycleId}`);
+  if (!cycle) throw notFound("cycle-not-found", `no cycle ${cycleId}`);
   const problem = checkPhase ? itemsProblem(cycle.phase) : null;
-  if (problem) throw conflict(problem);
+  if (problem) throw refused(problem);
   return cycle;
 }
 
@@ -48,7 +48,7 @@ export type ActionPatch = Partial<NewAction>;
 export async function updateAction(q: Queries, cycleId: string, actionId: string, patch: ActionPatch, actor: Actor, now: Date): Promise<Action> {
   await cycleFor(q, cycleId, true);
   const [row] = await q.all<ActionRow>("SELECT * FROM actions WHERE id = $1 AND cycle_id = $2", [actionId, cycleId]);
-  if (!row) throw notFound(`no action ${actionId} in cycle ${cycleId}`);
+  if (!row) throw notFound("action-not-found", `no action ${actionId} in cycle ${cycleId}`);
   const before = toAction(row);
   const fields = (["description", "owner", "dueDate", "status"] as const).filter((f) => patch[f] !== undefined);
   const after: Action = { ...before, ...Object.fromEntries(fields.map((f) => [f, patch[f]])) };

@@ -3,6 +3,8 @@
 // in place. No foreign keys: DuckDB would refuse to update a referenced row; the store keeps
 // references right (sessions are deleted with their user's access, nothing else is deleted).
 // "history" is append-only: the store has no statement that updates or deletes it.
+// "example_cycles" lists the demo's example cycles (examples.ts), the only ones shown without an
+// account; a file without that table gets it, empty, when opened (no version change needed).
 
 export const SCHEMA_VERSION = 1;
 
@@ -71,4 +73,5 @@ CREATE TABLE IF NOT EXISTS history (
   user_id VARCHAR NOT NULL,
   changed_at TIMESTAMPTZ NOT NULL,
   what VARCHAR NOT NULL
-);`;
+);
+CREATE TABLE IF NOT EXISTS example_cycles (cycle_id VARCHAR PRIMARY KEY);`;

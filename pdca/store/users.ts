@@ -50,7 +50,7 @@ export interface NewUser {
 }
 
 export async function createUser(q: Queries, input: NewUser, now: Date): Promise<User> {
-  if ((await q.all("SELECT 1 FROM users WHERE username = $1", [input.username])).length) throw conflict(`the username '${input.username}' is taken`);
+  if ((await q.all("SELECT 1 FROM users WHERE username = $1", [input.username])).length) throw conflict("username-taken", `the username '${input.username}' is taken`, { username: input.username });
   const id = randomUUID();
   await q.run(`INSERT INTO users (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, false, 0, NULL, $7::TIMESTAMPTZ, $7::TIMESTAMPTZ)`, [
     id, input.username, input.displayName, input.role, JSON.stringify(input.role === "editor" ? input.zones : []), input.passwordHash, now.toISOString(),
@@ -87,7 +87,7 @@ export interface UserPatch {
  */
 export async function updateUser(q: Queries, id: string, patch: UserPatch, now: Date): Promise<User> {
   const current = await userById(q, id);
-  if (!current) throw notFound(`no user ${id}`);
+  if (!current) throw notFound("user-not-found", `no user ${id}`);
   const role = patch.role ?? current.role;
   const zones = role === "editor" ? (patch.zones ?? current.zones) : [];
   const disabled = patch.disabled ?? current.disabled;

@@ -21,6 +21,6 @@ export class PdcaDb {
 }
 
 function translate(e: unknown): never {
-  if (e instanceof StoreError && e.kind !== "busy") throw new ApiError(STATUS[e.kind], e.message);
+  if (e instanceof StoreError && e.kind !== "busy") throw new ApiError(STATUS[e.kind], e.code, e.message, e.params);
   throw e;
 }

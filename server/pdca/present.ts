@@ -12,13 +12,14 @@ export function presentUser(u: User) {
   };
 }
 
-export function presentCycle(c: Cycle, viewer: Principal | null) {
+export function presentCycle(c: Cycle, viewer: Principal | null, example = false) {
   return {
     ...c,
     doStartedAt: iso(c.doStartedAt),
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
     canWrite: canWriteZone(viewer, c),
+    example,
   };
 }
 

@@ -138,6 +138,7 @@ export const CycleSchema = z
     updatedAt: time,
     version: z.number().int(),
     canWrite: z.boolean().describe("whether the signed-in user may write for this cycle's zone (phase rules still apply)"),
+    example: z.boolean().describe("an example cycle of the synthetic demo: readable without an account"),
   })
   .meta({ id: "Cycle" });
 export const ActionSchema = z

@@ -54,8 +54,8 @@ export default fp(
       const unsafe = UNSAFE.has(request.method);
       if (unsafe) {
         const problem = crossSiteProblem(request);
-        if (problem) throw forbidden(problem);
-        if (hasBody(request) && !isJson(request)) throw new ApiError(415, "send the body as JSON (Content-Type: application/json)");
+        if (problem) throw forbidden("cross-site", problem);
+        if (hasBody(request) && !isJson(request)) throw new ApiError(415, "json-body-required", "send the body as JSON (Content-Type: application/json)");
       }
       if (mode === "none") return;
       const id = readSessionId(request.headers.cookie);
@@ -64,11 +64,11 @@ export default fp(
         request.auth = await db.read((q) => findSession(q, id, db.now()));
       }
       if (!request.auth) {
-        if (mode === "required") throw unauthorized("sign in first (POST /api/v1/auth/login)");
+        if (mode === "required") throw unauthorized("sign-in-required", "sign in first (POST /api/v1/auth/login)");
         return;
       }
       if (unsafe && !sameToken(request.headers[CSRF_HEADER], request.auth.session.csrfToken)) {
-        throw forbidden(`missing or wrong ${CSRF_HEADER} header (GET /api/v1/auth/session gives the token)`);
+        throw forbidden("csrf-token", `missing or wrong ${CSRF_HEADER} header (GET /api/v1/auth/session gives the token)`);
       }
     });
   },

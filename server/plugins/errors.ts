@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { codeOfStatus } from "../../core/error-codes.ts";
 import { ApiError } from "../api-error.ts";
 import { describeValidation } from "../validation-message.ts";
 
@@ -13,7 +14,8 @@ export interface ErrorPluginOptions {
 }
 
 /**
- * One error format for the whole API, `{ error, message }`. Client errors say which parameter
+ * One error format for the whole API, `{ error, message, code, params? }`: `code` is stable
+ * (core/error-codes.ts) and clients show their own words for it; `message` explains in English. Client errors say which parameter
  * and why; anything else is logged in full and answered with a generic message and the request
  * id, so no stack trace, SQL or file path ever reaches a client.
  */
@@ -21,12 +23,14 @@ export default fp<ErrorPluginOptions>(
   async (app, options) => {
     app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       if (hasZodFastifySchemaValidationErrors(error)) {
-        return reply.code(400).send({ error: "Bad Request", message: describeValidation(error, request) });
+        return reply.code(400).send({ error: "Bad Request", message: describeValidation(error, request), code: "invalid-request" });
       }
       const status = error instanceof ApiError ? error.statusCode : error.statusCode;
       if (status !== undefined && status >= 400 && status < 500) {
         if (status === 400 || status === 404) request.log.info({ message: error.message }, "client error");
-        return reply.code(status).send({ error: STATUS_CODES[status] ?? "Client Error", message: error.message });
+        const code = error instanceof ApiError ? error.code : codeOfStatus(status);
+        const params = error instanceof ApiError ? error.params : undefined;
+        return reply.code(status).send({ error: STATUS_CODES[status] ?? "Client Error", message: error.message, code, ...(params ? { params } : {}) });
       }
       request.log.error({ err: error }, "request failed");
       reply.removeHeader("etag").removeHeader("cache-control");
@@ -34,6 +38,8 @@ export default fp<ErrorPluginOptions>(
         error: "Internal Server Error",
         message: `An unexpected error occurred. Quote request id ${request.id} when reporting it.`,
         requestId: request.id,
+        code: "internal-error",
+        params: { requestId: request.id },
       });
     });
 
@@ -44,7 +50,7 @@ export default fp<ErrorPluginOptions>(
       if (!api && index && (request.method === "GET" || request.method === "HEAD")) {
         return reply.header("cache-control", "no-cache").sendFile("index.html", index);
       }
-      return reply.code(404).send({ error: "Not Found", message: `no route ${request.method} ${path.slice(0, 200)}${api ? " (see /api/docs)" : ""}` });
+      return reply.code(404).send({ error: "Not Found", message: `no route ${request.method} ${path.slice(0, 200)}${api ? " (see /api/docs)" : ""}`, code: "no-route" });
     });
   },
   { name: "errors", fastify: "5.x" },

@@ -12,8 +12,9 @@ import { LoginBody, pdcaErrors, SessionSchema } from "../pdca/schemas.ts";
 const WRONG = "wrong username or password";
 
 function tooMany(reply: FastifyReply, ms: number, message: string): ApiError {
+  const wait = Math.max(1, Math.ceil(ms / 60_000));
   reply.header("retry-after", String(Math.max(1, Math.ceil(ms / 1000))));
-  return new ApiError(429, message);
+  return new ApiError(429, "too-many-logins", message, { minutes: wait });
 }
 
 const secure = (request: FastifyRequest) => request.protocol === "https";
@@ -61,7 +62,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
             if (current) await setLoginState(q, user.id, afterFailure(current, now, lockout));
           });
         }
-        throw unauthorized(WRONG);
+        throw unauthorized("wrong-credentials", WRONG);
       }
       phantoms.succeed(username);
       const previous = readSessionId(request.headers.cookie);

@@ -38,7 +38,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     (request, reply) =>
       respond(request, reply, request.query, async (release) => {
         const { level, system, format } = request.query;
-        if (level === "zone" && system === undefined) throw badRequest("query parameter 'system' is required with level=zone");
+        if (level === "zone" && system === undefined) throw badRequest("zone-needs-system", "query parameter 'system' is required with level=zone");
         checkSystem(release.catalog, level, system);
         const rows = await release.db.all<{ system_code: string | null; area_code: string; geometry: string }>(
           "SELECT system_code, area_code, CAST(geometry AS VARCHAR) AS geometry FROM boundary WHERE level = $1 AND coalesce(system_code, '') = $2 ORDER BY area_code",

@@ -44,7 +44,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         checkStratum(indicator, q.stratum);
         const areas: AreaRow[] = q.areas.map((t) => {
           const area = catalog.area.get(areaKey(t.level, t.system, t.code));
-          if (!area) throw notFound(`unknown area '${t.token}'`);
+          if (!area) throw notFound("unknown-area", `unknown area '${t.token}'`, { area: t.token });
           checkLevel(indicator, t.level);
           return area;
         });

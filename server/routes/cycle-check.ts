@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ASSURANCES, CAVEATS, NOT_ENOUGH_REASONS, RULES, VERDICT_KINDS, analyse, verdictWords, type Polarity } from "../../pdca/spc/index.ts";
 import { getCycle, type Cycle } from "../../pdca/store/index.ts";
 import { notFound } from "../api-error.ts";
+import { checkReadable } from "../pdca/guards.ts";
 import { BaselineSchema, CycleParams, pdcaErrors } from "../pdca/schemas.ts";
 import { releaseTarget, withRelease, zoneSeries } from "../pdca/release-series.ts";
 import type { Release } from "../release.ts";
@@ -92,6 +93,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/cycles/:id/check",
     {
+      config: { session: "optional" },
       schema: {
         tags: ["pdca"],
         summary: "Statistical check of a cycle (XmR chart, Making Data Count rules, assurance against the target, verdict in fr/nl/de/en) on the release being served",
@@ -100,8 +102,9 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      await checkReadable(request, request.params.id);
       const cycle = await db.read((q) => getCycle(q, request.params.id));
-      if (!cycle) throw notFound(`no cycle ${request.params.id}`);
+      if (!cycle) throw notFound("cycle-not-found", `no cycle ${request.params.id}`);
       const start = actionsStart(cycle);
       return withRelease(request, async (release) => ({
         cycleId: cycle.id,

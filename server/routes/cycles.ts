@@ -1,15 +1,15 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { createCycle, followersOf, getCycle, listActions, listCycles, listHistory, listNotes, movePhase, updateCycle, type CyclePatch } from "../../pdca/store/index.ts";
+import { createCycle, exampleIds, followersOf, getCycle, isExample, listActions, listCycles, listHistory, listNotes, movePhase, updateCycle, type CyclePatch } from "../../pdca/store/index.ts";
 import { notFound } from "../api-error.ts";
-import { actor, checkWriteZone, signedIn, writableCycle } from "../pdca/guards.ts";
+import { actor, checkReadable, checkWriteZone, signedIn, writableCycle } from "../pdca/guards.ts";
 import { presentAction, presentCycle, presentHistory, presentNote } from "../pdca/present.ts";
 import { checkZone, takeBaseline, withRelease, zoneIndicator } from "../pdca/release-series.ts";
 import { CycleDetailSchema, CycleFilter, CycleParams, CyclePatchBody, CycleSchema, HistorySchema, NewCycleBody, pdcaErrors, PhaseBody } from "../pdca/schemas.ts";
 
 /**
- * PDCA cycles: read by any signed-in user; created and changed by editors of the cycle's zone,
- * analysts and admins. The baseline is taken from the release being served when the cycle is
+ * PDCA cycles: read by any signed-in user (a visitor without an account reads the demo's
+ * example cycles only); created and changed by editors of the cycle's zone, analysts and admins. The baseline is taken from the release being served when the cycle is
  * created (or its indicators or baseline year change, in plan).
  */
 const plugin: FastifyPluginAsyncZod = async (app) => {
@@ -20,32 +20,48 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ["pdca"], summary: "Cycles, most recently changed first", querystring: CycleFilter, response: { 200: z.object({ cycles: z.array(CycleSchema) }), ...pdcaErrors } } },
     async (request) => {
       const user = signedIn(request);
-      return { cycles: (await db.read((q) => listCycles(q, request.query))).map((c) => presentCycle(c, user)) };
+      const [cycles, examples] = await db.read(async (q) => [await listCycles(q, request.query), await exampleIds(q)] as const);
+      return { cycles: cycles.map((c) => presentCycle(c, user, examples.has(c.id))) };
+    },
+  );
+
+  app.get(
+    "/cycles/examples",
+    {
+      config: { session: "optional" },
+      schema: { tags: ["pdca"], summary: "The demo's example cycles (synthetic releases only), readable without an account", querystring: CycleFilter, response: { 200: z.object({ cycles: z.array(CycleSchema) }), ...pdcaErrors } },
+    },
+    async (request) => {
+      const user = request.auth?.user ?? null;
+      const [cycles, examples] = await db.read(async (q) => [await listCycles(q, request.query), await exampleIds(q)] as const);
+      return { cycles: cycles.filter((c) => examples.has(c.id)).map((c) => presentCycle(c, user, true)) };
     },
   );
 
   app.get(
     "/cycles/:id",
-    { schema: { tags: ["pdca"], summary: "A cycle with its actions, notes and the cycles that follow it", params: CycleParams, response: { 200: CycleDetailSchema, ...pdcaErrors } } },
+    { config: { session: "optional" }, schema: { tags: ["pdca"], summary: "A cycle with its actions, notes and the cycles that follow it (without an account: example cycles only)", params: CycleParams, response: { 200: CycleDetailSchema, ...pdcaErrors } } },
     async (request) => {
-      const user = signedIn(request);
+      const user = request.auth?.user ?? null;
       const { id } = request.params;
+      const example = await checkReadable(request, id);
       const detail = await db.read(async (q) => {
         const cycle = await getCycle(q, id);
         return cycle ? { cycle, actions: await listActions(q, id), notes: await listNotes(q, id), followedBy: await followersOf(q, id) } : null;
       });
-      if (!detail) throw notFound(`no cycle ${id}`);
-      return { cycle: presentCycle(detail.cycle, user), actions: detail.actions.map(presentAction), notes: detail.notes.map(presentNote), followedBy: detail.followedBy };
+      if (!detail) throw notFound("cycle-not-found", `no cycle ${id}`);
+      return { cycle: presentCycle(detail.cycle, user, example), actions: detail.actions.map(presentAction), notes: detail.notes.map(presentNote), followedBy: detail.followedBy };
     },
   );
 
   app.get(
     "/cycles/:id/history",
-    { schema: { tags: ["pdca"], summary: "Every change of a cycle, oldest first: who, when, what (JSON)", params: CycleParams, response: { 200: HistorySchema, ...pdcaErrors } } },
+    { config: { session: "optional" }, schema: { tags: ["pdca"], summary: "Every change of a cycle, oldest first: who, when, what (JSON)", params: CycleParams, response: { 200: HistorySchema, ...pdcaErrors } } },
     async (request) => {
       const { id } = request.params;
+      await checkReadable(request, id);
       const history = await db.read(async (q) => ((await getCycle(q, id)) ? listHistory(q, id) : null));
-      if (!history) throw notFound(`no cycle ${id}`);
+      if (!history) throw notFound("cycle-not-found", `no cycle ${id}`);
       return { history: history.map(presentHistory) };
     },
   );
@@ -91,7 +107,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         });
       }
       const updated = await db.write((q) => updateCycle(q, cycle.id, patch, actor(request), db.now(), version));
-      return presentCycle(updated, signedIn(request));
+      return presentCycle(updated, signedIn(request), await db.read((q) => isExample(q, cycle.id)));
     },
   );
 
@@ -109,7 +125,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const cycle = await writableCycle(request, request.params.id);
       const moved = await db.write((q) => movePhase(q, cycle.id, request.body, actor(request), db.now()));
-      return presentCycle(moved, signedIn(request));
+      return presentCycle(moved, signedIn(request), await db.read((q) => isExample(q, cycle.id)));
     },
   );
 };

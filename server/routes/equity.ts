@@ -45,13 +45,13 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         const { catalog } = release;
         const q = request.query;
         const indicator = findIndicator(catalog, q.indicator);
-        if (!indicator.strata.includes("bim")) throw badRequest(`indicator '${indicator.id}' has no BIM breakdown (strata: ${indicator.strata.join(", ") || "none"})`);
+        if (!indicator.strata.includes("bim")) throw badRequest("no-bim-breakdown", `indicator '${indicator.id}' has no BIM breakdown (strata: ${indicator.strata.join(", ") || "none"})`, { id: indicator.id });
         checkLevel(indicator, q.level);
         checkSystem(catalog, q.level, q.system);
         const filter = new CellFilter().eq("indicator_id", indicator.id).eq("level", q.level);
         if (q.system !== undefined) filter.eq("system_code", q.system);
         if (q.areas !== undefined) {
-          if (q.level === "zone" && q.system === undefined) throw badRequest("query parameter 'areas' with level=zone needs 'system' (zone codes are per system)");
+          if (q.level === "zone" && q.system === undefined) throw badRequest("zone-needs-system", "query parameter 'areas' with level=zone needs 'system' (zone codes are per system)");
           checkAreas(catalog, q.level, q.system, q.areas);
           filter.in("area_code", q.areas);
         }

@@ -10,8 +10,8 @@ export const ZoneSystemSchema = z.object({ system_code: z.string(), ...Names, re
 /** `system` must name a zone system of the release; it only makes sense with zones. */
 export function checkSystem(catalog: Catalog, lvl: string | undefined, system: string | undefined): void {
   if (system === undefined) return;
-  if (lvl !== undefined && lvl !== "zone") throw badRequest(`query parameter 'system' applies to level=zone only, not level=${lvl}`);
-  if (!catalog.systems.some((s) => s.system_code === system)) throw notFound(`unknown zone system '${system}' (known: ${catalog.systems.map((s) => s.system_code).join(", ")})`);
+  if (lvl !== undefined && lvl !== "zone") throw badRequest("system-needs-zone-level", `query parameter 'system' applies to level=zone only, not level=${lvl}`);
+  if (!catalog.systems.some((s) => s.system_code === system)) throw notFound("unknown-zone-system", `unknown zone system '${system}' (known: ${catalog.systems.map((s) => s.system_code).join(", ")})`, { system });
 }
 
 function systemsOf(catalog: Catalog) {
@@ -66,14 +66,14 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       respond(request, reply, request.params, async ({ catalog }) => {
         const { system, zone: zoneCode } = request.params;
         const zone = catalog.area.get(areaKey("zone", system, zoneCode));
-        if (!zone) throw notFound(`unknown zone '${zoneCode}' in system '${system}'`);
+        if (!zone) throw notFound("unknown-zone", `unknown zone '${zoneCode}' in system '${system}'`, { zone: zoneCode, system });
         const members = (catalog.membersOfZone.get(`${system}|${zoneCode}`) ?? []).map((m) => ({
           nis_code: m.nis_code,
           sector_code: m.sector_code,
           municipality: catalog.area.get(areaKey("municipality", null, m.nis_code)) ?? null,
         }));
         const sys = systemsOf(catalog).find((s) => s.system_code === system);
-        if (!sys) throw notFound(`unknown zone system '${system}'`);
+        if (!sys) throw notFound("unknown-zone-system", `unknown zone system '${system}'`, { system });
         return jsonPayload({ zone, system: sys, members }, check(ZoneSchema));
       }),
   );

@@ -16,7 +16,7 @@ export function summary(i: IndicatorRow) {
 
 export function findIndicator(catalog: Catalog, id: string): IndicatorRow {
   const indicator = catalog.indicator.get(id);
-  if (!indicator) throw notFound(`unknown indicator '${id}' (see /api/v1/indicators)`);
+  if (!indicator) throw notFound("unknown-indicator", `unknown indicator '${id}' (see /api/v1/indicators)`, { id: id.slice(0, 80) });
   return indicator;
 }
 

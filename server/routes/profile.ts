@@ -48,10 +48,10 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         const { catalog } = release;
         const { level: lvl, area: areaCode } = request.params;
         const { system } = request.query;
-        if (lvl === "zone" && system === undefined) throw badRequest("query parameter 'system' is required for a zone profile");
+        if (lvl === "zone" && system === undefined) throw badRequest("zone-needs-system", "query parameter 'system' is required for a zone profile");
         checkSystem(catalog, lvl, system);
         const area = catalog.area.get(areaKey(lvl, system, areaCode));
-        if (!area) throw notFound(`unknown ${lvl} '${areaCode}'${system ? ` in system ${system}` : ""}`);
+        if (!area) throw notFound("unknown-area", `unknown ${lvl} '${areaCode}'${system ? ` in system ${system}` : ""}`, { area: areaCode });
         const region = area.region_code ? (catalog.area.get(areaKey("region", null, area.region_code)) ?? null) : null;
 
         const own = await selectCells(release.db, new CellFilter().eq("level", lvl).same("system_code", area.system_code).eq("area_code", areaCode).eq("stratum", "total"));

@@ -10,22 +10,22 @@ import { presentUser } from "../pdca/present.ts";
 import { NewUserBody, pdcaErrors, UserPatchBody, UserSchema, uuid } from "../pdca/schemas.ts";
 
 function requireAdmin(request: FastifyRequest): void {
-  if (!canManageUsers(request.auth?.user ?? null)) throw forbidden("only an admin manages users");
+  if (!canManageUsers(request.auth?.user ?? null)) throw forbidden("admin-only", "only an admin manages users");
 }
 
 /** Editors need at least one zone, each known to the current release; other roles have none. */
 async function checkZones(request: FastifyRequest, role: string, zones: Zone[]): Promise<void> {
   if (role !== "editor") {
-    if (zones.length) throw badRequest("body field 'zones': zones apply to editors only");
+    if (zones.length) throw badRequest("zones-for-editors-only", "body field 'zones': zones apply to editors only");
     return;
   }
-  if (zones.length === 0) throw badRequest("body field 'zones': an editor needs at least one zone");
+  if (zones.length === 0) throw badRequest("editor-needs-zone", "body field 'zones': an editor needs at least one zone");
   await withRelease(request, async (release) => zones.forEach((z) => checkZone(release, z, "zones")));
 }
 
 function checkPassword(password: string): void {
   const problem = passwordProblem(password);
-  if (problem) throw badRequest(`body field 'password': ${problem}`);
+  if (problem) throw badRequest(problem.code, `body field 'password': ${problem.message}`, problem.params);
 }
 
 /** Accounts, for admins: list, create, and change (role, zones, name, password, disabled). */
@@ -67,9 +67,9 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       const { id } = request.params;
       const { password, ...patch } = request.body;
       const me = request.auth?.user;
-      if (me?.id === id && (patch.disabled === true || (patch.role !== undefined && patch.role !== "admin"))) throw conflict("you cannot disable or demote your own account (another admin can)");
+      if (me?.id === id && (patch.disabled === true || (patch.role !== undefined && patch.role !== "admin"))) throw conflict("own-account", "you cannot disable or demote your own account (another admin can)");
       const current = await db.read((q) => userById(q, id));
-      if (!current) throw notFound(`no user ${id}`);
+      if (!current) throw notFound("user-not-found", `no user ${id}`);
       const role = patch.role ?? current.role;
       if (patch.zones !== undefined || patch.role !== undefined) await checkZones(request, role, role === "editor" ? (patch.zones ?? current.zones) : (patch.zones ?? []));
       if (password !== undefined) checkPassword(password);

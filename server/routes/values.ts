@@ -11,17 +11,17 @@ import { checkSystem } from "./geography.ts";
 import { findIndicator } from "./indicators.ts";
 
 export function checkLevel(indicator: IndicatorRow, lvl: string): void {
-  if (!indicator.levels.includes(lvl)) throw badRequest(`indicator '${indicator.id}' has no cells at level ${lvl} (levels: ${indicator.levels.join(", ")})`);
+  if (!indicator.levels.includes(lvl)) throw badRequest("level-not-available", `indicator '${indicator.id}' has no cells at level ${lvl} (levels: ${indicator.levels.join(", ")})`, { id: indicator.id, level: lvl });
 }
 
 export function checkStratum(indicator: IndicatorRow, s: string): void {
-  if (s !== "total" && !indicator.strata.includes(s)) throw badRequest(`indicator '${indicator.id}' has no breakdown by ${s} (strata: total${indicator.strata.map((x) => `, ${x}`).join("")})`);
+  if (s !== "total" && !indicator.strata.includes(s)) throw badRequest("breakdown-not-available", `indicator '${indicator.id}' has no breakdown by ${s} (strata: total${indicator.strata.map((x) => `, ${x}`).join("")})`, { id: indicator.id, stratum: s });
 }
 
 /** Every code must be an area of that level (and system): a typo is a 404, not an empty answer. */
 export function checkAreas(catalog: Catalog, lvl: string, system: string | undefined, codes: readonly string[]): void {
   const unknown = codes.filter((c) => !catalog.area.has(areaKey(lvl, lvl === "zone" ? system : null, c)));
-  if (unknown.length) throw notFound(`unknown ${lvl === "zone" ? `zone${unknown.length > 1 ? "s" : ""} of system ${system}` : `${lvl} area${unknown.length > 1 ? "s" : ""}`}: ${unknown.slice(0, 10).join(", ")}`);
+  if (unknown.length) throw notFound("unknown-areas", `unknown ${lvl === "zone" ? `zone${unknown.length > 1 ? "s" : ""} of system ${system}` : `${lvl} area${unknown.length > 1 ? "s" : ""}`}: ${unknown.slice(0, 10).join(", ")}`, { areas: unknown.slice(0, 10).join(", ") });
 }
 
 const ValuesQuery = z.strictObject({
@@ -84,14 +84,14 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         checkSystem(catalog, q.level, q.system);
         if (q.system !== undefined) filter.eq("system_code", q.system);
         if (q.areas !== undefined) {
-          if (q.level === undefined) throw badRequest("query parameter 'areas' needs 'level' (area codes are per level)");
-          if (q.level === "zone" && q.system === undefined) throw badRequest("query parameter 'areas' with level=zone needs 'system' (zone codes are per system)");
+          if (q.level === undefined) throw badRequest("areas-need-level", "query parameter 'areas' needs 'level' (area codes are per level)");
+          if (q.level === "zone" && q.system === undefined) throw badRequest("zone-needs-system", "query parameter 'areas' with level=zone needs 'system' (zone codes are per system)");
           checkAreas(catalog, q.level, q.system, q.areas);
           filter.in("area_code", q.areas);
         }
         if (q.years !== undefined) filter.in("year", q.years);
         const cells = await selectCells(release.db, filter, max + 1);
-        if (cells.length > max) throw badRequest(`the query matches more than ${max.toLocaleString("en")} cells: narrow it with years, level, areas or stratum`);
+        if (cells.length > max) throw badRequest("too-many-cells", `the query matches more than ${max.toLocaleString("en")} cells: narrow it with years, level, areas or stratum`, { max });
         if (format === "csv") return toCsv(cells);
         if (format === "arrow") return toArrow(cells);
         const { id, unit, statistic, polarity } = indicator;

@@ -24,7 +24,7 @@ describe.skipIf(!existsSync(CHROMIUM))("a PDCA cycle in Chromium", () => {
   }, 180_000);
   afterAll(async () => d?.close());
 
-  it("refuses a wrong password with the server's message, then signs in", async () => {
+  it("refuses a wrong password in the page's language, then signs in", async () => {
     const { page } = d;
     await page.goto(`${d.url}/en/pdca/ZPL/Z01`);
     await page.fill('input[name="username"]', "editor.z01");

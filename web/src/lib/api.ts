@@ -34,10 +34,22 @@ export interface SearchHit { area: Area; name: string; matched: string; zones: {
 export interface CompareAnswer { indicator: { id: string; unit: string; statistic: string; polarity: string }; years: number[]; series: { token: string; area: Area; cells: Cell[] }[] }
 export interface ZoneAnswer { zone: Area; members: { nis_code: string; sector_code: string | null; municipality: Area | null }[] }
 
+/** An error answer of the API: its status, stable code and values (shown through error-text.ts), and the English message for logs. */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code?: string,
+    readonly params?: Record<string, string | number>,
+  ) {
     super(message);
   }
+}
+
+/** The ApiError of an answer that is not ok. */
+export function apiErrorOf(r: Response, body: unknown): ApiError {
+  const b = (body ?? {}) as { message?: string; code?: string; params?: Record<string, string | number> };
+  return new ApiError(r.status, b.message ?? r.statusText, b.code, b.params);
 }
 
 const cache = new Map<string, Promise<unknown>>();
@@ -50,7 +62,7 @@ export function get<T>(path: string, params: Record<string, string | number | un
   if (!answer) {
     answer = fetch(url, { headers: { accept: "application/json" } }).then(async (r) => {
       const body = await r.json().catch(() => null);
-      if (!r.ok) throw new ApiError(r.status, (body as { message?: string } | null)?.message ?? r.statusText);
+      if (!r.ok) throw apiErrorOf(r, body);
       return body as T;
     });
     cache.set(url, answer);

@@ -1,6 +1,6 @@
 // Who is signed in, and writes on their behalf. The session cookie is httpOnly (the page never
 // sees it); the CSRF token from /auth/session goes with every write as x-csrf-token.
-import { ApiError } from "./api.ts";
+import { apiErrorOf } from "./api.ts";
 
 export interface User {
   id: string;
@@ -14,7 +14,7 @@ export const session = $state<{ user: User | null; csrfToken: string | null; loa
 
 async function answer<T>(r: Response): Promise<T> {
   const body = r.status === 204 ? null : await r.json().catch(() => null);
-  if (!r.ok) throw new ApiError(r.status, (body as { message?: string } | null)?.message ?? r.statusText);
+  if (!r.ok) throw apiErrorOf(r, body);
   return body as T;
 }
 
