@@ -157,7 +157,7 @@ export const de: Messages = {
   "chart.png": "PNG (Bild)",
   "chart.svg": "SVG (Bild)",
   "chart.csvBelgian": "CSV für Tabellenkalkulation (;)",
-  "chart.csvBelgian.help": "Semikolons und Dezimalkommas, Roh- und gerundete Werte, Gebietscodes: öffnet sich in Spalten in einer belgischen Tabellenkalkulation",
+  "chart.csvBelgian.help": "Semikolons und Dezimalkommas, Roh- und gerundete Werte, Gebietscodes: öffnet sich in Spalten in einer Tabellenkalkulation mit Dezimalkomma",
   "csv.rounded": "{header} (gerundet)",
   "export.source": "Quelle: {source}",
   "col.areaCode": "Gebietscode",

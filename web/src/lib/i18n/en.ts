@@ -157,7 +157,7 @@ export const en = {
   "chart.png": "PNG (image)",
   "chart.svg": "SVG (image)",
   "chart.csvBelgian": "CSV for a spreadsheet (;)",
-  "chart.csvBelgian.help": "Semicolons and decimal commas, raw and rounded values, area codes: opens in columns in a Belgian spreadsheet",
+  "chart.csvBelgian.help": "Semicolons and decimal commas, raw and rounded values, area codes: opens in columns in a spreadsheet set for decimal commas",
   "csv.rounded": "{header} (rounded)",
   "export.source": "Source: {source}",
   "col.areaCode": "Area code",

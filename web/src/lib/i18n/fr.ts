@@ -157,7 +157,7 @@ export const fr: Messages = {
   "chart.png": "PNG (image)",
   "chart.svg": "SVG (image)",
   "chart.csvBelgian": "CSV pour tableur (;)",
-  "chart.csvBelgian.help": "Points-virgules et virgules décimales, valeurs brutes et arrondies, codes des zones : s'ouvre en colonnes dans un tableur belge",
+  "chart.csvBelgian.help": "Points-virgules et virgules décimales, valeurs brutes et arrondies, codes des zones : s'ouvre en colonnes dans un tableur réglé sur la virgule décimale",
   "csv.rounded": "{header} (arrondi)",
   "export.source": "Source : {source}",
   "col.areaCode": "Code géographique",

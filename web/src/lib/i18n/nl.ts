@@ -157,7 +157,7 @@ export const nl: Messages = {
   "chart.png": "PNG (afbeelding)",
   "chart.svg": "SVG (afbeelding)",
   "chart.csvBelgian": "CSV voor rekenblad (;)",
-  "chart.csvBelgian.help": "Puntkomma's en decimale komma's, ruwe en afgeronde waarden, gebiedscodes: opent in kolommen in een Belgisch rekenblad",
+  "chart.csvBelgian.help": "Puntkomma's en decimale komma's, ruwe en afgeronde waarden, gebiedscodes: opent in kolommen in een rekenblad met decimale komma",
   "csv.rounded": "{header} (afgerond)",
   "export.source": "Bron: {source}",
   "col.areaCode": "Gebiedscode",
