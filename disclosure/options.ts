@@ -21,6 +21,7 @@ export function resolveOptions(options: SdcOptions = {}): ResolvedOptions {
     publishZeros: options.publishZeros ?? true,
     protectionWidth: options.protectionWidth ?? 5,
     cost: options.cost ?? defaultCost,
+    pruneBudget: options.pruneBudget ?? Infinity,
   };
   if (!Number.isInteger(resolved.minCount) || resolved.minCount < 1) {
     throw new SdcError(`minCount must be a positive integer, got ${resolved.minCount}`);
@@ -28,6 +29,7 @@ export function resolveOptions(options: SdcOptions = {}): ResolvedOptions {
   if (!Number.isInteger(resolved.protectionWidth) || resolved.protectionWidth < 1) {
     throw new SdcError(`protectionWidth must be a positive integer, got ${resolved.protectionWidth}`);
   }
+  if (!(resolved.pruneBudget >= 0)) throw new SdcError(`pruneBudget must be ≥ 0, got ${resolved.pruneBudget}`);
   return resolved;
 }
 

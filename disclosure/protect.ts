@@ -69,7 +69,7 @@ export async function protect(problem: SdcProblem, options: SdcOptions = {}): Pr
     const verifier = complementarySuppression(state, targets, ceiling, required);
     afterComplementary = performance.now();
     try {
-      pruned = prune(state, verifier);
+      pruned = prune(state, verifier, resolved.pruneBudget * (solveCounter.count - solvesBefore));
     } finally {
       verifier.dispose();
     }

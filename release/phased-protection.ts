@@ -23,6 +23,8 @@ export interface PhasedOptions {
   known: ReadonlyMap<string, number>;
   minCount: number;
   protectionWidth: number;
+  /** SdcOptions.pruneBudget (default Infinity). */
+  pruneBudget?: number;
   threads?: number;
   log: (line: string) => void;
 }
@@ -42,8 +44,8 @@ export async function protectInPhases(denominators: readonly YearProblem[], nume
   const withKnown = (c: SdcCell) => (c.publishable && o.known.get(c.id) === c.value ? { ...c, known: true } : c);
   let done = 0;
   const total = denominators.length + numerators.length;
-  const job = (p: YearProblem, problem: ProtectJob["problem"]): ProtectJob => ({ key: p.key, problem, options: { protectionWidth: o.protectionWidth, publishZeros: true, minCount: Math.max(o.minCount, p.minCount) } });
-  const run = (jobs: ProtectJob[]) => protectInParallel(jobs, { threads: o.threads, onProgress: () => o.log(`disclosure: ${++done}/${total} problems protected`) });
+  const job = (p: YearProblem, problem: ProtectJob["problem"]): ProtectJob => ({ key: p.key, problem, options: { protectionWidth: o.protectionWidth, publishZeros: true, minCount: Math.max(o.minCount, p.minCount), pruneBudget: o.pruneBudget } });
+  const run = (jobs: ProtectJob[]) => protectInParallel(jobs, { threads: o.threads, onProgress: (_, r) => o.log(`disclosure: ${++done}/${total} problems protected (${r.key}: ${r.cells} cells, ${r.primary} small, ${r.complementary} complementary, ${(r.ms / 1000).toFixed(1)} s)`) });
 
   // First phase: the populations, with the previous release's facts.
   const first = await run(denominators.map((p) => job(p, { relations: p.problem.relations, cells: p.problem.cells.map(withKnown) })));

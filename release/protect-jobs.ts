@@ -58,14 +58,15 @@ type Reply = { ok: true; value: ProtectOutcome } | { ok: false; error: string };
  * Protect every job on up to `threads` worker threads (default: the machine's cores). Outcomes
  * come back in the jobs' order; the first failure stops everything.
  */
-export async function protectInParallel(jobs: readonly ProtectJob[], options: { threads?: number; onProgress?: (done: number) => void } = {}): Promise<ProtectOutcome[]> {
+export async function protectInParallel(jobs: readonly ProtectJob[], options: { threads?: number; onProgress?: (done: number, outcome: ProtectOutcome) => void } = {}): Promise<ProtectOutcome[]> {
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), jobs.length));
   let done = 0;
   if (threads === 1) {
     const out: ProtectOutcome[] = [];
     for (const job of jobs) {
-      out.push(await protectOne(job));
-      options.onProgress?.(++done);
+      const outcome = await protectOne(job);
+      out.push(outcome);
+      options.onProgress?.(++done, outcome);
     }
     return out;
   }
@@ -87,7 +88,7 @@ export async function protectInParallel(jobs: readonly ProtectJob[], options: { 
           if ("ready" in m) return next();
           if (!m.ok) return reject(new Error(m.error));
           byKey.set(m.value.key, m.value);
-          options.onProgress?.(++done);
+          options.onProgress?.(++done, m.value);
           next();
         });
         worker.once("error", reject);

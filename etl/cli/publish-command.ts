@@ -26,7 +26,8 @@ export function publishCommand(program: Command, setExit: (code: number) => void
     .option("--municipality-strata", "also publish municipal breakdowns by sex, age band and BIM status", false)
     .option("--previous <dir>", "the previous release, whose published values are known facts")
     .option("--memory-limit <size>", "DuckDB memory limit")
-    .action(async (o: { warehouse: string; out: string; definitions: string; minCount: number; protectionWidth: number; municipalities: boolean; municipalityStrata: boolean; previous?: string; memoryLimit?: string }) => {
+    .option("--prune-budget <n>", "LP solves the pruning pass may spend per solve of suppression (0: no pruning; 1000: in effect until no hidden cell is redundant)", parseNumber("--prune-budget", 0, 1000), 1)
+    .action(async (o: { warehouse: string; out: string; definitions: string; minCount: number; protectionWidth: number; municipalities: boolean; municipalityStrata: boolean; previous?: string; memoryLimit?: string; pruneBudget: number }) => {
       if (!existsSync(o.warehouse)) throw new UserError(`warehouse not found: ${o.warehouse}`, 2);
       const { definitions, problems } = loadDefinitions(o.definitions);
       if (problems.length > 0) throw new UserError(`${problems.length} invalid definition(s): run boussole indicators validate`);
