@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testApp } from "../../server/test-support.ts";
 import { sampleRelease } from "../../tests/support/sample-release.ts";
 import { MESSAGES } from "../src/lib/i18n/index.ts";
-import { buildDashboard, CHROMIUM, openDashboard, screenshot, type Dashboard } from "./support.ts";
+import { axeViolations, buildDashboard, CHROMIUM, openDashboard, screenshot, type Dashboard } from "./support.ts";
 
 const LANGS = ["fr", "nl", "de", "en"] as const;
 
@@ -30,7 +30,7 @@ function overflow(page: Page): Promise<string[]> {
     const out: string[] = [];
     const width = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth > width) out.push(`page ${document.documentElement.scrollWidth} > ${width}`);
-    for (const section of document.querySelectorAll<HTMLElement>("section.aim-group")) {
+    for (const section of Array.from(document.querySelectorAll<HTMLElement>("section.aim-group"))) {
       const aim = section.dataset.aim;
       const box = section.getBoundingClientRect();
       const scroller = section.querySelector<HTMLElement>(".table-scroll")!;
@@ -38,7 +38,7 @@ function overflow(page: Page): Promise<string[]> {
       const table = section.querySelector("table")!.getBoundingClientRect();
       if (table.right > box.right + 1) out.push(`${aim}: table ends at ${table.right} > ${box.right}`);
       if (box.right > width + 1) out.push(`${aim}: section ends at ${box.right} > ${width}`);
-      for (const svg of section.querySelectorAll("svg.spine")) {
+      for (const svg of Array.from(section.querySelectorAll("svg.spine"))) {
         const s = svg.getBoundingClientRect();
         if (s.right > box.right + 1 || s.left < box.left - 1) out.push(`${aim}: spine ${s.left}–${s.right} outside ${box.left}–${box.right}`);
       }
@@ -87,7 +87,7 @@ describe.skipIf(!existsSync(CHROMIUM))("zone profiles that fit the screen and th
         await open(url);
         wide.push(...(await overflow(page)).map((o) => `${url}: ${o}`));
         // Every column of every row, spine included, is inside the screen.
-        const right = await page.evaluate(() => Math.max(...[...document.querySelectorAll("tr[data-indicator] > *")].map((c) => c.getBoundingClientRect().right)));
+        const right = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll("tr[data-indicator] > *")).map((c) => c.getBoundingClientRect().right)));
         if (right > 1280) wide.push(`${url}: a cell ends at ${right}`);
         if (lang === "fr" || url.startsWith(fixtureUrl)) await screenshot(page, `profile-1280-${lang}-${url.startsWith(fixtureUrl) ? "fixture" : url.split("/").at(-1)}`);
       }
@@ -125,6 +125,9 @@ describe.skipIf(!existsSync(CHROMIUM))("zone profiles that fit the screen and th
         }
       }
     }
+    // The marks and the note pass the accessibility scan.
+    await open(`${fixtureUrl}/en/zone/ZPL/Z06`);
+    expect(await axeViolations(page)).toEqual([]);
     // A zone without a hidden cell has no note at all.
     await open(`${d.url}/fr/zone/elz/${shownZone}`);
     expect(await page.locator("[data-hidden-note]").count()).toBe(0);
