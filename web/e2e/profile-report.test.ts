@@ -60,7 +60,11 @@ describe.skipIf(!existsSync(CHROMIUM))("zone profiles that fit the screen and th
     d = await openDashboard({ webDir, releaseDir });
     fixture = await testApp({ webDir });
     fixtureUrl = await fixture.listen({ port: 0, host: "127.0.0.1" });
-    const cells = (JSON.parse((await d.app.inject({ url: "/api/v1/values?indicator=gmd-coverage&level=zone&system=elz&stratum=total&format=json" })).body) as { cells: { year: number; area_code: string; hidden: string | null }[] }).cells;
+    const cells = (
+      JSON.parse((await d.app.inject({ url: "/api/v1/values?indicator=gmd-coverage&level=zone&system=elz&stratum=total&format=json" })).body) as {
+        cells: { year: number; area_code: string; hidden: string | null }[];
+      }
+    ).cells;
     const last = Math.max(...cells.map((c) => c.year));
     hiddenZones = cells.filter((c) => c.year === last && c.hidden).map((c) => c.area_code);
     shownZone = cells.find((c) => c.year === last && !c.hidden)!.area_code;
