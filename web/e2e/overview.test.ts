@@ -50,4 +50,25 @@ describe.skipIf(!existsSync(CHROMIUM))("the overview of the zones on the synthet
     await page.waitForURL(new RegExp(`/fr/indicator/gmd-coverage\\?system=elz&benchmark=region&zones=${zone}$`));
     expect(d.problems).toEqual([]);
   });
+
+  it("redraws the rug and the home map when another zone system is chosen (not only the URL)", async () => {
+    const { page } = d;
+    const count = async (system: string) => (JSON.parse((await d.app.inject({ url: `/api/v1/geography/areas?level=zone&system=${system}` })).body) as { areas: AreaRow[] }).areas.length;
+    const [elz, bassin] = [await count("elz"), await count("bassin")];
+    expect(elz).not.toBe(bassin);
+    await page.goto(`${d.url}/fr/overview?system=elz`);
+    const cells = page.locator('[data-chart] rect[data-indicator="gmd-coverage"]');
+    await expect.poll(() => cells.count(), { timeout: 30_000 }).toBe(elz);
+    await page.locator("main select").first().selectOption("bassin");
+    await page.waitForURL(/\/fr\/overview\?system=bassin$/);
+    await expect.poll(() => cells.count(), { timeout: 30_000 }).toBe(bassin);
+
+    await page.goto(`${d.url}/fr/?system=elz`);
+    const zones = page.locator("[data-chart] path[data-area]");
+    await expect.poll(() => zones.count(), { timeout: 30_000 }).toBe(elz);
+    await page.locator("main select").first().selectOption("bassin");
+    await page.waitForURL(/\/fr\/\?system=bassin$/);
+    await expect.poll(() => zones.count(), { timeout: 30_000 }).toBe(bassin);
+    expect(d.problems).toEqual([]);
+  });
 });

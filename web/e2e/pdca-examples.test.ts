@@ -42,6 +42,37 @@ describe.skipIf(!existsSync(CHROMIUM))("example PDCA cycles for a visitor", () =
     expect(d.problems).toEqual([]);
   });
 
+  it.each(["fr", "nl", "de"] as const)("%s: heads each example's zone by its name in the page's language, never its code", async (lang) => {
+    const { page } = d;
+    const m = MESSAGES[lang];
+    const get = async <T>(url: string) => JSON.parse((await d.app.inject({ url })).body) as T;
+    const examples = (await get<{ cycles: { id: string; system: string; zone: string }[] }>("/api/v1/cycles/examples")).cycles;
+    expect(examples.length).toBeGreaterThan(1);
+    const headings: string[] = [];
+    for (const [i, example] of examples.entries()) {
+      const zone = (await get<{ zone: Record<string, string> }>(`/api/v1/geography/zones/${example.system}/${example.zone}`)).zone;
+      const expected = m["pdca.zone"].replace("{zone}", zone[`name_${lang}`] || zone.name_en!);
+      // Moving inside the app (from the list to a cycle of another zone system) and loading the address directly.
+      await page.goto(`${d.url}/${lang}/pdca`);
+      const link = page.locator(`section.examples li[data-example="${example.id}"] a`);
+      await link.waitFor({ timeout: 20_000 });
+      await link.click();
+      await page.locator("article.cycle .verdict").first().waitFor({ timeout: 20_000 });
+      const moved = (await page.locator("main > h2").first().textContent())!;
+      await page.goto(`${d.url}/${lang}/pdca/${example.system}/${example.zone}/${example.id}`);
+      await page.locator("article.cycle .verdict").first().waitFor({ timeout: 20_000 });
+      const loaded = (await page.locator("main > h2").first().textContent())!;
+      for (const heading of [moved, loaded]) {
+        expect(heading, `example ${i}`).toBe(expected);
+        expect(heading).not.toContain(example.zone);
+      }
+      headings.push(moved);
+    }
+    await screenshot(page, `pdca-example-zone-${lang}`);
+    expect(new Set(headings).size).toBeGreaterThan(1);
+    expect(d.problems).toEqual([]);
+  });
+
   it.each(["fr", "nl", "de"] as const)("%s: the server's refusals are shown in the page's language, never in the server's English", async (lang) => {
     const { page } = d;
     // Another network's cycle, without an account: the API answers 401 with code sign-in-required.
