@@ -1,7 +1,7 @@
 // The fixture's geography: 2 regions, 1 province each, municipalities in a grid of small
 // squares, one national zone system. With the defaults: 8 named municipalities and 6 zones, one
 // municipality (Lier) split by sectors between two zones.
-import type { AreaRow, ZoneMemberRow, ZoneSystemRow } from "./catalog.ts";
+import type { AreaRow, ZoneMemberRow, ZoneSystemRow } from "../catalog.ts";
 
 export interface FixtureGeography {
   areas: AreaRow[];

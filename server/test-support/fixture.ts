@@ -3,13 +3,13 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance, INTEGER, LIST, listValue, VARCHAR, type DuckDBAppender, type DuckDBConnection } from "@duckdb/node-api";
-import { CELL_COLUMNS } from "./cells.ts";
-import type { Manifest } from "./manifest.ts";
-import { indicatorCells, indicatorSpecs } from "./test-fixture-cells.ts";
-import { fixtureGeography } from "./test-fixture-geography.ts";
+import { CELL_COLUMNS } from "../cells.ts";
+import type { Manifest } from "../manifest.ts";
+import { indicatorCells, indicatorSpecs } from "./fixture-cells.ts";
+import { fixtureGeography } from "./fixture-geography.ts";
 
-export { FIXTURE_INDICATORS, HIDDEN_CASES } from "./test-fixture-cells.ts";
-export { SYSTEM as FIXTURE_SYSTEM } from "./test-fixture-geography.ts";
+export { FIXTURE_INDICATORS, HIDDEN_CASES } from "./fixture-cells.ts";
+export { SYSTEM as FIXTURE_SYSTEM } from "./fixture-geography.ts";
 
 export interface FixtureOptions {
   releaseId?: string;
