@@ -130,7 +130,7 @@ export const ZONE_MEMBER_TABLE = table("zone_member", {
   system_code: column("VARCHAR", text),
   zone_code: column("VARCHAR", text),
   nis_code: column("VARCHAR", text),
-  sector_code: column("VARCHAR", nullableText),
+  sector_code: column("VARCHAR", nullableText.describe("null: the whole municipality")),
 });
 
 /** `boundary`: GeoJSON geometry (WGS 84, simplified for the web) of areas. */
@@ -142,7 +142,7 @@ export const BOUNDARY_TABLE = table("boundary", {
 });
 
 /** `cell`: one row per indicator, year, area and stratum. */
-export const CELL_TABLE = table("cell", {
+const cellTable = table("cell", {
   indicator_id: key("VARCHAR", text),
   year: key("INTEGER", int),
   level: key("VARCHAR", text),
@@ -172,6 +172,12 @@ export const CELL_TABLE = table("cell", {
   bim_difference_upper95: column("DOUBLE", num),
   low_count: column("BOOLEAN", z.boolean().nullable()),
 });
+const VALUE_COLUMNS = cellTable.columns.filter((c) => !c.key).map((c) => c.name);
+/** A hidden cell keeps its keys and `hidden` reason, and nothing else. */
+export const CELL_TABLE = {
+  ...cellTable,
+  row: cellTable.row.refine((c) => c.hidden === null || VALUE_COLUMNS.every((n) => c[n] === null), { message: "a hidden cell carries a value: only its keys and reason may be non-null" }),
+};
 
 /** Every table of published.duckdb, in the order the writer creates them. */
 export const RELEASE_TABLES = [INDICATOR_TABLE, AREA_TABLE, ZONE_SYSTEM_TABLE, ZONE_MEMBER_TABLE, BOUNDARY_TABLE, CELL_TABLE] as const;

@@ -1,11 +1,16 @@
-// A small but complete release written by hand, exactly in the layout of docs/release-format.md,
-// for the server's tests; larger ones (more municipalities, zones, indicators) for benchmarks.
+// A small but complete release for the server's tests, written by hand from the release
+// contract (release/format.ts: its tables, columns and manifest); larger ones (more
+// municipalities, zones, indicators) for benchmarks. tests/release-format.test.ts checks that it
+// parses as the contract says.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { DuckDBInstance, INTEGER, LIST, listValue, VARCHAR, type DuckDBAppender, type DuckDBConnection } from "@duckdb/node-api";
-import { CELL_COLUMNS } from "../cells.ts";
-import type { Manifest } from "../manifest.ts";
-import { indicatorCells, indicatorSpecs } from "./fixture-cells.ts";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { appendRows, type Columns } from "../../etl/db/append-rows.ts";
+import {
+  AREA_TABLE, BOUNDARY_TABLE, CELL_TABLE, INDICATOR_TABLE, RELEASE_FORMAT, RELEASE_TABLES, ZONE_MEMBER_TABLE, ZONE_SYSTEM_TABLE,
+  type IndicatorRow, type Manifest, type SqlType,
+} from "../../release/format.ts";
+import { indicatorCells, indicatorSpecs, type IndicatorSpec } from "./fixture-cells.ts";
 import { fixtureGeography } from "./fixture-geography.ts";
 
 export { FIXTURE_INDICATORS, HIDDEN_CASES } from "./fixture-cells.ts";
@@ -22,28 +27,17 @@ export interface FixtureOptions {
   lastYear?: number;
 }
 
-const SCHEMA = `
-CREATE TABLE indicator (id VARCHAR, version INTEGER, aim VARCHAR, type VARCHAR, statistic VARCHAR, unit VARCHAR, polarity VARCHAR, strata VARCHAR[], levels VARCHAR[], metadata JSON, targets JSON);
-CREATE TABLE area (level VARCHAR, system_code VARCHAR, area_code VARCHAR, name_fr VARCHAR, name_nl VARCHAR, name_de VARCHAR, name_en VARCHAR, region_code VARCHAR, province_code VARCHAR);
-CREATE TABLE zone_system (system_code VARCHAR, name_fr VARCHAR, name_nl VARCHAR, name_de VARCHAR, name_en VARCHAR, region_code VARCHAR);
-CREATE TABLE zone_member (system_code VARCHAR, zone_code VARCHAR, nis_code VARCHAR, sector_code VARCHAR);
-CREATE TABLE boundary (level VARCHAR, system_code VARCHAR, area_code VARCHAR, geometry VARCHAR);
-CREATE TABLE cell (${CELL_COLUMNS.map((c) => `${c.name} ${c.sql}`).join(", ")});`;
-
-function appendRow(appender: DuckDBAppender, values: unknown[]): void {
-  for (const v of values) {
-    if (v === null || v === undefined) appender.appendNull();
-    else if (typeof v === "boolean") appender.appendBoolean(v);
-    else if (typeof v === "number") appender.appendDouble(v);
-    else appender.appendVarchar(String(v));
-  }
-  appender.endRow();
+/** Appends rows to one of the contract's tables, in its column order. */
+async function append<T>(connection: DuckDBConnection, table: { name: string; columns: readonly { name: keyof T & string; sql: SqlType }[] }, rows: Iterable<T>): Promise<void> {
+  const appender = await connection.createAppender(table.name);
+  appendRows(appender, table.columns.map((c) => [c.name, c.sql] as const) as Columns<T>, rows);
+  appender.closeSync();
 }
 
-async function appendAll(connection: DuckDBConnection, table: string, rows: unknown[][]): Promise<void> {
-  const appender = await connection.createAppender(table);
-  for (const row of rows) appendRow(appender, row);
-  appender.closeSync();
+function indicatorRow(s: IndicatorSpec): IndicatorRow {
+  const metadata = { title: s.title, "short-description": { en: `${s.title.en}, by area and year.`, fr: `${s.title.fr}, par zone et par année.` }, definition: { en: `Definition of ${s.title.en}.` }, source: { en: "Synthetic fixture." } };
+  const { id, version, aim, type, statistic, unit, polarity, strata, levels } = s;
+  return { id, version, aim, type, statistic, unit, polarity, strata, levels, metadata: JSON.stringify(metadata), targets: polarity === "high-is-good" ? JSON.stringify({ value: 80 }) : null };
 }
 
 /** Writes `published.duckdb` and `manifest.json` into `dir` (replacing them); returns the manifest. */
@@ -59,42 +53,29 @@ export async function writeFixtureRelease(dir: string, options: FixtureOptions =
   const instance = await DuckDBInstance.create(file);
   const connection = await instance.connect();
   const counts = { published: 0, suppressed: 0 };
+  const byIndicator: { id: string; cells: number; primary: number; secondary: number; derived: number; share: number }[] = [];
   try {
-    await connection.run(SCHEMA);
-    for (const s of specs) {
-      const metadata = { title: s.title, "short-description": { en: `${s.title.en}, by area and year.`, fr: `${s.title.fr}, par zone et par année.` }, definition: { en: `Definition of ${s.title.en}.` }, source: { en: "Synthetic fixture." } };
-      await connection.run("INSERT INTO indicator VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)", [
-        s.id, s.version, s.aim, s.type, s.statistic, s.unit, s.polarity, listValue(s.strata), listValue(s.levels), JSON.stringify(metadata), s.polarity === "high-is-good" ? JSON.stringify({ value: 80 }) : null,
-      ], [VARCHAR, INTEGER, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, LIST(VARCHAR), LIST(VARCHAR), VARCHAR, VARCHAR]);
-    }
-    await appendAll(connection, "area", geo.areas.map((a) => [a.level, a.system_code, a.area_code, a.name_fr, a.name_nl, a.name_de, a.name_en, a.region_code, a.province_code]));
-    await appendAll(connection, "zone_system", geo.systems.map((s) => [s.system_code, s.name_fr, s.name_nl, s.name_de, s.name_en, s.region_code]));
-    await appendAll(connection, "zone_member", geo.members.map((m) => [m.system_code, m.zone_code, m.nis_code, m.sector_code]));
-    await appendAll(connection, "boundary", geo.boundaries.map((b) => [b.level, b.system_code, b.area_code, b.geometry]));
-    const appender = await connection.createAppender("cell");
+    for (const table of RELEASE_TABLES) await connection.run(table.createSql);
+    await append(connection, INDICATOR_TABLE, specs.map(indicatorRow));
+    await append(connection, AREA_TABLE, geo.areas);
+    await append(connection, ZONE_SYSTEM_TABLE, geo.systems);
+    await append(connection, ZONE_MEMBER_TABLE, geo.members);
+    await append(connection, BOUNDARY_TABLE, geo.boundaries);
     for (const spec of specs) {
-      for (const cell of indicatorCells(spec, geo, years, options.shift ?? 0)) {
-        for (const c of CELL_COLUMNS) {
-          const v = cell[c.name];
-          if (v === null) appender.appendNull();
-          else if (c.sql === "INTEGER") appender.appendInteger(v as number);
-          else if (c.sql === "TINYINT") appender.appendTinyInt(v as number);
-          else if (c.sql === "DOUBLE") appender.appendDouble(v as number);
-          else if (c.sql === "BOOLEAN") appender.appendBoolean(v as boolean);
-          else appender.appendVarchar(v as string);
-        }
-        appender.endRow();
-        counts[cell.hidden ?? "published"]++;
-      }
+      const cells = indicatorCells(spec, geo, years, options.shift ?? 0);
+      await append(connection, CELL_TABLE, cells);
+      const hidden = cells.filter((c) => c.hidden).length;
+      counts.suppressed += hidden;
+      counts.published += cells.length - hidden;
+      byIndicator.push({ id: spec.id, cells: cells.length, primary: hidden, secondary: 0, derived: 0, share: hidden / Math.max(1, cells.length) });
     }
-    appender.closeSync();
     await connection.run("CHECKPOINT");
   } finally {
     connection.closeSync();
     instance.closeSync();
   }
   const manifest: Manifest = {
-    format: "boussole-release/1",
+    format: RELEASE_FORMAT,
     releaseId: options.releaseId ?? "fixture0000000a1",
     createdAt: "2026-11-23T14:00:00.000Z",
     synthetic: true,
@@ -105,8 +86,15 @@ export async function writeFixtureRelease(dir: string, options: FixtureOptions =
       { batchId: "batch-2", producer: "Boussole test fixture", synthetic: true, finishedAt: "2026-11-22T09:30:00.000Z" },
     ],
     indicators: specs.map((s) => ({ id: s.id, version: s.version })),
-    disclosure: { minCount: 5, protectionWidth: 5, publishZeros: true, rules: ["counts from 1 to 4 are hidden", "complementary cells protect them to a width of 5"] },
-    audit: { passed: true, cellsPublished: counts.published, hiddenSmallCount: counts.suppressed, hiddenComplementary: 0, hiddenDerived: 0, narrowestInterval: 5, seconds: 0.1 },
+    notComputed: [],
+    disclosure: {
+      minCount: 5, protectionWidth: 5, publishZeros: true, municipalities: true, municipalityStrata: true, previousRelease: null,
+      rules: ["counts from 1 to 4 are hidden", "complementary cells protect them to a width of 5"], professionalCounts: [],
+    },
+    audit: {
+      passed: true, problems: specs.length, cellsPublished: counts.published, hiddenSmallCount: counts.suppressed, hiddenComplementary: 0, hiddenDerived: 0,
+      hiddenShare: counts.suppressed / Math.max(1, counts.published + counts.suppressed), hiddenByIndicator: byIndicator, narrowestInterval: 5, lpSolves: 0, seconds: 0.1,
+    },
   };
   writeFileSync(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
