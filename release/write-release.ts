@@ -114,8 +114,10 @@ async function writeInternal(target: string, content: ReleaseContent, releaseId:
 }
 
 export async function writeRelease(outDir: string, content: ReleaseContent, manifest: Manifest): Promise<void> {
-  // Written as given (key order kept), once it is known to parse as the contract's manifest.
-  const checked = ManifestSchema.safeParse(manifest);
+  // Written as given (key order kept; a non-finite number becomes null, as JSON has it), once
+  // that text is known to parse as the contract's manifest.
+  const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+  const checked = ManifestSchema.safeParse(JSON.parse(manifestText));
   if (!checked.success) throw new Error(`the manifest does not follow release/format.ts: ${z.prettifyError(checked.error)}`);
   const target = resolve(outDir);
   await mkdir(dirname(target), { recursive: true });
@@ -139,7 +141,7 @@ export async function writeRelease(outDir: string, content: ReleaseContent, mani
       db.close();
     }
     await writeInternal(target, content, manifest.releaseId);
-    await writeFile(join(temporary, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+    await writeFile(join(temporary, "manifest.json"), manifestText);
     for (const name of RELEASE_FILES) {
       const handle = await open(join(temporary, name), "r");
       await handle.sync();
