@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { buildApp } from "../server/app.ts";
-import { temporaryDirectory } from "../server/test-support.ts";
-import { writeFixtureRelease } from "../server/test-fixture.ts";
+import { temporaryDirectory } from "../server/test-support/app.ts";
+import { writeFixtureRelease } from "../server/test-support/fixture.ts";
 import { buildDashboard, CHROMIUM, CHROMIUM_ARGS } from "../web/e2e/support.ts";
 
 export interface WebBenchResult {

@@ -19,7 +19,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Database } from "../etl/db/duckdb.ts";
 import { auditRelease, type SdcRelease } from "../disclosure/index.ts";
-import type { Manifest } from "./manifest.ts";
+import { CELL_TABLE, ReadableManifestSchema } from "./format.ts";
 import { internalDir, type SdcCellRow } from "./write-release.ts";
 
 export interface ReleaseAudit {
@@ -32,11 +32,12 @@ export interface ReleaseAudit {
   seconds: number;
 }
 
-const NUMBERS = ["numerator", "denominator", "value", "lower95", "upper95", "lower998", "upper998", "compared_region", "compared_belgium", "quintile", "trend", "trend_slope", "bim_ratio", "bim_difference"];
+/** What a hidden cell must not carry: every column but its keys and reason (release/format.ts). */
+const NUMBERS = CELL_TABLE.columns.filter((c) => !c.key).map((c) => c.name);
 
 export async function auditReleaseDir(dir: string): Promise<ReleaseAudit> {
   const started = performance.now();
-  const manifest = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as Manifest;
+  const manifest = ReadableManifestSchema.parse(JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")));
   const { minCount, protectionWidth, publishZeros } = manifest.disclosure;
   const failures: string[] = [];
   const db = await Database.open(join(dir, "published.duckdb"), { readOnly: true });

@@ -13,22 +13,9 @@ import polygonClipping, { type MultiPolygon, type Polygon } from "polygon-clippi
 import type { Database } from "../etl/db/duckdb.ts";
 import { coverageNames } from "../geography/coverage.ts";
 import { PROVINCES, REGIONS } from "../geography/facts.ts";
+import type { AreaRow, BoundaryRow, Level, ZoneMemberRow, ZoneSystemRow } from "./format.ts";
 
-export interface AreaRow {
-  level: string;
-  system_code: string | null;
-  area_code: string;
-  name_fr: string;
-  name_nl: string;
-  name_de: string;
-  name_en: string;
-  region_code: string | null;
-  province_code: string | null;
-}
-export interface ZoneSystemRow { system_code: string; name_fr: string; name_nl: string; name_de: string; name_en: string; region_code: string | null }
-export interface ZoneMemberRow { system_code: string; zone_code: string; nis_code: string; sector_code: string | null }
-export interface BoundaryRow { level: string; system_code: string | null; area_code: string; geometry: string }
-
+/** The rows of the release's `area`, `zone_system`, `zone_member` and `boundary` tables (release/format.ts). */
 export interface ReleaseGeography {
   areas: AreaRow[];
   systems: ZoneSystemRow[];
@@ -41,7 +28,7 @@ type Geometry = { type: "Polygon"; coordinates: Polygon } | { type: "MultiPolygo
 const LATEST = "(SELECT max(vintage) FROM geo_municipality)";
 
 export async function readGeography(db: Database): Promise<ReleaseGeography> {
-  const municipalities = await db.all<{ nis_code: string; name_fr: string; name_nl: string; name_de: string; name_en: string; province_code: string | null; region_code: string }>(
+  const municipalities = await db.all<{ nis_code: string; name_fr: string; name_nl: string; name_de: string | null; name_en: string; province_code: string | null; region_code: string }>(
     `SELECT nis_code, name_fr, name_nl, name_de, coalesce(name_en, name_fr) AS name_en, province_code, region_code FROM geo_municipality WHERE vintage = ${LATEST} ORDER BY nis_code`,
   );
   const systems = await db.all<ZoneSystemRow>(`SELECT system_code, name_fr, name_nl, name_de, name_en, region_code FROM geo_zone_system ORDER BY system_code`);
@@ -93,7 +80,7 @@ async function dissolvedBoundaries(
   for (const r of rows) shape.set(`${r.level}|${r.code}`, asMulti(JSON.parse(r.geometry) as Geometry));
   const municipal = (nis: string) => shape.get(`municipality|${nis}`);
   const out: BoundaryRow[] = [];
-  const push = (level: string, system: string | null, code: string, parts: (MultiPolygon | undefined)[]) => {
+  const push = (level: Level, system: string | null, code: string, parts: (MultiPolygon | undefined)[]) => {
     const present = parts.filter((p): p is MultiPolygon => p !== undefined && p.length > 0);
     if (present.length === 0) return;
     const [first, ...rest] = present;

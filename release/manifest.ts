@@ -1,47 +1,8 @@
-/** The manifest of a release (docs/release-format.md). */
-export interface Manifest {
-  format: "boussole-release/1";
-  releaseId: string;
-  createdAt: string;
-  synthetic: boolean;
-  producer: string | null;
-  years: [number, number] | null;
-  /** Human-readable title beside the id: source, years, publication date (English; the dashboard words its own in each language). */
-  title?: string;
-  batches: { batchId: string; producer: string | null; synthetic: boolean; finishedAt: string | null }[];
-  indicators: { id: string; version: number }[];
-  /**
-   * Definitions, or years of a definition (year non-null), left without cells and why: not
-   * computable, or no source data that year (missing data is not published as zeros).
-   * Absent from releases written before it existed.
-   */
-  notComputed?: { id: string; year: number | null; reason: string }[];
-  disclosure: {
-    minCount: number;
-    protectionWidth: number;
-    publishZeros: boolean;
-    municipalities: boolean;
-    municipalityStrata: boolean;
-    previousRelease: string | null;
-    rules: string[];
-    /** Indicators whose numerator counts professionals (staff), exempt from the minimum count. */
-    professionalCounts: string[];
-  };
-  audit: {
-    passed: boolean;
-    problems: number;
-    cellsPublished: number;
-    hiddenSmallCount: number;
-    hiddenComplementary: number;
-    hiddenDerived: number;
-    /** Hidden cells (primary, secondary, derived) over all released cells, 0–1. */
-    hiddenShare: number;
-    hiddenByIndicator: { id: string; cells: number; primary: number; secondary: number; derived: number; share: number }[];
-    narrowestInterval: number | null;
-    lpSolves: number;
-    seconds: number;
-  };
-}
+/**
+ * What the publisher says in a release's manifest: the disclosure rules and the title. The
+ * manifest's shape is the release contract's (release/format.ts).
+ */
+export type { Manifest } from "./format.ts";
 
 export const DISCLOSURE_RULES = [
   "A count of persons (or events) from 1 to minCount − 1, numerator or denominator, is hidden (primary suppression).",

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { definition } from "../tests/indicator-helpers.ts";
 import type { IndicatorCell } from "../indicators/compute/derive.ts";
+import type { Level } from "./format.ts";
 import type { ReleaseGeography } from "./geography.ts";
 import { buildModel } from "./sdc-model.ts";
 
 // Belgium = region 02000 (province P1: M1, M2) + region 04000 (B1, no province, split in
 // sectors B1_S1, B1_S2); zone system Z: ZA = M1 + B1_S1, ZB = M2 + B1_S2.
-const area = (level: string, code: string, region: string | null, province: string | null = null, system: string | null = null) =>
+const area = (level: Level, code: string, region: string | null, province: string | null = null, system: string | null = null) =>
   ({ level, system_code: system, area_code: code, name_fr: code, name_nl: code, name_de: code, name_en: code, region_code: region, province_code: province });
 const GEO: ReleaseGeography = {
   areas: [area("belgium", "BE", null), area("region", "02000", null), area("region", "04000", null), area("province", "P1", "02000"), area("zone", "ZA", "02000", null, "Z"), area("zone", "ZB", "02000", null, "Z"),

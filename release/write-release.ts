@@ -13,44 +13,40 @@ import { createHash } from "node:crypto";
 import { LIST, VARCHAR } from "@duckdb/node-api";
 import { mkdir, open, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { z } from "zod";
 import { LANGUAGES } from "../core/languages.ts";
 import { Database } from "../etl/db/duckdb.ts";
-import { createAndAppend, type Columns } from "../etl/db/append-rows.ts";
+import { createAndAppend, type ColumnType, type Columns } from "../etl/db/append-rows.ts";
 import type { SdcRelation } from "../disclosure/index.ts";
 import type { Definition } from "../indicators/definition/schema.ts";
 import type { PublishedCell } from "./apply-disclosure.ts";
-import type { AreaRow, BoundaryRow, ReleaseGeography, ZoneMemberRow, ZoneSystemRow } from "./geography.ts";
-import type { Manifest } from "./manifest.ts";
+import {
+  AREA_TABLE, BOUNDARY_TABLE, CELL_TABLE, INDICATOR_TABLE, INDICATOR_TEXTS, ManifestSchema, RELEASE_FILES, ZONE_MEMBER_TABLE, ZONE_SYSTEM_TABLE,
+  type AreaRow, type BoundaryRow, type IndicatorRow, type Manifest, type ZoneMemberRow, type ZoneSystemRow,
+} from "./format.ts";
+import type { ReleaseGeography } from "./geography.ts";
 
-export const CELL_COLUMNS: Columns<PublishedCell> = [
-  ["indicator_id", "VARCHAR"], ["year", "INTEGER"], ["level", "VARCHAR"], ["system_code", "VARCHAR"], ["area_code", "VARCHAR"],
-  ["stratum", "VARCHAR"], ["stratum_value", "VARCHAR"], ["numerator", "DOUBLE"], ["denominator", "DOUBLE"], ["value", "DOUBLE"],
-  ["lower95", "DOUBLE"], ["upper95", "DOUBLE"], ["lower998", "DOUBLE"], ["upper998", "DOUBLE"], ["hidden", "VARCHAR"], ["region_code", "VARCHAR"],
-  ["compared_region", "VARCHAR"], ["compared_belgium", "VARCHAR"], ["quintile", "TINYINT"], ["trend", "VARCHAR"], ["trend_slope", "DOUBLE"],
-  ["bim_ratio", "DOUBLE"], ["bim_ratio_lower95", "DOUBLE"], ["bim_ratio_upper95", "DOUBLE"], ["bim_difference", "DOUBLE"],
-  ["bim_difference_lower95", "DOUBLE"], ["bim_difference_upper95", "DOUBLE"], ["low_count", "BOOLEAN"],
-];
+/**
+ * The contract's columns of a table as the appender takes them; the compiler checks that rows
+ * of type T have every column.
+ */
+function columnsOf<T>(table: { columns: readonly { name: keyof T & string; sql: ColumnType }[] }): Columns<T> {
+  return table.columns.map((c) => [c.name, c.sql] as const);
+}
 
-interface IndicatorRow { id: string; version: number; aim: string; type: string; statistic: string; unit: string; polarity: string; metadata: string; targets: string | null }
-const INDICATOR_COLUMNS: Columns<IndicatorRow> = [
-  ["id", "VARCHAR"], ["version", "INTEGER"], ["aim", "VARCHAR"], ["type", "VARCHAR"], ["statistic", "VARCHAR"], ["unit", "VARCHAR"], ["polarity", "VARCHAR"], ["metadata", "JSON"], ["targets", "JSON"],
-];
-const AREA_COLUMNS: Columns<AreaRow> = [
-  ["level", "VARCHAR"], ["system_code", "VARCHAR"], ["area_code", "VARCHAR"], ["name_fr", "VARCHAR"], ["name_nl", "VARCHAR"], ["name_de", "VARCHAR"], ["name_en", "VARCHAR"], ["region_code", "VARCHAR"], ["province_code", "VARCHAR"],
-];
-const SYSTEM_COLUMNS: Columns<ZoneSystemRow> = [["system_code", "VARCHAR"], ["name_fr", "VARCHAR"], ["name_nl", "VARCHAR"], ["name_de", "VARCHAR"], ["name_en", "VARCHAR"], ["region_code", "VARCHAR"]];
-const MEMBER_COLUMNS: Columns<ZoneMemberRow> = [["system_code", "VARCHAR"], ["zone_code", "VARCHAR"], ["nis_code", "VARCHAR"], ["sector_code", "VARCHAR"]];
-const BOUNDARY_COLUMNS: Columns<BoundaryRow> = [["level", "VARCHAR"], ["system_code", "VARCHAR"], ["area_code", "VARCHAR"], ["geometry", "JSON"]];
+/** The cell columns in the contract's order (also the order the content hash reads them in). */
+export const CELL_COLUMNS: Columns<PublishedCell> = columnsOf<PublishedCell>(CELL_TABLE);
+/** An indicator row as the definitions give it: strata and levels are read off the cells once they are written. */
+type DefinitionRow = Omit<IndicatorRow, "strata" | "levels">;
+const INDICATOR_COLUMNS: Columns<Partial<IndicatorRow>> = columnsOf<IndicatorRow>(INDICATOR_TABLE);
 /** The disclosure model for a trusted re-auditor (`boussole audit`), kept out of the release: it names the primary cells. */
 export interface SdcCellRow { problem: string; id: string; publishable: boolean; known: boolean; value: number | null; is_primary: boolean }
 const SDC_CELL_COLUMNS: Columns<SdcCellRow> = [["problem", "VARCHAR"], ["id", "VARCHAR"], ["publishable", "BOOLEAN"], ["known", "BOOLEAN"], ["value", "DOUBLE"], ["is_primary", "BOOLEAN"]];
 
-const TEXTS = ["title", "short-description", "definition", "rationale", "numerator-text", "denominator-text", "source", "caveats", "methods"] as const;
-
 /** Metadata in the four languages; a text missing in one language falls back to English. */
-export function indicatorRow(def: Definition): IndicatorRow {
+export function indicatorRow(def: Definition): DefinitionRow {
   const metadata: Record<string, Record<string, string> | null> = {};
-  for (const key of TEXTS) {
+  for (const key of INDICATOR_TEXTS) {
     const text = def[key] as Partial<Record<(typeof LANGUAGES)[number], string>> | undefined;
     metadata[key] = text ? Object.fromEntries(LANGUAGES.map((l) => [l, (text[l] ?? text.en ?? "").trim()])) : null;
   }
@@ -118,6 +114,11 @@ async function writeInternal(target: string, content: ReleaseContent, releaseId:
 }
 
 export async function writeRelease(outDir: string, content: ReleaseContent, manifest: Manifest): Promise<void> {
+  // Written as given (key order kept; a non-finite number becomes null, as JSON has it), once
+  // that text is known to parse as the contract's manifest.
+  const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+  const checked = ManifestSchema.safeParse(JSON.parse(manifestText));
+  if (!checked.success) throw new Error(`the manifest does not follow release/format.ts: ${z.prettifyError(checked.error)}`);
   const target = resolve(outDir);
   await mkdir(dirname(target), { recursive: true });
   const temporary = join(dirname(target), `.${basename(target)}.partial-${process.pid}-${Date.now()}`);
@@ -125,15 +126,13 @@ export async function writeRelease(outDir: string, content: ReleaseContent, mani
   try {
     const db = await Database.open(join(temporary, "published.duckdb"));
     try {
-      await createAndAppend(db, "indicator", INDICATOR_COLUMNS, content.defs.map(indicatorRow));
-      // Strata and levels as lists, from the cells themselves.
-      await db.run(`ALTER TABLE indicator ADD COLUMN strata VARCHAR[]`);
-      await db.run(`ALTER TABLE indicator ADD COLUMN levels VARCHAR[]`);
-      await createAndAppend(db, "area", AREA_COLUMNS, content.geography.areas);
-      await createAndAppend(db, "zone_system", SYSTEM_COLUMNS, content.geography.systems);
-      await createAndAppend(db, "zone_member", MEMBER_COLUMNS, content.geography.members);
-      await createAndAppend(db, "boundary", BOUNDARY_COLUMNS, content.geography.boundaries);
-      await createAndAppend(db, "cell", CELL_COLUMNS, content.cells);
+      // Strata and levels (NULL until then) are lists read off the cells themselves, below.
+      await createAndAppend<Partial<IndicatorRow>>(db, INDICATOR_TABLE.name, INDICATOR_COLUMNS, content.defs.map(indicatorRow));
+      await createAndAppend(db, AREA_TABLE.name, columnsOf<AreaRow>(AREA_TABLE), content.geography.areas);
+      await createAndAppend(db, ZONE_SYSTEM_TABLE.name, columnsOf<ZoneSystemRow>(ZONE_SYSTEM_TABLE), content.geography.systems);
+      await createAndAppend(db, ZONE_MEMBER_TABLE.name, columnsOf<ZoneMemberRow>(ZONE_MEMBER_TABLE), content.geography.members);
+      await createAndAppend(db, BOUNDARY_TABLE.name, columnsOf<BoundaryRow>(BOUNDARY_TABLE), content.geography.boundaries);
+      await createAndAppend(db, CELL_TABLE.name, CELL_COLUMNS, content.cells);
       await db.run(`UPDATE indicator SET
         strata = coalesce((SELECT list(DISTINCT stratum ORDER BY stratum) FILTER (WHERE stratum <> 'total') FROM cell WHERE indicator_id = id), []),
         levels = coalesce((SELECT list(DISTINCT level ORDER BY level) FROM cell WHERE indicator_id = id), [])`);
@@ -142,8 +141,8 @@ export async function writeRelease(outDir: string, content: ReleaseContent, mani
       db.close();
     }
     await writeInternal(target, content, manifest.releaseId);
-    await writeFile(join(temporary, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-    for (const name of ["published.duckdb", "manifest.json"]) {
+    await writeFile(join(temporary, "manifest.json"), manifestText);
+    for (const name of RELEASE_FILES) {
       const handle = await open(join(temporary, name), "r");
       await handle.sync();
       await handle.close();

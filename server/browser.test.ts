@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { temporaryDirectory, testApp } from "./test-support.ts";
+import { temporaryDirectory, testApp } from "./test-support/app.ts";
 
 const CHROMIUM = process.env.BOUSSOLE_CHROMIUM ?? "/usr/bin/chromium";
 

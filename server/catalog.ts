@@ -1,36 +1,18 @@
 import { LANGUAGES as LANGS, type Language as Lang } from "../core/languages.ts";
+import { AREA_TABLE, LEVELS, ZONE_MEMBER_TABLE, ZONE_SYSTEM_TABLE, type IndicatorRow as StoredIndicatorRow, type Level, type ZoneMemberRow, type ZoneSystemRow } from "../release/format.ts";
 import type { ReadOnlyDuckDB } from "./duckdb-pool.ts";
+import type { AreaSchema } from "./schemas.ts";
+import type { z } from "zod";
 
-export const LEVELS = ["belgium", "region", "province", "zone", "municipality"] as const;
-export type Level = (typeof LEVELS)[number];
-export { LANGS, type Lang };
+export { LANGS, LEVELS, type Lang, type Level, type ZoneMemberRow, type ZoneSystemRow };
 const STRATUM_ORDER = ["sex", "age-band", "bim"];
 
-export interface AreaRow {
-  level: Level;
-  system_code: string | null;
-  area_code: string;
-  name_fr: string;
-  name_nl: string;
-  name_de: string;
-  name_en: string;
-  region_code: string | null;
-  province_code: string | null;
-}
-export interface ZoneSystemRow { system_code: string; name_fr: string; name_nl: string; name_de: string; name_en: string; region_code: string | null }
-export interface ZoneMemberRow { system_code: string; zone_code: string; nis_code: string; sector_code: string | null }
+/** A row of the release's `area` table with a name in every language (withFallbackNames). */
+export type AreaRow = z.infer<typeof AreaSchema>;
 export type Texts = Record<Lang, string>;
 
-export interface IndicatorRow {
-  id: string;
-  version: number;
-  aim: string;
-  type: string;
-  statistic: string;
-  unit: string;
-  polarity: string;
-  strata: string[];
-  levels: string[];
+/** An indicator as the server holds it: the release's row with its texts and targets parsed. */
+export interface IndicatorRow extends Omit<StoredIndicatorRow, "metadata" | "targets"> {
   /** Every text in the four languages: a missing language falls back to English. */
   metadata: Record<string, Texts>;
   targets: unknown;
@@ -100,10 +82,10 @@ export function withFallbackNames<T extends Named>(row: T, code: string): T {
 export async function loadCatalog(db: ReadOnlyDuckDB): Promise<Catalog> {
   const levelOrder = `CASE level ${LEVELS.map((l, i) => `WHEN '${l}' THEN ${i}`).join(" ")} END`;
   const areas = (
-    await db.all<AreaRow>(`SELECT level, system_code, area_code, name_fr, name_nl, name_de, name_en, region_code, province_code FROM area ORDER BY ${levelOrder}, system_code NULLS FIRST, area_code`)
+    await db.all<AreaRow>(`SELECT ${AREA_TABLE.names.join(", ")} FROM area ORDER BY ${levelOrder}, system_code NULLS FIRST, area_code`)
   ).map((a) => withFallbackNames(a, a.area_code));
-  const systems = (await db.all<ZoneSystemRow>("SELECT system_code, name_fr, name_nl, name_de, name_en, region_code FROM zone_system ORDER BY system_code")).map((s) => withFallbackNames(s, s.system_code));
-  const members = await db.all<ZoneMemberRow>("SELECT system_code, zone_code, nis_code, sector_code FROM zone_member ORDER BY system_code, zone_code, nis_code, sector_code NULLS FIRST");
+  const systems = (await db.all<ZoneSystemRow>(`SELECT ${ZONE_SYSTEM_TABLE.names.join(", ")} FROM zone_system ORDER BY system_code`)).map((s) => withFallbackNames(s, s.system_code));
+  const members = await db.all<ZoneMemberRow>(`SELECT ${ZONE_MEMBER_TABLE.names.join(", ")} FROM zone_member ORDER BY system_code, zone_code, nis_code, sector_code NULLS FIRST`);
   // strata and levels are columns of `indicator` in docs/release-format.md; where a release
   // lacks them they are read off the cells (levels and breakdowns that have cells).
   const columns = new Set((await db.all<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_name = 'indicator'")).map((c) => c.column_name));

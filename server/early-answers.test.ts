@@ -1,7 +1,7 @@
 import { connect } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testApp } from "./test-support.ts";
+import { testApp } from "./test-support/app.ts";
 
 let app: FastifyInstance;
 let port: number;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { API_ERROR_CODES } from "../core/error-codes.ts";
-import { client, pdcaApp } from "./pdca-test-support.ts";
+import { client, pdcaApp } from "./test-support/pdca.ts";
 import { ErrorSchema } from "./schemas.ts";
 
 describe("error codes", () => {
@@ -31,7 +31,7 @@ describe("error codes", () => {
   });
 
   it("a phase rule's refusal has its own code", async () => {
-    const { seedUser, signIn, seedCycle } = await import("./pdca-test-support.ts");
+    const { seedUser, signIn, seedCycle } = await import("./test-support/pdca.ts");
     const editor = await seedUser(app, "editor.codes", "editor", [{ system: "ZPL", zone: "Z01" }]);
     const id = await seedCycle(app, editor, { system: "ZPL", zone: "Z01" });
     const signed = await signIn(app, "editor.codes");

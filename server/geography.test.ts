@@ -3,7 +3,7 @@ import type { Topology } from "topojson-specification";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AreaRow } from "./catalog.ts";
-import { getJson, testApp } from "./test-support.ts";
+import { getJson, testApp } from "./test-support/app.ts";
 
 let app: FastifyInstance;
 beforeAll(async () => {

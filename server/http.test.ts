@@ -5,7 +5,7 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getJson, temporaryDirectory, testApp } from "./test-support.ts";
+import { getJson, temporaryDirectory, testApp } from "./test-support/app.ts";
 
 let app: FastifyInstance;
 beforeAll(async () => {

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pdcaApp, seedCycle, seedUser, signIn, type Client } from "./pdca-test-support.ts";
+import { pdcaApp, seedCycle, seedUser, signIn, type Client } from "./test-support/pdca.ts";
 
 interface Param { name: string; in: "path" | "query"; schema?: { enum?: string[]; type?: string } }
 interface Operation { parameters?: Param[]; requestBody?: { content: Record<string, { schema?: { properties?: Record<string, unknown> } }> } }

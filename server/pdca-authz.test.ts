@@ -5,7 +5,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addAction, type User, type Zone } from "../pdca/store/index.ts";
-import { client, pdcaApp, seedCycle, seedUser, signIn, type Client } from "./pdca-test-support.ts";
+import { client, pdcaApp, seedCycle, seedUser, signIn, type Client } from "./test-support/pdca.ts";
 
 const OWN: Zone = { system: "ZPL", zone: "Z01" };
 const OTHER: Zone = { system: "ZPL", zone: "Z02" };

@@ -7,8 +7,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { hashPassword } from "../pdca/accounts/password.ts";
 import { AppDatabase, createCycle, createUser, listHistory, listNotes } from "../pdca/store/index.ts";
-import { writeFixtureRelease } from "./test-fixture.ts";
-import { temporaryDirectory } from "./test-support.ts";
+import { writeFixtureRelease } from "./test-support/fixture.ts";
+import { temporaryDirectory } from "./test-support/app.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "bin", "boussole.js");

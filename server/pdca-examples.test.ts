@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { EXAMPLE_CYCLES } from "../pdca/examples/texts.ts";
 import { sampleRelease } from "../tests/support/sample-release.ts";
-import { client, seedCycle, seedUser, signIn } from "./pdca-test-support.ts";
+import { client, seedCycle, seedUser, signIn } from "./test-support/pdca.ts";
 import { seedExampleCycles } from "./pdca/seed-examples.ts";
-import { temporaryDirectory, testApp } from "./test-support.ts";
+import { temporaryDirectory, testApp } from "./test-support/app.ts";
 
 describe("example PDCA cycles of the demo", () => {
   let app: FastifyInstance;
@@ -68,7 +68,7 @@ describe("example PDCA cycles of the demo", () => {
 
 describe("a release without the demo zones", () => {
   it("gets no examples", async () => {
-    const { fixtureRelease } = await import("./test-support.ts");
+    const { fixtureRelease } = await import("./test-support/app.ts");
     expect(await seedExampleCycles({ release: await fixtureRelease(), appDb: join(temporaryDirectory("boussole-examples-"), "app.duckdb") })).toBe(0);
   });
 });

@@ -3,8 +3,8 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyse } from "../pdca/spc/index.ts";
 import { CellFilter, selectCells } from "./cell-query.ts";
-import { client, pdcaApp, seedUser, signIn, type Client, type Clock } from "./pdca-test-support.ts";
-import { getJson, testApp } from "./test-support.ts";
+import { client, pdcaApp, seedUser, signIn, type Client, type Clock } from "./test-support/pdca.ts";
+import { getJson, testApp } from "./test-support/app.ts";
 
 let app: FastifyInstance;
 let clock: Clock;

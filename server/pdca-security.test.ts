@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PASSWORD, pdcaApp, seedUser, signIn, type Clock } from "./pdca-test-support.ts";
-import { testApp } from "./test-support.ts";
+import { PASSWORD, pdcaApp, seedUser, signIn, type Clock } from "./test-support/pdca.ts";
+import { testApp } from "./test-support/app.ts";
 
 let app: FastifyInstance;
 let clock: Clock;

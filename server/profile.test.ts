@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AreaRow } from "./catalog.ts";
 import type { Cell } from "./cells.ts";
-import { getJson, testApp } from "./test-support.ts";
+import { getJson, testApp } from "./test-support/app.ts";
 
 let app: FastifyInstance;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { Release, ReleaseError } from "./release.ts";
 import { ReleaseStore } from "./release-store.ts";
 import { ResponseCache } from "./response-cache.ts";
-import { fixtureRelease, temporaryDirectory } from "./test-support.ts";
+import { fixtureRelease, temporaryDirectory } from "./test-support/app.ts";
 
 describe("Release.open", () => {
   it("opens the fixture read-only with its catalogue in memory", async () => {

@@ -4,8 +4,7 @@ import { loadCatalog, type Catalog } from "./catalog.ts";
 import { ReadOnlyDuckDB, type PoolOptions } from "./duckdb-pool.ts";
 import { readManifest, ReleaseError, type Manifest } from "./manifest.ts";
 import { ResponseCache, type CacheOptions } from "./response-cache.ts";
-
-export const RELEASE_FILES = ["published.duckdb", "manifest.json"] as const;
+import { RELEASE_FILES } from "../release/format.ts";
 
 export { ReleaseError };
 

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { API_ERROR_CODES } from "../core/error-codes.ts";
 import { LANGS, LEVELS } from "./catalog.ts";
-import { STRATA } from "./cells.ts";
+import { AREA_TABLE, STRATA } from "../release/format.ts";
 
 export const ErrorSchema = z
   .object({
@@ -46,16 +46,8 @@ export const Names = {
   name_de: z.string(),
   name_en: z.string(),
 };
-export const AreaSchema = z
-  .object({
-    level: z.enum(LEVELS),
-    system_code: z.string().nullable().describe("zone system (zones only)"),
-    area_code: z.string(),
-    ...Names,
-    region_code: z.string().nullable(),
-    province_code: z.string().nullable(),
-  })
-  .meta({ id: "Area", description: "One row of the release's `area` table." });
+/** The release's area row (release/format.ts), with a name in every language (the server fills missing ones). */
+export const AreaSchema = AREA_TABLE.row.extend(Names).meta({ id: "Area", description: "One row of the release's `area` table." });
 
 export const TextsSchema = z.object({ fr: z.string(), nl: z.string(), de: z.string(), en: z.string() });
 

@@ -3,8 +3,8 @@ import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { writeFixtureRelease } from "./test-fixture.ts";
-import { temporaryDirectory } from "./test-support.ts";
+import { writeFixtureRelease } from "./test-support/fixture.ts";
+import { temporaryDirectory } from "./test-support/app.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "bin", "boussole.js");

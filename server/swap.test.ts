@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Release } from "./release.ts";
-import { fixtureRelease, testApp } from "./test-support.ts";
+import { fixtureRelease, testApp } from "./test-support/app.ts";
 
 const A = "fixture0000000a1";
 const B = "fixture000000000b";

@@ -4,7 +4,7 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CELL_COLUMN_NAMES, CELL_COLUMNS, type Cell } from "./cells.ts";
 import { negotiate, toCsv } from "./formats.ts";
-import { getJson, testApp } from "./test-support.ts";
+import { getJson, testApp } from "./test-support/app.ts";
 
 let app: FastifyInstance;
 beforeAll(async () => {

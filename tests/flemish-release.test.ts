@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../server/app.ts";
-import { getJson } from "../server/test-support.ts";
+import { getJson } from "../server/test-support/app.ts";
 import { Database } from "../etl/db/duckdb.ts";
 import { loadExtract } from "../etl/load/load-extract.ts";
 import { generateSample } from "../etl/sample/generate.ts";

@@ -8,7 +8,7 @@ import { LANGUAGES } from "../core/languages.ts";
 import { buildApp } from "../server/app.ts";
 import type { AreaRow } from "../server/catalog.ts";
 import { Database } from "../etl/db/duckdb.ts";
-import { getJson, temporaryDirectory } from "../server/test-support.ts";
+import { getJson, temporaryDirectory } from "../server/test-support/app.ts";
 import { sampleRelease } from "./support/sample-release.ts";
 
 let app: FastifyInstance;

@@ -8,7 +8,7 @@ import { cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { writeFixtureRelease } from "../../server/test-fixture.ts";
+import { writeFixtureRelease } from "../../server/test-support/fixture.ts";
 
 interface Options {
   release?: string;

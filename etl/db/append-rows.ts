@@ -3,6 +3,7 @@
  * row (a national release has 10^5–10^6 cells). NaN and infinities are stored as NULL: a limit
  * that cannot be computed, a ratio over zero.
  */
+import { LIST, VARCHAR, type DuckDBAppender } from "@duckdb/node-api";
 import type { Database } from "./duckdb.ts";
 
 export type ColumnType = "VARCHAR" | "INTEGER" | "BIGINT" | "DOUBLE" | "BOOLEAN" | "TINYINT" | "JSON" | "VARCHAR[]";
@@ -11,6 +12,14 @@ export type Columns<T> = readonly (readonly [keyof T & string, ColumnType])[];
 export async function createAndAppend<T>(db: Database, table: string, columns: Columns<T>, rows: Iterable<T>): Promise<void> {
   await db.run(`CREATE TABLE ${table} (${columns.map(([n, t]) => `${n} ${t}`).join(", ")})`);
   const appender = await db.connection.createAppender(table);
+  appendRows(appender, columns, rows);
+  appender.closeSync();
+}
+
+const TEXT_LIST = LIST(VARCHAR);
+
+/** Appends rows to an open appender, column by column in the table's order; the caller closes it. */
+export function appendRows<T>(appender: DuckDBAppender, columns: Columns<T>, rows: Iterable<T>): void {
   for (const row of rows) {
     for (const [name, type] of columns) {
       const v = (row as Record<string, unknown>)[name];
@@ -20,10 +29,9 @@ export async function createAndAppend<T>(db: Database, table: string, columns: C
       else if (type === "INTEGER") appender.appendInteger(Number(v));
       else if (type === "TINYINT") appender.appendTinyInt(Number(v));
       else if (type === "BIGINT") appender.appendBigInt(BigInt(v as number));
-      else if (type === "VARCHAR[]") throw new Error(`append ${name}: list columns are written with INSERT`);
+      else if (type === "VARCHAR[]") appender.appendList((v as unknown[]).map(String), TEXT_LIST);
       else appender.appendDouble(Number(v));
     }
     appender.endRow();
   }
-  appender.closeSync();
 }

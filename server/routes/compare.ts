@@ -25,7 +25,7 @@ const CompareQuery = z.strictObject({
   years: yearList.optional().describe("comma-separated years (default: all)"),
   stratum: stratum.default("total"),
 });
-const CompareSchema = z.object({
+export const CompareSchema = z.object({
   releaseId: z.string(),
   indicator: z.object({ id: z.string(), unit: z.string(), statistic: z.string(), polarity: z.string() }),
   years: z.array(z.number().int()),

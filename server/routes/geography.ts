@@ -2,10 +2,17 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { badRequest, notFound } from "../api-error.ts";
 import { areaKey, LEVELS, type Catalog } from "../catalog.ts";
+import { ZONE_MEMBER_TABLE, ZONE_SYSTEM_TABLE } from "../../release/format.ts";
 import { jsonPayload, respond } from "../respond.ts";
 import { AreaSchema, code, errorResponses, level, Names } from "../schemas.ts";
 
-export const ZoneSystemSchema = z.object({ system_code: z.string(), ...Names, region_code: z.string().nullable(), zones: z.number().int() }).meta({ id: "ZoneSystem" });
+export const ZoneSystemSchema = ZONE_SYSTEM_TABLE.row.extend({ ...Names, zones: z.number().int() }).meta({ id: "ZoneSystem" });
+
+export const LevelsSchema = z.object({ levels: z.array(z.object({ level: z.enum(LEVELS), areas: z.number().int(), systems: z.array(z.string()).describe("zone systems (zones only)") })) });
+export const SystemsSchema = z.object({ systems: z.array(ZoneSystemSchema) });
+export const AreasSchema = z.object({ areas: z.array(AreaSchema) });
+const MemberSchema = ZONE_MEMBER_TABLE.row.pick({ nis_code: true, sector_code: true }).extend({ municipality: AreaSchema.nullable() });
+export const ZoneSchema = z.object({ zone: AreaSchema, system: ZoneSystemSchema, members: z.array(MemberSchema) });
 
 /** `system` must name a zone system of the release; it only makes sense with zones. */
 export function checkSystem(catalog: Catalog, lvl: string | undefined, system: string | undefined): void {
@@ -21,7 +28,6 @@ function systemsOf(catalog: Catalog) {
 const plugin: FastifyPluginAsyncZod = async (app) => {
   const check = <T extends z.ZodType>(schema: T) => (app.settings.checkResponses ? schema : undefined);
 
-  const LevelsSchema = z.object({ levels: z.array(z.object({ level: z.enum(LEVELS), areas: z.number().int(), systems: z.array(z.string()).describe("zone systems (zones only)") })) });
   app.get(
     "/geography/levels",
     { schema: { tags: ["geography"], summary: "Levels of geography and how many areas each has", querystring: z.strictObject({}), response: { 200: LevelsSchema, ...errorResponses } } },
@@ -35,7 +41,6 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       }),
   );
 
-  const SystemsSchema = z.object({ systems: z.array(ZoneSystemSchema) });
   app.get(
     "/geography/systems",
     { schema: { tags: ["geography"], summary: "Zone systems", querystring: z.strictObject({}), response: { 200: SystemsSchema, ...errorResponses } } },
@@ -43,7 +48,6 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
   );
 
   const AreasQuery = z.strictObject({ level: level.optional(), system: code.optional().describe("zone system: zones of this system only") });
-  const AreasSchema = z.object({ areas: z.array(AreaSchema) });
   app.get(
     "/geography/areas",
     { schema: { tags: ["geography"], summary: "Areas with their names in four languages", querystring: AreasQuery, response: { 200: AreasSchema, ...errorResponses } } },
@@ -57,8 +61,6 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
   );
 
   const ZoneParams = z.strictObject({ system: code, zone: code });
-  const MemberSchema = z.object({ nis_code: z.string(), sector_code: z.string().nullable().describe("null: the whole municipality"), municipality: AreaSchema.nullable() });
-  const ZoneSchema = z.object({ zone: AreaSchema, system: ZoneSystemSchema, members: z.array(MemberSchema) });
   app.get(
     "/geography/zones/:system/:zone",
     { schema: { tags: ["geography"], summary: "A zone and its member municipalities (or sectors)", params: ZoneParams, querystring: z.strictObject({}), response: { 200: ZoneSchema, ...errorResponses } } },

@@ -24,8 +24,8 @@ const ListQuery = z.strictObject({
   aim: z.enum(AIMS, { error: `expected one of ${AIMS.join(", ")}` }).optional(),
   type: z.enum(TYPES, { error: "expected process or outcome" }).optional(),
 });
-const ListSchema = z.object({ indicators: z.array(IndicatorSummarySchema) });
-const DetailSchema = IndicatorSummarySchema.extend({
+export const ListSchema = z.object({ indicators: z.array(IndicatorSummarySchema) });
+export const DetailSchema = IndicatorSummarySchema.extend({
   metadata: z.record(z.string(), TextsSchema).describe("definition, rationale, numerator-text, denominator-text, source, caveats, methods… each in fr, nl, de and en (English where a translation is missing)"),
   targets: z.unknown().describe("the definition's targets, or null"),
   yearsByLevel: z.record(z.string(), z.array(z.number().int())).describe("years with cells, by level"),

@@ -13,7 +13,7 @@ import { summary } from "./indicators.ts";
 const DistributionSchema = z
   .object({ count: z.number().int(), min: z.number(), q1: z.number(), median: z.number(), q3: z.number(), max: z.number() })
   .describe("published values of the peers (same level; zones: same system) for the same year; hidden cells left out");
-const ProfileSchema = z.object({
+export const ProfileSchema = z.object({
   releaseId: z.string(),
   area: AreaSchema,
   region: AreaSchema.nullable(),

@@ -2,9 +2,13 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { jsonPayload, respond } from "../respond.ts";
 import { ErrorSchema } from "../schemas.ts";
-import { AUDIT_SHAPE, DISCLOSURE_SHAPE } from "../manifest.ts";
+import { AuditSchema, DisclosureSchema } from "../../release/format.ts";
 
-const ReleaseSchema = z.object({
+/** The disclosure settings and audit counts /release shows, as the manifest holds them. */
+const DisclosureShown = DisclosureSchema.pick({ minCount: true, protectionWidth: true, publishZeros: true, rules: true });
+const AuditShown = AuditSchema.pick({ passed: true, cellsPublished: true, hiddenSmallCount: true, hiddenComplementary: true, hiddenDerived: true, narrowestInterval: true });
+
+export const ReleaseSchema = z.object({
   releaseId: z.string(),
   format: z.string(),
   createdAt: z.string(),
@@ -14,8 +18,8 @@ const ReleaseSchema = z.object({
   years: z.object({ first: z.number().int(), last: z.number().int() }).nullable().describe("the data period (null for an empty release)"),
   title: z.string().nullable().describe("human-readable title: source, years, publication date (null for releases made before titles)"),
   indicators: z.number().int(),
-  disclosure: z.object(DISCLOSURE_SHAPE),
-  audit: z.object(AUDIT_SHAPE),
+  disclosure: DisclosureShown,
+  audit: AuditShown,
 });
 
 const plugin: FastifyPluginAsyncZod = async (app) => {

@@ -12,13 +12,13 @@ const SearchQuery = z.strictObject({
   system: code.optional().describe("only zones of this system"),
   limit: z.string().regex(/^\d{1,2}$/, "expected a number from 1 to 50").transform(Number).pipe(z.number().min(1, "expected a number from 1 to 50").max(50, "expected a number from 1 to 50")).default(20),
 });
-const HitSchema = z.object({
+export const HitSchema = z.object({
   area: AreaSchema,
   name: z.string().describe("the area's name in `lang`"),
   matched: z.enum(["name", "code"]),
   zones: z.array(z.object({ area: AreaSchema, name: z.string(), partial: z.boolean().describe("only some sectors of the municipality are in this zone") })).describe("for a municipality: the zones that contain it"),
 });
-const SearchSchema = z.object({ query: z.string(), results: z.array(HitSchema) });
+export const SearchSchema = z.object({ query: z.string(), results: z.array(HitSchema) });
 
 const plugin: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -33,7 +33,7 @@ const ValuesQuery = z.strictObject({
   stratum: stratum.default("total").describe("total, or the breakdown: sex, age-band, bim"),
   format: formatParam.optional().describe("json (default), csv or arrow; else chosen from the Accept header"),
 });
-const ValuesSchema = z.object({
+export const ValuesSchema = z.object({
   releaseId: z.string(),
   indicator: z.object({ id: z.string(), unit: z.string(), statistic: z.string(), polarity: z.string() }),
   stratum: z.string(),

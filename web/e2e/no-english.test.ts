@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedExampleCycles } from "../../server/pdca/seed-examples.ts";
-import { temporaryDirectory } from "../../server/test-support.ts";
+import { temporaryDirectory } from "../../server/test-support/app.ts";
 import { sampleRelease } from "../../tests/support/sample-release.ts";
 import { buildDashboard, CHROMIUM, openDashboard, type Dashboard } from "./support.ts";
 

@@ -4,8 +4,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedUser, PASSWORD } from "../../server/pdca-test-support.ts";
-import { temporaryDirectory } from "../../server/test-support.ts";
+import { seedUser, PASSWORD } from "../../server/test-support/pdca.ts";
+import { temporaryDirectory } from "../../server/test-support/app.ts";
 import { axeViolations, buildDashboard, CHROMIUM, openDashboard, screenshot, type Dashboard } from "./support.ts";
 
 const TITLE = `<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> GMD for all`;

@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import { build } from "vite";
 import type { BrowserContext, Page } from "playwright-core";
 import type { FastifyInstance } from "fastify";
-import { testApp, temporaryDirectory } from "../../server/test-support.ts";
+import { testApp, temporaryDirectory } from "../../server/test-support/app.ts";
 
 export const CHROMIUM = process.env.BOUSSOLE_CHROMIUM ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];

@@ -3,36 +3,29 @@
 import { rewindForD3 } from "./geo.ts";
 import type { Lang } from "./route.ts";
 
-// The API's row types are the server's own (type-only imports: nothing of the server is bundled).
-import type { Cell as ServerCell } from "../../../server/cells.ts";
-import type { AreaRow, ZoneSystemRow } from "../../../server/catalog.ts";
-import type { IndicatorSummarySchema } from "../../../server/schemas.ts";
+// The API's answers are typed by the server's own route schemas (z.infer of what each route
+// declares and checks): type-only imports, so nothing of the server is bundled.
 import type { z } from "zod";
+import type { CompareSchema } from "../../../server/routes/compare.ts";
+import type { AreasSchema, SystemsSchema, ZoneSchema } from "../../../server/routes/geography.ts";
+import type { DetailSchema, ListSchema } from "../../../server/routes/indicators.ts";
+import type { ProfileSchema } from "../../../server/routes/profile.ts";
+import type { ReleaseSchema } from "../../../server/routes/release.ts";
+import type { SearchSchema } from "../../../server/routes/search.ts";
+import type { ValuesSchema } from "../../../server/routes/values.ts";
 
 export type Texts = Record<Lang, string>;
-export type Area = AreaRow;
-export type Cell = ServerCell;
-export type IndicatorSummary = z.infer<typeof IndicatorSummarySchema>;
-export interface IndicatorDetail extends IndicatorSummary {
-  metadata: Record<string, Texts>;
-  targets: unknown;
-  yearsByLevel: Record<string, number[]>;
-}
-export interface ZoneSystem extends ZoneSystemRow { zones: number }
-export interface Release { releaseId: string; createdAt: string; lastUpdated: string; synthetic: boolean; producer: string | null; years: { first: number; last: number } | null; title: string | null }
-export interface ProfileRow {
-  indicator: Pick<IndicatorSummary, "id" | "aim" | "type" | "statistic" | "unit" | "polarity" | "title">;
-  year: number;
-  cell: Cell;
-  region: Cell | null;
-  belgium: Cell | null;
-  distribution: { count: number; min: number; q1: number; median: number; q3: number; max: number } | null;
-  series: { year: number; value: number | null; lower95: number | null; upper95: number | null; hidden: string | null }[];
-}
-export interface Profile { releaseId: string; area: Area; region: Area | null; peers: { level: string; system_code: string | null; areas: number } | null; indicators: ProfileRow[] }
-export interface SearchHit { area: Area; name: string; matched: string; zones: { area: Area; name: string; partial: boolean }[] }
-export interface CompareAnswer { indicator: { id: string; unit: string; statistic: string; polarity: string }; years: number[]; series: { token: string; area: Area; cells: Cell[] }[] }
-export interface ZoneAnswer { zone: Area; members: { nis_code: string; sector_code: string | null; municipality: Area | null }[] }
+export type Area = z.infer<typeof AreasSchema>["areas"][number];
+export type Cell = z.infer<typeof ValuesSchema>["cells"][number];
+export type IndicatorSummary = z.infer<typeof ListSchema>["indicators"][number];
+export type IndicatorDetail = z.infer<typeof DetailSchema>;
+export type ZoneSystem = z.infer<typeof SystemsSchema>["systems"][number];
+export type Release = z.infer<typeof ReleaseSchema>;
+export type Profile = z.infer<typeof ProfileSchema>;
+export type ProfileRow = Profile["indicators"][number];
+export type SearchHit = z.infer<typeof SearchSchema>["results"][number];
+export type CompareAnswer = z.infer<typeof CompareSchema>;
+export type ZoneAnswer = z.infer<typeof ZoneSchema>;
 
 /** An error answer of the API: its status, stable code and values (shown through error-text.ts), and the English message for logs. */
 export class ApiError extends Error {
@@ -78,15 +71,15 @@ export function areaName(area: Pick<Area, "name_fr" | "name_nl" | "name_de" | "n
 
 export const api = {
   release: () => get<Release>("/release"),
-  systems: () => get<{ systems: ZoneSystem[] }>("/geography/systems").then((r) => r.systems),
-  areas: (level: string, system?: string) => get<{ areas: Area[] }>("/geography/areas", { level, system }).then((r) => r.areas),
+  systems: () => get<z.infer<typeof SystemsSchema>>("/geography/systems").then((r) => r.systems),
+  areas: (level: string, system?: string) => get<z.infer<typeof AreasSchema>>("/geography/areas", { level, system }).then((r) => r.areas),
   zone: (system: string, zone: string) => get<ZoneAnswer>(`/geography/zones/${encodeURIComponent(system)}/${encodeURIComponent(zone)}`),
-  search: (q: string, lang: Lang) => get<{ results: SearchHit[] }>("/geography/search", { q, lang, limit: 12 }).then((r) => r.results),
+  search: (q: string, lang: Lang) => get<z.infer<typeof SearchSchema>>("/geography/search", { q, lang, limit: 12 }).then((r) => r.results),
   boundaries: (level: string, system?: string) => get<GeoJSON.FeatureCollection>("/geography/boundaries", { level, system, format: "geojson" }).then(rewindForD3),
-  indicators: () => get<{ indicators: IndicatorSummary[] }>("/indicators").then((r) => r.indicators),
+  indicators: () => get<z.infer<typeof ListSchema>>("/indicators").then((r) => r.indicators),
   indicator: (id: string) => get<IndicatorDetail>(`/indicators/${encodeURIComponent(id)}`),
   values: (params: { indicator: string; level: string; system?: string; areas?: string; years?: string; stratum?: string }) =>
-    get<{ cells: Cell[] }>("/values", { ...params, format: "json" }).then((r) => r.cells),
+    get<z.infer<typeof ValuesSchema>>("/values", { ...params, format: "json" }).then((r) => r.cells),
   profile: (level: string, area: string, system?: string) => get<Profile>(`/profile/${encodeURIComponent(level)}/${encodeURIComponent(area)}`, { system }),
   compare: (indicator: string, areas: string[]) => get<CompareAnswer>("/compare", { indicator, areas: areas.join(",") }),
 };

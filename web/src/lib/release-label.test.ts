@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { releaseTitle } from "../../../release/manifest.ts";
-import type { Release } from "./api.ts";
 import { releaseLabel } from "./release-label.ts";
 
-const release: Release = { releaseId: "abcdef1234567890", createdAt: "2026-12-02T09:00:00Z", lastUpdated: "2026-12-02T08:00:00Z", synthetic: true, producer: "boussole sample", years: { first: 2019, last: 2024 }, title: null };
+const release: Parameters<typeof releaseLabel>[0] = { releaseId: "abcdef1234567890", createdAt: "2026-12-02T09:00:00Z", synthetic: true, producer: "boussole sample", years: { first: 2019, last: 2024 } };
 
 describe("a release's title and dates", () => {
   it("names the source, the years and the publication date beside the id; data up to the last year in the data", () => {

@@ -1,9 +1,9 @@
 // The fixture's cells: plausible counts and values from a deterministic hash, then the derived
 // columns (comparisons, quintiles, trends, BIM gaps) the way the publisher fills them, and
 // hidden cells with every reason: natural small counts (1–4) plus the fixed HIDDEN_CASES.
-import type { Cell } from "./cells.ts";
-import type { FixtureGeography } from "./test-fixture-geography.ts";
-import { SYSTEM } from "./test-fixture-geography.ts";
+import type { CellRow as Cell } from "../../release/format.ts";
+import type { FixtureGeography } from "./fixture-geography.ts";
+import { SYSTEM } from "./fixture-geography.ts";
 
 export interface IndicatorSpec {
   id: string;

@@ -2,10 +2,10 @@
 // clock the tests move, accounts seeded straight into the store, signed-in clients.
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { hashPassword } from "../pdca/accounts/password.ts";
-import { createCycle, createUser, type Role, type User, type Zone } from "../pdca/store/index.ts";
-import type { AppOptions } from "./app.ts";
-import { temporaryDirectory, testApp } from "./test-support.ts";
+import { hashPassword } from "../../pdca/accounts/password.ts";
+import { createCycle, createUser, type Role, type User, type Zone } from "../../pdca/store/index.ts";
+import type { AppOptions } from "../app.ts";
+import { temporaryDirectory, testApp } from "./app.ts";
 
 export const PASSWORD = "correct horse battery staple";
 /** Cheap scrypt for seeded accounts: verification reads the cost from the hash. */

@@ -3,8 +3,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { buildApp, type AppOptions } from "./app.ts";
-import { writeFixtureRelease, type FixtureOptions } from "./test-fixture.ts";
+import { buildApp, type AppOptions } from "../app.ts";
+import { writeFixtureRelease, type FixtureOptions } from "./fixture.ts";
 
 const written = new Map<string, Promise<string>>();
 

@@ -1,13 +1,13 @@
 // The fixture's geography: 2 regions, 1 province each, municipalities in a grid of small
 // squares, one national zone system. With the defaults: 8 named municipalities and 6 zones, one
 // municipality (Lier) split by sectors between two zones.
-import type { AreaRow, ZoneMemberRow, ZoneSystemRow } from "./catalog.ts";
+import type { AreaRow, BoundaryRow, ZoneMemberRow, ZoneSystemRow } from "../../release/format.ts";
 
 export interface FixtureGeography {
   areas: AreaRow[];
   systems: ZoneSystemRow[];
   members: ZoneMemberRow[];
-  boundaries: { level: string; system_code: string | null; area_code: string; geometry: string }[];
+  boundaries: BoundaryRow[];
   /** Population (at 100%) by area key `level|system|code`, drives the counts. */
   population: Map<string, number>;
 }
