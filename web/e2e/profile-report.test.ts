@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testApp } from "../../server/test-support.ts";
+import { testApp } from "../../server/test-support/app.ts";
 import { sampleRelease } from "../../tests/support/sample-release.ts";
 import { MESSAGES } from "../src/lib/i18n/index.ts";
 import { axeViolations, buildDashboard, CHROMIUM, openDashboard, screenshot, type Dashboard } from "./support.ts";
