@@ -95,19 +95,27 @@ export function familyRelations(links: LinkedFamilies, families: ReadonlyMap<str
     });
     const outside = BREAKDOWN_VALUES[breakdown].filter((v) => !used.has(v));
     const wholeBands = [...bandLabelsOf(W)];
+    // Per restriction, once (not per area): which bands tie its total and its cells to the whole's.
+    const byAge = new Map(group.map((r) => {
+      if (breakdown !== "age-band") return [r, { wholeValues: r.values, same: r.values }];
+      const runs = runsOf(r.values);
+      const ownBands = !r.values.every((v) => wholeBands.includes(v));
+      const wholeValues = ownBands ? (tiling(runs, wholeBands) ?? r.values) : r.values;
+      const same = [...new Set([...r.values, ...[...bandLabelsOf(families.get(r.part)!)].filter((l) => within(l, runs))])];
+      return [r, { wholeValues, same }];
+    }));
+    const otherBands = wholeBands.length > 0 ? wholeBands : BREAKDOWN_VALUES["age-band"];
+    const otherBandsDisjoint = disjointBands(otherBands);
     for (const area of areasOf(W)) {
       const at = (index: FamilyIndex, stratum: string, value: string) => index.get(`${area}|${stratum}|${value}`);
       for (const r of group) {
         const G = families.get(r.part)!;
         const total = at(G, "total", "all");
         // By age, the whole's own bands may differ from the default ones the link is read on.
-        const runs = breakdown === "age-band" ? runsOf(r.values) : [];
-        const ownBands = breakdown === "age-band" && !r.values.every((v) => wholeBands.includes(v));
-        const wholeValues = ownBands ? (tiling(runs, wholeBands) ?? r.values) : r.values;
+        const { wholeValues, same } = byAge.get(r)!;
         const whole = wholeValues.map((v) => at(W, breakdown, v));
         // part's total = Σ the whole's cells of those values; part's cells of that breakdown = the whole's.
         if (total && whole.every(Boolean)) relations.push({ total: total.id, parts: whole.map((c) => c!.id) });
-        const same = breakdown === "age-band" ? [...new Set([...r.values, ...[...bandLabelsOf(G)].filter((l) => within(l, runs))])] : r.values;
         for (const v of same) {
           const g = at(G, breakdown, v);
           const w = at(W, breakdown, v);
@@ -120,8 +128,8 @@ export function familyRelations(links: LinkedFamilies, families: ReadonlyMap<str
         const restIds: string[] = [];
         let complete = true;
         // By age: every band the whole has (its own, or several sets); the rests add up only over one set of bands.
-        const values = other === "age-band" && wholeBands.length > 0 ? wholeBands : BREAKDOWN_VALUES[other];
-        if (other === "age-band" && !disjointBands(values)) complete = false;
+        const values = other === "age-band" ? otherBands : BREAKDOWN_VALUES[other];
+        if (other === "age-band" && !otherBandsDisjoint) complete = false;
         for (const w of values) {
           const whole = at(W, other, w);
           const pieces = parts.map((r) => at(families.get(r.part)!, other, w));
