@@ -52,3 +52,39 @@ describe("equations between families from the links found in the data", () => {
     expect(() => familyRelations({ restrictions: [{ part: "G", whole: "W", breakdown: "bim", values: ["bim"] }], sums: [] }, families, "link")).toThrow(/does not hold/);
   });
 });
+
+describe("restrictions by age when a family has its own bands", () => {
+  // W: everyone, with the default bands and (the same persons counted by another definition)
+  // bands 0–11, 12–17, 18–64, 65+. G = W ∧ age 65+ (read on the default bands: 65-74, 75+),
+  // with its own bands 65–74, 75–84, 85+.
+  const W2 = index("W", { "total|all": 30, "age-band|0-17": 6, "age-band|18-44": 9, "age-band|45-64": 8, "age-band|65-74": 4, "age-band|75+": 3, "age-band|0-11": 4, "age-band|12-17": 2, "age-band|18-64": 17, "age-band|65+": 7, "sex|F": 16, "sex|M": 14 });
+  const G2 = index("G", { "total|all": 7, "age-band|65-74": 4, "age-band|75-84": 2, "age-band|85+": 1, "sex|F": 4, "sex|M": 3 });
+  // O: the same persons as W, with only bands of its own (no default band at all).
+  const O = index("O", { "total|all": 30, "age-band|0-11": 4, "age-band|12-17": 2, "age-band|18-64": 17, "age-band|65+": 7 });
+
+  it("ties the bands of the same label inside the restriction's ages, and no other", () => {
+    const families = new Map([["W", W2], ["G", G2]]);
+    const eqs = check(familyRelations({ restrictions: [{ part: "G", whole: "W", breakdown: "age-band", values: ["65-74", "75+"] }], sums: [] }, families, "link"), families);
+    expect(eqs).toContain(`G|${A}|total|all = W|${A}|age-band|65-74 + W|${A}|age-band|75+`);
+    expect(eqs).toContain(`W|${A}|age-band|65-74 = G|${A}|age-band|65-74`);
+    expect(eqs.some((e) => e.includes("75-84") || e.includes("85+"))).toBe(false);
+    // Sex: W's women = G's women + the women under 65 (latent), with every equation true.
+    expect(eqs.some((e) => e.startsWith(`W|${A}|sex|F = G|${A}|sex|F + `))).toBe(true);
+  });
+
+  it("sums the whole's own bands for the part's total when it has no default band", () => {
+    const families = new Map([["O", O], ["G", G2]]);
+    const eqs = check(familyRelations({ restrictions: [{ part: "G", whole: "O", breakdown: "age-band", values: ["65-74", "75+"] }], sums: [] }, families, "link"), families);
+    expect(eqs).toContain(`G|${A}|total|all = O|${A}|age-band|65+`);
+  });
+
+  it("adds the rests by age over one set of bands only", () => {
+    // B = W ∧ BIM, with the same two sets of bands as W: no sum of rests over both sets.
+    const B = index("B", { "total|all": 10, "bim|bim": 10, "age-band|0-17": 2, "age-band|18-44": 3, "age-band|45-64": 3, "age-band|65-74": 1, "age-band|75+": 1, "age-band|0-11": 1, "age-band|12-17": 1, "age-band|18-64": 6, "age-band|65+": 2 });
+    const Wb = new Map([...W2, [`${A}|bim|bim`, { id: `W|${A}|bim|bim`, value: 10 }], [`${A}|bim|non-bim`, { id: `W|${A}|bim|non-bim`, value: 20 }]]);
+    const families = new Map([["W", Wb], ["B", B]]);
+    const eqs = check(familyRelations({ restrictions: [{ part: "B", whole: "W", breakdown: "bim", values: ["bim"] }], sums: [] }, families, "link"), families);
+    expect(eqs.filter((e) => e.startsWith(`W|${A}|age-band|`)).length).toBe(9);
+    expect(eqs.some((e) => e.includes("by-age-band"))).toBe(false);
+  });
+});

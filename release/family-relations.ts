@@ -9,6 +9,8 @@
  */
 import type { SdcCell, SdcRelation } from "../disclosure/index.ts";
 import { BREAKDOWN_VALUES, type Breakdown, type ColumnSum, type Restriction } from "./family-links.ts";
+import { disjointBands } from "./age-band-relations.ts";
+import { parseBandLabel } from "../indicators/definition/age-bands.ts";
 
 /** One family's cells in a problem: local key → { id, value }. */
 export type FamilyIndex = ReadonlyMap<string, { id: string; value: number }>;
@@ -20,6 +22,46 @@ export interface LinkedFamilies {
 }
 
 const areasOf = (index: FamilyIndex) => new Set([...index.keys()].map((k) => k.split("|").slice(0, 3).join("|")));
+
+/**
+ * Age bands: the links are read on the default bands (signatures.ts), but a family may hold a
+ * definition's own bands (indicators/definition/age-bands.ts). A label names its ages, so a
+ * band of the part inside the restriction's ages is the whole's band of the same label.
+ */
+const bandLabelsOf = (index: FamilyIndex) => new Set([...index.keys()].flatMap((k) => (k.split("|")[3] === "age-band" ? [k.split("|")[4]!] : [])));
+const interval = (label: string) => parseBandLabel(label) ?? { from: NaN, to: NaN };
+/** The ages of some band labels, as runs [from, to] (to Infinity when open). */
+function runsOf(labels: readonly string[]): { from: number; to: number }[] {
+  const runs: { from: number; to: number }[] = [];
+  for (const b of labels.map(interval).sort((x, y) => x.from - y.from)) {
+    const last = runs.at(-1);
+    if (last && b.from <= last.to + 1) last.to = Math.max(last.to, b.to);
+    else runs.push({ ...b });
+  }
+  return runs;
+}
+const within = (label: string, runs: readonly { from: number; to: number }[]) => {
+  const b = interval(label);
+  return runs.some((r) => r.from <= b.from && b.to <= r.to);
+};
+/** Bands among `labels` that tile the runs exactly (youngest first), or undefined. */
+function tiling(runs: readonly { from: number; to: number }[], labels: readonly string[]): string[] | undefined {
+  const out: string[] = [];
+  for (const r of runs) {
+    const fill = (at: number): string[] | undefined => {
+      if (at > r.to || !Number.isFinite(at)) return [];
+      for (const l of labels.filter((l) => interval(l).from === at && interval(l).to <= r.to)) {
+        const rest = fill(interval(l).to + 1);
+        if (rest) return [l, ...rest];
+      }
+      return undefined;
+    };
+    const run = fill(r.from);
+    if (!run) return undefined;
+    out.push(...run);
+  }
+  return out;
+}
 
 /**
  * Equations (and the latent cells they need) between the families present. `prefix` names
@@ -52,15 +94,29 @@ export function familyRelations(links: LinkedFamilies, families: ReadonlyMap<str
       return true;
     });
     const outside = BREAKDOWN_VALUES[breakdown].filter((v) => !used.has(v));
+    const wholeBands = [...bandLabelsOf(W)];
+    // Per restriction, once (not per area): which bands tie its total and its cells to the whole's.
+    const byAge = new Map(group.map((r) => {
+      if (breakdown !== "age-band") return [r, { wholeValues: r.values, same: r.values }];
+      const runs = runsOf(r.values);
+      const ownBands = !r.values.every((v) => wholeBands.includes(v));
+      const wholeValues = ownBands ? (tiling(runs, wholeBands) ?? r.values) : r.values;
+      const same = [...new Set([...r.values, ...[...bandLabelsOf(families.get(r.part)!)].filter((l) => within(l, runs))])];
+      return [r, { wholeValues, same }];
+    }));
+    const otherBands = wholeBands.length > 0 ? wholeBands : BREAKDOWN_VALUES["age-band"];
+    const otherBandsDisjoint = disjointBands(otherBands);
     for (const area of areasOf(W)) {
       const at = (index: FamilyIndex, stratum: string, value: string) => index.get(`${area}|${stratum}|${value}`);
       for (const r of group) {
         const G = families.get(r.part)!;
         const total = at(G, "total", "all");
-        const whole = r.values.map((v) => at(W, breakdown, v));
+        // By age, the whole's own bands may differ from the default ones the link is read on.
+        const { wholeValues, same } = byAge.get(r)!;
+        const whole = wholeValues.map((v) => at(W, breakdown, v));
         // part's total = Σ the whole's cells of those values; part's cells of that breakdown = the whole's.
         if (total && whole.every(Boolean)) relations.push({ total: total.id, parts: whole.map((c) => c!.id) });
-        for (const v of r.values) {
+        for (const v of same) {
           const g = at(G, breakdown, v);
           const w = at(W, breakdown, v);
           if (g && w) relations.push({ total: w.id, parts: [g.id] });
@@ -71,7 +127,10 @@ export function familyRelations(links: LinkedFamilies, families: ReadonlyMap<str
         if (other === breakdown) continue;
         const restIds: string[] = [];
         let complete = true;
-        for (const w of BREAKDOWN_VALUES[other]) {
+        // By age: every band the whole has (its own, or several sets); the rests add up only over one set of bands.
+        const values = other === "age-band" ? otherBands : BREAKDOWN_VALUES[other];
+        if (other === "age-band" && !otherBandsDisjoint) complete = false;
+        for (const w of values) {
           const whole = at(W, other, w);
           const pieces = parts.map((r) => at(families.get(r.part)!, other, w));
           if (!whole || !pieces.every(Boolean)) {

@@ -30,6 +30,8 @@ import type { FamilyLinks } from "./family-links.ts";
 import { familyRelations, type FamilyIndex, type LinkedFamilies } from "./family-relations.ts";
 import { groupTables, setFamily } from "./problem-groups.ts";
 import { linkFamilies } from "./syntax-links.ts";
+import { ageBandRelations } from "./age-band-relations.ts";
+import { ageBandLabelsOf } from "../indicators/definition/age-bands.ts";
 
 export interface ModelOptions {
   /** Publish municipalities' totals (default false: zones and larger areas only). */
@@ -69,7 +71,8 @@ export interface DisclosureModel {
   counts: CellCounts[];
 }
 
-const STRATA: Record<string, string[]> = { sex: ["F", "M"], "age-band": ["0-17", "18-44", "45-64", "65-74", "75+"], bim: ["bim", "non-bim", "unknown"] };
+// Age bands are not listed here: each table takes its definitions' bands (ageBands, age-band-relations.ts).
+const STRATA: Record<string, string[]> = { sex: ["F", "M"], bim: ["bim", "non-bim", "unknown"] };
 
 type Population = NonNullable<Definition["population"]>;
 const canonical = (p: Population) => JSON.stringify(Object.fromEntries(Object.entries(p).sort(([a], [b]) => a.localeCompare(b))));
@@ -156,6 +159,8 @@ type ModelTable = {
   denominator: boolean;
   /** The definitions counting into it, for their minimum counts. */
   defs: Set<string>;
+  /** The sets of age bands of its cells (a definition's own or the default), by their labels joined. */
+  ageBands: Map<string, string[]>;
 };
 
 /** A family's model cells by local key (level|system|area|stratum|value), rests and links left out. */
@@ -191,7 +196,7 @@ export function buildModel(cells: readonly IndicatorCell[], defs: readonly Defin
   const table = (family: string, year: number, group: string) => {
     const key = `${family}@${year}`;
     let t = tables.get(key);
-    if (!t) tables.set(key, (t = { year, group, family, strata: new Set(), values: new Map(), rests: [], denominator: false, defs: new Set() }));
+    if (!t) tables.set(key, (t = { year, group, family, strata: new Set(), values: new Map(), rests: [], denominator: false, defs: new Set(), ageBands: new Map() }));
     return t;
   };
   const put = (t: ReturnType<typeof table>, cell: IndicatorCell, value: number) => {
@@ -256,9 +261,12 @@ export function buildModel(cells: readonly IndicatorCell[], defs: readonly Defin
     denTable.defs.add(def.id);
     const den = put(denTable, cell, cell.denominator);
     counts[i]!.denominator = den;
+    const bands = cell.stratum === "age-band" ? ageBandLabelsOf(def) : undefined;
+    if (bands) denTable.ageBands.set(bands.join(","), bands);
     if (!numFamily) continue;
     const numTable = table(numFamily, cell.year, group);
     numTable.defs.add(def.id);
+    if (bands) numTable.ageBands.set(bands.join(","), bands);
     const num = put(numTable, cell, cell.numerator);
     counts[i]!.numerator = num;
     if (def.statistic === "proportion") numTable.rests.push({ den, num, rest: `${num}|rest:${def.id}`, value: cell.denominator - cell.numerator });
@@ -332,7 +340,7 @@ function atomsOf(geo: ReleaseGeography): Map<string, string> {
 
 function addTable(
   p: SdcProblem,
-  t: { year: number; family: string; strata: Set<string>; values: Map<string, { value: number; publishable: boolean }>; rests: { den: string; num: string; rest: string; value: number }[] },
+  t: { year: number; family: string; strata: Set<string>; values: Map<string, { value: number; publishable: boolean }>; rests: { den: string; num: string; rest: string; value: number }[]; ageBands: Map<string, string[]> },
   geo: GeoIndex,
   options: ModelOptions,
   atoms: ReadonlyMap<string, string>,
@@ -340,6 +348,7 @@ function addTable(
   const prefix = `${t.family}@${t.year}|`;
   const id = (level: string, system: string | null, area: string, stratum: string, value: string) => `${prefix}${level}|${system ?? ""}|${area}|${stratum}|${value}`;
   const known = new Set<string>();
+  const valueOf = new Map<string, number>();
   const atomSums = new Map<string, number>();
   // Sectors are modelled by group (geo-index.ts): one unknown per municipality and set of zones.
   const sectorSums = new Map<string, number>();
@@ -358,10 +367,12 @@ function addTable(
     }
     p.cells.push({ id: prefix + local, value: v.value, publishable: v.publishable });
     known.add(prefix + local);
+    valueOf.set(prefix + local, v.value);
   }
   for (const [cellId, value] of [...atomSums, ...sectorSums]) {
     p.cells.push({ id: cellId, value, publishable: false });
     known.add(cellId);
+    valueOf.set(cellId, value);
   }
   const has = (cellId: string) => known.has(cellId);
   const latent: SdcCell[] = [];
@@ -379,7 +390,9 @@ function addTable(
     const nis = geo.municipalityOfGroup.get(group) ?? area!.split("_")[0]!;
     sectorsOf.set(nis, [...new Set([...(sectorsOf.get(nis) ?? []), group])]);
   }
-  const strataValues: [string, string][] = [["total", "all"], ...[...t.strata].flatMap((s) => (STRATA[s] ?? []).map((v) => [s, v] as [string, string]))];
+  const ageBands = [...t.ageBands.values()];
+  const valuesOf = (s: string) => (s === "age-band" ? [...new Set(ageBands.flat())] : (STRATA[s] ?? []));
+  const strataValues: [string, string][] = [["total", "all"], ...[...t.strata].flatMap((s) => valuesOf(s).map((v) => [s, v] as [string, string]))];
 
   for (const [stratum, value] of strataValues) {
     const c = (level: string, system: string | null, area: string) => id(level, system, area, stratum, value);
@@ -423,7 +436,21 @@ function addTable(
       known.add(total);
       p.relations.push({ total, parts: members });
     }
-    for (const s of t.strata) relation(`${prefix}${area}|total|all`, (STRATA[s] ?? []).map((v) => `${prefix}${area}|${s}|${v}`));
+    for (const s of t.strata) {
+      if (s !== "age-band") {
+        relation(`${prefix}${area}|total|all`, (STRATA[s] ?? []).map((v) => `${prefix}${area}|${s}|${v}`));
+        continue;
+      }
+      // Age bands: Σ bands = total for each set of bands, and the identities between sets.
+      const at = (label: string) => {
+        const cellId = `${prefix}${area}|age-band|${label}`;
+        return has(cellId) ? { id: cellId, value: valueOf.get(cellId)! } : undefined;
+      };
+      const total = `${prefix}${area}|total|all`;
+      const tied = ageBandRelations(ageBands, at, has(total) ? total : undefined, `${prefix}${area}`);
+      for (const c of tied.cells) p.cells.push(c);
+      for (const r of tied.relations) p.relations.push(r);
+    }
   }
   // Every rest, even 0: the relation tells the attacker numerator ≤ denominator. Rests of
   // municipalities modelled by atom are summed into the atom's rest.

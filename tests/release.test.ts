@@ -44,9 +44,18 @@ describe("publish", () => {
     const onDisk = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as Manifest;
     expect(onDisk.releaseId).toMatch(/^[0-9a-f]{16}$/);
     expect(onDisk).toMatchObject({ format: "boussole-release/1", synthetic: false, years: [2023, 2024] });
-    // The tiny extract has no PaRIS survey row: that definition is left out and listed, not published empty.
-    expect(onDisk.indicators.map((i) => i.id).sort()).toEqual(definitions.map((d) => d.id).filter((id) => id !== "paris-experience-score").sort());
-    expect(onDisk.notComputed?.filter((n) => n.year === null)).toEqual([{ id: "paris-experience-score", year: null, reason: "no source data in any year: zone_prem (survey PaRIS) has no rows for 2023, 2024" }]);
+    // The tiny extract has no PaRIS survey row, and its two years cannot fill cervical-cancer
+    // screening's three-year window: both are left out and listed, not published empty or truncated.
+    expect(onDisk.indicators.map((i) => i.id).sort()).toEqual(definitions.map((d) => d.id).filter((id) => id !== "paris-experience-score" && id !== "cervical-cancer-screening").sort());
+    expect(onDisk.notComputed?.filter((n) => n.year === null)).toEqual([
+      { id: "paris-experience-score", year: null, reason: "no source data in any year: zone_prem (survey PaRIS) has no rows for 2023, 2024" },
+      {
+        id: "cervical-cancer-screening", year: null,
+        reason: "no year with source data over its whole look-back window (2023, 2024): the 3-year window 2021–2023 starts before the first year of health_service data (2023); the 3-year window 2022–2024 starts before the first year of health_service data (2023)",
+      },
+    ]);
+    // Breast-cancer screening (two years) keeps 2024 only; its equity ratio follows.
+    expect(onDisk.notComputed?.filter((n) => n.year === 2023 && n.reason.includes("window")).map((n) => n.id).sort()).toEqual(["breast-cancer-screening", "breast-cancer-screening-bim", "breast-cancer-screening-bim-ratio", "breast-cancer-screening-non-bim"]);
     expect(onDisk.disclosure).toMatchObject({ minCount: 5, protectionWidth: 5, publishZeros: true });
     expect(onDisk.audit.passed).toBe(true);
     expect(onDisk.batches[0]!.finishedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);

@@ -33,6 +33,7 @@
  * codes are matched with `starts_with`, never LIKE, so `_` or `%` would not be wildcards.
  */
 import type { Definition, Numerator } from "../definition/schema.ts";
+import { ageBandSql, ageBandsOf, bandsKey, hasCustomAgeBands, type AgeBand } from "../definition/age-bands.ts";
 import { residenceAreaCtes } from "./areas.ts";
 import { isBanded } from "./indirect-standardisation.ts";
 import { compileZone, isZoneComputed, zoneNotComputedReason } from "./compile-zone.ts";
@@ -71,6 +72,14 @@ export interface CompileOptions {
 }
 
 export const AGE_BANDS = ["0-17", "18-44", "45-64", "65-74", "75+"] as const;
+
+/** The stratum under which the query returns the rows of a definition's own age bands (`bandsKey`). */
+export const customAgeStratum = (key: string) => `age-band@${key}`;
+
+/** The stratum of a definition's age-band rows in the query's result. */
+export function ageStratumOf(def: Definition): string {
+  return hasCustomAgeBands(def) ? customAgeStratum(bandsKey(ageBandsOf(def))) : "age-band";
+}
 const PERSON_STATISTICS = new Set(["proportion", "crude-rate", "mean-per-person", "directly-standardised-rate", "indirectly-standardised-ratio"]);
 
 /** Why a definition is not computed by this compiler, or undefined when it is. */
@@ -262,22 +271,37 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
   });
 
   const key = "year, level, system_code, area_code";
-  const setsOf = (strata: Set<string>, extra: string) =>
-    [`(${key}${extra})`, ...(["sex", "age-band", "bim"] as const).filter((s) => strata.has(s)).map((s) => `(${key}, ${s === "age-band" ? "age_band" : s}${extra})`)];
+  // The age bands: the default five in `age_band`; a definition's own bands in a column of
+  // their own (age-bands.ts), whose rows carry the stratum `age-band@<bands>` until
+  // cellsFromColumns names them `age-band` again (two sets of bands may share a label).
+  const customBands = new Map<string, { column: string; bands: readonly AgeBand[] }>();
+  for (const d of todo) {
+    if (!strataOf(d).includes("age-band") || !hasCustomAgeBands(d)) continue;
+    const k = bandsKey(ageBandsOf(d));
+    if (!customBands.has(k)) customBands.set(k, { column: `age_band_${customBands.size + 1}`, bands: ageBandsOf(d) });
+  }
+  const ageColumnOf = (d: Definition) => (hasCustomAgeBands(d) ? customBands.get(bandsKey(ageBandsOf(d)))!.column : "age_band");
+  const columnOf = (d: Definition, s: Definition["strata"][number]) => (s === "age-band" ? ageColumnOf(d) : s);
+  const setsOf = (ds: readonly Definition[], strata: (d: Definition) => Definition["strata"], extra: string) => {
+    const columns = new Set(ds.flatMap((d) => strata(d).map((s) => columnOf(d, s))));
+    const order = ["sex", "age_band", ...[...customBands.values()].map((c) => c.column), "bim"];
+    return [`(${key}${extra})`, ...order.filter((c) => columns.has(c)).map((c) => `(${key}, ${c}${extra})`)];
+  };
   // DSR and ISR alike: figures by ESP band (indirect-standardisation.ts).
   const isDsr = isBanded;
   const hasDsr = todo.some(isDsr);
   const sets = [
-    ...(todo.some((d) => !isDsr(d)) ? setsOf(new Set(todo.filter((d) => !isDsr(d)).flatMap((d) => d.strata)), "") : []),
-    ...(hasDsr ? setsOf(new Set(todo.filter(isDsr).flatMap(strataOf)), ", esp_band") : []),
+    ...(todo.some((d) => !isDsr(d)) ? setsOf(todo.filter((d) => !isDsr(d)), (d) => d.strata, "") : []),
+    ...(hasDsr ? setsOf(todo.filter(isDsr), strataOf, ", esp_band") : []),
   ];
   // GROUPING() may only name a column of some grouping set: only the strata asked for.
-  const asked = new Set(todo.flatMap(strataOf));
+  const asked = new Set(todo.flatMap((d) => strataOf(d).map((s) => columnOf(d, s))));
   const grouped = [
     { stratum: "sex", column: "sex", value: "sex" },
     { stratum: "age-band", column: "age_band", value: "age_band" },
+    ...[...customBands].map(([k, c]) => ({ stratum: customAgeStratum(k), column: c.column, value: c.column })),
     { stratum: "bim", column: "bim", value: "CASE WHEN bim THEN 'bim' WHEN NOT bim THEN 'non-bim' ELSE 'unknown' END" },
-  ].filter((g) => asked.has(g.stratum as Definition["strata"][number]));
+  ].filter((g) => asked.has(g.column));
   const caseOf = (then: (g: (typeof grouped)[number]) => string, otherwise: string) =>
     grouped.length === 0 ? otherwise : `CASE ${grouped.map((g) => `WHEN GROUPING(${g.column}) = 0 THEN ${then(g)}`).join(" ")} ELSE ${otherwise} END`;
   const plain = todo.map((d, i) => ({ d, i })).filter(({ d }) => !isDsr(d));
@@ -300,13 +324,14 @@ base AS (
   SELECT year, person_id, nis_code, sector_code, sex, bim, gmd, chronic_status, death_date, year - birth_year AS age FROM person_year${only === undefined ? "" : ` WHERE year = ${only}`}
 ), flags AS (
   SELECT year, nis_code, sector_code, sex, bim,
-    CASE WHEN age < 18 THEN '0-17' WHEN age < 45 THEN '18-44' WHEN age < 65 THEN '45-64' WHEN age < 75 THEN '65-74' ELSE '75+' END AS age_band,
+    CASE WHEN age < 18 THEN '0-17' WHEN age < 45 THEN '18-44' WHEN age < 65 THEN '45-64' WHEN age < 75 THEN '65-74' ELSE '75+' END AS age_band,${[...customBands.values()].map((c) => `
+    ${ageBandSql("age", c.bands)} AS ${c.column},`).join("")}
     ${hasDsr ? "CAST(least(18, greatest(0, age) // 5) AS INTEGER)" : "NULL::INTEGER"} AS esp_band,
     ${flagColumns.join(",\n    ")}
   FROM base ${joins.join(" ")}
 )`;
   const sql = `${flagsSql}, unit_cell AS (
-  SELECT year, nis_code, sector_code, sex, age_band, bim, esp_band, ${sums.join(", ")} FROM flags GROUP BY ALL
+  SELECT year, nis_code, sector_code, sex, age_band, ${[...customBands.values()].map((c) => `${c.column}, `).join("")}bim, esp_band, ${sums.join(", ")} FROM flags GROUP BY ALL
 ), grouped AS MATERIALIZED (
   SELECT year, level, system_code, area_code,
     ${caseOf((g) => `'${g.stratum}'`, "'total'")} AS stratum,

@@ -11,7 +11,7 @@ import { publish } from "../../release/publish.ts";
 import { TINY, TODAY, temporaryDirectory, tinyWith } from "../../tests/helpers.ts";
 import { definition as baseDefinition } from "../../tests/indicator-helpers.ts";
 import { computeIndicators, type ComputeResult } from "./compute.ts";
-import { absentSources, sourcesOf } from "./source-coverage.ts";
+import { absentSources, sourcesOf, windowProblem } from "./source-coverage.ts";
 
 const definition = (fields: Parameters<typeof baseDefinition>[0]) => baseDefinition(fields, { aim: "value", polarity: "no-judgement" });
 const DEFS = [
@@ -86,5 +86,47 @@ describe("absentSources (pure)", () => {
     expect(out.years.map((s) => `${s.id} ${s.year}`)).toEqual(["medicines 2024", "r 2024"]);
     expect(out.whole).toEqual([]);
     expect(sourcesOf({ ...a, sql: "SELECT 1" })).toEqual([]);
+  });
+});
+
+describe("no truncated look-back window", () => {
+  // Screening over two years (breast cancer) and three (cervical cancer), health services from 2019.
+  const screening = (id: string, window: number) =>
+    definition({ id, statistic: "proportion", unit: "percent", population: { sex: "F" }, numerator: { kind: "events", source: "health_service", codes: { nomenclature: ["990210"] }, "window-years": window } });
+  const two = screening("two-years", 2);
+  const three = screening("three-years", 3);
+  const ratio = baseDefinition({ id: "ratio", statistic: "ratio-of-measures", unit: "ratio", "ratio-of": { numerator: "two-years", denominator: "three-years" } });
+  const YEARS = [2019, 2020, 2021, 2022, 2023, 2024];
+  const all = new Map([["health_service|", new Set(YEARS)]]);
+
+  it("leaves out the years whose window starts before the source's first year, and says why", () => {
+    const out = absentSources([two, three, ratio], ["two-years", "three-years", "ratio"], all, YEARS);
+    expect(out.years).toEqual([
+      { id: "two-years", year: 2019, reason: "window not covered: the 2-year window 2018–2019 starts before the first year of health_service data (2019)" },
+      { id: "three-years", year: 2019, reason: "window not covered: the 3-year window 2017–2019 starts before the first year of health_service data (2019)" },
+      { id: "three-years", year: 2020, reason: "window not covered: the 3-year window 2018–2020 starts before the first year of health_service data (2019)" },
+      { id: "ratio", year: 2019, reason: "its measure(s) two-years, three-years are left out for 2019 (a look-back window not covered)" },
+      { id: "ratio", year: 2020, reason: "its measure(s) three-years are left out for 2020 (a look-back window not covered)" },
+    ]);
+    expect(out.whole).toEqual([]);
+    expect(sourcesOf(two)).toEqual([{ table: "health_service", window: 2 }]);
+    expect(sourcesOf(DEFS[3]!)).toEqual([{ table: "health_service" }]); // one year: no window to check
+  });
+
+  it("leaves out a window over a year without rows, and a definition with no year left", () => {
+    const gap = new Map([["health_service|", new Set([2019, 2021, 2022])]]);
+    const out = absentSources([two], ["two-years"], gap, [2019, 2020, 2021, 2022]);
+    expect(out.years.map((s) => [s.year, s.reason])).toEqual([
+      [2019, "window not covered: the 2-year window 2018–2019 starts before the first year of health_service data (2019)"],
+      [2020, "no source data: health_service has no rows for 2020"],
+      [2021, "window not covered: the 2-year window 2020–2021 has no health_service rows for 2020"],
+    ]);
+    const short = absentSources([three], ["three-years"], new Map([["health_service|", new Set([2023, 2024])]]), [2023, 2024]);
+    expect(short.years).toEqual([]);
+    expect(short.whole).toEqual([{
+      id: "three-years",
+      reason: "no year with source data over its whole look-back window (2023, 2024): the 3-year window 2021–2023 starts before the first year of health_service data (2023); the 3-year window 2022–2024 starts before the first year of health_service data (2023)",
+    }]);
+    expect(windowProblem({ table: "health_service", window: 2 }, 2024, new Set([2023, 2024]))).toBeUndefined();
   });
 });

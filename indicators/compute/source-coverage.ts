@@ -7,9 +7,11 @@
  * Coverage is one cheap query per table read (rows per year, and per survey for the survey
  * tables), not per definition. What is checked:
  * - events, medicines, readmissions, spending: the event tables they read, by the year of the
- *   event's date (the year the figure is about). A look-back window reaching into a year the
- *   extract does not hold is NOT checked: the figure of the extract's first year counts only
- *   the events of the years delivered;
+ *   event's date (the year the figure is about);
+ * - a look-back window (`window-years` 2 or more) needs every year it spans: a year whose window
+ *   starts before the first year of its source's data (or holds a year without rows) is left
+ *   out too. Otherwise the extract's first year would count one year of screening where the
+ *   others count two (breast-cancer screening: 28 % then 46 %), a false jump;
  * - zone figures: their zone table (and survey) that year;
  * - deaths and status flags come from person_year, whose columns are required: nothing to check;
  * - hand-written `sql`: the tables it reads are not known here; not checked;
@@ -23,6 +25,8 @@ import { TABLE } from "./conditions.ts";
 export interface Source {
   table: string;
   survey?: string;
+  /** Years of events each figure reads (the year and those before), when more than one. */
+  window?: number;
 }
 
 export interface SkippedYear {
@@ -41,7 +45,7 @@ export function sourcesOf(def: Definition): Source[] {
   const n = def.numerator;
   switch (n?.kind) {
     case "events":
-      return [{ table: n.source }];
+      return [{ table: n.source, ...(n["window-years"] > 1 ? { window: n["window-years"] } : {}) }];
     case "medicines":
       return [{ table: "pharmacy_delivery" }];
     case "readmissions":
@@ -105,15 +109,24 @@ export function absentSources(defs: readonly Definition[], ids: readonly string[
   const skippedYear = new Set<string>();
   // What is missing, per definition, for the message of a definition with no year left.
   const what = new Map<string, Set<string>>();
+  // Per definition, why its look-back windows are not covered (the message of a whole definition says so).
+  const truncated = new Map<string, string[]>();
   for (const id of ids) {
     const def = byId.get(id);
     if (!def) continue;
     for (const year of years) {
       const missing = sourcesOf(def).filter((s) => !coverage.get(sourceKey(s))?.has(year));
-      if (missing.length === 0) continue;
-      const labels = [...new Set(missing.map(label))];
-      out.push({ id, year, reason: `no source data: ${labels.join(", ")} has no rows for ${year}` });
-      what.set(id, new Set([...(what.get(id) ?? []), ...labels]));
+      if (missing.length > 0) {
+        const labels = [...new Set(missing.map(label))];
+        out.push({ id, year, reason: `no source data: ${labels.join(", ")} has no rows for ${year}` });
+        what.set(id, new Set([...(what.get(id) ?? []), ...labels]));
+        skippedYear.add(`${id}|${year}`);
+        continue;
+      }
+      const short = sourcesOf(def).flatMap((s) => windowProblem(s, year, coverage.get(sourceKey(s)) ?? new Set()) ?? []);
+      if (short.length === 0) continue;
+      out.push({ id, year, reason: `window not covered: ${short.join("; ")}` });
+      truncated.set(id, [...(truncated.get(id) ?? []), ...short]);
       skippedYear.add(`${id}|${year}`);
     }
   }
@@ -123,15 +136,41 @@ export function absentSources(defs: readonly Definition[], ids: readonly string[
     for (const year of years) {
       const missing = [of.numerator, of.denominator].filter((m) => skippedYear.has(`${m}|${year}`));
       if (missing.length === 0) continue;
+      const windows = missing.flatMap((m) => (out.find((s) => s.id === m && s.year === year)?.reason.startsWith("window not covered") ? [m] : []));
+      if (windows.length > 0) {
+        out.push({ id, year, reason: `its measure(s) ${missing.join(", ")} are left out for ${year} (a look-back window not covered)` });
+        truncated.set(id, [...(truncated.get(id) ?? []), `its measure(s) ${missing.join(", ")} are left out for ${year}`]);
+        continue;
+      }
       out.push({ id, year, reason: `its measure(s) ${missing.join(", ")} have no source data for ${year}` });
       what.set(id, new Set([...(what.get(id) ?? []), ...missing.map((m) => `the source data of ${m}`)]));
     }
   }
   const whole = ids
     .filter((id) => years.length > 0 && years.every((y) => out.some((s) => s.id === id && s.year === y)))
-    .map((id) => ({ id, reason: `no source data in any year: ${[...(what.get(id) ?? [])].join(", ")} has no rows for ${years.join(", ")}` }));
+    .map((id) => ({
+      id,
+      reason: truncated.has(id)
+        ? `no year with source data over its whole look-back window (${years.join(", ")}): ${[...new Set([...(what.get(id) ?? [])].map((l) => `${l} has no rows in some years`).concat(truncated.get(id)!))].join("; ")}`
+        : `no source data in any year: ${[...(what.get(id) ?? [])].join(", ")} has no rows for ${years.join(", ")}`,
+    }));
   const wholeIds = new Set(whole.map((w) => w.id));
   return { years: out.filter((s) => !wholeIds.has(s.id)), whole };
+}
+
+/**
+ * Why a year's look-back window is not covered by a source's rows, or undefined when it is:
+ * the window starts before the source's first year, or spans a year without rows.
+ */
+export function windowProblem(s: Source, year: number, covered: ReadonlySet<number>): string | undefined {
+  const w = s.window ?? 1;
+  if (w <= 1 || covered.size === 0) return undefined;
+  const from = year - w + 1;
+  const first = Math.min(...covered);
+  if (from < first) return `the ${w}-year window ${from}–${year} starts before the first year of ${label(s)} data (${first})`;
+  const gaps: number[] = [];
+  for (let y = from; y < year; y++) if (!covered.has(y)) gaps.push(y);
+  return gaps.length > 0 ? `the ${w}-year window ${from}–${year} has no ${label(s)} rows for ${gaps.join(", ")}` : undefined;
 }
 
 /** Log lines for the CLI and publish: one per definition, its years together. */

@@ -8,7 +8,7 @@
 import { dsr, ESP2013, meanLimits, proportionLimits, rateLimits, type Estimate } from "../stats/index.ts";
 import type { Definition, Statistic, Unit } from "../definition/schema.ts";
 import { MAX_AGE } from "../definition/vocabulary.ts";
-import { strataOf } from "./compile.ts";
+import { ageStratumOf, strataOf } from "./compile.ts";
 
 /** A cell as the compiled query returns it (see compile.ts). */
 export interface Cell {
@@ -167,7 +167,9 @@ export function cellsFromColumns(columns: WideColumns, layout: WideLayout, defs:
     if (!def) throw new Error(`layout names unknown indicator ${id}`);
     // Indirectly standardised ratios are read by indirect-standardisation.ts (all areas at once).
     if (def.statistic === "indirectly-standardised-ratio") continue;
-    const wanted = new Set<string>(["total", ...strataOf(def)]);
+    // A definition's own age bands come back under a stratum of their own (compile.ts).
+    const ageStratum = ageStratumOf(def);
+    const wanted = new Set<string>(["total", ...strataOf(def).map((s) => (s === "age-band" ? ageStratum : s))]);
     const n = col(banded ? `bn${index}` : `n${index}`);
     const d = col(banded ? `bd${index}` : `d${index}`);
     const squares = def.statistic === "mean-per-person" ? col(`s${index}`) : undefined;
@@ -177,7 +179,7 @@ export function cellsFromColumns(columns: WideColumns, layout: WideLayout, defs:
       if (!wanted.has(s) || d[r] === null || d[r] === undefined) continue;
       const cell: Cell = {
         indicator_id: id, year: year![r] as number, level: level![r] as string, system_code: (system![r] as string | null) ?? null,
-        area_code: area![r] as string, stratum: s, stratum_value: stratumValue![r] as string, numerator: 0, denominator: 0, sum_squares: null,
+        area_code: area![r] as string, stratum: s === ageStratum ? "age-band" : s, stratum_value: stratumValue![r] as string, numerator: 0, denominator: 0, sum_squares: null,
       };
       if (bandNumbers) {
         const numbers = bandNumbers[r] as number[];

@@ -4,6 +4,7 @@
  * polarity and breakdowns. Built from the structured fields, not from the analyst's prose,
  * so that it always says what will actually be computed.
  */
+import { ageBandLabelsOf, hasCustomAgeBands } from "./age-bands.ts";
 import { WORDS } from "./describe-words.ts";
 import type { Words } from "./describe-words.ts";
 import type { Definition, Numerator, Population } from "./schema.ts";
@@ -29,7 +30,9 @@ export function describeDefinition(def: Definition, lang: Language = "en"): stri
   const standard = def.statistic === "indirectly-standardised-ratio" ? ` (${w.standard[def.standard ?? "belgium"]})` : "";
   lines.push(`${w.label.statistic}${w.colon}${w.statistic[def.statistic]}${standard}; ${w.unit[def.unit]}.`);
   lines.push(`${w.label.polarity}${w.colon}${w.polarity[def.polarity]}.`);
-  const strata = def.strata.length > 0 ? def.strata.map((s) => w.stratum[s]).join(", ") : w.noStrata;
+  // A definition's own age bands are listed: "age band (65–74, 75–84, 85+)".
+  const bands = hasCustomAgeBands(def) ? ` (${ageBandLabelsOf(def).map((b) => b.replace("-", "–")).join(", ")})` : "";
+  const strata = def.strata.length > 0 ? def.strata.map((s) => `${w.stratum[s]}${s === "age-band" ? bands : ""}`).join(", ") : w.noStrata;
   lines.push(`${w.label.strata}${w.colon}${strata}; ${w.suppressed(def["minimum-count"])}.`);
   if (def.targets) lines.push(`${w.label.targets}${w.colon}${def.targets.map((t) => `${t.value} ${w.unit[def.unit]} (${text(t.label)})`).join("; ")}.`);
   lines.push(`${w.label.source}${w.colon}${text(def.source)}`);

@@ -116,6 +116,17 @@ const CASES: Case[] = [
   { name: "sql without methods", text: edit({}, ["sql: SELECT 1"]), path: "methods", line: 1, column: 1, message: /must explain the query in words in `methods`/ },
   { name: "staff counted without saying so", text: edit({ 16: "unit: per-10000", 18: "statistic: crude-rate", 19: "zone-value: { source: zone_supply, value: gp_count, per-population: true }", 20: [], 21: [], 22: [], 23: [], 24: [], 25: [], 26: [], 27: [] }), path: "counts", line: 1, column: 1, message: /write `counts: professionals`/ },
   { name: "a count of persons declared professionals", text: edit({}, ["counts: professionals"]), path: "counts", line: 28, column: 9, message: /only zone supply .* counts professionals/ },
+  // Custom age bands (issue 16): the base population is women aged 50–69.
+  { name: "age bands with a gap", text: edit({}, ["age-bands: [[50, 59], [61, 69]]"]), path: "age-bands[1][0]", line: 28, column: 24, message: /bands must be contiguous: age 60 is in no band \(start this one at 60\)/ },
+  { name: "overlapping age bands", text: edit({}, ["age-bands: [[50, 59], [55, 69]]"]), path: "age-bands[1][0]", line: 28, column: 24, message: /band \[55, 69\] overlaps band \[50, 59\]/ },
+  { name: "age bands starting late", text: edit({}, ["age-bands: [[55, 59], [60, 69]]"]), path: "age-bands[0][0]", line: 28, column: 14, message: /must start at 50 \(the population's youngest age\) or 0/ },
+  { name: "age bands ending early", text: edit({}, ["age-bands: [[50, 59], [60, 64]]"]), path: "age-bands[1][1]", line: 28, column: 28, message: /must be open \(write 120: no upper limit\) or end at 69/ },
+  { name: "open age band not last", text: edit({}, ["age-bands: [[50, 120], [60, 69]]"]), path: "age-bands[0][1]", line: 28, column: 18, message: /is open .* so it must be the last one/ },
+  { name: "one age band", text: edit({}, ["age-bands: [[50, 69]]"]), path: "age-bands", line: 28, column: 1, message: /list at least two bands/ },
+  { name: "age band upside down", text: edit({}, ["age-bands: [[50, 59], [69, 60]]"]), path: "age-bands[1]", line: 28, column: 23, message: /youngest first: \[60, 69\]/ },
+  { name: "age band above the population", text: edit({}, ["age-bands: [[50, 69], [70, 120]]"]), path: "age-bands[1]", line: 28, column: 23, message: /band \[70, 120\] lies above the population's ages \(50–69\)/ },
+  { name: "age bands without the age breakdown", text: edit({}, ["strata: [bim]", "age-bands: [[50, 59], [60, 69]]"]), path: "age-bands", line: 29, column: 1, message: /`strata` does not list `age-band`/ },
+  { name: "age bands on a standardised rate", text: edit({ 16: "unit: per-100000", 18: "statistic: directly-standardised-rate", 21: "  age: [50, 69]", 23: "  kind: deaths", 24: [], 25: [], 26: [], 27: [] }, ["age-bands: [[50, 59], [60, 69]]"]), path: "age-bands", line: 24, column: 1, message: /European Standard Population 2013/ },
   { name: "target above 100 percent", text: edit({}, ["targets: [{ value: 120, label: { fr: Trop, nl: Te veel, de: Zu viel, en: Too much } }]"]), path: "targets[0].value", line: 28, column: 20, message: /between 0 and 100/ },
 ];
 
@@ -136,6 +147,14 @@ describe("parseDefinition: a catalogue of broken definitions", () => {
     expect(found, JSON.stringify(result.problems, null, 1)).toBeDefined();
     expect(found).toMatchObject({ file: c.file ?? FILE, line: c.line, column: c.column });
     if (c.suggestion) expect(found?.suggestion).toBe(c.suggestion);
+  });
+
+  it("accepts a definition's own age bands, open or ending at the population's oldest age", () => {
+    for (const bands of ["[[50, 59], [60, 69]]", "[[50, 64], [65, 120]]", "[[0, 59], [60, 69]]"]) {
+      const result = parseDefinition(edit({}, [`age-bands: ${bands}`]), FILE, { folder: "population-health" });
+      expect(result.problems).toEqual([]);
+      expect(result.definition?.["age-bands"]).toEqual(JSON.parse(bands));
+    }
   });
 
   it("reports every problem of a file, in line order", () => {

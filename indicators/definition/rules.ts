@@ -17,6 +17,7 @@ import type { z } from "zod";
 import { closest } from "../../etl/validate/suggest.ts";
 import type { CheckedDefinition, Numerator, Statistic, Unit, ZoneValue } from "./schema.ts";
 import { checkComputable } from "./computable.ts";
+import { ageBandProblems } from "./age-bands.ts";
 import { CODE_LIST_OF_SOURCE, MAX_AGE, SOURCE_OF_FILTER, ZONE_SOURCES } from "./vocabulary.ts";
 
 export interface RuleProblem {
@@ -93,6 +94,7 @@ export function crossFieldProblems(def: CheckedDefinition): RuleProblem[] {
   }
   checkStrata(def, add);
   checkAgeBands(def, add);
+  checkCustomAgeBands(def, add);
   checkComputable(def, add);
   def.targets?.forEach((t, i) => {
     const max = def.unit === "percent" || def.unit === "score" ? 100 : Infinity;
@@ -220,4 +222,20 @@ function checkAgeBands(def: CheckedDefinition, add: Add): void {
   if (min % 5 !== 0 || !endsBand) {
     add(["population", "age"], "a directly standardised rate uses the 5-year bands of the European Standard Population: the age range must start at a multiple of 5 and end at …, 64, 69, …, 89, or 120 (no upper limit)");
   }
+}
+
+/**
+ * A definition's own age bands (`age-bands`): only where there is an age-band breakdown to
+ * apply them to, and contiguous, without overlap, covering the population's ages (age-bands.ts).
+ */
+function checkCustomAgeBands(def: CheckedDefinition, add: Add): void {
+  const bands = def["age-bands"];
+  if (bands === undefined) return;
+  const why = (reason: string) => add(["age-bands"], `\`age-bands\` has no use here: ${reason}; remove it`);
+  if (def.sql !== undefined) return why("a hand-written query returns the standard bands (0-17, 18-44, 45-64, 65-74, 75+) in its `age_band` column");
+  if (isZoneLevel(def)) return why("zone figures have no breakdown by age");
+  if (def.statistic === "directly-standardised-rate") return why("a directly standardised rate is standardised over the 19 bands of the European Standard Population 2013 and has no age-band breakdown");
+  if (def.statistic === "indirectly-standardised-ratio") return why("an indirectly standardised ratio is standardised over the 19 bands of the European Standard Population 2013 and is broken down by sex only");
+  if (def.strata !== undefined && !def.strata.includes("age-band")) return why("`strata` does not list `age-band`: add it, or remove `age-bands`");
+  for (const p of ageBandProblems(bands, def.population?.age)) add(["age-bands", ...p.path], p.message);
 }

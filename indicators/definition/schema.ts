@@ -163,6 +163,11 @@ export const baseSchema = z.strictObject({
   "ratio-of": z.strictObject({ numerator: id, denominator: id }).optional(),
   /** Breakdowns computed besides the total; `[]` for none. Default: see `withDefaults`. */
   strata: list(z.enum(STRATA)).optional(),
+  /**
+   * The bands of the `age-band` breakdown, instead of 0–17, 18–44, 45–64, 65–74, 75+:
+   * `[[0, 11], [12, 17], [18, 120]]`, 120 for an open last band (age-bands.ts; rules.ts checks them).
+   */
+  "age-bands": z.array(z.tuple([age, age])).optional(),
   /** Indirect standardisation only: whose age × sex rates give the expected count (default Belgium). */
   standard: z.enum(["belgium", "region"]).optional(),
   "minimum-count": z.int().min(SMALLEST_MINIMUM_COUNT, { error: `IMA-AIM publishes no cell of fewer than ${SMALLEST_MINIMUM_COUNT} persons: the minimum count cannot be lower` }).default(SMALLEST_MINIMUM_COUNT),

@@ -6,11 +6,16 @@ import { attackRelease } from "../../attacker/index.ts";
 import { loadExtract } from "../../etl/load/load-extract.ts";
 import { generateSample } from "../../etl/sample/generate.ts";
 import { loadDefinitions } from "../../indicators/definition/load.ts";
+import type { Definition } from "../../indicators/definition/schema.ts";
 import { auditReleaseDir } from "../../release/audit-release.ts";
 import type { Manifest } from "../../release/manifest.ts";
 import { publish } from "../../release/publish.ts";
 
-export function attackLinkedRelease(title: string, ids: readonly string[], expectLinks: boolean): void {
+/**
+ * `extra`: definitions of the test's own, published beside the built-in ones named by `ids`.
+ * Returns the release's directory and manifest, once published (for checks of the test's own).
+ */
+export function attackLinkedRelease(title: string, ids: readonly string[], expectLinks: boolean, extra: readonly Definition[] = []): { release: string; manifest: () => Manifest } {
   const root = mkdtempSync(join(process.env.BOUSSOLE_TEST_TMP ?? "/tmp", "linked-release-"));
   const release = join(root, "release");
   let manifest: Manifest;
@@ -22,7 +27,7 @@ export function attackLinkedRelease(title: string, ids: readonly string[], expec
     const load = await loadExtract(join(root, "extract"), { warehouse });
     if (!load.written) throw new Error("the sample did not load");
     const { definitions } = loadDefinitions(join(import.meta.dirname, "..", "..", "indicators", "definitions"));
-    manifest = await publish(definitions.filter((d) => ids.includes(d.id)), { warehouse, out: release, log: (l) => log.push(l) });
+    manifest = await publish([...definitions.filter((d) => ids.includes(d.id)), ...extra], { warehouse, out: release, log: (l) => log.push(l) });
   }, 900_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -49,4 +54,5 @@ export function attackLinkedRelease(title: string, ids: readonly string[], expec
       expect(manifest.audit.narrowestInterval ?? Infinity).toBeGreaterThanOrEqual(manifest.disclosure.protectionWidth);
     }, 600_000);
   });
+  return { release, manifest: () => manifest };
 }
