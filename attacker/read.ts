@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { Database } from "../etl/db/duckdb.ts";
+import { Database } from "../core/duckdb.ts";
 import type { PublicRelease } from "./types.ts";
 
 export async function readPublicRelease(dir: string): Promise<PublicRelease> {

@@ -17,7 +17,7 @@
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { Database } from "../etl/db/duckdb.ts";
+import { Database } from "../core/duckdb.ts";
 import { auditRelease, type SdcRelease } from "../disclosure/index.ts";
 import { CELL_TABLE, ReadableManifestSchema } from "./format.ts";
 import { internalDir, type SdcCellRow } from "./write-release.ts";

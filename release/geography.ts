@@ -10,7 +10,7 @@
  * `zone`) is drawn with it; other zones are the union of their members.
  */
 import polygonClipping, { type MultiPolygon, type Polygon } from "polygon-clipping";
-import type { Database } from "../etl/db/duckdb.ts";
+import type { Database } from "../core/duckdb.ts";
 import { coverageNames } from "../geography/coverage.ts";
 import { PROVINCES, REGIONS } from "../geography/facts.ts";
 import type { AreaRow, BoundaryRow, Level, ZoneMemberRow, ZoneSystemRow } from "./format.ts";

@@ -5,7 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { Database } from "../etl/db/duckdb.ts";
+import { Database } from "../core/duckdb.ts";
 import { protectInPhases } from "./phased-protection.ts";
 import { computeIndicators } from "../indicators/compute/compute.ts";
 import { describeSkippedYears } from "../indicators/compute/source-coverage.ts";

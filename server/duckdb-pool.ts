@@ -12,7 +12,7 @@ export interface PoolOptions {
 
 /**
  * One release's `published.duckdb`, opened READ-ONLY, with a few connections. The project's
- * `Database` (etl/db/duckdb.ts) holds a single connection, which would serialise every request.
+ * `Database` (core/duckdb.ts) holds a single connection, which would serialise every request.
  */
 export class ReadOnlyDuckDB {
   private readonly busy: number[];

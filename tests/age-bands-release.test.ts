@@ -12,7 +12,7 @@
 //   (75–84, 85+) = the same ∧ 75 and over.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Database } from "../etl/db/duckdb.ts";
+import { Database } from "../core/duckdb.ts";
 import { definition } from "./indicator-helpers.ts";
 import { attackLinkedRelease } from "./support/linked-release.ts";
 

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Database } from "../etl/db/duckdb.ts";
+import { Database } from "../core/duckdb.ts";
 import { loadExtract } from "../etl/load/load-extract.ts";
 import { generateSample } from "../etl/sample/generate.ts";
 import { INVALID, ROOT, TINY, TODAY, temporaryDirectory, tinyWith } from "./helpers.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { coverageNames } from "../geography/coverage.ts";
-import { Database } from "../etl/db/duckdb.ts";
+import { Database } from "../core/duckdb.ts";
 import { warehouseSchema } from "../etl/load/schema.ts";
 import { readGeography } from "../release/geography.ts";
 

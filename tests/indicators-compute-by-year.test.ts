@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { Database } from "../etl/db/duckdb.ts";
+import { Database } from "../core/duckdb.ts";
 import { loadExtract } from "../etl/load/load-extract.ts";
 import { generateSample } from "../etl/sample/generate.ts";
 import { loadDefinitions } from "../indicators/definition/load.ts";

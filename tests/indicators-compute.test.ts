@@ -17,7 +17,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { Database } from "../etl/db/duckdb.ts";
+import { Database } from "../core/duckdb.ts";
 import { loadDefinitions } from "../indicators/definition/load.ts";
 import type { Definition } from "../indicators/definition/schema.ts";
 import { compile } from "../indicators/compute/compile.ts";

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { Database } from "../etl/db/duckdb.ts";
+import { Database } from "../core/duckdb.ts";
 import { CELL_TABLE, ManifestSchema, ReadableManifestSchema, RELEASE_TABLES, type Manifest } from "../release/format.ts";
 import { fixtureRelease } from "../server/test-support/app.ts";
 import { sampleRelease } from "./support/sample-release.ts";

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { Database } from "../etl/db/duckdb.ts";
+import { Database } from "../core/duckdb.ts";
 import { loadDefinitions } from "../indicators/definition/load.ts";
 import { auditReleaseDir } from "../release/audit-release.ts";
 import type { Manifest } from "../release/manifest.ts";

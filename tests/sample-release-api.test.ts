@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LANGUAGES } from "../core/languages.ts";
 import { buildApp } from "../server/app.ts";
 import type { AreaRow } from "../server/catalog.ts";
-import { Database } from "../etl/db/duckdb.ts";
+import { Database } from "../core/duckdb.ts";
 import { getJson, temporaryDirectory } from "../server/test-support/app.ts";
 import { sampleRelease } from "./support/sample-release.ts";
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Database } from "../etl/db/duckdb.ts";
+import { Database } from "../core/duckdb.ts";
 import { loadExtract } from "../etl/load/load-extract.ts";
 import { generateSample, IMPROVING_ZONES } from "../etl/sample/generate.ts";
 import { temporaryDirectory } from "./helpers.ts";

@@ -6,7 +6,7 @@ import { appendFileSync, chmodSync, copyFileSync, existsSync, mkdirSync, readdir
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { silentProgress, type Progress } from "../etl/cli/progress.ts";
-import { Database } from "../etl/db/duckdb.ts";
+import { Database } from "../core/duckdb.ts";
 import { loadExtract } from "../etl/load/load-extract.ts";
 import { TINY, TODAY, temporaryDirectory, tinyWith } from "./helpers.ts";
 

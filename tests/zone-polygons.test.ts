@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Database } from "../etl/db/duckdb.ts";
+import { Database } from "../core/duckdb.ts";
 import { loadExtract } from "../etl/load/load-extract.ts";
 import { generateSample } from "../etl/sample/generate.ts";
 import { readGeography, type ReleaseGeography } from "../release/geography.ts";

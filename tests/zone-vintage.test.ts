@@ -4,7 +4,7 @@
 import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Database } from "../etl/db/duckdb.ts";
+import { Database } from "../core/duckdb.ts";
 import { loadExtract } from "../etl/load/load-extract.ts";
 import { generateSample } from "../etl/sample/generate.ts";
 import { INVALID, TINY, TODAY, temporaryDirectory, tinyWith } from "./helpers.ts";

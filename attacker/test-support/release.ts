@@ -7,7 +7,7 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { Database } from "../../etl/db/duckdb.ts";
+import { Database } from "../../core/duckdb.ts";
 import type { PublicArea, PublicCell, PublicIndicator, PublicRelease, PublicZoneMember } from "../types.ts";
 
 export type TrueCell = Omit<PublicCell, "hidden"> & { numerator: number; denominator: number };

@@ -2,7 +2,7 @@
 // Prints one JSON line: { task, seconds, cpuSeconds, rows, maxRssMb, bytes }.
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { Database } from "../../etl/db/duckdb.ts";
+import { Database } from "../../core/duckdb.ts";
 import { loadExtract } from "../../etl/load/load-extract.ts";
 import { generateSample } from "../../etl/sample/generate.ts";
 import { loadDefinitions } from "../../indicators/definition/load.ts";

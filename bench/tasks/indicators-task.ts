@@ -7,7 +7,7 @@
  */
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { Database } from "../../etl/db/duckdb.ts";
+import { Database } from "../../core/duckdb.ts";
 import { computeIndicators, writeCells } from "../../indicators/compute/compute.ts";
 import { residenceAreaCtes } from "../../indicators/compute/areas.ts";
 import { loadDefinitions } from "../../indicators/definition/load.ts";

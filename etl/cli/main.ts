@@ -1,6 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { UserError } from "./errors.ts";
-import { defaultMemoryLimit } from "../db/duckdb.ts";
+import { defaultMemoryLimit } from "../../core/duckdb.ts";
 import { sampleCommand } from "./sample-command.ts";
 import { loadCommand, validateCommand } from "./load-command.ts";
 import { startCommand } from "./start-command.ts";

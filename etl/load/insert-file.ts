@@ -1,5 +1,5 @@
 import { sqlType, type ColumnSpec, type FileKind } from "../contract/index.ts";
-import { ident, type Database } from "../db/duckdb.ts";
+import { ident, type Database } from "../../core/duckdb.ts";
 import type { ExtractFile } from "../validate/extract.ts";
 import { storedName } from "./schema.ts";
 import type { ValidationReport } from "../validate/report.ts";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { Database } from "../db/duckdb.ts";
+import { Database } from "../../core/duckdb.ts";
 import type { Progress } from "../cli/progress.ts";
 import { silentProgress } from "../cli/progress.ts";
 import { checkExtract, type ExtractCheck } from "../validate/extract.ts";

@@ -1,4 +1,4 @@
-import { Database, ident } from "../db/duckdb.ts";
+import { Database, ident } from "../../core/duckdb.ts";
 import type { ExtractFile } from "../validate/extract.ts";
 import { readCsv } from "../validate/csv-reader.ts";
 

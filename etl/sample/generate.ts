@@ -8,7 +8,7 @@ import { PERSON_FILES } from "./person-files.ts";
 import type { Place } from "./place.ts";
 import { join } from "node:path";
 import { boundaryFilePattern, kindOfFile } from "../contract/index.ts";
-import { Database } from "../db/duckdb.ts";
+import { Database } from "../../core/duckdb.ts";
 import type { Progress } from "../cli/progress.ts";
 import { silentProgress } from "../cli/progress.ts";
 import { writeStatbelIncome, writeStatbelPopulation, writeZoneAggregates } from "./aggregates.ts";

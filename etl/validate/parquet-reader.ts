@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import type { Hash } from "node:crypto";
-import { Database, ident } from "../db/duckdb.ts";
+import { Database, ident } from "../../core/duckdb.ts";
 import type { CsvCallbacks } from "./csv-reader.ts";
 
 /**

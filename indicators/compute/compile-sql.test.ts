@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { Database } from "../../etl/db/duckdb.ts";
+import { Database } from "../../core/duckdb.ts";
 import { loadDefinitions, parseDefinition } from "../definition/load.ts";
 import type { Definition, DefinitionInput } from "../definition/schema.ts";
 import { ROOT } from "../../tests/helpers.ts";

@@ -24,7 +24,7 @@
  * age band outside the lists, a negative or missing count, or (for a proportion) a numerator
  * above its denominator. Only `proportion` and `crude-rate` can be computed this way (rules.ts).
  */
-import { Database } from "../../etl/db/duckdb.ts";
+import { Database } from "../../core/duckdb.ts";
 import { warehouseSchema } from "../../etl/load/schema.ts";
 import type { DefinitionProblem, DefinitionSource } from "../definition/load.ts";
 import { SQL_STATISTICS } from "../definition/rules.ts";

@@ -11,7 +11,7 @@
  * Only 0/1 person counts take part: event counts (a person's number of admissions) and
  * amounts (spending) are not sets of persons.
  */
-import type { Database } from "../../etl/db/duckdb.ts";
+import type { Database } from "../../core/duckdb.ts";
 import type { Definition } from "../definition/schema.ts";
 import { compile } from "./compile.ts";
 

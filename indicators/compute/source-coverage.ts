@@ -17,7 +17,7 @@
  * - hand-written `sql`: the tables it reads are not known here; not checked;
  * - a ratio of measures: skipped where either measure is.
  */
-import type { Database } from "../../etl/db/duckdb.ts";
+import type { Database } from "../../core/duckdb.ts";
 import type { Definition } from "../definition/schema.ts";
 import { TABLE } from "./conditions.ts";
 

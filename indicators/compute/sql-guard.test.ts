@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Database } from "../../etl/db/duckdb.ts";
+import { Database } from "../../core/duckdb.ts";
 import { fileKinds } from "../../etl/contract/index.ts";
 import { ALLOWED_FUNCTIONS, ALLOWED_TABLE_FUNCTIONS, WAREHOUSE_TABLES, checkIndicatorSql, positionOf, queryBody, splitStatements, statementKeywords, type SqlCheck } from "./sql-guard.ts";
 

@@ -22,7 +22,7 @@
  * The tree is walked generically (every nested object and array), so that subqueries, CTEs,
  * joins, window specifications, FILTER clauses and lambdas are all covered.
  */
-import { Database } from "../../etl/db/duckdb.ts";
+import { Database } from "../../core/duckdb.ts";
 
 /** The warehouse tables an indicator query may read (etl/load/schema.ts: one per file kind). */
 export const WAREHOUSE_TABLES = [

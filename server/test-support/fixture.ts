@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { appendRows, type Columns } from "../../etl/db/append-rows.ts";
+import { appendRows, type Columns } from "../../core/append-rows.ts";
 import {
   AREA_TABLE, BOUNDARY_TABLE, CELL_TABLE, INDICATOR_TABLE, RELEASE_FORMAT, RELEASE_TABLES, ZONE_MEMBER_TABLE, ZONE_SYSTEM_TABLE,
   type IndicatorRow, type Manifest, type SqlType,
