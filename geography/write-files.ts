@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { csvRow, DATA_FILE_CSV } from "../core/csv.ts";
 import type { ReferenceGeography } from "./reference.ts";
-import { TextFileWriter } from "../etl/sample/text-writer.ts";
+import { TextFileWriter } from "../core/text-writer.ts";
 
 // The project's one CSV writer, without the spreadsheet formula guard: these are data files.
 const row = (values: (string | number | null)[]) => csvRow(values, DATA_FILE_CSV);

@@ -49,7 +49,7 @@ export function expectedWork(job: ProtectJob): number {
 }
 
 /** A plain-JavaScript entry that registers tsx, then imports the worker module (shared with the ETL's workers). */
-const ENTRY = new URL("../etl/workers/ts-entry.mjs", import.meta.url);
+const ENTRY = new URL("../core/workers/ts-entry.mjs", import.meta.url);
 const WORKER = new URL("./protect-worker.ts", import.meta.url);
 
 type Reply = { ok: true; value: ProtectOutcome } | { ok: false; error: string };

@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { appendFileSync, chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { silentProgress, type Progress } from "../etl/cli/progress.ts";
+import { silentProgress, type Progress } from "../core/progress.ts";
 import { Database } from "../core/duckdb.ts";
 import { loadExtract } from "../etl/load/load-extract.ts";
 import { TINY, TODAY, temporaryDirectory, tinyWith } from "./helpers.ts";

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import { loadExtract, type LoadResult } from "../load/load-extract.ts";
-import { createProgress } from "./progress.ts";
+import { createProgress } from "../../core/progress.ts";
 import { parseNumber, UserError } from "./errors.ts";
 
 interface CheckOptions {

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { generateSample } from "../sample/generate.ts";
-import { createProgress } from "./progress.ts";
+import { createProgress } from "../../core/progress.ts";
 import { parseNumber, UserError } from "./errors.ts";
 
 export function parseYears(value: string): [number, number] {

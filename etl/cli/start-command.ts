@@ -6,7 +6,7 @@ import { publish } from "../../release/publish.ts";
 import { seedExampleCycles } from "../../server/pdca/seed-examples.ts";
 import { loadExtract } from "../load/load-extract.ts";
 import { generateSample } from "../sample/generate.ts";
-import { createProgress } from "./progress.ts";
+import { createProgress } from "../../core/progress.ts";
 import { parseNumber, UserError } from "./errors.ts";
 import { assertPortFree, busyPortMessage, chosenPort } from "./port.ts";
 import { serveRelease } from "./serve-command.ts";

@@ -1,8 +1,8 @@
 import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { fileKinds, type FileKind } from "../contract/index.ts";
-import type { Progress } from "../cli/progress.ts";
-import { runTsWorker } from "../workers/ts-worker.ts";
+import type { Progress } from "../../core/progress.ts";
+import { runTsWorker } from "../../core/workers/ts-worker.ts";
 import { checkFile } from "./check-file.ts";
 import type { ExtractFile } from "./extract.ts";
 import type { References } from "./references.ts";

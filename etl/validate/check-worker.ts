@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import type { Progress } from "../cli/progress.ts";
+import type { Progress } from "../../core/progress.ts";
 import { checkJob, type CheckJob } from "./check-pool.ts";
 
 // Runs in a worker thread: checks its share of the files and posts the results back.

@@ -1,6 +1,6 @@
 import type { FileKind } from "../contract/index.ts";
 import type { ValidationReport } from "./report.ts";
-import { closest } from "./suggest.ts";
+import { closest } from "../../core/suggest.ts";
 
 /** Where each contract column sits in a file, and the name the file gives it. */
 export interface HeaderMapping {

@@ -1,5 +1,5 @@
 import type { ColumnSpec, ParsedValue } from "../contract/index.ts";
-import { closest } from "./suggest.ts";
+import { closest } from "../../core/suggest.ts";
 
 /** A value that failed its column's check: the rule broken and a message in words. */
 export class Invalid {

@@ -4,7 +4,7 @@
  * in `rules.ts` are kept as they are; zod's generic ones are replaced here.
  */
 import { z } from "zod";
-import { closest } from "../../etl/validate/suggest.ts";
+import { closest } from "../../core/suggest.ts";
 
 export type Path = (string | number)[];
 

@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { LineCounter, parseDocument } from "yaml";
-import { closest } from "../../etl/validate/suggest.ts";
+import { closest } from "../../core/suggest.ts";
 import { GENERIC, explainIssues, formatPath } from "./issues.ts";
 import type { Path } from "./issues.ts";
 import { locator } from "./locate.ts";

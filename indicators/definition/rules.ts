@@ -14,7 +14,7 @@
  * events → rates), and each statistic with its units (percent only for a proportion).
  */
 import type { z } from "zod";
-import { closest } from "../../etl/validate/suggest.ts";
+import { closest } from "../../core/suggest.ts";
 import type { CheckedDefinition, Numerator, Statistic, Unit, ZoneValue } from "./schema.ts";
 import { checkComputable } from "./computable.ts";
 import { ageBandProblems } from "./age-bands.ts";
