@@ -1,15 +1,6 @@
 import { InvalidArgumentError } from "commander";
 
-/** A failure the user can act on: printed as one clear message, never a stack trace. */
-export class UserError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
-
+/** A command-line option parsed as a number within bounds (commander reports the error). */
 export function parseNumber(name: string, min: number, max: number) {
   return (value: string): number => {
     const n = Number(value);

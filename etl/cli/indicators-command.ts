@@ -14,7 +14,7 @@ import { compile } from "../../indicators/compute/compile.ts";
 import { checkSqlDefinition, compileSqlDefinitions, sqlDefinitionProblems } from "../../indicators/compute/compile-sql.ts";
 import { computeIndicators, writeCells } from "../../indicators/compute/compute.ts";
 import { describeSkippedYears } from "../../indicators/compute/source-coverage.ts";
-import { UserError } from "./errors.ts";
+import { UserError } from "../../core/user-error.ts";
 
 const DEFAULT_DIR = fileURLToPath(new URL("../../indicators/definitions", import.meta.url));
 

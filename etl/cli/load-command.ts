@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import { loadExtract, type LoadResult } from "../load/load-extract.ts";
 import { createProgress } from "../../core/progress.ts";
-import { parseNumber, UserError } from "./errors.ts";
+import { UserError } from "../../core/user-error.ts";
+import { parseNumber } from "./errors.ts";
 
 interface CheckOptions {
   vintage?: number;

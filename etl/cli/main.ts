@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { UserError } from "./errors.ts";
+import { UserError } from "../../core/user-error.ts";
 import { defaultMemoryLimit } from "../../core/duckdb.ts";
 import { sampleCommand } from "./sample-command.ts";
 import { loadCommand, validateCommand } from "./load-command.ts";

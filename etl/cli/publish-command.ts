@@ -9,7 +9,8 @@ import { loadDefinitions } from "../../indicators/definition/load.ts";
 import { auditReleaseDir } from "../../release/audit-release.ts";
 import { attackRelease } from "../../attacker/index.ts";
 import { publish, PublishError } from "../../release/publish.ts";
-import { parseNumber, UserError } from "./errors.ts";
+import { UserError } from "../../core/user-error.ts";
+import { parseNumber } from "./errors.ts";
 
 export const DEFAULT_DEFINITIONS = join("indicators", "definitions");
 

@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { generateSample } from "../sample/generate.ts";
 import { createProgress } from "../../core/progress.ts";
-import { parseNumber, UserError } from "./errors.ts";
+import { UserError } from "../../core/user-error.ts";
+import { parseNumber } from "./errors.ts";
 
 export function parseYears(value: string): [number, number] {
   const m = /^(\d{4})(?:-(\d{4}))?$/.exec(value);

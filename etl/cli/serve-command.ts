@@ -4,7 +4,8 @@ import type { FastifyInstance } from "fastify";
 import { StoreError } from "../../pdca/store/errors.ts";
 import { countUsers } from "../../pdca/store/users.ts";
 import { checkReleaseDir, ReleaseError } from "../../server/release.ts";
-import { parseNumber, UserError } from "./errors.ts";
+import { UserError } from "../../core/user-error.ts";
+import { parseNumber } from "./errors.ts";
 
 export interface ServeOptions {
   release: string;

@@ -7,7 +7,8 @@ import { seedExampleCycles } from "../../server/pdca/seed-examples.ts";
 import { loadExtract } from "../load/load-extract.ts";
 import { generateSample } from "../sample/generate.ts";
 import { createProgress } from "../../core/progress.ts";
-import { parseNumber, UserError } from "./errors.ts";
+import { UserError } from "../../core/user-error.ts";
+import { parseNumber } from "./errors.ts";
 import { assertPortFree, busyPortMessage, chosenPort } from "./port.ts";
 import { serveRelease } from "./serve-command.ts";
 

@@ -6,7 +6,7 @@ import type { Progress } from "../../core/progress.ts";
 import { silentProgress } from "../../core/progress.ts";
 import { checkExtract, type ExtractCheck } from "../validate/extract.ts";
 import { removeOwnSnapshotsSync, snapshotParent } from "../validate/snapshot.ts";
-import { discard, discardSync, ensureWritable, onTermination, removeStaleTemporaries, replaceAtomically, temporaryPathFor } from "./atomic-file.ts";
+import { discard, discardSync, ensureWritable, onTermination, removeStaleTemporaries, replaceAtomically, temporaryPathFor } from "../../core/atomic-file.ts";
 import { checkInDatabase } from "./database-checks.ts";
 import { compareRowCount, insertFile } from "./insert-file.ts";
 import { warehouseSchema } from "./schema.ts";

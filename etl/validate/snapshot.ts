@@ -9,6 +9,7 @@ import { lstat, mkdtemp, open, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, extname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
+import { reason, SNAPSHOT_PREFIX } from "../../core/atomic-file.ts";
 import type { ValidationReport } from "./report.ts";
 
 export interface Snapshot {
@@ -20,9 +21,6 @@ export interface Snapshot {
   directories: Set<string>;
   dispose(): Promise<void>;
 }
-
-/** `.boussole-snapshot-<pid>-<random>`: the pid tells a live load's snapshot from a dead one's. */
-export const SNAPSHOT_PREFIX = ".boussole-snapshot-";
 
 /** This process's snapshots in `parent`, removed synchronously (from a signal handler). */
 export function removeOwnSnapshotsSync(parent: string): void {
@@ -81,15 +79,6 @@ export async function snapshotExtract(dir: string, report: ValidationReport, par
 /** Disk full, read-only or not allowed: said in words, before any check runs. */
 export class SnapshotError extends Error {
   override name = "SnapshotError";
-}
-
-export function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOSPC") return "the disk is full (ENOSPC)";
-  if (code === "EROFS") return "the file system is read-only (EROFS)";
-  if (code === "EACCES" || code === "EPERM") return `permission denied (${code})`;
-  if (code === "EDQUOT") return "the disk quota is exceeded (EDQUOT)";
-  return code ?? (error as Error).message;
 }
 
 function describe(info: Awaited<ReturnType<typeof lstat>>): string {

@@ -7,7 +7,7 @@ import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { Database } from "../../core/duckdb.ts";
 import { createAndAppend, type Columns } from "../../core/append-rows.ts";
-import { discard, replaceAtomically, temporaryPathFor } from "../../etl/load/atomic-file.ts";
+import { discard, replaceAtomically, temporaryPathFor } from "../../core/atomic-file.ts";
 import type { Definition } from "../definition/schema.ts";
 import { areaRegionSql } from "./areas.ts";
 import { compile, type Skipped } from "./compile.ts";

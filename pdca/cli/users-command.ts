@@ -6,7 +6,7 @@
  */
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
-import { UserError } from "../../etl/cli/errors.ts";
+import { UserError } from "../../core/user-error.ts";
 import { hashPassword, passwordProblem } from "../accounts/password.ts";
 import { USERNAME, USERNAME_RULE } from "../accounts/usernames.ts";
 import { formatZones, parseZones } from "../accounts/zones.ts";

@@ -1,8 +1,20 @@
 import { closeSync, fsyncSync, openSync, rmSync } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
-import { UserError } from "../cli/errors.ts";
-import { reason, SNAPSHOT_PREFIX } from "../validate/snapshot.ts";
+import { UserError } from "./user-error.ts";
 import { basename, dirname, join } from "node:path";
+
+/** `.boussole-snapshot-<pid>-<random>`: the pid tells a live load's snapshot from a dead one's. */
+export const SNAPSHOT_PREFIX = ".boussole-snapshot-";
+
+/** Why a file could not be written, in words (disk full, read-only, not allowed). */
+export function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOSPC") return "the disk is full (ENOSPC)";
+  if (code === "EROFS") return "the file system is read-only (EROFS)";
+  if (code === "EACCES" || code === "EPERM") return `permission denied (${code})`;
+  if (code === "EDQUOT") return "the disk quota is exceeded (EDQUOT)";
+  return code ?? (error as Error).message;
+}
 
 /**
  * A new warehouse is built beside the old one under a temporary name and renamed over it
