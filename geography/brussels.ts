@@ -7,7 +7,7 @@
  * Cambre) → Sud; the rest (Pentagon, Northern and European quarters) → Centre-Ouest. Their
  * codes (`21004_NORD` …) are not Statbel codes; a network with the real sectors supplies them.
  */
-import type { Names } from "../etl/geography/types.ts";
+import type { Names } from "./types.ts";
 
 export const BRUSSELS_CITY = "21004";
 

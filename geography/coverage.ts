@@ -2,7 +2,7 @@
  * The top level of a release is named for what the data covers: "Belgium" only when all three
  * regions are covered; else the covered region ("Flemish Region"), or the regions joined.
  */
-import type { Names, RegionCode } from "../etl/geography/types.ts";
+import type { Names, RegionCode } from "./types.ts";
 import { BELGIUM, REGIONS } from "./facts.ts";
 
 const AND: Names = { nameFr: " et ", nameNl: " en ", nameDe: " und ", nameEn: " and " };

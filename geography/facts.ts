@@ -3,7 +3,7 @@
  * regions and ten provinces, with names in the four languages of the product. A
  * municipality's province and region follow from its NIS code.
  */
-import type { Names, Province, Region, RegionCode } from "../etl/geography/types.ts";
+import type { Names, Province, Region, RegionCode } from "./types.ts";
 
 export const BELGIUM: Names & { code: "BE" } = { code: "BE", nameFr: "Belgique", nameNl: "België", nameDe: "Belgien", nameEn: "Belgium" };
 

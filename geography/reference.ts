@@ -3,7 +3,7 @@
  * 2019–2024) or 2025 (the 565 after the mergers of 1 January 2025), with regions, provinces,
  * zone systems and boundaries for the web.
  */
-import type { Geography, LanguageArea, Municipality, Sector } from "../etl/geography/types.ts";
+import type { Geography, LanguageArea, Municipality, Sector } from "./types.ts";
 import { BRUSSELS_CITY, BRUSSELS_CITY_SECTORS } from "./brussels.ts";
 import { PROVINCES, provinceOfNis, REGIONS, regionOfNis } from "./facts.ts";
 import { centre, latitudeBand, rounded, type Geometry } from "./geometry.ts";

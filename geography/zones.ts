@@ -4,7 +4,7 @@
  * (Bruxelles-Ville by pseudo-sector), the German-speaking Community as one zone, and a
  * PROVISIONAL Walloon OLS system by arrondissement that a network replaces with its own file.
  */
-import type { Names, Sector, Zone, ZoneMember, ZoneSystem } from "../etl/geography/types.ts";
+import type { Names, Sector, Zone, ZoneMember, ZoneSystem } from "./types.ts";
 import { BASSINS, BRUSSELS_CITY, BRUSSELS_CITY_SECTORS } from "./brussels.ts";
 import { arrondissementOfNis, BRUSSELS, FLANDERS, WALLONIA } from "./facts.ts";
 import { GERMAN_NAMES } from "./names.ts";

@@ -1,4 +1,4 @@
-import type { Geography, Municipality } from "../geography/types.ts";
+import type { Geography, Municipality } from "../../geography/types.ts";
 import type { Random } from "./random.ts";
 import type { PopulationCount } from "./simulate.ts";
 import { TextFileWriter } from "../../core/text-writer.ts";
