@@ -46,7 +46,7 @@ describe("an extract without geography files", () => {
   });
 
   it("takes the 581 municipalities of 2019–2024 when an earlier vintage is asked for", async () => {
-    const { referenceGeographyFor } = await import("../geography/extract-geography.ts");
+    const { referenceGeographyFor } = await import("../etl/validate/extract-geography.ts");
     const supplied = referenceGeographyFor(["ima_population.csv"], 2023)!;
     expect(supplied.vintage).toBe(2023);
     expect(supplied.names).toContain("geo_municipalities.csv");

@@ -8,7 +8,7 @@ import { checkFile } from "./check-file.ts";
 import { checkFiles } from "./check-pool.ts";
 import { checkGeography, checkGeographyReferences } from "./geography-rules.ts";
 import { checkZoneVintages } from "./vintage-rules.ts";
-import { referenceGeographyFor } from "../../geography/extract-geography.ts";
+import { referenceGeographyFor } from "./extract-geography.ts";
 import type { HeaderMapping } from "./header.ts";
 import { buildReferences, chooseVintage, emptyReferences, type GeographyRows, type References } from "./references.ts";
 import { ValidationReport } from "./report.ts";

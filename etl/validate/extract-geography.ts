@@ -15,10 +15,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { boundaryFilePattern, kindOfFile } from "../etl/contract/index.ts";
-import type { BoundaryFeature } from "../etl/validate/boundaries.ts";
-import { referenceGeography, vintageFor } from "./reference.ts";
-import { writeGeographyFiles } from "./write-files.ts";
+import { boundaryFilePattern, kindOfFile } from "../contract/index.ts";
+import type { BoundaryFeature } from "./boundaries.ts";
+import { referenceGeography, vintageFor } from "../../geography/reference.ts";
+import { writeGeographyFiles } from "../../geography/write-files.ts";
 
 export interface SuppliedGeography {
   dir: string;
