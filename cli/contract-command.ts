@@ -2,10 +2,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { contractMarkdownWithExamples } from "../contract/markdown.ts";
+import { contractMarkdownWithExamples } from "../etl/contract/markdown.ts";
 
-/** The repository root (this file is etl/cli/), where the tiny example extract lives. */
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+/** The repository root (this file is cli/), where the tiny example extract lives. */
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const TINY_EXTRACT = join(ROOT, "data-samples", "tiny");
 
 export function contractCommand(program: Command): void {

@@ -5,11 +5,11 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { loadDefinitions } from "../../indicators/definition/load.ts";
-import { auditReleaseDir } from "../../release/audit-release.ts";
-import { attackRelease } from "../../attacker/index.ts";
-import { publish, PublishError } from "../../release/publish.ts";
-import { UserError } from "../../core/user-error.ts";
+import { loadDefinitions } from "../indicators/definition/load.ts";
+import { auditReleaseDir } from "../release/audit-release.ts";
+import { attackRelease } from "../attacker/index.ts";
+import { publish, PublishError } from "../release/publish.ts";
+import { UserError } from "../core/user-error.ts";
 import { parseNumber } from "./errors.ts";
 
 export const DEFAULT_DEFINITIONS = join("indicators", "definitions");

@@ -3,7 +3,7 @@
  * finding port 8080 taken only after minutes of sample, load and publish wastes them all.
  */
 import { createServer } from "node:net";
-import { UserError } from "../../core/user-error.ts";
+import { UserError } from "../core/user-error.ts";
 
 export const DEFAULT_PORT = 8080;
 

@@ -1,10 +1,10 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import type { FastifyInstance } from "fastify";
-import { StoreError } from "../../pdca/store/errors.ts";
-import { countUsers } from "../../pdca/store/users.ts";
-import { checkReleaseDir, ReleaseError } from "../../server/release.ts";
-import { UserError } from "../../core/user-error.ts";
+import { StoreError } from "../pdca/store/errors.ts";
+import { countUsers } from "../pdca/store/users.ts";
+import { checkReleaseDir, ReleaseError } from "../server/release.ts";
+import { UserError } from "../core/user-error.ts";
 import { parseNumber } from "./errors.ts";
 
 export interface ServeOptions {
@@ -62,7 +62,7 @@ export async function serveRelease(o: ServeOptions): Promise<void> {
   try {
     checkReleaseDir(dir);
     // Loaded here: the other commands need neither Fastify nor its plugins.
-    const { buildApp } = await import("../../server/app.ts");
+    const { buildApp } = await import("../server/app.ts");
     app = await buildApp({
       releaseDir: dir,
       webDir: o.web,

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import { generateSample } from "../sample/generate.ts";
-import { createProgress } from "../../core/progress.ts";
-import { UserError } from "../../core/user-error.ts";
+import { generateSample } from "../etl/sample/generate.ts";
+import { createProgress } from "../core/progress.ts";
+import { UserError } from "../core/user-error.ts";
 import { parseNumber } from "./errors.ts";
 
 export function parseYears(value: string): [number, number] {

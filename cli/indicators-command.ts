@@ -7,16 +7,16 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { describeDefinition } from "../../indicators/definition/describe.ts";
-import { loadDefinitions, type DefinitionProblem } from "../../indicators/definition/load.ts";
-import type { Definition } from "../../indicators/definition/schema.ts";
-import { compile } from "../../indicators/compute/compile.ts";
-import { checkSqlDefinition, compileSqlDefinitions, sqlDefinitionProblems } from "../../indicators/compute/compile-sql.ts";
-import { computeIndicators, writeCells } from "../../indicators/compute/compute.ts";
-import { describeSkippedYears } from "../../indicators/compute/source-coverage.ts";
-import { UserError } from "../../core/user-error.ts";
+import { describeDefinition } from "../indicators/definition/describe.ts";
+import { loadDefinitions, type DefinitionProblem } from "../indicators/definition/load.ts";
+import type { Definition } from "../indicators/definition/schema.ts";
+import { compile } from "../indicators/compute/compile.ts";
+import { checkSqlDefinition, compileSqlDefinitions, sqlDefinitionProblems } from "../indicators/compute/compile-sql.ts";
+import { computeIndicators, writeCells } from "../indicators/compute/compute.ts";
+import { describeSkippedYears } from "../indicators/compute/source-coverage.ts";
+import { UserError } from "../core/user-error.ts";
 
-const DEFAULT_DIR = fileURLToPath(new URL("../../indicators/definitions", import.meta.url));
+const DEFAULT_DIR = fileURLToPath(new URL("../indicators/definitions", import.meta.url));
 
 function formatProblem(p: DefinitionProblem): string {
   // The message already names the suggestion, when there is one.

@@ -6,11 +6,11 @@
  */
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
-import { UserError } from "../../core/user-error.ts";
-import { hashPassword, passwordProblem } from "../accounts/password.ts";
-import { USERNAME, USERNAME_RULE } from "../accounts/usernames.ts";
-import { formatZones, parseZones } from "../accounts/zones.ts";
-import { AppDatabase, createUser, type Queries, listUsers, ROLES, StoreError, updateUser, userByUsername, type Role, type User } from "../store/index.ts";
+import { UserError } from "../core/user-error.ts";
+import { hashPassword, passwordProblem } from "../pdca/accounts/password.ts";
+import { USERNAME, USERNAME_RULE } from "../pdca/accounts/usernames.ts";
+import { formatZones, parseZones } from "../pdca/accounts/zones.ts";
+import { AppDatabase, createUser, type Queries, listUsers, ROLES, StoreError, updateUser, userByUsername, type Role, type User } from "../pdca/store/index.ts";
 
 export const PASSWORD_VARIABLE = "BOUSSOLE_PASSWORD";
 const DEFAULT_APP_DB = "data/app.duckdb";

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from "commander";
-import { UserError } from "../../core/user-error.ts";
-import { defaultMemoryLimit } from "../../core/duckdb.ts";
+import { UserError } from "../core/user-error.ts";
+import { defaultMemoryLimit } from "../core/duckdb.ts";
 import { sampleCommand } from "./sample-command.ts";
 import { loadCommand, validateCommand } from "./load-command.ts";
 import { startCommand } from "./start-command.ts";
@@ -8,7 +8,7 @@ import { contractCommand } from "./contract-command.ts";
 import { indicatorsCommand } from "./indicators-command.ts";
 import { publishCommand } from "./publish-command.ts";
 import { serveCommand } from "./serve-command.ts";
-import { usersCommand } from "../../pdca/cli/users-command.ts";
+import { usersCommand } from "./users-command.ts";
 
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command("boussole")

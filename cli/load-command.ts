@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import type { Command } from "commander";
-import { loadExtract, type LoadResult } from "../load/load-extract.ts";
-import { createProgress } from "../../core/progress.ts";
-import { UserError } from "../../core/user-error.ts";
+import { loadExtract, type LoadResult } from "../etl/load/load-extract.ts";
+import { createProgress } from "../core/progress.ts";
+import { UserError } from "../core/user-error.ts";
 import { parseNumber } from "./errors.ts";
 
 interface CheckOptions {

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:net";
 import { describe, expect, it } from "vitest";
-import { UserError } from "../../core/user-error.ts";
+import { UserError } from "../core/user-error.ts";
 import { assertPortFree, busyPortMessage, chosenPort } from "./port.ts";
 
 describe("chosenPort", () => {
