@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { generateSample } from "../etl/sample/generate.ts";
+import { generateSample } from "../sample/generate.ts";
 import { createProgress } from "../core/progress.ts";
 import { UserError } from "../core/user-error.ts";
 import { parseNumber } from "./errors.ts";

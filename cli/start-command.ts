@@ -5,7 +5,7 @@ import { loadDefinitions } from "../indicators/definition/load.ts";
 import { publish } from "../release/publish.ts";
 import { seedExampleCycles } from "../server/pdca/seed-examples.ts";
 import { loadExtract } from "../etl/load/load-extract.ts";
-import { generateSample } from "../etl/sample/generate.ts";
+import { generateSample } from "../sample/generate.ts";
 import { createProgress } from "../core/progress.ts";
 import { UserError } from "../core/user-error.ts";
 import { parseNumber } from "./errors.ts";

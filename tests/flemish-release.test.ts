@@ -11,7 +11,7 @@ import { buildApp } from "../server/app.ts";
 import { getJson } from "../server/test-support/app.ts";
 import { Database } from "../core/duckdb.ts";
 import { loadExtract } from "../etl/load/load-extract.ts";
-import { generateSample } from "../etl/sample/generate.ts";
+import { generateSample } from "../sample/generate.ts";
 import { regionOfNis } from "../geography/facts.ts";
 import { loadDefinitions } from "../indicators/definition/load.ts";
 import { publish } from "../release/publish.ts";

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { Database } from "../core/duckdb.ts";
 import { loadExtract } from "../etl/load/load-extract.ts";
-import { generateSample } from "../etl/sample/generate.ts";
+import { generateSample } from "../sample/generate.ts";
 import { loadDefinitions } from "../indicators/definition/load.ts";
 import { compile } from "../indicators/compute/compile.ts";
 import { ROOT, temporaryDirectory } from "./helpers.ts";

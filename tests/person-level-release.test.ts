@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Database } from "../core/duckdb.ts";
 import { loadExtract } from "../etl/load/load-extract.ts";
-import { generateSample } from "../etl/sample/generate.ts";
+import { generateSample } from "../sample/generate.ts";
 import { loadDefinitions } from "../indicators/definition/load.ts";
 import type { Manifest } from "../release/manifest.ts";
 import { publish } from "../release/publish.ts";

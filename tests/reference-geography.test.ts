@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { referenceGeography } from "../geography/reference.ts";
 import { Database } from "../core/duckdb.ts";
 import { loadExtract } from "../etl/load/load-extract.ts";
-import { generateSample } from "../etl/sample/generate.ts";
+import { generateSample } from "../sample/generate.ts";
 import { readGeography, type ReleaseGeography } from "../release/geography.ts";
 import { temporaryDirectory } from "./helpers.ts";
 

@@ -5,10 +5,10 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { writeZoneAggregates } from "../etl/sample/aggregates.ts";
-import { generateSample } from "../etl/sample/generate.ts";
-import { buildSyntheticGeography } from "../etl/sample/geography.ts";
-import { Random } from "../etl/sample/random.ts";
+import { writeZoneAggregates } from "../sample/aggregates.ts";
+import { generateSample } from "../sample/generate.ts";
+import { buildSyntheticGeography } from "../sample/geography.ts";
+import { Random } from "../sample/random.ts";
 
 const tmp = (prefix: string) => mkdtempSync(join(process.env.BOUSSOLE_TEST_TMP ?? tmpdir(), prefix));
 const csv = (file: string, sep: string) => readFileSync(file, "utf8").replace(/^\uFEFF/, "").trim().split("\n").slice(1).map((l) => l.split(sep));

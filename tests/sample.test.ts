@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Database } from "../core/duckdb.ts";
 import { loadExtract } from "../etl/load/load-extract.ts";
-import { generateSample, IMPROVING_ZONES } from "../etl/sample/generate.ts";
+import { generateSample, IMPROVING_ZONES } from "../sample/generate.ts";
 import { temporaryDirectory } from "./helpers.ts";
 
 function hashes(dir: string): Record<string, string> {

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Database } from "../core/duckdb.ts";
 import { loadExtract } from "../etl/load/load-extract.ts";
-import { generateSample } from "../etl/sample/generate.ts";
+import { generateSample } from "../sample/generate.ts";
 import { readGeography, type ReleaseGeography } from "../release/geography.ts";
 import { TINY, TODAY, temporaryDirectory, tinyWith } from "./helpers.ts";
 

@@ -4,7 +4,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { Database } from "../../core/duckdb.ts";
 import { loadExtract } from "../../etl/load/load-extract.ts";
-import { generateSample } from "../../etl/sample/generate.ts";
+import { generateSample } from "../../sample/generate.ts";
 import { loadDefinitions } from "../../indicators/definition/load.ts";
 import { publish } from "../../release/publish.ts";
 

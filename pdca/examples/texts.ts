@@ -1,5 +1,5 @@
 // The demo's example cycles: one per zone where the synthetic sample starts improvement actions
-// in 2022 (etl/sample/generate.ts, IMPROVING_ZONES). Written in the zone's own language, as its
+// in 2022 (sample/generate.ts, IMPROVING_ZONES). Written in the zone's own language, as its
 // network would write them; every title starts with "example" in that language and every
 // problem statement says the figures are synthetic. The dashboard adds its own "example" label
 // in the page's language.

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attackRelease } from "../../attacker/index.ts";
 import { loadExtract } from "../../etl/load/load-extract.ts";
-import { generateSample } from "../../etl/sample/generate.ts";
+import { generateSample } from "../../sample/generate.ts";
 import { loadDefinitions } from "../../indicators/definition/load.ts";
 import type { Definition } from "../../indicators/definition/schema.ts";
 import { auditReleaseDir } from "../../release/audit-release.ts";

@@ -1,4 +1,4 @@
-// A release published from the synthetic sample (etl/sample), for API and browser tests that
+// A release published from the synthetic sample (sample/), for API and browser tests that
 // must not rely only on the hand-made fixture: real sample names (NULL German/English names of
 // municipalities), real zone systems, real disclosure. Built once per test run under
 // BOUSSOLE_TEST_TMP (set by tests/global-setup.ts) and shared by every test file and worker.
@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { loadDefinitions } from "../../indicators/definition/load.ts";
-import { generateSample } from "../../etl/sample/generate.ts";
+import { generateSample } from "../../sample/generate.ts";
 import { loadExtract } from "../../etl/load/load-extract.ts";
 import { publish } from "../../release/publish.ts";
 

@@ -1,4 +1,4 @@
-import type { Geography, RegionCode } from "../../geography/types.ts";
+import type { Geography, RegionCode } from "../geography/types.ts";
 
 /** Where a synthetic person lives: a municipality, or one sector of a split municipality. */
 export interface Place {

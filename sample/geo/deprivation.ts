@@ -4,7 +4,7 @@
  * crescent, Hainaut and Liège above the rest of Wallonia, Flanders lowest, large cities
  * above their surroundings — with a little seeded noise. Not a published indicator.
  */
-import type { Municipality } from "../../../geography/types.ts";
+import type { Municipality } from "../../geography/types.ts";
 import type { Random } from "../random.ts";
 
 const BRUSSELS_BANDS: Record<string, number> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { referenceGeography } from "../../geography/reference.ts";
+import { referenceGeography } from "../geography/reference.ts";
 import { buildSyntheticGeography, sampleBoundaries } from "./geography.ts";
 
 const geo = buildSyntheticGeography(42);

@@ -1,4 +1,4 @@
-import type { RegionCode } from "../../geography/types.ts";
+import type { RegionCode } from "../geography/types.ts";
 import type { Random } from "./random.ts";
 
 /**

@@ -3,7 +3,7 @@ import { bimProbability, chronicProbability, deathProbability, drawAge, drawSex,
 import { ageOneYear, createPerson, type Person } from "./person.ts";
 import type { Place } from "./place.ts";
 import type { Random } from "./random.ts";
-import { daysOfYear, type TextFileWriter } from "../../core/text-writer.ts";
+import { daysOfYear, type TextFileWriter } from "../core/text-writer.ts";
 
 export interface SimulationOptions {
   scale: number;

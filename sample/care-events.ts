@@ -2,7 +2,7 @@ import { ANTIBIOTICS, CHRONIC_MEDICINES, DIAGNOSES_DAY, DIAGNOSES_OTHER, DIAGNOS
 import type { Person } from "./person.ts";
 import { pseudonym } from "./person.ts";
 import type { Random } from "./random.ts";
-import type { TextFileWriter } from "../../core/text-writer.ts";
+import type { TextFileWriter } from "../core/text-writer.ts";
 
 export interface EventWriters {
   healthcare: TextFileWriter;

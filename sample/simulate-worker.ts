@@ -2,7 +2,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { join } from "node:path";
 import { Random } from "./random.ts";
 import { PopulationCount, simulatePlace, type SimulationOptions } from "./simulate.ts";
-import { TextFileWriter } from "../../core/text-writer.ts";
+import { TextFileWriter } from "../core/text-writer.ts";
 import type { Place } from "./place.ts";
 import { PERSON_FILES } from "./person-files.ts";
 

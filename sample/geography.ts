@@ -5,8 +5,8 @@
  * gradients (BIM share, GMD coverage, screening). Deprivation is an assumption of the
  * sample, not a published figure.
  */
-import type { Geography, Municipality } from "../../geography/types.ts";
-import { referenceGeography, type BoundaryCollection } from "../../geography/reference.ts";
+import type { Geography, Municipality } from "../geography/types.ts";
+import { referenceGeography, type BoundaryCollection } from "../geography/reference.ts";
 import { municipalityDeprivation } from "./geo/deprivation.ts";
 import { Random } from "./random.ts";
 

@@ -1,7 +1,7 @@
-import type { Geography, Municipality } from "../../geography/types.ts";
+import type { Geography, Municipality } from "../geography/types.ts";
 import type { Random } from "./random.ts";
 import type { PopulationCount } from "./simulate.ts";
-import { TextFileWriter } from "../../core/text-writer.ts";
+import { TextFileWriter } from "../core/text-writer.ts";
 import { join } from "node:path";
 
 /**
