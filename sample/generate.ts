@@ -7,7 +7,7 @@ import { simulateBlock, type SimulationJob, type SimulationPart } from "./simula
 import { PERSON_FILES } from "./person-files.ts";
 import type { Place } from "./place.ts";
 import { join } from "node:path";
-import { boundaryFilePattern, kindOfFile } from "../etl/contract/index.ts";
+import { boundaryFilePattern, kindOfFile } from "../contract/index.ts";
 import { Database } from "../core/duckdb.ts";
 import type { Progress } from "../core/progress.ts";
 import { silentProgress } from "../core/progress.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { coverageNames } from "../geography/coverage.ts";
 import { Database } from "../core/duckdb.ts";
-import { warehouseSchema } from "../etl/load/schema.ts";
+import { warehouseSchema } from "../contract/warehouse-schema.ts";
 import { readGeography } from "../release/geography.ts";
 
 describe("honest coverage", () => {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ExtractInfo } from "../validate/extract-info.ts";
-import { fileKinds } from "./index.ts";
+import { fileKinds } from "../../contract/index.ts";
 import { contractMarkdown, contractMarkdownWithExamples } from "./markdown.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));

@@ -2,10 +2,10 @@ import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } 
 import { join } from "node:path";
 import { detectDelimiter } from "../validate/csv-reader.ts";
 import { EXTRACT_INFO_FILE } from "../validate/extract-info.ts";
-import { describeType } from "./column.ts";
-import type { ColumnSpec } from "./column.ts";
-import type { FileKind, ReferenceName } from "./file-kind.ts";
-import { boundaryFilePattern, fileKinds } from "./index.ts";
+import { describeType } from "../../contract/column.ts";
+import type { ColumnSpec } from "../../contract/column.ts";
+import type { FileKind, ReferenceName } from "../../contract/file-kind.ts";
+import { boundaryFilePattern, fileKinds } from "../../contract/index.ts";
 
 /**
  * The extract contract for data holders, written from the contract itself so that the
@@ -100,7 +100,7 @@ function intro(): string[] {
   return [
     "# Boussole extract contract",
     "",
-    "_Generated from the contract in `etl/contract/` by `boussole contract`: do not edit by hand._",
+    "_Generated from the contract in `contract/` by `boussole contract`: do not edit by hand._",
     "",
     "This document is for the data holders who prepare an extract for Boussole. Every rule below is checked on every row by `boussole validate <dir>` and again by `boussole load`.",
     "",

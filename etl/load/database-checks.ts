@@ -1,4 +1,4 @@
-import { fileKinds } from "../contract/index.ts";
+import { fileKinds } from "../../contract/index.ts";
 import { ident, type Database } from "../../core/duckdb.ts";
 import type { ExtractFile } from "../validate/extract.ts";
 import type { ValidationReport } from "../validate/report.ts";

@@ -1,7 +1,7 @@
-import { sqlType, type ColumnSpec, type FileKind } from "../contract/index.ts";
+import { sqlType, type ColumnSpec, type FileKind } from "../../contract/index.ts";
 import { ident, type Database } from "../../core/duckdb.ts";
 import type { ExtractFile } from "../validate/extract.ts";
-import { storedName } from "./schema.ts";
+import { storedName } from "../../contract/warehouse-schema.ts";
 import type { ValidationReport } from "../validate/report.ts";
 
 /** SQL that turns one source column into its warehouse type (CSV columns mostly arrive typed already). */

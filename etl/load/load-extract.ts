@@ -9,7 +9,7 @@ import { removeOwnSnapshotsSync, snapshotParent } from "../validate/snapshot.ts"
 import { discard, discardSync, ensureWritable, onTermination, removeStaleTemporaries, replaceAtomically, temporaryPathFor } from "../../core/atomic-file.ts";
 import { checkInDatabase } from "./database-checks.ts";
 import { compareRowCount, insertFile } from "./insert-file.ts";
-import { warehouseSchema } from "./schema.ts";
+import { warehouseSchema } from "../../contract/warehouse-schema.ts";
 
 export const TOOL_VERSION = "boussole 0.1.0";
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
-import type { FileKind, ParsedRow } from "../contract/index.ts";
+import type { FileKind, ParsedRow } from "../../contract/index.ts";
 import type { Progress } from "../../core/progress.ts";
 import { readCsv, type CsvDialect } from "./csv-reader.ts";
 import type { ExtractFile } from "./extract.ts";

@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { fileKinds, type FileKind } from "../contract/index.ts";
+import { fileKinds, type FileKind } from "../../contract/index.ts";
 import type { Progress } from "../../core/progress.ts";
 import { runTsWorker } from "../../core/workers/ts-worker.ts";
 import { checkFile } from "./check-file.ts";

@@ -15,7 +15,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { boundaryFilePattern, kindOfFile } from "../contract/index.ts";
+import { boundaryFilePattern, kindOfFile } from "../../contract/index.ts";
 import type { BoundaryFeature } from "./boundaries.ts";
 import { referenceGeography, vintageFor } from "../../geography/reference.ts";
 import { writeGeographyFiles } from "../../geography/write-files.ts";

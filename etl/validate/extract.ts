@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { boundaryFilePattern, fileKinds, kindOfFile } from "../contract/index.ts";
-import type { FileKind } from "../contract/index.ts";
+import { boundaryFilePattern, fileKinds, kindOfFile } from "../../contract/index.ts";
+import type { FileKind } from "../../contract/index.ts";
 import type { Progress } from "../../core/progress.ts";
 import { checkBoundaries, type BoundaryFile } from "./boundaries.ts";
 import type { CsvDialect } from "./csv-reader.ts";

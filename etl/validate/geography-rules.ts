@@ -1,4 +1,4 @@
-import { geographyKinds } from "../contract/geography-files.ts";
+import { geographyKinds } from "../../contract/geography-files.ts";
 import type { GeographyRows, References } from "./references.ts";
 import type { ValidationReport } from "./report.ts";
 

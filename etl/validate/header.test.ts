@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { code, int, oneOf, type ColumnSpec } from "../contract/column.ts";
-import type { FileKind } from "../contract/file-kind.ts";
-import { statbelPopulation } from "../contract/aggregate-files.ts";
+import { code, int, oneOf, type ColumnSpec } from "../../contract/column.ts";
+import type { FileKind } from "../../contract/file-kind.ts";
+import { statbelPopulation } from "../../contract/aggregate-files.ts";
 import { mapHeader } from "./header.ts";
 import { ValidationReport } from "./report.ts";
 

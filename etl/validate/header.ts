@@ -1,4 +1,4 @@
-import type { FileKind } from "../contract/index.ts";
+import type { FileKind } from "../../contract/index.ts";
 import type { ValidationReport } from "./report.ts";
 import { closest } from "../../core/suggest.ts";
 

@@ -1,4 +1,4 @@
-import type { ParsedRow, ReferenceName } from "../contract/index.ts";
+import type { ParsedRow, ReferenceName } from "../../contract/index.ts";
 
 /** What the rest of an extract is checked against, built from its geography files. */
 export interface References {

@@ -1,5 +1,5 @@
-import { isNationalRegisterNumber, maskIdentifier } from "../contract/index.ts";
-import type { FileKind, ParsedRow, ReferenceName } from "../contract/index.ts";
+import { isNationalRegisterNumber, maskIdentifier } from "../../contract/index.ts";
+import type { FileKind, ParsedRow, ReferenceName } from "../../contract/index.ts";
 import type { HeaderMapping } from "./header.ts";
 import type { References } from "./references.ts";
 import type { ValidationReport } from "./report.ts";

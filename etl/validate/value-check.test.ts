@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { code, date, decimal, flag, int, oneOf, text, type ColumnSpec, type ColumnType } from "../contract/column.ts";
+import { code, date, decimal, flag, int, oneOf, text, type ColumnSpec, type ColumnType } from "../../contract/column.ts";
 import { compileValueCheck, Invalid } from "./value-check.ts";
 
 const TODAY = new Date(Date.UTC(2025, 5, 15, 12)); // 2025-06-15

@@ -1,4 +1,4 @@
-import type { ColumnSpec, ParsedValue } from "../contract/index.ts";
+import type { ColumnSpec, ParsedValue } from "../../contract/index.ts";
 import { closest } from "../../core/suggest.ts";
 
 /** A value that failed its column's check: the rule broken and a message in words. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ParsedRow } from "../contract/index.ts";
+import type { ParsedRow } from "../../contract/index.ts";
 import type { GeographyRows } from "./references.ts";
 import { ValidationReport } from "./report.ts";
 import { checkZoneVintages, historicalReason } from "./vintage-rules.ts";

@@ -16,7 +16,7 @@
  *
  * A member refused here is not reported again as an unknown municipality: the caller skips it.
  */
-import type { ParsedRow } from "../contract/index.ts";
+import type { ParsedRow } from "../../contract/index.ts";
 import { MERGERS_2025 } from "../../geography/mergers.ts";
 import type { GeographyRows } from "./references.ts";
 import type { ValidationReport } from "./report.ts";

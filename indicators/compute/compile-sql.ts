@@ -25,7 +25,7 @@
  * above its denominator. Only `proportion` and `crude-rate` can be computed this way (rules.ts).
  */
 import { Database } from "../../core/duckdb.ts";
-import { warehouseSchema } from "../../etl/load/schema.ts";
+import { warehouseSchema } from "../../contract/warehouse-schema.ts";
 import type { DefinitionProblem, DefinitionSource } from "../definition/load.ts";
 import { SQL_STATISTICS } from "../definition/rules.ts";
 import type { Definition } from "../definition/schema.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Database } from "../../core/duckdb.ts";
-import { fileKinds } from "../../etl/contract/index.ts";
+import { fileKinds } from "../../contract/index.ts";
 import { ALLOWED_FUNCTIONS, ALLOWED_TABLE_FUNCTIONS, WAREHOUSE_TABLES, checkIndicatorSql, positionOf, queryBody, splitStatements, statementKeywords, type SqlCheck } from "./sql-guard.ts";
 
 let db: Database;
@@ -157,7 +157,7 @@ describe("checkIndicatorSql refuses", () => {
 });
 
 describe("the allow-lists", () => {
-  it("list the warehouse's tables, as etl/load/schema.ts creates them", () => {
+  it("list the warehouse's tables, as contract/warehouse-schema.ts creates them", () => {
     expect([...WAREHOUSE_TABLES].sort()).toEqual(fileKinds.map((k) => k.id).sort());
   });
 

@@ -24,7 +24,7 @@
  */
 import { Database } from "../../core/duckdb.ts";
 
-/** The warehouse tables an indicator query may read (etl/load/schema.ts: one per file kind). */
+/** The warehouse tables an indicator query may read (contract/warehouse-schema.ts: one per file kind). */
 export const WAREHOUSE_TABLES = [
   "person_year",
   "health_service",

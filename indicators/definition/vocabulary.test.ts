@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { healthcare, hospitalStays, pharmacy } from "../../etl/contract/person-files.ts";
-import { zonePrem, zoneSupply, zoneWorkforce } from "../../etl/contract/aggregate-files.ts";
-import type { ColumnType, FileKind } from "../../etl/contract/index.ts";
+import { healthcare, hospitalStays, pharmacy } from "../../contract/person-files.ts";
+import { zonePrem, zoneSupply, zoneWorkforce } from "../../contract/aggregate-files.ts";
+import type { ColumnType, FileKind } from "../../contract/index.ts";
 import { ANTIBIOTICS, CHRONIC_MEDICINES, DIAGNOSES_DAY, DIAGNOSES_OTHER, DIAGNOSES_SENSITIVE, FLU_VACCINE, NOMENCLATURE } from "../../sample/catalogue.ts";
 import { NOMENCLATURE_CODE, PROVIDER_CATEGORIES, SETTINGS, STAY_TYPES, ZONE_SOURCES, atcProblem, icd10Problem } from "./vocabulary.ts";
 

@@ -1,6 +1,6 @@
 /**
  * The words an indicator definition may use: code formats and the warehouse's own values.
- * They are written out here (not derived from `etl/contract`) so that zod infers literal
+ * They are written out here (not derived from `contract/`) so that zod infers literal
  * types; `vocabulary.test.ts` checks that they still match the extract contract.
  */
 

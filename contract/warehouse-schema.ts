@@ -1,6 +1,6 @@
-import { fileKinds, sqlType } from "../contract/index.ts";
-import type { ColumnSpec, FileKind } from "../contract/index.ts";
-import { ident } from "../../core/duckdb.ts";
+import { fileKinds, sqlType } from "./index.ts";
+import type { ColumnSpec, FileKind } from "./index.ts";
+import { ident } from "../core/duckdb.ts";
 
 /** Warehouse column name of a contract column. */
 export const storedName = (spec: ColumnSpec): string => spec.storedAs ?? spec.name;
