@@ -26,6 +26,8 @@ export type Level = (typeof LEVELS)[number];
 export const STRATA = ["total", "sex", "age-band", "bim"] as const;
 /** One public reason: which hidden cells were small counts stays inside the publisher. */
 export const HIDDEN_REASONS = ["suppressed"] as const;
+/** Sub-annual periods a definition may ask for besides its years. */
+export const SUB_ANNUAL_PERIODS = ["quarter", "month"] as const;
 /** The texts of an indicator's `metadata`, each in the four languages. */
 export const INDICATOR_TEXTS = ["title", "short-description", "definition", "rationale", "numerator-text", "denominator-text", "source", "caveats", "methods"] as const;
 
@@ -99,6 +101,7 @@ export const INDICATOR_TABLE = table("indicator", {
   levels: column("VARCHAR[]", z.array(text).describe("levels with cells")),
   metadata: column("JSON", jsonText(Metadata, "the texts in four languages")),
   targets: column("JSON", jsonText(z.unknown(), "the definition's targets").nullable()),
+  sub_annual: column("VARCHAR", z.enum(SUB_ANNUAL_PERIODS).nullable().describe("quarter or month: the indicator also has `period_cell` rows; null: yearly only")),
 });
 
 /** `area`: every area that can have cells. */
@@ -179,8 +182,38 @@ export const CELL_TABLE = {
   row: cellTable.row.refine((c) => c.hidden === null || VALUE_COLUMNS.every((n) => c[n] === null), { message: "a hidden cell carries a value: only its keys and reason may be non-null" }),
 };
 
+/**
+ * `period_cell`: sub-annual values (quarters or months) of the indicators that ask for them
+ * (`sub-annual` in the definition), for the total stratum at every level but municipalities.
+ * `period` is "2024-Q1" or "2024-03"; `period_index` 1–4 or 1–12 within `year`. A period's
+ * numerator is a part of the year's (its events), so the periods of a year add up to the
+ * year's `cell` numerator, and disclosure control protects them together.
+ */
+const periodCellTable = table("period_cell", {
+  indicator_id: key("VARCHAR", text),
+  year: key("INTEGER", int),
+  period: key("VARCHAR", text),
+  period_kind: key("VARCHAR", z.enum(SUB_ANNUAL_PERIODS)),
+  period_index: key("INTEGER", int),
+  level: key("VARCHAR", text),
+  system_code: key("VARCHAR", nullableText),
+  area_code: key("VARCHAR", text),
+  numerator: column("DOUBLE", num),
+  denominator: column("DOUBLE", num),
+  value: column("DOUBLE", num),
+  lower95: column("DOUBLE", num),
+  upper95: column("DOUBLE", num),
+  hidden: key("VARCHAR", z.enum(HIDDEN_REASONS).nullable().describe("null when published; otherwise every number is null")),
+  low_count: column("BOOLEAN", z.boolean().nullable()),
+});
+const PERIOD_VALUE_COLUMNS = periodCellTable.columns.filter((c) => !c.key).map((c) => c.name);
+export const PERIOD_CELL_TABLE = {
+  ...periodCellTable,
+  row: periodCellTable.row.refine((c) => c.hidden === null || PERIOD_VALUE_COLUMNS.every((n) => c[n] === null), { message: "a hidden period cell carries a value: only its keys and reason may be non-null" }),
+};
+
 /** Every table of published.duckdb, in the order the writer creates them. */
-export const RELEASE_TABLES = [INDICATOR_TABLE, AREA_TABLE, ZONE_SYSTEM_TABLE, ZONE_MEMBER_TABLE, BOUNDARY_TABLE, CELL_TABLE] as const;
+export const RELEASE_TABLES = [INDICATOR_TABLE, AREA_TABLE, ZONE_SYSTEM_TABLE, ZONE_MEMBER_TABLE, BOUNDARY_TABLE, CELL_TABLE, PERIOD_CELL_TABLE] as const;
 
 export type IndicatorRow = z.infer<typeof INDICATOR_TABLE.row>;
 export type AreaRow = z.infer<typeof AREA_TABLE.row>;
@@ -188,6 +221,7 @@ export type ZoneSystemRow = z.infer<typeof ZONE_SYSTEM_TABLE.row>;
 export type ZoneMemberRow = z.infer<typeof ZONE_MEMBER_TABLE.row>;
 export type BoundaryRow = z.infer<typeof BOUNDARY_TABLE.row>;
 export type CellRow = z.infer<typeof CELL_TABLE.row>;
+export type PeriodCellRow = z.infer<typeof PERIOD_CELL_TABLE.row>;
 export type CellColumn = (typeof CELL_TABLE.names)[number];
 
 // ---------------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ import type { SdcRelation } from "../disclosure/index.ts";
 import type { Definition } from "../indicators/definition/schema.ts";
 import type { PublishedCell } from "./apply-disclosure.ts";
 import {
-  AREA_TABLE, BOUNDARY_TABLE, CELL_TABLE, INDICATOR_TABLE, INDICATOR_TEXTS, ManifestSchema, RELEASE_FILES, ZONE_MEMBER_TABLE, ZONE_SYSTEM_TABLE,
+  AREA_TABLE, BOUNDARY_TABLE, CELL_TABLE, INDICATOR_TABLE, PERIOD_CELL_TABLE, INDICATOR_TEXTS, ManifestSchema, RELEASE_FILES, ZONE_MEMBER_TABLE, ZONE_SYSTEM_TABLE,
   type AreaRow, type BoundaryRow, type IndicatorRow, type Manifest, type ZoneMemberRow, type ZoneSystemRow,
 } from "./format.ts";
 import type { ReleaseGeography } from "./geography.ts";
@@ -50,7 +50,7 @@ export function indicatorRow(def: Definition): DefinitionRow {
     const text = def[key] as Partial<Record<(typeof LANGUAGES)[number], string>> | undefined;
     metadata[key] = text ? Object.fromEntries(LANGUAGES.map((l) => [l, (text[l] ?? text.en ?? "").trim()])) : null;
   }
-  return { id: def.id, version: def.version, aim: def.aim, type: def.type, statistic: def.statistic, unit: def.unit, polarity: def.polarity, metadata: JSON.stringify(metadata), targets: def.targets ? JSON.stringify(def.targets) : null };
+  return { id: def.id, version: def.version, aim: def.aim, type: def.type, statistic: def.statistic, unit: def.unit, polarity: def.polarity, metadata: JSON.stringify(metadata), targets: def.targets ? JSON.stringify(def.targets) : null, sub_annual: null };
 }
 
 export interface ReleaseContent {
@@ -133,6 +133,7 @@ export async function writeRelease(outDir: string, content: ReleaseContent, mani
       await createAndAppend(db, ZONE_MEMBER_TABLE.name, columnsOf<ZoneMemberRow>(ZONE_MEMBER_TABLE), content.geography.members);
       await createAndAppend(db, BOUNDARY_TABLE.name, columnsOf<BoundaryRow>(BOUNDARY_TABLE), content.geography.boundaries);
       await createAndAppend(db, CELL_TABLE.name, CELL_COLUMNS, content.cells);
+      await db.run(PERIOD_CELL_TABLE.createSql);
       await db.run(`UPDATE indicator SET
         strata = coalesce((SELECT list(DISTINCT stratum ORDER BY stratum) FILTER (WHERE stratum <> 'total') FROM cell WHERE indicator_id = id), []),
         levels = coalesce((SELECT list(DISTINCT level ORDER BY level) FROM cell WHERE indicator_id = id), [])`);

@@ -37,7 +37,7 @@ async function append<T>(connection: DuckDBConnection, table: { name: string; co
 function indicatorRow(s: IndicatorSpec): IndicatorRow {
   const metadata = { title: s.title, "short-description": { en: `${s.title.en}, by area and year.`, fr: `${s.title.fr}, par zone et par année.` }, definition: { en: `Definition of ${s.title.en}.` }, source: { en: "Synthetic fixture." } };
   const { id, version, aim, type, statistic, unit, polarity, strata, levels } = s;
-  return { id, version, aim, type, statistic, unit, polarity, strata, levels, metadata: JSON.stringify(metadata), targets: polarity === "high-is-good" ? JSON.stringify({ value: 80 }) : null };
+  return { id, version, aim, type, statistic, unit, polarity, strata, levels, metadata: JSON.stringify(metadata), targets: polarity === "high-is-good" ? JSON.stringify({ value: 80 }) : null, sub_annual: null };
 }
 
 /** Writes `published.duckdb` and `manifest.json` into `dir` (replacing them); returns the manifest. */
