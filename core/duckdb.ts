@@ -1,5 +1,6 @@
 import { totalmem } from "node:os";
 import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { plainRows } from "./duckdb-values.ts";
 
 /** A quarter of the machine's memory, from 1 GB to 8 GB: large loads spill to disk beyond it. */
 export function defaultMemoryLimit(): string {
@@ -35,13 +36,9 @@ export class Database {
     await this.connection.run(sql, params);
   }
 
-  /** Rows as plain objects; BIGINT and HUGEINT become numbers when they fit exactly. */
+  /** Rows as plain objects, converted by core/duckdb-values.ts (BIGINTs that fit exactly become numbers). */
   async all<T = Record<string, unknown>>(sql: string, params: (string | number | boolean | null)[] = []): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, params);
-    return reader.getRowObjectsJS().map((row) => {
-      for (const [k, v] of Object.entries(row)) if (typeof v === "bigint" && v <= Number.MAX_SAFE_INTEGER && v >= -Number.MAX_SAFE_INTEGER) row[k] = Number(v);
-      return row;
-    }) as unknown as T[];
+    return plainRows<T>(await this.connection.runAndReadAll(sql, params));
   }
 
   close(): void {

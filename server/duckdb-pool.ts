@@ -1,4 +1,5 @@
 import { DOUBLE, DuckDBInstance, LIST, listValue, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from "@duckdb/node-api";
+import { plainRows } from "../core/duckdb-values.ts";
 
 /** A bound value: SQL text never carries a request's values, only `$n` placeholders. */
 export type Param = string | number | boolean | null | readonly string[] | readonly number[];
@@ -45,7 +46,7 @@ export class ReadOnlyDuckDB {
     return new ReadOnlyDuckDB(path, instance, connections);
   }
 
-  /** Rows as plain objects; BIGINTs that fit become numbers. */
+  /** Rows as plain objects, converted by core/duckdb-values.ts (BIGINTs that fit exactly become numbers). */
   async all<T = Record<string, unknown>>(sql: string, params: readonly Param[] = []): Promise<T[]> {
     if (this.closed) throw new Error(`DuckDB ${this.path} is closed`);
     let index = 0;
@@ -57,10 +58,7 @@ export class ReadOnlyDuckDB {
       // Lists get an explicit type: DuckDB cannot infer one for an empty list.
       const types = params.map((p) => (Array.isArray(p) ? LIST(typeof p[0] === "number" ? DOUBLE : VARCHAR) : undefined)) as DuckDBType[];
       const reader = await connection.runAndReadAll(sql, values, params.some(Array.isArray) ? types : undefined);
-      return reader.getRowObjectsJS().map((row) => {
-        for (const [k, v] of Object.entries(row)) if (typeof v === "bigint" && v <= Number.MAX_SAFE_INTEGER && v >= -Number.MAX_SAFE_INTEGER) row[k] = Number(v);
-        return row;
-      }) as unknown as T[];
+      return plainRows<T>(reader);
     } finally {
       this.busy[index] = (this.busy[index] ?? 1) - 1;
     }

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { dirname } from "node:path";
 import { mkdirSync } from "node:fs";
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
+import { plainRows } from "../../core/duckdb-values.ts";
 import { StoreError } from "./errors.ts";
 import { SCHEMA, SCHEMA_VERSION } from "./schema.ts";
 
@@ -80,11 +81,8 @@ export class AppDatabase {
 
   private readonly queries: Queries = {
     all: async <T>(sql: string, params: readonly Value[] = []) => {
-      const reader = await this.connection.runAndReadAll(sql, params as DuckDBValue[]);
-      return reader.getRowObjectsJS().map((row) => {
-        for (const [k, v] of Object.entries(row)) if (typeof v === "bigint") row[k] = Number(v);
-        return row;
-      }) as unknown as T[];
+      // Converted by core/duckdb-values.ts: BIGINTs that fit exactly become numbers.
+      return plainRows<T>(await this.connection.runAndReadAll(sql, params as DuckDBValue[]));
     },
     run: async (sql: string, params: readonly Value[] = []) => {
       await this.connection.run(sql, params as DuckDBValue[]);
