@@ -31,6 +31,6 @@ describe("protecting many problems", () => {
 
   it("a problem that cannot be protected fails the whole run, by name", async () => {
     const broken: ProtectJob = { key: "broken", problem: { cells: [{ id: "a", value: 1, publishable: true }], relations: [{ total: "a", parts: ["a"] }] }, options: {} };
-    await expect(protectInParallel([jobs[0]!, broken], { threads: 2 })).rejects.toThrow(/twice/);
+    await expect(protectInParallel([jobs[0]!, broken], { threads: 2 })).rejects.toThrow(/^disclosure problem broken: .*twice/);
   });
 });

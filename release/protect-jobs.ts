@@ -1,13 +1,13 @@
 /**
- * Protecting many independent problems on both cores. Each worker thread asks for the next
- * problem when it is done with one, so a thread never idles while the other still holds a
- * queue: problems differ in cost by two orders of magnitude (a rare-event numerator with a
- * thousand small cells against a table with none), which no split made in advance balances.
- * The likeliest heavy problems go first. Outcomes are plain data (no Maps): they cross the
- * thread boundary by structured clone.
+ * Protecting many independent problems on both cores, on the project's worker pool
+ * (core/workers/pool.ts): each thread takes the next problem when it is done with one, so a
+ * thread never idles while the other still holds a queue: problems differ in cost by two orders
+ * of magnitude (a rare-event numerator with a thousand small cells against a table with none),
+ * which no split made in advance balances. The likeliest heavy problems go first. Outcomes are
+ * plain data (no Maps): they cross the thread boundary by structured clone.
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { runPool } from "../core/workers/pool.ts";
 import { protect, type SdcOptions, type SdcProblem, type SdcRelease } from "../disclosure/index.ts";
 
 export interface ProtectJob {
@@ -33,8 +33,16 @@ export interface ProtectOutcome {
 export async function protectOne(job: ProtectJob): Promise<ProtectOutcome> {
   const r = await protect(job.problem, job.options);
   return {
-    key: job.key, hidden: [...r.hidden], release: r.release, cells: r.stats.cells, primary: r.stats.primary, complementary: r.stats.complementary,
-    lpSolves: r.stats.lpSolves, narrowest: r.audit.narrowest?.width ?? null, unprotectable: r.unprotectable, ms: r.stats.ms.total,
+    key: job.key,
+    hidden: [...r.hidden],
+    release: r.release,
+    cells: r.stats.cells,
+    primary: r.stats.primary,
+    complementary: r.stats.complementary,
+    lpSolves: r.stats.lpSolves,
+    narrowest: r.audit.narrowest?.width ?? null,
+    unprotectable: r.unprotectable,
+    ms: r.stats.ms.total,
   };
 }
 
@@ -48,11 +56,7 @@ export function expectedWork(job: ProtectJob): number {
   return (1 + small) * job.problem.cells.length;
 }
 
-/** A plain-JavaScript entry that registers tsx, then imports the worker module (shared with the ETL's workers). */
-const ENTRY = new URL("../core/workers/ts-entry.mjs", import.meta.url);
 const WORKER = new URL("./protect-worker.ts", import.meta.url);
-
-type Reply = { ok: true; value: ProtectOutcome } | { ok: false; error: string };
 
 /**
  * Protect every job on up to `threads` worker threads (default: the machine's cores). Outcomes
@@ -60,47 +64,21 @@ type Reply = { ok: true; value: ProtectOutcome } | { ok: false; error: string };
  */
 export async function protectInParallel(jobs: readonly ProtectJob[], options: { threads?: number; onProgress?: (done: number, outcome: ProtectOutcome) => void } = {}): Promise<ProtectOutcome[]> {
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), jobs.length));
-  let done = 0;
   if (threads === 1) {
     const out: ProtectOutcome[] = [];
     for (const job of jobs) {
       const outcome = await protectOne(job);
       out.push(outcome);
-      options.onProgress?.(++done, outcome);
+      options.onProgress?.(out.length, outcome);
     }
     return out;
   }
-  const queue = [...jobs].sort((a, b) => expectedWork(b) - expectedWork(a));
-  const byKey = new Map<string, ProtectOutcome>();
-  const workers: Worker[] = [];
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let running = threads;
-      const start = () => {
-        const worker = new Worker(ENTRY, { workerData: { module: WORKER.href }, resourceLimits: { maxYoungGenerationSizeMb: 192 } });
-        workers.push(worker);
-        const next = () => {
-          const job = queue.shift();
-          if (job) worker.postMessage(job);
-          else worker.postMessage(null); // nothing left: the worker closes and exits
-        };
-        worker.on("message", (m: Reply | { ready: true }) => {
-          if ("ready" in m) return next();
-          if (!m.ok) return reject(new Error(m.error));
-          byKey.set(m.value.key, m.value);
-          options.onProgress?.(++done, m.value);
-          next();
-        });
-        worker.once("error", reject);
-        worker.once("exit", (code) => {
-          if (code !== 0) reject(new Error(`protect worker exited with code ${code}`));
-          else if (--running === 0) resolve();
-        });
-      };
-      for (let k = 0; k < threads; k++) start();
-    });
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+  const heaviestFirst = [...jobs].sort((a, b) => expectedWork(b) - expectedWork(a));
+  const outcomes = await runPool<ProtectJob, ProtectOutcome>(WORKER, heaviestFirst, {
+    threads,
+    onResult: (done, outcome) => options.onProgress?.(done, outcome),
+    label: (job) => `disclosure problem ${job.key}`,
+  });
+  const byKey = new Map(outcomes.map((o) => [o.key, o]));
   return jobs.map((j) => byKey.get(j.key)!);
 }

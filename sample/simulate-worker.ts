@@ -1,8 +1,8 @@
-import { parentPort, workerData } from "node:worker_threads";
 import { join } from "node:path";
 import { Random } from "./random.ts";
 import { PopulationCount, simulatePlace, type SimulationOptions } from "./simulate.ts";
 import { TextFileWriter } from "../core/text-writer.ts";
+import { serveJobs } from "../core/workers/serve-jobs.ts";
 import type { Place } from "./place.ts";
 import { PERSON_FILES } from "./person-files.ts";
 
@@ -26,7 +26,8 @@ export interface SimulationPart {
 /** Simulates a block of places: every place draws from its own stream, so the block split never changes the bytes. */
 export function simulateBlock(job: SimulationJob, onProgress?: (population: number) => void): SimulationPart {
   const root = new Random(job.seed);
-  const open = (file: keyof typeof PERSON_FILES) => new TextFileWriter(join(job.dir, `${PERSON_FILES[file].name}.part-${job.suffix}`), job.withHeader ? PERSON_FILES[file].header : null, { bom: PERSON_FILES[file].bom });
+  const open = (file: keyof typeof PERSON_FILES) =>
+    new TextFileWriter(join(job.dir, `${PERSON_FILES[file].name}.part-${job.suffix}`), job.withHeader ? PERSON_FILES[file].header : null, { bom: PERSON_FILES[file].bom });
   const population = open("population");
   const events = { healthcare: open("healthcare"), pharmacy: open("pharmacy"), stays: open("stays") };
   const census = new PopulationCount();
@@ -45,11 +46,5 @@ export function simulateBlock(job: SimulationJob, onProgress?: (population: numb
   return { people, rows: Object.fromEntries(Object.entries(writers).map(([k, w]) => [k, w.rows])), census: census.toArray() };
 }
 
-if (parentPort && workerData?.data) {
-  try {
-    const port = parentPort;
-    port.postMessage({ ok: true, value: simulateBlock(workerData.data as SimulationJob, (progress) => port.postMessage({ progress })) });
-  } catch (e) {
-    parentPort.postMessage({ ok: false, error: (e as Error).message });
-  }
-}
+// In a pool's worker thread (core/workers/pool.ts): simulates one block per job.
+serveJobs<SimulationJob, SimulationPart>((job, { progress }) => simulateBlock(job, progress));

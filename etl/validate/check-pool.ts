@@ -2,7 +2,7 @@ import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { fileKinds, type FileKind } from "../../contract/index.ts";
 import type { Progress } from "../../core/progress.ts";
-import { runTsWorker } from "../../core/workers/ts-worker.ts";
+import { runPool } from "../../core/workers/pool.ts";
 import { checkFile } from "./check-file.ts";
 import type { ExtractFile } from "./extract.ts";
 import type { References } from "./references.ts";
@@ -31,42 +31,54 @@ export async function checkJob(job: CheckJob, progress?: Progress): Promise<Chec
   return out;
 }
 
+/** What every file's check reads, sent once to each worker thread. */
+export type CheckShared = Omit<CheckJob, "files">;
+
 /**
- * Checks the non-geography files, on both cores when they are large: each file goes whole
- * to one worker (line numbers need the whole file), the largest first to the least loaded.
- * Results are merged in the files' order, so the report does not depend on timing.
+ * Checks the non-geography files, on both cores when they are large, on the project's worker
+ * pool (core/workers/pool.ts): each file goes whole to one worker (line numbers need the whole
+ * file), the largest first, each thread taking the next file when it is done with one. Results
+ * are merged in the files' order, so the report does not depend on timing.
  */
 export async function checkFiles(
   files: { name: string; kind: FileKind; path: string }[],
-  ctx: { report: ValidationReport; today: Date; references: References; progress?: Progress },
+  ctx: {
+    report: ValidationReport;
+    today: Date;
+    references: References;
+    progress?: Progress;
+    /** Tests set these: threads (default up to 2) and the size from which they start. */
+    parallel?: { threads?: number; fromBytes?: number };
+  },
 ): Promise<ExtractFile[]> {
   const sizes = await Promise.all(files.map(async (f) => (await stat(f.path)).size));
   const totalBytes = sizes.reduce((a, b) => a + b, 0);
-  const workers = Math.min(2, availableParallelism(), files.length);
-  const base = { references: ctx.references, today: ctx.today.toISOString() };
+  const workers = Math.min(ctx.parallel?.threads ?? Math.min(2, availableParallelism()), files.length);
+  const shared: CheckShared = { references: ctx.references, today: ctx.today.toISOString() };
+  const jobs = files.map((f) => ({ name: f.name, kind: f.kind.id, path: f.path }));
   let checked: CheckedFile[];
-  if (workers < 2 || totalBytes < PARALLEL_FROM_BYTES) {
-    checked = await checkJob({ ...base, files: files.map((f) => ({ name: f.name, kind: f.kind.id, path: f.path })) }, ctx.progress);
+  if (workers < 2 || totalBytes < (ctx.parallel?.fromBytes ?? PARALLEL_FROM_BYTES)) {
+    checked = await checkJob({ ...shared, files: jobs }, ctx.progress);
   } else {
-    const loads = Array.from({ length: workers }, () => ({ bytes: 0, files: [] as { name: string; kind: string; path: string }[] }));
-    for (const i of sizes.map((_, i) => i).sort((a, b) => (sizes[b] as number) - (sizes[a] as number))) {
-      const least = loads.reduce((a, b) => (b.bytes < a.bytes ? b : a));
-      least.bytes += sizes[i] as number;
-      least.files.push({ name: files[i]!.name, kind: files[i]!.kind.id, path: files[i]!.path });
-    }
+    const largestFirst = sizes.map((_, i) => i).sort((a, b) => (sizes[b] as number) - (sizes[a] as number));
     const task = ctx.progress?.task(`check ${files.length} files on ${workers} threads`, totalBytes);
-    const read = loads.map(() => 0);
-    const worker = new URL("./check-worker.ts", import.meta.url);
-    const results = await Promise.all(
-      loads.map((l, k) =>
-        runTsWorker<CheckedFile[]>(worker, { ...base, files: l.files }, (bytes) => {
+    // Bytes read so far in each file (by its place in `largestFirst`).
+    const read = largestFirst.map(() => 0);
+    const results = await runPool<CheckJob["files"][number], CheckedFile>(
+      new URL("./check-worker.ts", import.meta.url),
+      largestFirst.map((i) => jobs[i]!),
+      {
+        threads: workers,
+        shared,
+        onProgress: (k, bytes) => {
           read[k] = bytes;
           task?.update(read.reduce((a, b) => a + b, 0));
-        }),
-      ),
+        },
+        label: (file) => file.name,
+      },
     );
     task?.done();
-    const byName = new Map(results.flat().map((c) => [c.name, c]));
+    const byName = new Map(results.map((c) => [c.name, c]));
     checked = files.map((f) => byName.get(f.name) as CheckedFile);
   }
   return checked.map(({ report, ...file }) => {

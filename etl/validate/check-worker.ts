@@ -1,24 +1,14 @@
-import { parentPort, workerData } from "node:worker_threads";
 import type { Progress } from "../../core/progress.ts";
-import { checkJob, type CheckJob } from "./check-pool.ts";
+import { serveJobs } from "../../core/workers/serve-jobs.ts";
+import { checkJob, type CheckedFile, type CheckJob, type CheckShared } from "./check-pool.ts";
 
-// Runs in a worker thread: checks its share of the files and posts the results back.
-if (parentPort && workerData?.data) {
-  const port = parentPort;
-  // Bytes read so far across this worker's files, posted for the main thread's progress bar.
-  let finished = 0;
-  const progress: Progress = {
+// Runs in a pool's worker thread (core/workers/pool.ts): checks one file per job and posts
+// the bytes read so far, for the main thread's progress bar.
+serveJobs<CheckJob["files"][number], CheckedFile, CheckShared>(async (file, { shared, progress }) => {
+  const bytes: Progress = {
     log: () => {},
-    task: (_label, total) => ({
-      update: (bytes) => port.postMessage({ progress: finished + bytes }),
-      done: () => {
-        finished += total;
-        port.postMessage({ progress: finished });
-      },
-    }),
+    task: (_label, total) => ({ update: (read) => progress(read), done: () => progress(total) }),
   };
-  checkJob(workerData.data as CheckJob, progress).then(
-    (value) => port.postMessage({ ok: true, value }),
-    (e: Error) => port.postMessage({ ok: false, error: e.message }),
-  );
-}
+  const [checked] = await checkJob({ ...shared, files: [file] }, bytes);
+  return checked!;
+});
