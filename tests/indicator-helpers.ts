@@ -9,15 +9,34 @@ const words = { fr: "x", nl: "x", de: "x", en: "x" };
 /** A definition for a test: the computation's fields given, the metadata filled with placeholders. */
 export function definition(fields: Partial<DefinitionInput> & Pick<DefinitionInput, "id" | "statistic" | "unit">, defaults: Partial<DefinitionInput> = {}): Definition {
   return definitionSchema.parse({
-    version: 1, aim: "population-health", type: "process", title: words, "short-description": words, definition: words,
-    rationale: words, "numerator-text": words, "denominator-text": words, source: words, polarity: "high-is-good", ...defaults, ...fields,
+    version: 1,
+    aim: "population-health",
+    type: "process",
+    title: words,
+    "short-description": words,
+    definition: words,
+    rationale: words,
+    "numerator-text": words,
+    "denominator-text": words,
+    source: words,
+    polarity: "high-is-good",
+    ...defaults,
+    ...fields,
   });
 }
 
-/** The tiny extract loaded into a fresh warehouse; returns its path. */
-export async function tinyWarehouse(): Promise<string> {
+/**
+ * An extract (e.g. one made by `tinyWith`) loaded into a fresh warehouse; returns its path.
+ * Tests of the later stages load through here rather than importing etl/ themselves.
+ */
+export async function warehouseOf(extract: string): Promise<string> {
   const warehouse = join(temporaryDirectory(), "warehouse.duckdb");
-  const load = await loadExtract(TINY, { warehouse, today: TODAY });
+  const load = await loadExtract(extract, { warehouse, today: TODAY });
   expect(load.written).toBe(true);
   return warehouse;
+}
+
+/** The tiny extract loaded into a fresh warehouse; returns its path. */
+export function tinyWarehouse(): Promise<string> {
+  return warehouseOf(TINY);
 }
