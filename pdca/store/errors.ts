@@ -8,12 +8,33 @@ import type { ApiErrorCode, ErrorParams, Refusal } from "../../core/error-codes.
  */
 export class StoreError extends Error {
   constructor(
-    readonly kind: "invalid" | "not-found" | "conflict" | "busy",
+    readonly kind: StoreErrorKind,
     message: string,
-    readonly code: ApiErrorCode = kind === "not-found" ? "not-found" : kind === "conflict" ? "conflict" : "bad-request",
+    readonly code: ApiErrorCode = generalCode(kind),
     readonly params?: ErrorParams,
   ) {
     super(message);
+  }
+}
+
+export type StoreErrorKind = "invalid" | "not-found" | "conflict" | "busy";
+
+/** The API code of a refusal that names no more precise one. */
+function generalCode(kind: StoreErrorKind): ApiErrorCode {
+  switch (kind) {
+    case "not-found":
+      return "not-found";
+    case "conflict":
+      return "conflict";
+    case "invalid":
+      return "bad-request";
+    case "busy":
+      // Raised only when app.duckdb is opened (the CLI reports it); server/pdca/db.ts never answers with it.
+      return "bad-request";
+    default: {
+      const unknown: never = kind;
+      throw new Error(`store error of unknown kind ${JSON.stringify(unknown)}`);
+    }
   }
 }
 
