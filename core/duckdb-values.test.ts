@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppDatabase } from "../pdca/store/database.ts";
 import { ReadOnlyDuckDB } from "../server/duckdb-pool.ts";
 import { Database } from "./duckdb.ts";
-import { exactNumber, plainRows, plainValue } from "./duckdb-values.ts";
+import { exactNumber, plainColumns, plainRows, plainValue } from "./duckdb-values.ts";
 
 let instance: DuckDBInstance;
 let connection: DuckDBConnection;
@@ -100,6 +100,11 @@ describe("nested values follow the same rules", () => {
   it("STRUCT is an object and MAP a list of key and value", async () => {
     expect(await one("{'n': 3::BIGINT, 'd': DATE '2025-01-01', 'tags': ['x']}")).toEqual({ n: 3, d: new Date("2025-01-01T00:00:00.000Z"), tags: ["x"] });
     expect(await one("MAP {'a': 1::BIGINT}")).toEqual([{ key: "a", value: 1 }]);
+  });
+
+  it("plainColumns reads a result by column under the same rules", async () => {
+    const reader = await connection.runAndReadAll(`SELECT x::BIGINT AS n, CASE WHEN x = 2 THEN ${TWO_53} END::BIGINT AS big FROM range(3) t(x) ORDER BY x`);
+    expect(plainColumns(reader)).toEqual({ n: [0, 1, 2], big: [null, null, TWO_53] });
   });
 
   it("plainValue converts one value given its type", async () => {

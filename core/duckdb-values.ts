@@ -46,3 +46,8 @@ export function plainValue(value: DuckDBValue, type: DuckDBType): PlainValue {
 export function plainRows<T = Record<string, PlainValue>>(reader: DuckDBResultReader): T[] {
   return reader.convertRowObjects(converter) as unknown as T[];
 }
+
+/** A result by column, column name → plain values (a wide result read without building row objects). */
+export function plainColumns<T = Record<string, PlainValue[]>>(reader: DuckDBResultReader): T {
+  return reader.convertColumnsObject(converter) as unknown as T;
+}
