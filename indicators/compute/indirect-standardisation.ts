@@ -41,7 +41,18 @@ const SEXES = ["F", "M"] as const;
 /** Whether the engine's query returns the definition's figures by ESP 2013 band (a DSR or an ISR). */
 export function isBanded(def: Pick<Definition, "statistic">): boolean {
   const { from } = statisticOf(def.statistic).cells;
-  return from === "esp-bands" || from === "expected";
+  switch (from) {
+    case "esp-bands":
+    case "expected":
+      return true;
+    case "counts":
+    case "measures":
+      return false;
+    default: {
+      const unknown: never = from;
+      throw new Error(`cells from ${String(unknown)}`);
+    }
+  }
 }
 
 export type IsrStandard = "belgium" | "region";
