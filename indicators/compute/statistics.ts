@@ -7,10 +7,9 @@
  */
 import { dsr, ESP2013 } from "../stats/index.ts";
 import type { Definition, Statistic, Unit } from "../definition/schema.ts";
-import type { Limits } from "../statistics/index.ts";
 import { MAX_AGE } from "../definition/vocabulary.ts";
 import { ageStratumOf, strataOf } from "./compile.ts";
-import { statisticOf } from "../statistics/index.ts";
+import { statisticOf, type Limits } from "../statistics/index.ts";
 
 /** A cell as the compiled query returns it (see compile.ts). */
 export interface Cell {

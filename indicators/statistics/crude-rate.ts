@@ -28,6 +28,7 @@ export const crudeRate = {
   cells: {
     from: "counts",
     limits: (cell, def, m) => {
+      // A zone's staff per inhabitant: a census figure, not a Poisson count.
       if (def["zone-value"]) return withoutLimits((cell.numerator / cell.denominator) * m);
       const a = rateLimits(cell.numerator, cell.denominator, m, 0.95);
       return { value: a.value, a, b: rateLimits(cell.numerator, cell.denominator, m, 0.998), low_count: null };
