@@ -16,6 +16,7 @@
 import type { IndicatorCell } from "../indicators/compute/derive.ts";
 import { areaKey, assignQuintiles } from "../indicators/compute/derive.ts";
 import type { Definition } from "../indicators/definition/schema.ts";
+import { statisticOf } from "../indicators/statistics/index.ts";
 import { isPublished, type CellCounts, type ModelOptions } from "./sdc-model.ts";
 
 /** The only public reason: primary, complementary and derived suppressions look the same. */
@@ -50,7 +51,7 @@ export function applyDisclosure(
   // Ratios of measures: hidden when either measure's cell is.
   for (const def of defs) {
     const of = def["ratio-of"];
-    if (def.statistic !== "ratio-of-measures" || !of) continue;
+    if (statisticOf(def.statistic).cells.from !== "measures" || !of) continue;
     for (const c of cells) {
       if (c.indicator_id !== def.id) continue;
       const a = reasons.get(cellKey({ ...c, indicator_id: of.numerator }));

@@ -32,6 +32,7 @@ import { groupTables, setFamily } from "./problem-groups.ts";
 import { linkFamilies } from "./syntax-links.ts";
 import { ageBandRelations } from "./age-band-relations.ts";
 import { ageBandLabelsOf } from "../indicators/definition/age-bands.ts";
+import { statisticOf } from "../indicators/statistics/index.ts";
 
 export interface ModelOptions {
   /** Publish municipalities' totals (default false: zones and larger areas only). */
@@ -79,8 +80,12 @@ const canonical = (p: Population) => JSON.stringify(Object.fromEntries(Object.en
 
 /** Which population a definition's denominator counts: equal keys, equal counts. */
 export function denominatorFamily(def: Definition): string | undefined {
-  if (def.statistic === "ratio-of-measures") return undefined;
-  if (def["zone-value"]) return def.statistic === "zone-mean" ? `respondents:${def.id}` : "persons:{}";
+  // What the statistic's denominator counts is its spec's (indicators/statistics/).
+  const counted = statisticOf(def.statistic).disclosure.denominator;
+  if (counted === "none") return undefined;
+  // A survey's respondents are its own; zone supply divides by all insured persons.
+  if (counted === "respondents") return `respondents:${def.id}`;
+  if (def["zone-value"]) return "persons:{}";
   // A hand-written query counts a population of its own (treated diabetics, say).
   if (def.sql !== undefined) return `query:${def.id}`;
   return `persons:${canonical(def.population ?? {})}`;
@@ -101,7 +106,7 @@ function numeratorFamily(def: Definition): string {
  */
 export function problemGroup(def: Definition): string {
   // Zone supply per inhabitant shares the insured persons of the whole population.
-  if (def["zone-value"] && def.statistic !== "zone-mean") return canonical({});
+  if (def["zone-value"] && statisticOf(def.statistic).disclosure.denominator === "persons") return canonical({});
   if (def["zone-value"] || def.sql !== undefined) return denominatorFamily(def)!;
   const { sex: _sex, bim: _bim, age: _age, ...rest } = def.population ?? {};
   return canonical(rest);
@@ -111,7 +116,7 @@ export function problemGroup(def: Definition): string {
 function countedNumerator(def: Definition): boolean {
   // Staff counts are declared (`counts: professionals`) and exempt from the minimum count.
   if (def.counts === "professionals") return false;
-  return !def["zone-value"] && def.statistic !== "mean-per-person" && def.statistic !== "ratio-of-measures";
+  return !def["zone-value"] && statisticOf(def.statistic).disclosure.numerator;
 }
 
 export function isPublished(cell: Pick<IndicatorCell, "level" | "stratum">, options: ModelOptions): boolean {
@@ -269,7 +274,7 @@ export function buildModel(cells: readonly IndicatorCell[], defs: readonly Defin
     if (bands) numTable.ageBands.set(bands.join(","), bands);
     const num = put(numTable, cell, cell.numerator);
     counts[i]!.numerator = num;
-    if (def.statistic === "proportion") numTable.rests.push({ den, num, rest: `${num}|rest:${def.id}`, value: cell.denominator - cell.numerator });
+    if (statisticOf(def.statistic).disclosure.rest) numTable.rests.push({ den, num, rest: `${num}|rest:${def.id}`, value: cell.denominator - cell.numerator });
   }
 
   // Two phases: denominators are shared by many indicators, so they are protected first, all

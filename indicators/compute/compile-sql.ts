@@ -28,6 +28,7 @@ import { Database } from "../../core/duckdb.ts";
 import { warehouseSchema } from "../../contract/warehouse-schema.ts";
 import type { DefinitionProblem, DefinitionSource } from "../definition/load.ts";
 import { SQL_STATISTICS } from "../definition/rules.ts";
+import { statisticOf } from "../statistics/index.ts";
 import type { Definition } from "../definition/schema.ts";
 import { residenceAreaCtes } from "./areas.ts";
 import { AGE_BANDS } from "./compile.ts";
@@ -221,7 +222,8 @@ export function compileSqlDefinitions(defs: readonly Definition[]): string {
       `WHEN u.sex IS NULL OR u.sex NOT IN (${SEXES.map(literal).join(", ")}) THEN ${fail(`'sex must be F or M, not ' || coalesce(u.sex, 'NULL')`)}`,
       `WHEN u.age_band IS NULL OR u.age_band NOT IN (${AGE_BANDS.map(literal).join(", ")}) THEN ${fail(`'age_band must be one of ${AGE_BANDS.join(", ")}, not ' || coalesce(u.age_band, 'NULL')`)}`,
       `WHEN u.numerator IS NULL OR u.denominator IS NULL OR u.numerator < 0 OR u.denominator < 0 THEN ${fail(`'numerator and denominator must be counts (not NULL, not negative)'`)}`,
-      ...(def.statistic === "proportion"
+      // A numerator within its denominator (a proportion: its spec's `rest`).
+      ...(statisticOf(def.statistic).disclosure.rest
         ? [`WHEN u.numerator > u.denominator THEN ${fail(`'the numerator (' || u.numerator || ') is above the denominator (' || u.denominator || ') for ' || ${unit} || ' in ' || u.year || ': a proportion counts persons of the denominator'`)}`]
         : []),
     ];

@@ -19,6 +19,7 @@
 import type { Definition } from "../definition/schema.ts";
 import { residenceAreaCtes } from "./areas.ts";
 import { literal } from "./conditions.ts";
+import { statisticOf } from "../statistics/index.ts";
 
 const SD_OF: Record<string, string> = { score_mean: "score_sd", wellbeing_mean: "wellbeing_sd" };
 
@@ -26,8 +27,9 @@ const SD_OF: Record<string, string> = { score_mean: "score_sd", wellbeing_mean: 
 export function zoneNotComputedReason(def: Definition): string | undefined {
   const zv = def["zone-value"];
   if (!zv) return undefined;
-  if (def.statistic === "zone-mean" && zv.source !== "zone_supply" && SD_OF[zv.value]) return undefined;
-  if (def.statistic === "crude-rate" && zv.source === "zone_supply" && zv["per-population"]) return undefined;
+  const figure = statisticOf(def.statistic).compile.zoneFigure;
+  if (figure === "mean" && zv.source !== "zone_supply" && SD_OF[zv.value]) return undefined;
+  if (figure === "per-population" && zv.source === "zone_supply" && zv["per-population"]) return undefined;
   return "this zone figure (`zone-value`) is not computed yet";
 }
 
@@ -39,14 +41,15 @@ export function isZoneComputed(def: Definition): boolean {
 export function compileZone(defs: readonly Definition[]): string {
   const todo = defs.filter(isZoneComputed);
   if (todo.length === 0) return "";
-  const needsPopulation = todo.some((d) => d.statistic === "crude-rate");
+  const figureOf = (d: Definition) => statisticOf(d.statistic).compile.zoneFigure;
+  const needsPopulation = todo.some((d) => figureOf(d) === "per-population");
   const selects = todo.map((def) => {
     const zv = def["zone-value"]!;
     const head = `SELECT ${literal(def.id)} AS indicator_id, CAST(v.year AS INTEGER) AS year, 'zone' AS level, z.system_code, v.zone_code AS area_code,
     'total' AS stratum, 'all' AS stratum_value, NULL::INTEGER AS band`;
     // Column names come from the schema's closed list (rules.ts), never from free text.
     const value = `CAST(v.${zv.value} AS DOUBLE)`;
-    if (def.statistic === "zone-mean") {
+    if (figureOf(def) === "mean") {
       const n = "CAST(v.respondents AS DOUBLE)";
       const sd = `CAST(v.${SD_OF[zv.value]} AS DOUBLE)`;
       return `${head}, ${value} * ${n} AS numerator, v.respondents AS denominator, (${n} - 1) * ${sd} * ${sd} + ${n} * ${value} * ${value} AS sum_squares

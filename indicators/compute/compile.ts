@@ -36,6 +36,7 @@ import type { Definition, Numerator } from "../definition/schema.ts";
 import { ageBandSql, ageBandsOf, bandsKey, hasCustomAgeBands, type AgeBand } from "../definition/age-bands.ts";
 import { residenceAreaCtes } from "./areas.ts";
 import { isBanded } from "./indirect-standardisation.ts";
+import { statisticOf } from "../statistics/index.ts";
 import { compileZone, isZoneComputed, zoneNotComputedReason } from "./compile-zone.ts";
 import { and, anyPrefix, eventCondition, populationCondition, TABLE, type EventsNumerator, type MedicinesNumerator } from "./conditions.ts";
 
@@ -80,14 +81,15 @@ export const customAgeStratum = (key: string) => `age-band@${key}`;
 export function ageStratumOf(def: Definition): string {
   return hasCustomAgeBands(def) ? customAgeStratum(bandsKey(ageBandsOf(def))) : "age-band";
 }
-const PERSON_STATISTICS = new Set(["proportion", "crude-rate", "mean-per-person", "directly-standardised-rate", "indirectly-standardised-ratio"]);
+/** A statistic computed from other indicators' cells (a ratio of measures, derive.ts). */
+const fromMeasures = (def: Pick<Definition, "statistic">) => statisticOf(def.statistic).cells.from === "measures";
 
 /** Why a definition is not computed by this compiler, or undefined when it is. */
 export function notComputedReason(def: Definition): string | undefined {
   // Computed apart: the hand-written query (compile-sql.ts), the ratio from its measures (derive.ts).
-  if (def.sql !== undefined || def.statistic === "ratio-of-measures") return undefined;
+  if (def.sql !== undefined || fromMeasures(def)) return undefined;
   if (def["zone-value"] !== undefined) return zoneNotComputedReason(def);
-  if (!PERSON_STATISTICS.has(def.statistic)) return `statistic \`${def.statistic}\` is not computed yet`;
+  if (!statisticOf(def.statistic).compile.personBased) return `statistic \`${def.statistic}\` is not computed yet`;
   const n = def.numerator;
   if (!n || !def.population) return "no population or numerator";
   if (n.kind === "medicines" && n["cheaper-share"]) return "the cheaper-medicine share of DDD is not computed yet";
@@ -99,9 +101,8 @@ export function notComputedReason(def: Definition): string | undefined {
  * breakdown of it would be a set of crude band rates, so it is left out (sex and bim only).
  */
 export function strataOf(def: Definition): Definition["strata"] {
-  // An ISR's expected count is summed over sex × band: it always needs the sex rows.
-  if (def.statistic === "indirectly-standardised-ratio") return ["sex"];
-  return def.statistic === "directly-standardised-rate" ? def.strata.filter((s) => s !== "age-band") : def.strata;
+  // The statistic may group by others (an ISR always by sex: its spec).
+  return statisticOf(def.statistic).compile.groupedBy?.(def.strata) ?? def.strata;
 }
 
 /**
@@ -140,11 +141,11 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
     if (reason) skipped.push({ id: def.id, reason });
     else {
       computed.push(def.id);
-      if (!isZoneComputed(def) && def.sql === undefined && def.statistic !== "ratio-of-measures") todo.push(def);
+      if (!isZoneComputed(def) && def.sql === undefined && !fromMeasures(def)) todo.push(def);
     }
   }
   // A ratio needs both its measures.
-  for (const def of defs.filter((d) => d.statistic === "ratio-of-measures" && computed.includes(d.id))) {
+  for (const def of defs.filter((d) => fromMeasures(d) && computed.includes(d.id))) {
     const missing = [def["ratio-of"]?.numerator, def["ratio-of"]?.denominator].filter((id) => !id || !computed.includes(id));
     if (missing.length > 0) {
       computed.splice(computed.indexOf(def.id), 1);
@@ -264,7 +265,8 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
     }
     const inDenominator = populationCondition(def.population ?? {});
     flagColumns.push(`CASE WHEN ${inDenominator} THEN 1 ELSE 0 END AS d${i}`, `CASE WHEN ${inDenominator} THEN ${value} ELSE 0 END AS n${i}`);
-    const mean = def.statistic === "mean-per-person";
+    // A mean: Σx (not whole: DOUBLE) and Σx².
+    const mean = statisticOf(def.statistic).compile.sumOfSquares;
     if (mean) flagColumns.push(`CASE WHEN ${inDenominator} THEN (${value}) * (${value}) ELSE 0 END AS s${i}`);
     sums.push(`CAST(sum(d${i}) AS BIGINT) AS d${i}`, mean ? `CAST(sum(n${i}) AS DOUBLE) AS n${i}` : `CAST(sum(n${i}) AS BIGINT) AS n${i}`);
     if (mean) sums.push(`CAST(sum(s${i}) AS DOUBLE) AS s${i}`);
@@ -307,7 +309,7 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
   const plain = todo.map((d, i) => ({ d, i })).filter(({ d }) => !isDsr(d));
   const banded = todo.map((d, i) => ({ d, i })).filter(({ d }) => isDsr(d));
   // Counts as DOUBLE: JavaScript reads them as numbers, not BigInts (far below 2^53).
-  const plainColumns = plain.flatMap(({ d, i }) => [`CAST(n${i} AS DOUBLE) AS n${i}`, `CAST(d${i} AS DOUBLE) AS d${i}`, ...(d.statistic === "mean-per-person" ? [`s${i}`] : [])]);
+  const plainColumns = plain.flatMap(({ d, i }) => [`CAST(n${i} AS DOUBLE) AS n${i}`, `CAST(d${i} AS DOUBLE) AS d${i}`, ...(statisticOf(d.statistic).compile.sumOfSquares ? [`s${i}`] : [])]);
   const bandColumns = banded.flatMap(({ i }) => [`list(CAST(n${i} AS DOUBLE) ORDER BY band) AS bn${i}`, `list(CAST(d${i} AS DOUBLE) ORDER BY band) AS bd${i}`]);
   const cellKey = "year, level, system_code, area_code, stratum, stratum_value";
   const parts = [

@@ -13,7 +13,7 @@ import { areaRegionSql } from "./areas.ts";
 import { compile, type Skipped } from "./compile.ts";
 import { compileCheckedSqlDefinitions } from "./compile-sql.ts";
 import { areaKey, deriveCells, ratioCells, type IndicatorCell } from "./derive.ts";
-import { compareIsrCells, isrAreaRegionSql, isrCellsFromColumns, ISR } from "./indirect-standardisation.ts";
+import { compareIsrCells, isIsr, isrAreaRegionSql, isrCellsFromColumns } from "./indirect-standardisation.ts";
 import { absentSources, sourceCoverage, type SkippedYear } from "./source-coverage.ts";
 import { restrictForIndicatorSql } from "./sql-guard.ts";
 import { cellsFromColumns, cellsFromRows, type CellWithStatistics, type Row, type WideColumns } from "./statistics.ts";
@@ -51,7 +51,7 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     const measured: CellWithStatistics[] = [];
     let statisticsMs = 0;
     // Indirect standardisation needs every area's region, sectors included.
-    const isrRegions = defs.some((d) => d.statistic === ISR && computed.includes(d.id)) ? await db.all<{ level: string; system_code: string | null; area_code: string; region_code: string }>(isrAreaRegionSql()) : [];
+    const isrRegions = defs.some((d) => isIsr(d) && computed.includes(d.id)) ? await db.all<{ level: string; system_code: string | null; area_code: string; region_code: string }>(isrAreaRegionSql()) : [];
     const isrRegionOf = new Map(isrRegions.map((r) => [areaKey(r.level, r.system_code, r.area_code), r.region_code]));
     if (sql) {
       for (const year of await yearsOf(db)) {

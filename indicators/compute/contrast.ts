@@ -3,7 +3,7 @@
  * Used for the equity gap of a zone (its BIM cell against its non-BIM cell) and for
  * definitions of statistic `ratio-of-measures` (one indicator's cell over another's).
  *
- * The method follows what the two cells are:
+ * The method follows what the two cells are (their statistic's `contrast`, indicators/statistics/):
  * - two proportions: Katz log ratio, Newcombe hybrid difference (from the counts);
  * - two crude rates: exact conditional ratio, MOVER difference (from the counts);
  * - anything else (standardised rates, means, scores): from each cell's own 95% interval,
@@ -12,13 +12,11 @@
  *   missing or touches 0 on the log scale.
  * Pure: cells in, numbers out.
  */
-import { proportionDifference, proportionRatio, rateDifference, rateRatio, zForLevel, type Estimate } from "../stats/index.ts";
+import { zForLevel } from "../stats/index.ts";
+import { statisticOf, type Contrast } from "../statistics/index.ts";
 import { multiplierOf, type CellWithStatistics } from "./statistics.ts";
 
-export interface Contrast {
-  ratio: Estimate;
-  difference: Estimate;
-}
+export type { Contrast };
 
 type Side = Pick<CellWithStatistics, "statistic" | "unit" | "numerator" | "denominator" | "value" | "lower95" | "upper95">;
 
@@ -40,16 +38,6 @@ function fromIntervals(a: Side, b: Side): Contrast {
 /** A over B; both cells must be of the same statistic and unit to use their counts. */
 export function contrast(a: Side, b: Side): Contrast {
   const counted = a.statistic === b.statistic && a.unit === b.unit && a.denominator !== null && b.denominator !== null;
-  if (counted && a.statistic === "proportion") {
-    const m = multiplierOf(a.unit);
-    const d = proportionDifference(a.numerator, a.denominator, b.numerator, b.denominator);
-    return { ratio: proportionRatio(a.numerator, a.denominator, b.numerator, b.denominator), difference: { value: d.value * m, lower: d.lower * m, upper: d.upper * m } };
-  }
-  if (counted && a.statistic === "crude-rate" && Number.isInteger(a.numerator) && Number.isInteger(b.numerator) && Number.isFinite(a.lower95)) {
-    return {
-      ratio: rateRatio(a.numerator, a.denominator, b.numerator, b.denominator),
-      difference: rateDifference(a.numerator, a.denominator, b.numerator, b.denominator, { multiplier: multiplierOf(a.unit) }),
-    };
-  }
-  return fromIntervals(a, b);
+  const fromCounts = counted ? statisticOf(a.statistic).contrast : undefined;
+  return fromCounts?.(a, b, multiplierOf(a.unit)) ?? fromIntervals(a, b);
 }

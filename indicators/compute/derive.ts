@@ -17,6 +17,7 @@
 import { compareWithBenchmark, quintiles, recentTrend, type Comparison, type TrendAssessment } from "../stats/index.ts";
 import type { Definition } from "../definition/schema.ts";
 import { contrast } from "./contrast.ts";
+import { statisticOf } from "../statistics/index.ts";
 import type { CellWithStatistics } from "./statistics.ts";
 
 export interface DerivedFields {
@@ -64,7 +65,7 @@ function withoutDerivations(c: CellWithStatistics): IndicatorCell {
 
 /** Cells of the `ratio-of-measures` definitions: A's cell over B's, where both exist. */
 export function ratioCells(cells: readonly CellWithStatistics[], defs: readonly Definition[]): CellWithStatistics[] {
-  const ratios = defs.filter((d) => d.statistic === "ratio-of-measures" && d["ratio-of"] && d.sql === undefined);
+  const ratios = defs.filter((d) => statisticOf(d.statistic).cells.from === "measures" && d["ratio-of"] && d.sql === undefined);
   if (ratios.length === 0) return [];
   const wanted = new Set(ratios.flatMap((d) => [d["ratio-of"]!.numerator, d["ratio-of"]!.denominator]));
   const index = new Map<string, CellWithStatistics>();

@@ -28,17 +28,31 @@
 import { indirectlyStandardisedRatio } from "../stats/index.ts";
 import { compareWithBenchmark } from "../stats/index.ts";
 import type { Definition } from "../definition/schema.ts";
+import { statisticOf } from "../statistics/index.ts";
 import { residenceAreaCtes } from "./areas.ts";
 import type { IndicatorCell } from "./derive.ts";
 import type { CellWithStatistics, WideColumns, WideLayout } from "./statistics.ts";
 
-export const ISR = "indirectly-standardised-ratio";
+/** A statistic whose cells are observed / expected (an ISR: indicators/statistics/). */
+export const isIsr = (def: Pick<Definition, "statistic">): boolean => statisticOf(def.statistic).cells.from === "expected";
 const BANDS = 19;
 const SEXES = ["F", "M"] as const;
 
 /** Whether the engine's query returns the definition's figures by ESP 2013 band (a DSR or an ISR). */
 export function isBanded(def: Pick<Definition, "statistic">): boolean {
-  return def.statistic === "directly-standardised-rate" || def.statistic === ISR;
+  const { from } = statisticOf(def.statistic).cells;
+  switch (from) {
+    case "esp-bands":
+    case "expected":
+      return true;
+    case "counts":
+    case "measures":
+      return false;
+    default: {
+      const unknown: never = from;
+      throw new Error(`cells from ${String(unknown)}`);
+    }
+  }
 }
 
 export type IsrStandard = "belgium" | "region";
@@ -111,7 +125,7 @@ export function isrCellsFromColumns(columns: WideColumns, layout: WideLayout, de
   const out: CellWithStatistics[] = [];
   for (const { id, index } of layout) {
     const def = byId.get(id);
-    if (!def || def.statistic !== ISR) continue;
+    if (!def || !isIsr(def)) continue;
     const [year, level, system, area, stratum, stratumValue, bandList, n, d] = ["year", "level", "system_code", "area_code", "stratum", "stratum_value", "bands", `bn${index}`, `bd${index}`].map(col) as unknown[][];
     // year|level|system|area → sex → bands
     const areas = new Map<string, { year: number; level: string; system: string | null; area: string; bySex: Map<string, Banded> }>();
@@ -154,7 +168,7 @@ export function isrCellsFromColumns(columns: WideColumns, layout: WideLayout, de
  * of a different standard.
  */
 export function compareIsrCells(cells: IndicatorCell[], defs: readonly Definition[]): void {
-  const isr = new Map(defs.filter((d) => d.statistic === ISR).map((d) => [d.id, d]));
+  const isr = new Map(defs.filter(isIsr).map((d) => [d.id, d]));
   if (isr.size === 0) return;
   for (const c of cells) {
     const def = isr.get(c.indicator_id);

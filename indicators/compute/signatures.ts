@@ -14,6 +14,7 @@
 import type { Database } from "../../core/duckdb.ts";
 import type { Definition } from "../definition/schema.ts";
 import { compile } from "./compile.ts";
+import { statisticOf } from "../statistics/index.ts";
 
 export interface SignatureRow {
   sex: string;
@@ -34,7 +35,8 @@ export interface Signatures {
 /** Whether a definition's numerator counts persons (0/1 per person-year). */
 export function countsPersons(def: Definition): boolean {
   const n = def.numerator;
-  if (!n || def.statistic === "mean-per-person") return false;
+  // A mean's numerator is an amount per person, not a count (its spec's disclosure facts).
+  if (!n || !statisticOf(def.statistic).disclosure.numerator) return false;
   if (n.kind === "events") return n.count === "persons";
   return n.kind === "status" || n.kind === "deaths" || n.kind === "medicines";
 }

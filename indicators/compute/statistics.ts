@@ -5,10 +5,11 @@
  * query. Limits are given at 95% and 99.8%, the two levels of the funnel plots and of the
  * dashboard's comparisons.
  */
-import { dsr, ESP2013, meanLimits, proportionLimits, rateLimits, type Estimate } from "../stats/index.ts";
+import { dsr, ESP2013 } from "../stats/index.ts";
 import type { Definition, Statistic, Unit } from "../definition/schema.ts";
 import { MAX_AGE } from "../definition/vocabulary.ts";
 import { ageStratumOf, strataOf } from "./compile.ts";
+import { statisticOf, type Limits } from "../statistics/index.ts";
 
 /** A cell as the compiled query returns it (see compile.ts). */
 export interface Cell {
@@ -66,46 +67,14 @@ export function standardFor(def: Pick<Definition, "population">): number[] {
   return ESP2013.map((b) => (b.fromAge >= min && b.fromAge <= max ? b.weight : 0));
 }
 
-type Limits = { value: number; a: Estimate; b: Estimate; low_count: boolean | null };
-
 type Kind = Pick<Definition, "statistic" | "unit"> & Partial<Pick<Definition, "zone-value">>;
 
+/** The statistic's own rule (indicators/statistics/), for those computed from a cell's counts. */
 function limitsOf(cell: Cell, def: Kind): Limits {
   const m = multiplierOf(def.unit);
-  if (def.statistic === "crude-rate" && def["zone-value"]) {
-    // A zone's staff per inhabitant: a census figure, not a Poisson count (see compile-zone.ts).
-    const value = (cell.numerator / cell.denominator) * m;
-    const none = { value, lower: NaN, upper: NaN };
-    return { value, a: none, b: none, low_count: null };
-  }
-  switch (def.statistic) {
-    case "proportion":
-    case "crude-rate": {
-      const at = (level: number) => (def.statistic === "proportion" ? proportionLimits : rateLimits)(cell.numerator, cell.denominator, m, level);
-      const a = at(0.95);
-      return { value: a.value, a, b: at(0.998), low_count: null };
-    }
-    // A zone mean arrives as the survey's n, Σx and Σx² (compile-zone.ts).
-    case "zone-mean":
-    case "mean-per-person": {
-      const value = cell.numerator / cell.denominator;
-      // meanLimits needs two persons: one person's value has no spread to estimate.
-      if (cell.denominator < 2) {
-        const none = { value, lower: NaN, upper: NaN };
-        return { value, a: none, b: none, low_count: null };
-      }
-      if (cell.sum_squares === undefined || cell.sum_squares === null) throw new RangeError("a mean per person needs the sum of squares");
-      return { value, a: meanLimits(cell.numerator, cell.sum_squares, cell.denominator, 0.95), b: meanLimits(cell.numerator, cell.sum_squares, cell.denominator, 0.998), low_count: null };
-    }
-    case "directly-standardised-rate":
-    case "indirectly-standardised-ratio":
-    case "ratio-of-measures":
-      throw new RangeError(`statistic ${def.statistic} is not computed from cells`);
-    default: {
-      const unknown: never = def.statistic;
-      throw new RangeError(`unknown statistic ${String(unknown)}`);
-    }
-  }
+  const source = statisticOf(def.statistic).cells;
+  if (source.from !== "counts") throw new RangeError(`statistic ${def.statistic} is not computed from cells`);
+  return source.limits(cell, def, m);
 }
 
 /** The cell with its value in the definition's unit and its limits; the denominator must be > 0. */
@@ -166,13 +135,13 @@ export function cellsFromColumns(columns: WideColumns, layout: WideLayout, defs:
     const def = byId.get(id);
     if (!def) throw new Error(`layout names unknown indicator ${id}`);
     // Indirectly standardised ratios are read by indirect-standardisation.ts (all areas at once).
-    if (def.statistic === "indirectly-standardised-ratio") continue;
+    if (statisticOf(def.statistic).cells.from === "expected") continue;
     // A definition's own age bands come back under a stratum of their own (compile.ts).
     const ageStratum = ageStratumOf(def);
     const wanted = new Set<string>(["total", ...strataOf(def).map((s) => (s === "age-band" ? ageStratum : s))]);
     const n = col(banded ? `bn${index}` : `n${index}`);
     const d = col(banded ? `bd${index}` : `d${index}`);
-    const squares = def.statistic === "mean-per-person" ? col(`s${index}`) : undefined;
+    const squares = statisticOf(def.statistic).compile.sumOfSquares ? col(`s${index}`) : undefined;
     const bandNumbers = banded ? col("bands") : undefined;
     for (let r = 0; r < rows; r++) {
       const s = stratum![r] as string;

@@ -6,16 +6,19 @@
  */
 import { notComputedReason } from "../compute/compile.ts";
 import type { CheckedDefinition, Definition } from "./schema.ts";
+import { statisticOf } from "../statistics/index.ts";
 
 type Add = (path: (string | number)[], message: string, suggestion?: string) => void;
 
 export function checkComputable(def: CheckedDefinition, add: Add): void {
-  if (def.standard !== undefined && def.statistic !== "indirectly-standardised-ratio") {
+  const spec = statisticOf(def.statistic);
+  if (def.standard !== undefined && !spec.standard) {
     add(["standard"], "`standard` chooses whose rates an indirectly standardised ratio is computed with: remove it, or use statistic `indirectly-standardised-ratio`");
   }
-  if (def.statistic === "indirectly-standardised-ratio") {
+  const only = spec.validation.strata;
+  if (only) {
     def.strata?.forEach((s, i) => {
-      if (s !== "sex") add(["strata", i], `an indirectly standardised ratio is computed by sex and age band of the standard and can be broken down by sex only, not by \`${s}\`: remove it`);
+      if (!only.only.includes(s)) add(["strata", i], only.refusal(s));
     });
   }
   // Only once the blocks are there: a missing block has its own message (rules.ts).

@@ -4,7 +4,7 @@
  * they are the names an analyst finds in the extract contract.
  */
 import type { EventSource, Language } from "./vocabulary.ts";
-import type { Aim, Polarity, Statistic, Stratum, Unit } from "./schema.ts";
+import type { Aim, Polarity, Stratum, Unit } from "./schema.ts";
 
 type Label = "denominator" | "numerator" | "zoneValue" | "ratio" | "query" | "statistic" | "polarity" | "strata" | "targets" | "source" | "caveats" | "methods";
 export interface ZoneWords {
@@ -19,7 +19,6 @@ export interface Words {
   label: Record<Label, string>;
   aim: Record<Aim, string>;
   type: Record<"process" | "outcome", string>;
-  statistic: Record<Statistic, string>;
   /** Whose rates give an indirectly standardised ratio's expected count. */
   standard: Record<"belgium" | "region", string>;
   unit: Record<Unit, string>;
@@ -64,15 +63,6 @@ const en: Words = {
   label: { denominator: "Denominator", numerator: "Numerator", zoneValue: "Zone figure", ratio: "Ratio", query: "Query", statistic: "Statistic", polarity: "Polarity", strata: "Breakdowns", targets: "Targets", source: "Source", caveats: "Caveats", methods: "Methods" },
   aim: { experience: "Experience of care", "population-health": "Population health", value: "Value", workforce: "Workforce well-being", equity: "Equity" },
   type: { process: "process indicator", outcome: "outcome indicator" },
-  statistic: {
-    proportion: "proportion (Wilson score interval)",
-    "crude-rate": "crude rate (exact Poisson interval below 10 events, Byar's from 10)",
-    "directly-standardised-rate": "rate directly standardised for age on the European Standard Population 2013 (Dobson's interval)",
-    "indirectly-standardised-ratio": "indirectly standardised ratio, observed / expected",
-    "mean-per-person": "mean per person",
-    "ratio-of-measures": "ratio of two indicators",
-    "zone-mean": "mean of the zones' figures",
-  },
   standard: { belgium: "expected at Belgium's rates of the year by sex and 5-year age band", region: "expected at the region's rates of the year by sex and 5-year age band" },
   unit: { percent: "percent", "per-1000": "per 1,000", "per-10000": "per 10,000", "per-100000": "per 100,000", euro: "euro", score: "score points (0–100)", ratio: "ratio" },
   polarity: { "high-is-good": "a higher value is better", "low-is-good": "a lower value is better", "no-judgement": "no judgement: higher is neither better nor worse" },
@@ -116,15 +106,6 @@ const fr: Words = {
   label: { denominator: "Dénominateur", numerator: "Numérateur", zoneValue: "Valeur de zone", ratio: "Rapport", query: "Requête", statistic: "Statistique", polarity: "Polarité", strata: "Ventilations", targets: "Objectifs", source: "Source", caveats: "Limites", methods: "Méthodes" },
   aim: { experience: "Expérience des soins", "population-health": "Santé de la population", value: "Valeur", workforce: "Bien-être des professionnels", equity: "Équité" },
   type: { process: "indicateur de processus", outcome: "indicateur de résultat" },
-  statistic: {
-    proportion: "proportion (intervalle de Wilson)",
-    "crude-rate": "taux brut (intervalle de Poisson exact sous 10 événements, de Byar à partir de 10)",
-    "directly-standardised-rate": "taux standardisé directement sur l'âge, population standard européenne 2013 (intervalle de Dobson)",
-    "indirectly-standardised-ratio": "rapport standardisé indirect, observé / attendu",
-    "mean-per-person": "moyenne par personne",
-    "ratio-of-measures": "rapport de deux indicateurs",
-    "zone-mean": "moyenne des valeurs des zones",
-  },
   standard: { belgium: "attendu aux taux belges de l'année par sexe et tranche d'âge de 5 ans", region: "attendu aux taux de la région de l'année par sexe et tranche d'âge de 5 ans" },
   unit: { percent: "pour cent", "per-1000": "pour 1 000", "per-10000": "pour 10 000", "per-100000": "pour 100 000", euro: "euros", score: "points de score (0–100)", ratio: "rapport" },
   polarity: { "high-is-good": "une valeur plus élevée est meilleure", "low-is-good": "une valeur plus basse est meilleure", "no-judgement": "sans jugement : ni plus haut ni plus bas n'est meilleur" },
@@ -168,15 +149,6 @@ const nl: Words = {
   label: { denominator: "Noemer", numerator: "Teller", zoneValue: "Zonewaarde", ratio: "Verhouding", query: "Query", statistic: "Statistiek", polarity: "Polariteit", strata: "Opsplitsingen", targets: "Doelen", source: "Bron", caveats: "Beperkingen", methods: "Methoden" },
   aim: { experience: "Zorgervaring", "population-health": "Gezondheid van de bevolking", value: "Waarde", workforce: "Welzijn van de zorgverleners", equity: "Gelijkheid" },
   type: { process: "procesindicator", outcome: "uitkomstindicator" },
-  statistic: {
-    proportion: "proportie (Wilson-interval)",
-    "crude-rate": "ruw cijfer (exact Poisson-interval onder 10 gebeurtenissen, Byar vanaf 10)",
-    "directly-standardised-rate": "direct voor leeftijd gestandaardiseerd cijfer, Europese standaardbevolking 2013 (Dobson-interval)",
-    "indirectly-standardised-ratio": "indirect gestandaardiseerde ratio, waargenomen / verwacht",
-    "mean-per-person": "gemiddelde per persoon",
-    "ratio-of-measures": "verhouding van twee indicatoren",
-    "zone-mean": "gemiddelde van de zonewaarden",
-  },
   standard: { belgium: "verwacht volgens de Belgische cijfers van het jaar per geslacht en leeftijdsklasse van 5 jaar", region: "verwacht volgens de cijfers van het gewest van het jaar per geslacht en leeftijdsklasse van 5 jaar" },
   unit: { percent: "procent", "per-1000": "per 1 000", "per-10000": "per 10 000", "per-100000": "per 100 000", euro: "euro", score: "scorepunten (0–100)", ratio: "verhouding" },
   polarity: { "high-is-good": "een hogere waarde is beter", "low-is-good": "een lagere waarde is beter", "no-judgement": "geen oordeel: hoger is niet beter of slechter" },
@@ -220,15 +192,6 @@ const de: Words = {
   label: { denominator: "Nenner", numerator: "Zähler", zoneValue: "Zonenwert", ratio: "Verhältnis", query: "Abfrage", statistic: "Statistik", polarity: "Polarität", strata: "Aufschlüsselungen", targets: "Ziele", source: "Quelle", caveats: "Einschränkungen", methods: "Methoden" },
   aim: { experience: "Versorgungserfahrung", "population-health": "Gesundheit der Bevölkerung", value: "Wert", workforce: "Wohlbefinden der Fachkräfte", equity: "Gerechtigkeit" },
   type: { process: "Prozessindikator", outcome: "Ergebnisindikator" },
-  statistic: {
-    proportion: "Anteil (Wilson-Intervall)",
-    "crude-rate": "rohe Rate (exaktes Poisson-Intervall unter 10 Ereignissen, Byar ab 10)",
-    "directly-standardised-rate": "direkt altersstandardisierte Rate, Europäische Standardbevölkerung 2013 (Dobson-Intervall)",
-    "indirectly-standardised-ratio": "indirekt standardisiertes Verhältnis, beobachtet / erwartet",
-    "mean-per-person": "Mittelwert je Person",
-    "ratio-of-measures": "Verhältnis zweier Indikatoren",
-    "zone-mean": "Mittelwert der Zonenwerte",
-  },
   standard: { belgium: "erwartet nach den belgischen Raten des Jahres je Geschlecht und 5-Jahres-Altersgruppe", region: "erwartet nach den Raten der Region des Jahres je Geschlecht und 5-Jahres-Altersgruppe" },
   unit: { percent: "Prozent", "per-1000": "je 1 000", "per-10000": "je 10 000", "per-100000": "je 100 000", euro: "Euro", score: "Punkte (0–100)", ratio: "Verhältnis" },
   polarity: { "high-is-good": "ein höherer Wert ist besser", "low-is-good": "ein niedrigerer Wert ist besser", "no-judgement": "keine Wertung: höher ist weder besser noch schlechter" },

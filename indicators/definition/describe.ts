@@ -6,6 +6,7 @@
  */
 import { ageBandLabelsOf, hasCustomAgeBands } from "./age-bands.ts";
 import { WORDS } from "./describe-words.ts";
+import { statisticOf } from "../statistics/index.ts";
 import type { Words } from "./describe-words.ts";
 import type { Definition, Numerator, Population } from "./schema.ts";
 import { MAX_AGE } from "./vocabulary.ts";
@@ -27,8 +28,10 @@ export function describeDefinition(def: Definition, lang: Language = "en"): stri
     if (def.numerator) lines.push(`${w.label.numerator}${w.colon}${numerator(def.numerator, w)}.`);
   }
 
-  const standard = def.statistic === "indirectly-standardised-ratio" ? ` (${w.standard[def.standard ?? "belgium"]})` : "";
-  lines.push(`${w.label.statistic}${w.colon}${w.statistic[def.statistic]}${standard}; ${w.unit[def.unit]}.`);
+  // The statistic's words are its spec's (indicators/statistics/).
+  const statistic = statisticOf(def.statistic);
+  const standard = statistic.standard ? ` (${w.standard[def.standard ?? "belgium"]})` : "";
+  lines.push(`${w.label.statistic}${w.colon}${statistic.words[lang]}${standard}; ${w.unit[def.unit]}.`);
   lines.push(`${w.label.polarity}${w.colon}${w.polarity[def.polarity]}.`);
   // A definition's own age bands are listed: "age band (65–74, 75–84, 85+)".
   const bands = hasCustomAgeBands(def) ? ` (${ageBandLabelsOf(def).map((b) => b.replace("-", "–")).join(", ")})` : "";

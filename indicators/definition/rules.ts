@@ -12,12 +12,14 @@
  *   or a `crude-rate` can be computed from it.
  * Each kind of numerator goes with the statistics that make sense for it (persons → proportion,
  * events → rates), and each statistic with its units (percent only for a proportion).
+ * What a statistic needs and allows is its spec's (indicators/statistics/); this file applies it.
  */
 import type { z } from "zod";
 import { closest } from "../../core/suggest.ts";
 import type { CheckedDefinition, Numerator, Statistic, Unit, ZoneValue } from "./schema.ts";
 import { checkComputable } from "./computable.ts";
 import { ageBandProblems } from "./age-bands.ts";
+import { BLOCKS, statisticOf, statisticsWhere, type Block } from "../statistics/index.ts";
 import { CODE_LIST_OF_SOURCE, MAX_AGE, SOURCE_OF_FILTER, ZONE_SOURCES } from "./vocabulary.ts";
 
 export interface RuleProblem {
@@ -27,31 +29,11 @@ export interface RuleProblem {
 }
 type Add = (path: (string | number)[], message: string, suggestion?: string) => void;
 
-const RATES: readonly Unit[] = ["per-1000", "per-10000", "per-100000"];
-const UNITS_OF: Record<Statistic, readonly Unit[]> = {
-  proportion: ["percent", ...RATES],
-  "crude-rate": RATES,
-  "directly-standardised-rate": RATES,
-  "indirectly-standardised-ratio": ["ratio"],
-  "mean-per-person": ["euro", "ratio"],
-  "ratio-of-measures": ["ratio"],
-  "zone-mean": ["score"],
-};
-
-const STATISTICS_OF_KIND: Record<Numerator["kind"], readonly Statistic[]> = {
-  events: ["proportion", "crude-rate", "directly-standardised-rate", "indirectly-standardised-ratio", "mean-per-person"],
-  medicines: ["proportion", "indirectly-standardised-ratio"],
-  status: ["proportion", "indirectly-standardised-ratio"],
-  deaths: ["crude-rate", "directly-standardised-rate", "indirectly-standardised-ratio"],
-  spending: ["mean-per-person"],
-  readmissions: ["crude-rate", "directly-standardised-rate", "indirectly-standardised-ratio"],
-};
+const unitsOf = (statistic: Statistic): readonly Unit[] => statisticOf(statistic).validation.units;
 
 /** What a hand-written query can compute: counts summed by area (compile-sql.ts). */
-export const SQL_STATISTICS: readonly Statistic[] = ["proportion", "crude-rate"];
+export const SQL_STATISTICS: readonly Statistic[] = statisticsWhere((s) => s.validation.fromQuery);
 
-const BLOCKS = ["population", "numerator", "zone-value", "ratio-of"] as const;
-type Block = (typeof BLOCKS)[number];
 const WHY: Record<Block, string> = {
   population: "who is counted in the denominator (`population: {}` for everyone insured)",
   numerator: "what is counted",
@@ -63,7 +45,7 @@ const or = (words: readonly string[]): string => words.map((w) => `\`${w}\``).jo
 
 /** Zone aggregates and ratios of indicators have no person-level breakdown. */
 export function isZoneLevel(def: Pick<CheckedDefinition, "statistic" | "zone-value">): boolean {
-  return def.statistic === "zone-mean" || def.statistic === "ratio-of-measures" || def["zone-value"] !== undefined;
+  return statisticOf(def.statistic).validation.zoneLevel || def["zone-value"] !== undefined;
 }
 
 /** For zod's superRefine: the problems become issues at their paths. */
@@ -74,8 +56,8 @@ export function checkDefinition(def: CheckedDefinition, ctx: z.RefinementCtx): v
 export function crossFieldProblems(def: CheckedDefinition): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const add: Add = (path, message, suggestion) => problems.push({ path, message, suggestion });
-  if (!UNITS_OF[def.statistic].includes(def.unit)) {
-    add(["unit"], `statistic \`${def.statistic}\` is given in ${or(UNITS_OF[def.statistic])}, not in \`${def.unit}\``);
+  if (!unitsOf(def.statistic).includes(def.unit)) {
+    add(["unit"], `statistic \`${def.statistic}\` is given in ${or(unitsOf(def.statistic))}, not in \`${def.unit}\``);
   }
   if (def.sql !== undefined) {
     for (const block of BLOCKS) if (def[block] !== undefined) add([block], `\`${block}\` cannot be combined with \`sql\`: the query computes the figures itself; remove one of them`);
@@ -105,11 +87,7 @@ export function crossFieldProblems(def: CheckedDefinition): RuleProblem[] {
 
 /** Which of population / numerator / zone-value / ratio-of the statistic needs, and forbids. */
 function checkBlocks(def: CheckedDefinition, add: Add): void {
-  let needed: Block[];
-  if (def.statistic === "zone-mean") needed = ["zone-value"];
-  else if (def.statistic === "ratio-of-measures") needed = ["ratio-of"];
-  else if (def.statistic === "crude-rate" && def["zone-value"] !== undefined) needed = ["zone-value"];
-  else needed = ["population", "numerator"];
+  const needed: readonly Block[] = statisticOf(def.statistic).validation.blocks(def);
   for (const block of BLOCKS) {
     const present = def[block] !== undefined;
     if (needed.includes(block) && !present) add([block], `statistic \`${def.statistic}\` needs \`${block}\`: ${WHY[block]}`);
@@ -118,7 +96,7 @@ function checkBlocks(def: CheckedDefinition, add: Add): void {
 }
 
 function checkNumerator(n: Numerator, def: CheckedDefinition, add: Add): void {
-  const allowed = STATISTICS_OF_KIND[n.kind];
+  const allowed = statisticsWhere((s) => s.validation.numeratorKinds.includes(n.kind));
   if (!allowed.includes(def.statistic)) {
     add(["statistic"], `a \`${n.kind}\` numerator goes with statistic ${or(allowed)}, not \`${def.statistic}\``);
     return;
@@ -135,13 +113,9 @@ function checkNumerator(n: Numerator, def: CheckedDefinition, add: Add): void {
         if (SOURCE_OF_FILTER[key] !== n.source) add(["numerator", "filters", key], `\`${key}\` filters ${SOURCE_OF_FILTER[key]} events only, not ${n.source}`);
       }
       if (n.count === "events" && n["min-events"] !== undefined) add(["numerator", "min-events"], "`min-events` applies when counting persons (`count: persons`)");
-      if (def.statistic === "proportion" && n.count === "events") {
-        add(["numerator", "count"], "a proportion counts each person once: use `count: persons`, or a rate statistic to count events");
-      }
-      if (["crude-rate", "directly-standardised-rate", "mean-per-person"].includes(def.statistic) && n.count === "persons") {
-        add(["numerator", "count"], `statistic \`${def.statistic}\` counts events: write \`count: events\` (or use \`proportion\` to count persons)`);
-      }
-      if (def.statistic === "mean-per-person" && def.unit !== "ratio") add(["unit"], "a mean number of events per person has unit `ratio`; `euro` goes with a `spending` numerator");
+      const { eventCount, eventsUnit } = statisticOf(def.statistic).validation;
+      if (eventCount && n.count !== eventCount.count) add(["numerator", "count"], eventCount.refusal);
+      if (eventsUnit && def.unit !== eventsUnit.unit) add(["unit"], eventsUnit.refusal);
       break;
     }
     case "medicines":
@@ -189,12 +163,12 @@ function checkZoneValue(zv: ZoneValue, statistic: Statistic, counts: CheckedDefi
   else if (zv.survey === undefined && surveys.length > 0) add(["zone-value", "survey"], `name the survey (${or(surveys)}): a zone may report several in one year, and their scores must not be mixed`);
   if (zv["per-population"]) {
     if (zv.source !== "zone_supply") add(["zone-value", "per-population"], "survey scores are averaged over zones, not divided by the population: remove `per-population`");
-    if (statistic !== "crude-rate") add(["statistic"], "a zone figure divided by the population is a `crude-rate`");
+    if (statisticOf(statistic).compile.zoneFigure !== "per-population") add(["statistic"], "a zone figure divided by the population is a `crude-rate`");
     if (zv.weight !== undefined) add(["zone-value", "weight"], "`weight` weights a mean; it has no use with `per-population`");
     if (counts !== "professionals") add(["counts"], "zone supply counts staff, not patients: write `counts: professionals` (exempt from the minimum count, listed in the manifest)");
   } else if (zv.source === "zone_supply") {
     add(["zone-value", "per-population"], "supply counts are compared per inhabitant: write `per-population: true`, with statistic `crude-rate`");
-  } else if (statistic !== "zone-mean") {
+  } else if (statisticOf(statistic).compile.zoneFigure !== "mean") {
     add(["statistic"], "survey scores are averaged over the zone: use statistic `zone-mean`");
   }
 }
@@ -216,11 +190,12 @@ function checkStrata(def: CheckedDefinition, add: Add): void {
 /** Direct standardisation weights 5-year bands (European Standard Population 2013, 90+ last). */
 function checkAgeBands(def: CheckedDefinition, add: Add): void {
   const age = def.population?.age;
-  if (def.statistic !== "directly-standardised-rate" || !age) return;
+  const refusal = statisticOf(def.statistic).validation.espAgeRange;
+  if (refusal === undefined || !age) return;
   const [min, max] = age;
   const endsBand = (max % 5 === 4 && max < 90) || max === MAX_AGE;
   if (min % 5 !== 0 || !endsBand) {
-    add(["population", "age"], "a directly standardised rate uses the 5-year bands of the European Standard Population: the age range must start at a multiple of 5 and end at …, 64, 69, …, 89, or 120 (no upper limit)");
+    add(["population", "age"], refusal);
   }
 }
 
@@ -234,8 +209,8 @@ function checkCustomAgeBands(def: CheckedDefinition, add: Add): void {
   const why = (reason: string) => add(["age-bands"], `\`age-bands\` has no use here: ${reason}; remove it`);
   if (def.sql !== undefined) return why("a hand-written query returns the standard bands (0-17, 18-44, 45-64, 65-74, 75+) in its `age_band` column");
   if (isZoneLevel(def)) return why("zone figures have no breakdown by age");
-  if (def.statistic === "directly-standardised-rate") return why("a directly standardised rate is standardised over the 19 bands of the European Standard Population 2013 and has no age-band breakdown");
-  if (def.statistic === "indirectly-standardised-ratio") return why("an indirectly standardised ratio is standardised over the 19 bands of the European Standard Population 2013 and is broken down by sex only");
+  const refusal = statisticOf(def.statistic).validation.ageBandsRefusal;
+  if (refusal !== undefined) return why(refusal);
   if (def.strata !== undefined && !def.strata.includes("age-band")) return why("`strata` does not list `age-band`: add it, or remove `age-bands`");
   for (const p of ageBandProblems(bands, def.population?.age)) add(["age-bands", ...p.path], p.message);
 }

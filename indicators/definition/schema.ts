@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { checkDefinition, isZoneLevel } from "./rules.ts";
+import { STATISTICS, statisticOf } from "../statistics/index.ts";
 import {
   AIMS,
   EVENT_SOURCES,
@@ -21,15 +22,8 @@ import {
   icd10Problem,
 } from "./vocabulary.ts";
 
-export const STATISTICS = [
-  "proportion",
-  "crude-rate",
-  "directly-standardised-rate",
-  "indirectly-standardised-ratio",
-  "mean-per-person",
-  "ratio-of-measures",
-  "zone-mean",
-] as const;
+/** One spec per statistic, in indicators/statistics/: the enum is their names. */
+export { STATISTICS };
 export const UNITS = ["percent", "per-1000", "per-10000", "per-100000", "euro", "score", "ratio"] as const;
 export const POLARITIES = ["high-is-good", "low-is-good", "no-judgement"] as const;
 export const STRATA = ["sex", "age-band", "bim"] as const;
@@ -191,9 +185,9 @@ export function withDefaults(def: CheckedDefinition): CheckedDefinition & { stra
   const fixed = new Set<Stratum>();
   if (def.population?.sex) fixed.add("sex");
   if (def.population?.bim !== undefined) fixed.add("bim");
-  // An indirectly standardised ratio is broken down by sex only (compute/indirect-standardisation.ts).
-  if (def.statistic === "indirectly-standardised-ratio") return { ...def, strata: STRATA.filter((s) => s === "sex" && !fixed.has(s)) };
-  return { ...def, strata: STRATA.filter((s) => !fixed.has(s)) };
+  // Some statistics have only some strata (an indirectly standardised ratio: sex).
+  const only = statisticOf(def.statistic).validation.strata?.only ?? STRATA;
+  return { ...def, strata: STRATA.filter((s) => only.includes(s) && !fixed.has(s)) };
 }
 
 export const definitionSchema = baseSchema.superRefine(checkDefinition).transform(withDefaults);
