@@ -34,11 +34,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadExtract } from "../../etl/load/load-extract.ts";
 import { parseDefinition } from "../definition/load.ts";
 import { poissonCountLimits } from "../stats/index.ts";
-import { TINY, TODAY, temporaryDirectory, tinyWith } from "../../tests/helpers.ts";
-import { definition } from "../../tests/indicator-helpers.ts";
+import { TINY, tinyWith } from "../../tests/helpers.ts";
+import { definition, warehouseOf } from "../../tests/indicator-helpers.ts";
 import { computeIndicators, type ComputeResult } from "./compute.ts";
 import type { IndicatorCell } from "./derive.ts";
 import { compareIsrCells, isrOf } from "./indirect-standardisation.ts";
@@ -60,9 +59,7 @@ const DEFS = [
 let result: ComputeResult;
 beforeAll(async () => {
   const population = readFileSync(join(TINY, "ima_population.csv"), "utf8").replace(/\n?$/, "\n") + ADDED.join("\n") + "\n";
-  const warehouse = join(temporaryDirectory(), "warehouse.duckdb");
-  const load = await loadExtract(tinyWith({ files: { "ima_population.csv": population } }), { warehouse, today: TODAY });
-  expect(load.written).toBe(true);
+  const warehouse = await warehouseOf(tinyWith({ files: { "ima_population.csv": population } }));
   result = await computeIndicators(warehouse, DEFS);
 });
 

@@ -6,10 +6,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadExtract } from "../../etl/load/load-extract.ts";
 import { publish } from "../../release/publish.ts";
-import { TINY, TODAY, temporaryDirectory, tinyWith } from "../../tests/helpers.ts";
-import { definition as baseDefinition } from "../../tests/indicator-helpers.ts";
+import { TINY, temporaryDirectory, tinyWith } from "../../tests/helpers.ts";
+import { definition as baseDefinition, warehouseOf } from "../../tests/indicator-helpers.ts";
 import { computeIndicators, type ComputeResult } from "./compute.ts";
 import { absentSources, sourcesOf, windowProblem } from "./source-coverage.ts";
 
@@ -29,9 +28,7 @@ let result: ComputeResult;
 beforeAll(async () => {
   const pharmacy = readFileSync(join(TINY, "ima_pharmacy.csv"), "utf8").split("\n").filter((l) => !l.includes("|2024-")).join("\n");
   const stays = readFileSync(join(TINY, "ima_hospital_stays.csv"), "utf8").split("\n")[0] + "\n";
-  warehouse = join(temporaryDirectory(), "warehouse.duckdb");
-  const load = await loadExtract(tinyWith({ files: { "ima_pharmacy.csv": pharmacy, "ima_hospital_stays.csv": stays } }), { warehouse, today: TODAY });
-  expect(load.written).toBe(true);
+  warehouse = await warehouseOf(tinyWith({ files: { "ima_pharmacy.csv": pharmacy, "ima_hospital_stays.csv": stays } }));
   result = await computeIndicators(warehouse, DEFS);
 });
 
