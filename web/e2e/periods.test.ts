@@ -28,7 +28,7 @@ describe.skipIf(!existsSync(CHROMIUM))("quarters on the indicator view", () => {
     const table = d.page.locator("section.trend figure.chart-card table");
     await d.page.locator("section.trend details.data-table summary").click();
     await table.waitFor({ timeout: 20_000 });
-    return table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent?.trim() ?? "")));
+    return table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll("td"), (td) => td.textContent?.trim() ?? "")));
   }
 
   it("switches the trend to quarters in French: chart, table with the quarters, URL", async () => {
