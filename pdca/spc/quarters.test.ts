@@ -1,7 +1,7 @@
 // The check on quarters: the same chart and rules on more points, named by period; the actions'
 // start (a year) is its first quarter.
 import { describe, expect, it } from "vitest";
-import { verdictWords } from "./messages.ts";
+import { LANGUAGES, MESSAGES, verdictWords } from "./messages.ts";
 import { analyse } from "./verdict.ts";
 import { xmrChart } from "./xmr.ts";
 import { quarterly, yearly } from "./test-support/series.ts";
@@ -48,5 +48,18 @@ describe("XmR on quarters", () => {
     expect(signals.every((s) => s.periods === undefined)).toBe(true);
     expect(verdict).toMatchObject({ granularity: "year", sincePeriod: null, pointsKey: "spc.points.year" });
     expect(verdictWords(verdict).points.fr).toBe("8 points annuels");
+  });
+
+  it("never calls a quarter a year, in any message or language", () => {
+    const year = { fr: /ann[ée]e/i, nl: /jaar|jaren/i, de: /jahr/i, en: /\byears?\b/i };
+    for (const [key, templates] of Object.entries(MESSAGES).filter(([k]) => !k.startsWith("spc.points."))) {
+      for (const lang of LANGUAGES) {
+        const text = templates[lang]({ since: "T1 2022", points: 4, minimum: 5, actionsStart: 2022, baselinePoints: 3, screenedMovingRanges: 2, granularity: "quarter" });
+        expect(text, `${key} ${lang}`).not.toMatch(year[lang]);
+      }
+    }
+    const { verdict } = analyse(quarterly(2020, [...BASELINE]), { actionsStart: 2022, granularity: "quarter" });
+    expect(verdict.reason).toBe("no-points-after-actions");
+    expect(verdictWords(verdict).verdict.nl).toBe("Nog geen gegevens: geen gepubliceerd kwartaal sinds de start van de acties (2022)");
   });
 });

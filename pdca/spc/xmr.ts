@@ -142,7 +142,13 @@ export function xmrChart(input: readonly SeriesPoint[], options: XmrOptions = {}
       extendsIntoActions,
       ...periodRange(series[positions[0] as number], series[positions.at(-1) as number]),
     },
-    points: series.map((p, i) => ({ year: p.year, ...(p.period === undefined ? {} : { period: p.period }), value: isValue(p.value) ? p.value : null, movingRange: movingRanges[i] ?? null, baseline: inBaseline.has(i) })),
+    points: series.map((p, i) => ({
+      year: p.year,
+      ...(p.period === undefined ? {} : { period: p.period }),
+      value: isValue(p.value) ? p.value : null,
+      movingRange: movingRanges[i] ?? null,
+      baseline: inBaseline.has(i),
+    })),
   };
 }
 
