@@ -30,6 +30,7 @@ export const API_ERROR_CODES = [
   "breakdown-not-available",
   "no-bim-breakdown",
   "too-many-cells",
+  "no-sub-annual-periods",
   // Accounts and sessions.
   "sign-in-required",
   "wrong-credentials",

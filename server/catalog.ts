@@ -18,6 +18,8 @@ export interface IndicatorRow extends Omit<StoredIndicatorRow, "metadata" | "tar
   targets: unknown;
   /** Years with total cells, by level. */
   years: Partial<Record<string, number[]>>;
+  /** The first and last sub-annual period with cells, by level (none without `sub_annual`). */
+  periods: Partial<Record<string, { first: string; last: string }>>;
 }
 
 export const areaKey = (level: string, system: string | null | undefined, code: string) => `${level}|${system ?? ""}|${code}`;
@@ -90,11 +92,14 @@ export async function loadCatalog(db: ReadOnlyDuckDB): Promise<Catalog> {
   // lacks them they are read off the cells (levels and breakdowns that have cells).
   const columns = new Set((await db.all<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_name = 'indicator'")).map((c) => c.column_name));
   const listed = columns.has("strata") && columns.has("levels");
-  const rawIndicators = await db.all<Omit<IndicatorRow, "metadata" | "targets" | "years"> & { metadata: unknown; targets: unknown }>(
+  // Releases before sub-annual periods have neither the column nor the table: yearly only.
+  const subAnnual = columns.has("sub_annual") ? "sub_annual" : "CAST(NULL AS VARCHAR)";
+  const hasPeriods = (await db.all<{ n: number }>("SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'period_cell'"))[0]?.n === 1;
+  const rawIndicators = await db.all<Omit<IndicatorRow, "metadata" | "targets" | "years" | "periods"> & { metadata: unknown; targets: unknown }>(
     listed
-      ? "SELECT id, version, aim, type, statistic, unit, polarity, strata, levels, CAST(metadata AS VARCHAR) AS metadata, CAST(targets AS VARCHAR) AS targets FROM indicator ORDER BY id"
+      ? `SELECT id, version, aim, type, statistic, unit, polarity, strata, levels, CAST(metadata AS VARCHAR) AS metadata, CAST(targets AS VARCHAR) AS targets, ${subAnnual} AS sub_annual FROM indicator ORDER BY id`
       : `SELECT i.id, i.version, i.aim, i.type, i.statistic, i.unit, i.polarity, coalesce(c.strata, []) AS strata, coalesce(c.levels, []) AS levels,
-                CAST(i.metadata AS VARCHAR) AS metadata, CAST(i.targets AS VARCHAR) AS targets
+                CAST(i.metadata AS VARCHAR) AS metadata, CAST(i.targets AS VARCHAR) AS targets, ${subAnnual} AS sub_annual
            FROM indicator i LEFT JOIN (
              SELECT indicator_id, list(DISTINCT stratum) FILTER (WHERE stratum <> 'total') AS strata, list(DISTINCT level) AS levels
                FROM cell GROUP BY indicator_id) c ON c.indicator_id = i.id
@@ -109,6 +114,11 @@ export async function loadCatalog(db: ReadOnlyDuckDB): Promise<Catalog> {
     entry[r.level] = r.years;
     years.set(r.indicator_id, entry);
   }
+  const periodRows = hasPeriods
+    ? await db.all<{ indicator_id: string; level: string; first: string; last: string }>("SELECT indicator_id, level, arg_min(period, year * 100 + period_index) AS first, arg_max(period, year * 100 + period_index) AS last FROM period_cell GROUP BY ALL")
+    : [];
+  const periods = new Map<string, Partial<Record<string, { first: string; last: string }>>>();
+  for (const r of periodRows) periods.set(r.indicator_id, { ...periods.get(r.indicator_id), [r.level]: { first: r.first, last: r.last } });
   const indicators: IndicatorRow[] = rawIndicators.map((r) => {
     const metadata: Record<string, Texts> = {};
     const parsed = parseJson(r.metadata);
@@ -120,7 +130,8 @@ export async function loadCatalog(db: ReadOnlyDuckDB): Promise<Catalog> {
     }
     const strata = listed ? (r.strata ?? []) : [...(r.strata ?? [])].sort((a, b) => STRATUM_ORDER.indexOf(a) - STRATUM_ORDER.indexOf(b));
     const levels = listed ? (r.levels ?? []) : [...(r.levels ?? [])].sort((a, b) => LEVELS.indexOf(a as Level) - LEVELS.indexOf(b as Level));
-    return { ...r, strata, levels, metadata, targets: parseJson(r.targets), years: years.get(r.id) ?? {} };
+    const ownPeriods = r.sub_annual ? (periods.get(r.id) ?? {}) : {};
+    return { ...r, strata, levels, metadata, targets: parseJson(r.targets), years: years.get(r.id) ?? {}, periods: ownPeriods };
   });
   const allYears = [...new Set(yearRows.flatMap((r) => r.years))].sort((a, b) => a - b);
   return {

@@ -1,5 +1,5 @@
 import { Bool, Float64, Int32, Int8, Table, tableToIPC, Utf8, vectorFromArray, type DataType } from "apache-arrow";
-import { STANDARD_CSV, writeCsv } from "../core/csv.ts";
+import { STANDARD_CSV, writeCsv, type CsvValue } from "../core/csv.ts";
 import { CELL_COLUMNS, type Cell } from "./cells.ts";
 import type { Payload } from "./response-cache.ts";
 
@@ -20,11 +20,14 @@ export function negotiate(format: Format | undefined, accept: string | undefined
   return best;
 }
 
-/** RFC 4180 by the project's one CSV writer: header row, CRLF, a NULL is an empty field, formulas disarmed. */
-export function toCsv(cells: readonly Cell[]): Payload {
+/**
+ * RFC 4180 by the project's one CSV writer: header row, CRLF, a NULL is an empty field, formulas
+ * disarmed. Columns: the `cell` table's, or another table's (period cells).
+ */
+export function toCsv<T extends object = Cell>(cells: readonly T[], columns: readonly { name: keyof T & string }[] = CELL_COLUMNS as unknown as readonly { name: keyof T & string }[]): Payload {
   const text = writeCsv(
-    CELL_COLUMNS.map((c) => c.name),
-    cells.map((cell) => CELL_COLUMNS.map((c) => cell[c.name])),
+    columns.map((c) => c.name),
+    cells.map((cell) => columns.map((c) => cell[c.name] as CsvValue)),
     STANDARD_CSV,
   );
   return { body: Buffer.from(text), type: "text/csv; charset=utf-8; header=present" };

@@ -182,6 +182,7 @@ describe("the OpenAPI document", () => {
     "/api/v1/geography/boundaries": ["level", "system", "format"],
     "/api/v1/indicators": ["aim", "type"],
     "/api/v1/indicators/{id}": ["id"],
+    "/api/v1/indicators/{id}/periods": ["id", "level", "system", "area", "format"],
     "/api/v1/values": ["indicator", "years", "level", "system", "areas", "stratum", "format"],
     "/api/v1/profile/{level}/{area}": ["level", "area", "system"],
     "/api/v1/compare": ["indicator", "areas", "years", "stratum"],

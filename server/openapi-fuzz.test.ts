@@ -65,7 +65,7 @@ const RUNS = (path: string) => (path === "/api/v1/auth/login" || path === "/api/
 // The operations, as the document lists them (checked against it in the last test).
 const OPERATIONS = [
   "GET /api/v1/release", "GET /api/v1/geography/levels", "GET /api/v1/geography/systems", "GET /api/v1/geography/areas", "GET /api/v1/geography/zones/{system}/{zone}",
-  "GET /api/v1/geography/search", "GET /api/v1/geography/boundaries", "GET /api/v1/indicators", "GET /api/v1/indicators/{id}", "GET /api/v1/values", "GET /api/v1/profile/{level}/{area}",
+  "GET /api/v1/geography/search", "GET /api/v1/geography/boundaries", "GET /api/v1/indicators", "GET /api/v1/indicators/{id}", "GET /api/v1/indicators/{id}/periods", "GET /api/v1/values", "GET /api/v1/profile/{level}/{area}",
   "GET /api/v1/compare", "GET /api/v1/equity", "POST /api/v1/auth/login", "POST /api/v1/auth/logout", "GET /api/v1/auth/session", "GET /api/v1/users", "POST /api/v1/users",
   "PATCH /api/v1/users/{id}", "GET /api/v1/cycles", "GET /api/v1/cycles/examples", "POST /api/v1/cycles", "GET /api/v1/cycles/{id}", "PATCH /api/v1/cycles/{id}", "GET /api/v1/cycles/{id}/history",
   "POST /api/v1/cycles/{id}/phase", "POST /api/v1/cycles/{id}/actions", "PATCH /api/v1/cycles/{id}/actions/{actionId}", "POST /api/v1/cycles/{id}/notes", "GET /api/v1/cycles/{id}/check",

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { API_ERROR_CODES } from "../core/error-codes.ts";
 import { LANGS, LEVELS } from "./catalog.ts";
-import { AREA_TABLE, STRATA } from "../release/format.ts";
+import { AREA_TABLE, STRATA, SUB_ANNUAL_PERIODS } from "../release/format.ts";
 
 export const ErrorSchema = z
   .object({
@@ -65,6 +65,7 @@ export const IndicatorSummarySchema = z
     title: TextsSchema,
     shortDescription: TextsSchema.nullable(),
     years: z.array(z.number().int()).describe("years with cells, any level"),
+    subAnnual: z.enum(SUB_ANNUAL_PERIODS).nullable().describe("quarter or month: the indicator also has sub-annual values (/indicators/{id}/periods); null: yearly only"),
   })
   .meta({ id: "IndicatorSummary" });
 

@@ -2,13 +2,19 @@
 // has a sentence here (the tests check it). Pure.
 import type { Verdict } from "./verdict.ts";
 import type { Language } from "../../core/languages.ts";
+import { periodLabel, type Granularity } from "../../core/periods.ts";
 
 export { LANGUAGES, type Language } from "../../core/languages.ts";
 export type Texts = Record<Language, string>;
-type Params = { since: number | null; points: number; minimum: number; actionsStart: number | null; baselinePoints: number | null; screenedMovingRanges: number };
+/** `since`: a year, or a period's label in the message's language; `granularity`: year when absent. */
+type Params = { since: number | string | null; points: number; minimum: number; actionsStart: number | null; baselinePoints: number | null; screenedMovingRanges: number; granularity?: Granularity };
 type Template = (p: Params) => string;
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+/** A word by the kind of point: [year, quarter, month]. */
+const ofKind = <T>(p: Params, words: [T, T, T]): T => words[p.granularity === "quarter" ? 1 : p.granularity === "month" ? 2 : 0];
+/** The same, singular or plural: each [one, many]. */
+const byKind = (p: Params, n: number, words: [[string, string], [string, string], [string, string]]) => plural(n, ...ofKind(p, words));
 
 export const MESSAGES: Record<string, Record<Language, Template>> = {
   "spc.verdict.improvement": {
@@ -36,28 +42,28 @@ export const MESSAGES: Record<string, Record<Language, Template>> = {
     en: () => "No signal yet: common-cause variation only",
   },
   "spc.verdict.not-enough-data.too-few-points": {
-    fr: (p) => `Données insuffisantes : ${p.points} ${plural(p.points, "année publiée", "années publiées")}, il en faut au moins ${p.minimum}`,
-    nl: (p) => `Onvoldoende gegevens: ${p.points} gepubliceerde ${plural(p.points, "jaar", "jaren")}, minstens ${p.minimum} nodig`,
-    de: (p) => `Zu wenige Daten: ${p.points} ${plural(p.points, "veröffentlichtes Jahr", "veröffentlichte Jahre")}, mindestens ${p.minimum} nötig`,
-    en: (p) => `Not enough data: ${p.points} published ${plural(p.points, "year", "years")}, at least ${p.minimum} needed`,
+    fr: (p) => `Données insuffisantes : ${p.points} ${byKind(p, p.points, [["année publiée", "années publiées"], ["trimestre publié", "trimestres publiés"], ["mois publié", "mois publiés"]])}, il en faut au moins ${p.minimum}`,
+    nl: (p) => `Onvoldoende gegevens: ${p.points} gepubliceerde ${byKind(p, p.points, [["jaar", "jaren"], ["kwartaal", "kwartalen"], ["maand", "maanden"]])}, minstens ${p.minimum} nodig`,
+    de: (p) => `Zu wenige Daten: ${p.points} ${byKind(p, p.points, [["veröffentlichtes Jahr", "veröffentlichte Jahre"], ["veröffentlichtes Quartal", "veröffentlichte Quartale"], ["veröffentlichter Monat", "veröffentlichte Monate"]])}, mindestens ${p.minimum} nötig`,
+    en: (p) => `Not enough data: ${p.points} published ${byKind(p, p.points, [["year", "years"], ["quarter", "quarters"], ["month", "months"]])}, at least ${p.minimum} needed`,
   },
   "spc.verdict.not-enough-data.no-baseline": {
-    fr: () => "Données insuffisantes : trop d'années masquées pour calculer des limites",
-    nl: () => "Onvoldoende gegevens: te veel verborgen jaren om grenzen te berekenen",
-    de: () => "Zu wenige Daten: zu viele verborgene Jahre, um Grenzen zu berechnen",
-    en: () => "Not enough data: too many hidden years to compute limits",
+    fr: (p) => `Données insuffisantes : trop ${ofKind(p, ["d'années masquées", "de trimestres masqués", "de mois masqués"])} pour calculer des limites`,
+    nl: (p) => `Onvoldoende gegevens: te veel verborgen ${ofKind(p, ["jaren", "kwartalen", "maanden"])} om grenzen te berekenen`,
+    de: (p) => `Zu wenige Daten: zu viele verborgene ${ofKind(p, ["Jahre", "Quartale", "Monate"])}, um Grenzen zu berechnen`,
+    en: (p) => `Not enough data: too many hidden ${ofKind(p, ["years", "quarters", "months"])} to compute limits`,
   },
   "spc.verdict.not-enough-data.no-variation": {
-    fr: () => "Pas de limites : les années de référence ont toutes la même valeur",
-    nl: () => "Geen grenzen: de referentiejaren hebben allemaal dezelfde waarde",
-    de: () => "Keine Grenzen: die Referenzjahre haben alle denselben Wert",
-    en: () => "No limits: the baseline years all have the same value",
+    fr: (p) => `Pas de limites : ${ofKind(p, ["les années de référence ont toutes", "les trimestres de référence ont tous", "les mois de référence ont tous"])} la même valeur`,
+    nl: (p) => `Geen grenzen: de ${ofKind(p, ["referentiejaren", "referentiekwartalen", "referentiemaanden"])} hebben allemaal dezelfde waarde`,
+    de: (p) => `Keine Grenzen: die ${ofKind(p, ["Referenzjahre", "Referenzquartale", "Referenzmonate"])} haben alle denselben Wert`,
+    en: (p) => `No limits: the baseline ${ofKind(p, ["years", "quarters", "months"])} all have the same value`,
   },
   "spc.verdict.not-enough-data.no-points-after-actions": {
-    fr: (p) => `Pas encore de données : aucune année publiée depuis le début des actions (${p.actionsStart})`,
-    nl: (p) => `Nog geen gegevens: geen gepubliceerd jaar sinds de start van de acties (${p.actionsStart})`,
-    de: (p) => `Noch keine Daten: kein veröffentlichtes Jahr seit Beginn der Maßnahmen (${p.actionsStart})`,
-    en: (p) => `No data yet: no published year since the actions started (${p.actionsStart})`,
+    fr: (p) => `Pas encore de données : ${ofKind(p, ["aucune année publiée", "aucun trimestre publié", "aucun mois publié"])} depuis le début des actions (${p.actionsStart})`,
+    nl: (p) => `Nog geen gegevens: geen ${ofKind(p, ["gepubliceerd jaar", "gepubliceerd kwartaal", "gepubliceerde maand"])} sinds de start van de acties (${p.actionsStart})`,
+    de: (p) => `Noch keine Daten: ${ofKind(p, ["kein veröffentlichtes Jahr", "kein veröffentlichtes Quartal", "kein veröffentlichter Monat"])} seit Beginn der Maßnahmen (${p.actionsStart})`,
+    en: (p) => `No data yet: no published ${ofKind(p, ["year", "quarter", "month"])} since the actions started (${p.actionsStart})`,
   },
   "spc.assurance.consistently-passes": {
     fr: () => "La cible est atteinte de façon constante (les limites sont entièrement du bon côté)",
@@ -78,10 +84,10 @@ export const MESSAGES: Record<string, Record<Language, Template>> = {
     en: () => "The target is sometimes met and sometimes missed (hit and miss)",
   },
   "spc.caveat.provisional-limits": {
-    fr: (p) => `Limites calculées sur ${p.baselinePoints} années seulement (15 à 20 points recommandés) : à lire comme provisoires`,
-    nl: (p) => `Grenzen berekend op slechts ${p.baselinePoints} jaren (15 à 20 punten aanbevolen): voorlopig`,
-    de: (p) => `Grenzen aus nur ${p.baselinePoints} Jahren berechnet (15 bis 20 Punkte empfohlen): vorläufig`,
-    en: (p) => `Limits from only ${p.baselinePoints} years (15 to 20 points recommended): read them as provisional`,
+    fr: (p) => `Limites calculées sur ${p.baselinePoints} ${ofKind(p, ["années", "trimestres", "mois"])} seulement (15 à 20 points recommandés) : à lire comme provisoires`,
+    nl: (p) => `Grenzen berekend op slechts ${p.baselinePoints} ${ofKind(p, ["jaren", "kwartalen", "maanden"])} (15 à 20 punten aanbevolen): voorlopig`,
+    de: (p) => `Grenzen aus nur ${p.baselinePoints} ${ofKind(p, ["Jahren", "Quartalen", "Monaten"])} berechnet (15 bis 20 Punkte empfohlen): vorläufig`,
+    en: (p) => `Limits from only ${p.baselinePoints} ${ofKind(p, ["years", "quarters", "months"])} (15 to 20 points recommended): read them as provisional`,
   },
   "spc.caveat.runs-impossible": {
     fr: () => "Série trop courte pour les règles de déplacement et de tendance (7 points)",
@@ -90,36 +96,59 @@ export const MESSAGES: Record<string, Record<Language, Template>> = {
     en: () => "Series too short for the shift and trend rules (7 points)",
   },
   "spc.caveat.baseline-includes-actions": {
-    fr: () => "Trop peu d'années avant les actions : la période de référence inclut des années d'action",
-    nl: () => "Te weinig jaren vóór de acties: de referentieperiode bevat actiejaren",
-    de: () => "Zu wenige Jahre vor den Maßnahmen: der Referenzzeitraum enthält Maßnahmenjahre",
-    en: () => "Too few years before the actions: the baseline includes years of action",
+    fr: (p) => `Trop peu ${ofKind(p, ["d'années", "de trimestres", "de mois"])} avant les actions : la période de référence inclut ${ofKind(p, ["des années", "des trimestres", "des mois"])} d'action`,
+    nl: (p) => `Te weinig ${ofKind(p, ["jaren", "kwartalen", "maanden"])} vóór de acties: de referentieperiode bevat ${ofKind(p, ["actiejaren", "actiekwartalen", "actiemaanden"])}`,
+    de: (p) => `Zu wenige ${ofKind(p, ["Jahre", "Quartale", "Monate"])} vor den Maßnahmen: der Referenzzeitraum enthält ${ofKind(p, ["Maßnahmenjahre", "Maßnahmenquartale", "Maßnahmenmonate"])}`,
+    en: (p) => `Too few ${ofKind(p, ["years", "quarters", "months"])} before the actions: the baseline includes ${ofKind(p, ["years", "quarters", "months"])} of action`,
   },
   "spc.caveat.screened-moving-ranges": {
-    fr: (p) => `${p.screenedMovingRanges} ${plural(p.screenedMovingRanges, "écart exceptionnel entre années consécutives écarté", "écarts exceptionnels entre années consécutives écartés")} du calcul des limites (plus de 3,267 fois l'écart moyen)`,
-    nl: (p) => `${p.screenedMovingRanges} ${plural(p.screenedMovingRanges, "uitzonderlijk verschil", "uitzonderlijke verschillen")} tussen opeenvolgende jaren niet meegeteld voor de grenzen (meer dan 3,267 keer het gemiddelde verschil)`,
-    de: (p) => `${p.screenedMovingRanges} ${plural(p.screenedMovingRanges, "außergewöhnlicher Unterschied", "außergewöhnliche Unterschiede")} zwischen aufeinanderfolgenden Jahren bei den Grenzen nicht berücksichtigt (mehr als das 3,267-Fache des mittleren Unterschieds)`,
-    en: (p) => `${p.screenedMovingRanges} exceptional ${plural(p.screenedMovingRanges, "change", "changes")} between consecutive years left out of the limits (more than 3.267 times the average change)`,
+    fr: (p) => `${p.screenedMovingRanges} ${plural(p.screenedMovingRanges, "écart exceptionnel", "écarts exceptionnels")} entre ${ofKind(p, ["années consécutives", "trimestres consécutifs", "mois consécutifs"])} ${plural(p.screenedMovingRanges, "écarté", "écartés")} du calcul des limites (plus de 3,267 fois l'écart moyen)`,
+    nl: (p) => `${p.screenedMovingRanges} ${plural(p.screenedMovingRanges, "uitzonderlijk verschil", "uitzonderlijke verschillen")} tussen opeenvolgende ${ofKind(p, ["jaren", "kwartalen", "maanden"])} niet meegeteld voor de grenzen (meer dan 3,267 keer het gemiddelde verschil)`,
+    de: (p) => `${p.screenedMovingRanges} ${plural(p.screenedMovingRanges, "außergewöhnlicher Unterschied", "außergewöhnliche Unterschiede")} zwischen aufeinanderfolgenden ${ofKind(p, ["Jahren", "Quartalen", "Monaten"])} bei den Grenzen nicht berücksichtigt (mehr als das 3,267-Fache des mittleren Unterschieds)`,
+    en: (p) => `${p.screenedMovingRanges} exceptional ${plural(p.screenedMovingRanges, "change", "changes")} between consecutive ${ofKind(p, ["years", "quarters", "months"])} left out of the limits (more than 3.267 times the average change)`,
+  },
+  "spc.points.year": {
+    fr: (p) => `${p.points} ${plural(p.points, "point annuel", "points annuels")}`,
+    nl: (p) => `${p.points} ${plural(p.points, "jaarpunt", "jaarpunten")}`,
+    de: (p) => `${p.points} ${plural(p.points, "Jahreswert", "Jahreswerte")}`,
+    en: (p) => `${p.points} yearly ${plural(p.points, "point", "points")}`,
+  },
+  "spc.points.quarter": {
+    fr: (p) => `${p.points} ${plural(p.points, "point trimestriel", "points trimestriels")}`,
+    nl: (p) => `${p.points} ${plural(p.points, "kwartaalpunt", "kwartaalpunten")}`,
+    de: (p) => `${p.points} ${plural(p.points, "Quartalswert", "Quartalswerte")}`,
+    en: (p) => `${p.points} quarterly ${plural(p.points, "point", "points")}`,
+  },
+  "spc.points.month": {
+    fr: (p) => `${p.points} ${plural(p.points, "point mensuel", "points mensuels")}`,
+    nl: (p) => `${p.points} ${plural(p.points, "maandpunt", "maandpunten")}`,
+    de: (p) => `${p.points} ${plural(p.points, "Monatswert", "Monatswerte")}`,
+    en: (p) => `${p.points} monthly ${plural(p.points, "point", "points")}`,
   },
 };
 
-function texts(key: string, params: Params): Texts {
+/** The words of `key` in each language; a period in `sincePeriod` is named the language's way ("T2 2023", "K2 2023"). */
+function texts(key: string, params: Params, sincePeriod: string | null = null): Texts {
   const template = MESSAGES[key];
   if (!template) throw new Error(`no message for ${key}`);
-  return { fr: template.fr(params), nl: template.nl(params), de: template.de(params), en: template.en(params) };
+  const at = (lang: Language): Params => (sincePeriod === null ? params : { ...params, since: periodLabel(sincePeriod, lang) });
+  return { fr: template.fr(at("fr")), nl: template.nl(at("nl")), de: template.de(at("de")), en: template.en(at("en")) };
 }
 
 export interface VerdictWords {
   verdict: Texts;
+  /** How many published points, of what kind: "20 quarterly points". */
+  points: Texts;
   assurance: Texts | null;
   caveats: Texts[];
 }
 
 /** The verdict, its assurance and caveats as sentences in fr, nl, de and en. */
 export function verdictWords(v: Verdict): VerdictWords {
-  const params: Params = { since: v.since, points: v.points, minimum: v.minimum, actionsStart: v.actionsStart, baselinePoints: v.baselinePoints, screenedMovingRanges: v.screenedMovingRanges };
+  const params: Params = { since: v.since, points: v.points, minimum: v.minimum, actionsStart: v.actionsStart, baselinePoints: v.baselinePoints, screenedMovingRanges: v.screenedMovingRanges, granularity: v.granularity };
   return {
-    verdict: texts(v.messageKey, params),
+    verdict: texts(v.messageKey, params, v.sincePeriod),
+    points: texts(v.pointsKey, params),
     assurance: v.assuranceKey ? texts(v.assuranceKey, params) : null,
     caveats: v.caveatKeys.map((k) => texts(k, params)),
   };

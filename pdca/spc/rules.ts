@@ -14,7 +14,7 @@
 // the line, two values within it of each other are a tie. A chart without variation (mR̄ = 0)
 // gives no signals: its limits are the mean itself and every change would be "special".
 import type { Polarity } from "../../indicators/stats/compare.ts";
-import { toleranceOf, type XmrChart } from "./xmr.ts";
+import { toleranceOf, type ChartPoint, type XmrChart } from "./xmr.ts";
 
 export type { Polarity };
 export const RUN_LENGTH = 7;
@@ -26,10 +26,20 @@ export type Meaning = "improvement" | "concern" | "neither";
 export interface Signal {
   rule: Rule;
   direction: Direction;
-  /** The years of the signal's points, in order. */
+  /** The years of the signal's points, in order (a year once per point: a quarterly signal repeats it). */
   years: number[];
+  /** Sub-annual series: the periods of the signal's points ("2024-Q1"). */
+  periods?: string[];
   meaning: Meaning;
 }
+
+/** A signal's i-th point as text that sorts by position: its period, else its year. */
+export function pointKey(s: Signal, i: number): string {
+  const at = i < 0 ? s.years.length + i : i;
+  return s.periods?.[at] ?? String(s.years[at]);
+}
+const firstKey = (s: Signal) => pointKey(s, 0);
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** What a movement means for an indicator of this polarity. */
 export function meaningOf(direction: Direction, polarity: Polarity | string): Meaning {
@@ -57,18 +67,23 @@ export function detectSignals(chart: XmrChart, polarity: Polarity | string = "no
   const tol = toleranceOf(mean);
   const above = (v: number, line: number) => v - line > tol;
   const below = (v: number, line: number) => line - v > tol;
-  const years = (from: number, to: number) => points.slice(from, to + 1).map((p) => p.year);
-  const signal = (rule: Rule, direction: Direction, ys: number[]): Signal => ({ rule, direction, years: ys, meaning: meaningOf(direction, polarity) });
+  // A signal names its points by position; years (and periods, when the series has them) follow.
+  const span = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const signal = (rule: Rule, direction: Direction, at: number[]): Signal => {
+    const chosen = at.map((i) => points[i] as ChartPoint);
+    const periods = chosen.every((p) => p.period !== undefined) && chosen.length > 0 ? { periods: chosen.map((p) => p.period as string) } : {};
+    return { rule, direction, years: chosen.map((p) => p.year), ...periods, meaning: meaningOf(direction, polarity) };
+  };
   const signals: Signal[] = [];
 
   points.forEach((p, i) => {
     if (p.value === null) return;
-    if (above(p.value, upperLimit)) signals.push(signal("beyond-limits", "up", years(i, i)));
-    else if (below(p.value, lowerLimit)) signals.push(signal("beyond-limits", "down", years(i, i)));
+    if (above(p.value, upperLimit)) signals.push(signal("beyond-limits", "up", span(i, i)));
+    else if (below(p.value, lowerLimit)) signals.push(signal("beyond-limits", "down", span(i, i)));
   });
 
   const sides = points.map((p): Direction | null => (p.value === null ? null : above(p.value, mean) ? "up" : below(p.value, mean) ? "down" : null));
-  for (const r of runs(sides, runLength)) signals.push(signal("shift", r.direction, years(r.from, r.to)));
+  for (const r of runs(sides, runLength)) signals.push(signal("shift", r.direction, span(r.from, r.to)));
 
   // steps[i]: direction from point i−1 to point i; a trend of n points is n − 1 equal steps.
   const steps = points.map((p, i): Direction | null => {
@@ -76,7 +91,7 @@ export function detectSignals(chart: XmrChart, polarity: Polarity | string = "no
     if (i === 0 || !previous || previous.value === null || p.value === null) return null;
     return above(p.value, previous.value) ? "up" : below(p.value, previous.value) ? "down" : null;
   });
-  for (const r of runs(steps, runLength - 1)) signals.push(signal("trend", r.direction, years(r.from - 1, r.to)));
+  for (const r of runs(steps, runLength - 1)) signals.push(signal("trend", r.direction, span(r.from - 1, r.to)));
 
   for (const direction of ["up", "down"] as const) {
     const near = points.flatMap((p, i) => (p.value !== null && (direction === "up" ? above(p.value, upperWarning) : below(p.value, lowerWarning)) ? [i] : []));
@@ -85,12 +100,12 @@ export function detectSignals(chart: XmrChart, polarity: Polarity | string = "no
     let cluster: number[] = [];
     for (const i of flagged) {
       if (cluster.length && i - (cluster.at(-1) as number) > 2) {
-        signals.push(signal("two-of-three", direction, cluster.map((j) => (points[j] as { year: number }).year)));
+        signals.push(signal("two-of-three", direction, cluster));
         cluster = [];
       }
       cluster.push(i);
     }
-    if (cluster.length) signals.push(signal("two-of-three", direction, cluster.map((j) => (points[j] as { year: number }).year)));
+    if (cluster.length) signals.push(signal("two-of-three", direction, cluster));
   }
-  return signals.sort((a, b) => (a.years[0] as number) - (b.years[0] as number) || RULES.indexOf(a.rule) - RULES.indexOf(b.rule));
+  return signals.sort((a, b) => compareText(firstKey(a), firstKey(b)) || RULES.indexOf(a.rule) - RULES.indexOf(b.rule));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assurance } from "./assurance.ts";
 import { LANGUAGES, MESSAGES, verdictWords } from "./messages.ts";
-import { analyse, CAVEATS, NOT_ENOUGH_REASONS, VERDICT_KINDS } from "./verdict.ts";
+import { analyse, CAVEATS, GRANULARITIES, NOT_ENOUGH_REASONS, VERDICT_KINDS } from "./verdict.ts";
 import { yearly } from "./test-support/series.ts";
 
 // The demo's shape: six yearly points, 2019–2024, actions from 2022. Baseline 2019–2021 =
@@ -106,6 +106,7 @@ describe("messages", () => {
       ...NOT_ENOUGH_REASONS.map((r) => `spc.verdict.not-enough-data.${r}`),
       ...["consistently-passes", "consistently-fails", "inconsistent"].map((a) => `spc.assurance.${a}`),
       ...CAVEATS.map((c) => `spc.caveat.${c}`),
+      ...GRANULARITIES.map((g) => `spc.points.${g}`),
     ];
     expect(Object.keys(MESSAGES).sort()).toEqual(keys.sort());
     for (const key of keys) {

@@ -1,8 +1,10 @@
 // XmR (individuals and moving range) chart on a yearly series with hidden (null) points,
 // after NHS England "Making Data Count" (MDC). Pure: no I/O.
 //
-// - The series is one point per position (year), in order; a hidden cell is a null value that
-//   keeps its position. Callers fill missing years with null so that positions are consecutive.
+// - The series is one point per position (year, or quarter or month: then each point also
+//   carries its `period` label, "2024-Q1", and its year), in order; a hidden cell is a null value
+//   that keeps its position. Callers fill missing periods with null so that positions are
+//   consecutive. The actions' start is a year: with periods, its first period.
 // - Baseline: the available points before the actions start; when fewer than `minBaseline`
 //   are available there, the first `minBaseline` available points (the baseline then reaches
 //   into the action period, and says so). Without an action start, every available point.
@@ -26,6 +28,8 @@ export const MOVING_RANGE_SCREEN_FACTOR = 3.267;
 
 export interface SeriesPoint {
   year: number;
+  /** A sub-annual series: the period ("2024-Q1", "2024-03"); absent for a yearly one. */
+  period?: string;
   /** null: hidden cell (disclosure control) or no cell that year. */
   value: number | null;
 }
@@ -52,6 +56,7 @@ export interface XmrOptions {
 
 export interface ChartPoint {
   year: number;
+  period?: string;
   value: number | null;
   /** |xᵢ − xᵢ₋₁| when both are available; null otherwise. */
   movingRange: number | null;
@@ -77,6 +82,9 @@ export interface XmrChart {
     screenedMovingRanges: number;
     /** Too few points before the actions: the baseline takes points from the action period. */
     extendsIntoActions: boolean;
+    /** Sub-annual series: the baseline's first and last period. */
+    fromPeriod?: string;
+    toPeriod?: string;
   };
   points: ChartPoint[];
 }
@@ -102,7 +110,7 @@ export function isValue(v: number | null | undefined): v is number {
  * (every baseline point isolated between hidden ones).
  */
 export function xmrChart(input: readonly SeriesPoint[], options: XmrOptions = {}): XmrChart | null {
-  const series = [...input].sort((a, b) => a.year - b.year);
+  const series = [...input].sort(byPosition);
   const min = Math.max(2, options.minBaseline ?? MIN_BASELINE);
   const { positions, extendsIntoActions } = baselinePositions(series, { ...options, minBaseline: min });
   if (positions.length < min) return null;
@@ -132,9 +140,25 @@ export function xmrChart(input: readonly SeriesPoint[], options: XmrOptions = {}
       movingRanges: baselineRanges.length - screened,
       screenedMovingRanges: screened,
       extendsIntoActions,
+      ...periodRange(series[positions[0] as number], series[positions.at(-1) as number]),
     },
-    points: series.map((p, i) => ({ year: p.year, value: isValue(p.value) ? p.value : null, movingRange: movingRanges[i] ?? null, baseline: inBaseline.has(i) })),
+    points: series.map((p, i) => ({
+      year: p.year,
+      ...(p.period === undefined ? {} : { period: p.period }),
+      value: isValue(p.value) ? p.value : null,
+      movingRange: movingRanges[i] ?? null,
+      baseline: inBaseline.has(i),
+    })),
   };
+}
+
+/** Year, then period ("2024-Q1" < "2024-Q2", "2024-09" < "2024-10": the labels sort as text). */
+export function byPosition(a: SeriesPoint, b: SeriesPoint): number {
+  return a.year - b.year || ((a.period ?? "") < (b.period ?? "") ? -1 : (a.period ?? "") > (b.period ?? "") ? 1 : 0);
+}
+
+function periodRange(first: SeriesPoint | undefined, last: SeriesPoint | undefined): { fromPeriod?: string; toPeriod?: string } {
+  return first?.period !== undefined && last?.period !== undefined ? { fromPeriod: first.period, toPeriod: last.period } : {};
 }
 
 /** mR̄ of the baseline's moving ranges, screened once for outlying ranges when asked. */

@@ -1,13 +1,18 @@
 // What a cycle reads from the release: its zone's yearly series of an indicator (total
-// stratum, published values only: a hidden cell is a null year) and the baseline cell.
+// stratum, published values only: a hidden cell is a null year), or its quarterly or monthly
+// one when the release has enough of it, and the baseline cell.
 import { badRequest } from "../api-error.ts";
 import { areaKey, type IndicatorRow } from "../catalog.ts";
 import { CellFilter, selectCells } from "../cell-query.ts";
+import { selectPeriodCells } from "../period-cells.ts";
 import type { Release } from "../release.ts";
+import { parsePeriod, periodName, periodsBetween, type Granularity } from "../../core/periods.ts";
 import type { Baseline, Zone } from "../../pdca/store/types.ts";
 
 export interface YearCell {
   year: number;
+  /** A sub-annual point: its period ("2024-Q1"); absent on yearly points. */
+  period?: string;
   value: number | null;
   lower95: number | null;
   upper95: number | null;
@@ -39,6 +44,34 @@ export async function zoneSeries(release: Release, indicatorId: string, zone: Zo
     const c = byYear.get(first + i);
     return { year: first + i, value: c?.value ?? null, lower95: c?.lower95 ?? null, upper95: c?.upper95 ?? null, hidden: c?.hidden ?? (c ? null : "missing") };
   });
+}
+
+/** Fewest published periods for the check to take them instead of the years (MDC wants 15–20 points; years give 6). */
+export const MIN_PERIOD_POINTS = 12;
+
+/** Every period from the indicator's first to its last zone-level period; null where hidden or missing. Empty without periods. */
+export async function zonePeriodSeries(release: Release, indicatorId: string, zone: Zone): Promise<YearCell[]> {
+  const range = release.catalog.indicator.get(indicatorId)?.periods.zone;
+  const first = range && parsePeriod(range.first);
+  const last = range && parsePeriod(range.last);
+  if (!first || !last || first.kind !== last.kind) return [];
+  const cells = await selectPeriodCells(release.db, indicatorId, { level: "zone", system_code: zone.system, area_code: zone.zone });
+  const byPeriod = new Map(cells.map((c) => [c.period, c]));
+  return periodsBetween(first, last).map((p) => {
+    const period = periodName(p);
+    const c = byPeriod.get(period);
+    return { year: p.year, period, value: c?.value ?? null, lower95: c?.lower95 ?? null, upper95: c?.upper95 ?? null, hidden: c?.hidden ?? (c ? null : "missing") };
+  });
+}
+
+/** The series a check reads: the zone's periods when it has at least MIN_PERIOD_POINTS published, else its years. */
+export async function checkSeries(release: Release, indicatorId: string, zone: Zone): Promise<{ granularity: Granularity; series: YearCell[] }> {
+  const indicator = release.catalog.indicator.get(indicatorId);
+  if (indicator?.sub_annual) {
+    const series = await zonePeriodSeries(release, indicatorId, zone);
+    if (series.filter((p) => p.value !== null).length >= MIN_PERIOD_POINTS) return { granularity: indicator.sub_annual, series };
+  }
+  return { granularity: "year", series: await zoneSeries(release, indicatorId, zone) };
 }
 
 /** The baseline cell: the given year, or the latest published one. */

@@ -6,6 +6,7 @@ import geography from "./geography.ts";
 import boundaries from "./boundaries.ts";
 import search from "./search.ts";
 import indicators from "./indicators.ts";
+import periods from "./periods.ts";
 import profile from "./profile.ts";
 import release from "./release.ts";
 import values from "./values.ts";
@@ -20,6 +21,6 @@ const api: FastifyPluginAsync = async (app) => {
     }
     done();
   });
-  for (const plugin of [release, geography, search, boundaries, indicators, values, profile, compare, equity]) await app.register(plugin);
+  for (const plugin of [release, geography, search, boundaries, indicators, periods, values, profile, compare, equity]) await app.register(plugin);
 };
 export default api;

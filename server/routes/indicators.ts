@@ -11,7 +11,7 @@ const TYPES = ["process", "outcome"] as const;
 export function summary(i: IndicatorRow) {
   const years = [...new Set(Object.values(i.years).flatMap((y) => y ?? []))].sort((a, b) => a - b);
   const title = i.metadata.title ?? { fr: i.id, nl: i.id, de: i.id, en: i.id };
-  return { id: i.id, version: i.version, aim: i.aim, type: i.type, statistic: i.statistic, unit: i.unit, polarity: i.polarity, strata: i.strata, levels: i.levels, title, shortDescription: i.metadata["short-description"] ?? null, years };
+  return { id: i.id, version: i.version, aim: i.aim, type: i.type, statistic: i.statistic, unit: i.unit, polarity: i.polarity, strata: i.strata, levels: i.levels, title, shortDescription: i.metadata["short-description"] ?? null, years, subAnnual: i.sub_annual ?? null };
 }
 
 export function findIndicator(catalog: Catalog, id: string): IndicatorRow {

@@ -7,14 +7,16 @@ import { join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { appendRows, type Columns } from "../../core/append-rows.ts";
 import {
-  AREA_TABLE, BOUNDARY_TABLE, CELL_TABLE, INDICATOR_TABLE, RELEASE_FORMAT, RELEASE_TABLES, ZONE_MEMBER_TABLE, ZONE_SYSTEM_TABLE,
+  AREA_TABLE, BOUNDARY_TABLE, CELL_TABLE, INDICATOR_TABLE, PERIOD_CELL_TABLE, RELEASE_FORMAT, RELEASE_TABLES, ZONE_MEMBER_TABLE, ZONE_SYSTEM_TABLE,
   type IndicatorRow, type Manifest, type SqlType,
 } from "../../release/format.ts";
 import { indicatorCells, indicatorSpecs, type IndicatorSpec } from "./fixture-cells.ts";
 import { fixtureGeography } from "./fixture-geography.ts";
+import { PERIOD_INDICATOR, periodCells } from "./fixture-periods.ts";
 
 export { FIXTURE_INDICATORS, HIDDEN_CASES } from "./fixture-cells.ts";
 export { SYSTEM as FIXTURE_SYSTEM } from "./fixture-geography.ts";
+export { PERIOD_HIDDEN_CASES, PERIOD_INDICATOR } from "./fixture-periods.ts";
 
 export interface FixtureOptions {
   releaseId?: string;
@@ -37,7 +39,7 @@ async function append<T>(connection: DuckDBConnection, table: { name: string; co
 function indicatorRow(s: IndicatorSpec): IndicatorRow {
   const metadata = { title: s.title, "short-description": { en: `${s.title.en}, by area and year.`, fr: `${s.title.fr}, par zone et par année.` }, definition: { en: `Definition of ${s.title.en}.` }, source: { en: "Synthetic fixture." } };
   const { id, version, aim, type, statistic, unit, polarity, strata, levels } = s;
-  return { id, version, aim, type, statistic, unit, polarity, strata, levels, metadata: JSON.stringify(metadata), targets: polarity === "high-is-good" ? JSON.stringify({ value: 80 }) : null, sub_annual: null };
+  return { id, version, aim, type, statistic, unit, polarity, strata, levels, metadata: JSON.stringify(metadata), targets: polarity === "high-is-good" ? JSON.stringify({ value: 80 }) : null, sub_annual: id === PERIOD_INDICATOR ? "quarter" : null };
 }
 
 /** Writes `published.duckdb` and `manifest.json` into `dir` (replacing them); returns the manifest. */
@@ -64,6 +66,7 @@ export async function writeFixtureRelease(dir: string, options: FixtureOptions =
     for (const spec of specs) {
       const cells = indicatorCells(spec, geo, years, options.shift ?? 0);
       await append(connection, CELL_TABLE, cells);
+      if (spec.id === PERIOD_INDICATOR) await append(connection, PERIOD_CELL_TABLE, periodCells(cells, options.shift ?? 0));
       const hidden = cells.filter((c) => c.hidden).length;
       counts.suppressed += hidden;
       counts.published += cells.length - hidden;

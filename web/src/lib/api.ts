@@ -13,6 +13,7 @@ import type { ProfileSchema } from "../../../server/routes/profile.ts";
 import type { ReleaseSchema } from "../../../server/routes/release.ts";
 import type { SearchSchema } from "../../../server/routes/search.ts";
 import type { ValuesSchema } from "../../../server/routes/values.ts";
+import type { PeriodsSchema } from "../../../server/routes/periods.ts";
 
 export type Texts = Record<Lang, string>;
 export type Area = z.infer<typeof AreasSchema>["areas"][number];
@@ -26,6 +27,8 @@ export type ProfileRow = Profile["indicators"][number];
 export type SearchHit = z.infer<typeof SearchSchema>["results"][number];
 export type CompareAnswer = z.infer<typeof CompareSchema>;
 export type ZoneAnswer = z.infer<typeof ZoneSchema>;
+export type PeriodsAnswer = z.infer<typeof PeriodsSchema>;
+export type PeriodCell = PeriodsAnswer["cells"][number];
 
 /** An error answer of the API: its status, stable code and values (shown through error-text.ts), and the English message for logs. */
 export class ApiError extends Error {
@@ -81,6 +84,9 @@ export const api = {
   values: (params: { indicator: string; level: string; system?: string; areas?: string; years?: string; stratum?: string }) =>
     get<z.infer<typeof ValuesSchema>>("/values", { ...params, format: "json" }).then((r) => r.cells),
   profile: (level: string, area: string, system?: string) => get<Profile>(`/profile/${encodeURIComponent(level)}/${encodeURIComponent(area)}`, { system }),
+  /** An area's quarters or months (indicators with `subAnnual` only). */
+  periods: (indicator: string, area: { level: string; system_code: string | null; area_code: string }) =>
+    get<PeriodsAnswer>(`/indicators/${encodeURIComponent(indicator)}/periods`, { level: area.level, system: area.system_code ?? undefined, area: area.area_code, format: "json" }),
   compare: (indicator: string, areas: string[]) => get<CompareAnswer>("/compare", { indicator, areas: areas.join(",") }),
 };
 

@@ -15,6 +15,7 @@ describe("URL state", () => {
     { view: "profile", lang: "fr", level: "zone", system: "ZPL", code: "Z04" },
     indicatorRoute("nl", "gmd-coverage"),
     indicatorRoute("en", "premature-mortality", { system: "ZPL", year: 2023, legend: "quintile", benchmark: "region", zones: ["Z02", "Z05"], breakdown: "age-band" }),
+    indicatorRoute("fr", "premature-mortality", { zones: ["Z03"], step: "periods" }),
     { view: "compare", lang: "de", indicator: "gp-contact", areas: ["belgium:BE", "region:02000", "zone:ZPL:Z01"] },
     { view: "compare", lang: "en", areas: [] },
     { view: "overview", lang: "nl", benchmark: "belgium" },
@@ -38,6 +39,13 @@ describe("URL state", () => {
     expect(routeHref(indicatorRoute("en", "gmd-coverage"))).toBe("/en/indicator/gmd-coverage");
     expect(routeHref(indicatorRoute("en", "x", { zones: ["Z1", "Z2"], legend: "quintile" }))).toBe("/en/indicator/x?legend=quintile&zones=Z1,Z2");
     expect(routeHref({ view: "compare", lang: "fr", areas: ["zone:ZPL:Z01"] })).toBe("/fr/compare?areas=zone:ZPL:Z01");
+  });
+
+  it("keeps the trend's time step in the URL, years left out", () => {
+    expect(routeHref(indicatorRoute("nl", "premature-mortality", { zones: ["Z03"], step: "periods" }))).toBe("/nl/indicator/premature-mortality?zones=Z03&step=periods");
+    expect(routeHref(indicatorRoute("nl", "premature-mortality", { step: "years" }))).toBe("/nl/indicator/premature-mortality");
+    expect(parse("/fr/indicator/premature-mortality?step=periods")).toMatchObject({ step: "periods" });
+    expect(parse("/fr/indicator/premature-mortality?step=weeks")).toMatchObject({ step: "years" });
   });
 
   it("drops what it cannot trust from a hand-edited URL instead of failing", () => {

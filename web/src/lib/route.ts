@@ -11,6 +11,8 @@ export type IndicatorType = "process" | "outcome";
 export type Legend = "significance" | "quintile";
 export type Benchmark = "belgium" | "region";
 export type Breakdown = "sex" | "age-band" | "bim";
+/** The trend's time step: years, or the indicator's quarters or months when it has them. */
+export type Step = "years" | "periods";
 
 export interface HomeRoute { view: "home"; lang: Lang; system?: string }
 export interface ProfileRoute { view: "profile"; lang: Lang; level: ProfileLevel; code: string; system?: string; type?: IndicatorType }
@@ -25,6 +27,7 @@ export interface IndicatorRoute {
   /** Zones chosen for the trend lines (codes in `system`). */
   zones: string[];
   breakdown: Breakdown;
+  step: Step;
 }
 /** The "tartan rug": every zone of a system × every indicator, coloured by comparison. */
 export interface OverviewRoute { view: "overview"; lang: Lang; system?: string; benchmark: Benchmark; aim?: string }
@@ -99,6 +102,7 @@ export function parseRoute(pathname: string, search = "", fallbackLang: Lang = "
           benchmark: oneOf(q.get("benchmark"), ["belgium", "region"], "belgium"),
           zones: codes(q.get("zones"), CODE, 8),
           breakdown: oneOf(q.get("breakdown"), ["sex", "age-band", "bim"], "sex"),
+          step: oneOf(q.get("step"), ["years", "periods"], "years"),
         };
       }
       break;
@@ -154,6 +158,7 @@ export function routeHref(route: Route): string {
         ["benchmark", route.benchmark !== "belgium" && route.benchmark],
         ["zones", route.zones.join(",")],
         ["breakdown", route.breakdown !== "sex" && route.breakdown],
+        ["step", route.step !== "years" && route.step],
       ])}`;
     case "overview":
       return `${base}/overview${query([["system", route.system], ["benchmark", route.benchmark !== "belgium" && route.benchmark], ["aim", route.aim]])}`;
@@ -173,7 +178,7 @@ export function withLang(route: Route, lang: Lang): string {
 }
 
 export function indicatorRoute(lang: Lang, id: string, rest: Partial<Omit<IndicatorRoute, "view" | "lang" | "id">> = {}): IndicatorRoute {
-  return { view: "indicator", lang, id, legend: "significance", benchmark: "belgium", zones: [], breakdown: "sex", ...rest };
+  return { view: "indicator", lang, id, legend: "significance", benchmark: "belgium", zones: [], breakdown: "sex", step: "years", ...rest };
 }
 
 /** "zone:ZPL:Z04" / "region:03000" ↔ parts; used by compare links. */
