@@ -15,12 +15,20 @@ describe("analyse: the verdict", () => {
     expect(signals.map((s) => `${s.rule}:${s.years.join("+")}`)).toEqual(["beyond-limits:2023", "two-of-three:2023+2024", "beyond-limits:2024"]);
     expect(chart?.baseline.points).toBe(3);
     expect(verdict).toMatchObject({
-      kind: "improvement", since: 2023, rules: ["beyond-limits", "two-of-three"], reason: null,
+      kind: "improvement",
+      since: 2023,
+      rules: ["beyond-limits", "two-of-three"],
+      reason: null,
       // 58 is above the upper limit 54.99: the process before the actions could not reach it.
       assurance: "consistently-fails",
-      points: 6, minimum: 5, baselinePoints: 3, pointsSinceActions: 3, actionsStart: 2022,
+      points: 6,
+      minimum: 5,
+      baselinePoints: 3,
+      pointsSinceActions: 3,
+      actionsStart: 2022,
       caveats: ["provisional-limits", "runs-impossible"],
-      messageKey: "spc.verdict.improvement", assuranceKey: "spc.assurance.consistently-fails",
+      messageKey: "spc.verdict.improvement",
+      assuranceKey: "spc.assurance.consistently-fails",
     });
     const words = verdictWords(verdict);
     expect(words.verdict).toEqual({ fr: "Signal d'amélioration depuis 2023", nl: "Signaal van verbetering sinds 2023", de: "Verbesserungssignal seit 2023", en: "Improvement signal since 2023" });
@@ -108,10 +116,10 @@ describe("messages", () => {
       ...CAVEATS.map((c) => `spc.caveat.${c}`),
       ...GRANULARITIES.map((g) => `spc.points.${g}`),
     ];
-    expect(Object.keys(MESSAGES).sort()).toEqual(keys.sort());
+    for (const lang of LANGUAGES) expect(Object.keys(MESSAGES[lang]).sort(), lang).toEqual(keys.sort());
     for (const key of keys) {
       for (const lang of LANGUAGES) {
-        const text = MESSAGES[key]![lang]({ since: 2023, points: 4, minimum: 5, actionsStart: 2022, baselinePoints: 3, screenedMovingRanges: 2 });
+        const text = MESSAGES[lang][key as keyof (typeof MESSAGES)["en"]]({ since: 2023, points: 4, minimum: 5, actionsStart: 2022, baselinePoints: 3, screenedMovingRanges: 2 });
         expect(text.length, `${key} ${lang}`).toBeGreaterThan(10);
         expect(text, `${key} ${lang}`).not.toMatch(/undefined|null|NaN/);
       }

@@ -80,14 +80,14 @@ describe.skipIf(!existsSync(CHROMIUM))("example PDCA cycles for a visitor", () =
     const error = page.locator("main p.error");
     await error.waitFor({ timeout: 20_000 });
     const text = (await error.textContent()) ?? "";
-    expect(text).toContain(API_ERRORS["sign-in-required"][lang]);
+    expect(text).toContain(API_ERRORS[lang]["sign-in-required"]);
     expect(text).not.toMatch(/sign in first|POST \/api/i);
 
     // A wrong password: the sign-in form says so in the page's language.
     await page.fill('input[name="username"]', "nobody");
     await page.fill('input[name="password"]', "not the password at all");
     await page.click('form.sign-in button[type="submit"]');
-    await expect.poll(() => page.locator("form.sign-in .error").textContent()).toBe(API_ERRORS["wrong-credentials"][lang]);
+    await expect.poll(() => page.locator("form.sign-in .error").textContent()).toBe(API_ERRORS[lang]["wrong-credentials"]);
     // Those two answers (401) were expected; nothing else went wrong.
     expect(d.problems.filter((p) => !/^401 /.test(p))).toEqual([]);
     d.problems.length = 0;

@@ -11,14 +11,14 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 
 describe("API error codes in the dashboard's words", () => {
   it.each(API_ERROR_CODES.map((c) => [c]))("%s has four languages, translated, with the same placeholders", (code) => {
-    const words = API_ERRORS[code];
+    const words = Object.fromEntries(LANGS.map((lang) => [lang, API_ERRORS[lang][code]])) as Record<(typeof LANGS)[number], string>;
     for (const lang of LANGS) expect(words[lang].trim().length, `${code} ${lang}`).toBeGreaterThan(3);
     for (const lang of ["fr", "nl", "de"] as const) expect(words[lang], `${code} ${lang}`).not.toBe(words.en);
     for (const lang of LANGS) expect(placeholders(words[lang]), `${code} ${lang}`).toEqual(placeholders(words.en));
   });
 
   it("has no word for a code the server does not send", () => {
-    expect(Object.keys(API_ERRORS).sort()).toEqual([...API_ERROR_CODES].sort());
+    for (const lang of LANGS) expect(Object.keys(API_ERRORS[lang]).sort(), lang).toEqual([...API_ERROR_CODES].sort());
   });
 
   it("shows the code's words with their values, never the server's message", () => {
@@ -31,7 +31,7 @@ describe("API error codes in the dashboard's words", () => {
   });
 
   it("falls back on the status, then on its own sentence: no English from elsewhere", () => {
-    expect(errorText("nl", new ApiError(409, "some new English refusal", "a-code-from-a-newer-server"))).toBe(API_ERRORS.conflict.nl);
+    expect(errorText("nl", new ApiError(409, "some new English refusal", "a-code-from-a-newer-server"))).toBe(API_ERRORS.nl.conflict);
     expect(errorText("fr", new ApiError(502, "Bad Gateway"))).toMatch(/^Le serveur n'a pas pu répondre/);
     expect(errorText("de", new TypeError("Failed to fetch"))).toMatch(/^Der Server konnte nicht antworten/);
   });

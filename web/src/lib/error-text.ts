@@ -21,11 +21,11 @@ const FALLBACK: Record<Lang, string> = {
 const STATUS: Record<number, ApiErrorCode> = { 400: "bad-request", 401: "unauthorized", 403: "forbidden", 404: "not-found", 409: "conflict", 415: "unsupported-media-type", 429: "too-many-requests" };
 
 export function isApiErrorCode(code: unknown): code is ApiErrorCode {
-  return typeof code === "string" && Object.hasOwn(API_ERRORS, code);
+  return typeof code === "string" && Object.hasOwn(API_ERRORS.en, code);
 }
 
 export function apiErrorText(lang: Lang, code: ApiErrorCode, params: Record<string, string | number> = {}): string {
-  return API_ERRORS[code][lang].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return API_ERRORS[lang][code].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
 /** The words for an error thrown by the API helpers (api.ts, session.svelte.ts), or any other. */
