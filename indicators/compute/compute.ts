@@ -16,6 +16,8 @@ import { areaKey, deriveCells, ratioCells, type IndicatorCell } from "./derive.t
 import { compareIsrCells, isrAreaRegionSql, isrCellsFromColumns, ISR } from "./indirect-standardisation.ts";
 import { absentSources, sourceCoverage, type SkippedYear } from "./source-coverage.ts";
 import { restrictForIndicatorSql } from "./sql-guard.ts";
+import { readEventsByMonth } from "./period-query.ts";
+import { periodCells, type PeriodCell } from "./periods.ts";
 import { cellsFromColumns, cellsFromRows, type CellWithStatistics, type Row, type WideColumns } from "./statistics.ts";
 
 /** The years of person_year, in order (the figures' years). */
@@ -29,6 +31,8 @@ export interface ComputeResult {
   skipped: Skipped[];
   /** Years of computed definitions left without cells: their source has no rows that year (source-coverage.ts). */
   skippedYears: SkippedYear[];
+  /** Values per quarter or month of the definitions that ask for them (`sub-annual`; periods.ts). */
+  periodCells: PeriodCell[];
   /** Time spent in the queries, and in the statistics, for the CLI's report. */
   queryMs: number;
   statisticsMs: number;
@@ -36,7 +40,7 @@ export interface ComputeResult {
 
 export async function computeIndicators(warehousePath: string, defs: readonly Definition[], options: { memoryLimit?: string } = {}): Promise<ComputeResult> {
   const { sql, zoneSql, computed, skipped, columns } = compile(defs);
-  if (computed.length === 0) return { cells: [], computed, skipped, skippedYears: [], queryMs: 0, statisticsMs: 0 };
+  if (computed.length === 0) return { cells: [], computed, skipped, skippedYears: [], periodCells: [], queryMs: 0, statisticsMs: 0 };
   const db = await Database.open(warehousePath, { readOnly: true, memoryLimit: options.memoryLimit });
   try {
     // Hand-written queries run here too: no extension may be installed or loaded on the fly.
@@ -72,9 +76,13 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     const regionOf = new Map(regions.map((r) => [areaKey(r.level, r.system_code, r.area_code), r.region_code]));
     const cells = deriveCells([...kept, ...ratioCells(kept, defs)], defs, regionOf);
     compareIsrCells(cells, defs);
+    // Periods of the years that kept their cells (no source data, no periods either).
+    const subAnnual = new Set(defs.filter((d) => d["sub-annual"] !== undefined && computed.includes(d.id)).map((d) => d.id));
+    const totals = subAnnual.size === 0 ? [] : cells.filter((c) => subAnnual.has(c.indicator_id) && c.stratum === "total");
+    const periods = totals.length === 0 ? [] : periodCells(totals, await readEventsByMonth(db, defs.filter((d) => subAnnual.has(d.id)), [...new Set(totals.map((c) => c.year))].sort()), defs);
     const whole = new Set(absent.whole.map((w) => w.id));
     return {
-      cells, computed: computed.filter((id) => !whole.has(id)), skipped: [...skipped, ...absent.whole], skippedYears: absent.years,
+      cells, computed: computed.filter((id) => !whole.has(id)), skipped: [...skipped, ...absent.whole], skippedYears: absent.years, periodCells: periods,
       queryMs, statisticsMs: statisticsMs + performance.now() - t,
     };
   } finally {
