@@ -27,8 +27,16 @@ const PERIODS: Record<string, number> = { quarter: 4, month: 12 };
 /** Period cells as cells of a breakdown named after their kind. */
 export function periodsAsCells(periods: readonly PublicPeriodCell[]): PublicCell[] {
   return periods.map((p) => ({
-    indicatorId: p.indicatorId, year: p.year, level: p.level, systemCode: p.systemCode, areaCode: p.areaCode,
-    stratum: p.periodKind, stratumValue: String(p.periodIndex), numerator: p.numerator, denominator: p.denominator, hidden: p.hidden,
+    indicatorId: p.indicatorId,
+    year: p.year,
+    level: p.level,
+    systemCode: p.systemCode,
+    areaCode: p.areaCode,
+    stratum: p.periodKind,
+    stratumValue: String(p.periodIndex),
+    numerator: p.numerator,
+    denominator: p.denominator,
+    hidden: p.hidden,
   }));
 }
 

@@ -39,10 +39,21 @@ export function applyPeriodDisclosure(
     const den = yearDenominator.get(yearKey(p));
     const kind: PeriodHiding = hidden.get(numerator) ?? (den !== undefined && hidden.has(den) ? "derived" : null);
     hiding.push({ indicator_id: p.indicator_id, hiding: kind });
-    const keys = { indicator_id: p.indicator_id, year: p.year, period: p.period, period_kind: p.period_kind, period_index: p.period_index, level: p.level, system_code: p.system_code, area_code: p.area_code };
-    out.push(kind === null
-      ? { ...keys, numerator: p.numerator, denominator: p.denominator, value: p.value, lower95: finite(p.lower95), upper95: finite(p.upper95), hidden: null, low_count: p.low_count }
-      : { ...keys, numerator: null, denominator: null, value: null, lower95: null, upper95: null, hidden: "suppressed", low_count: null });
+    const keys = {
+      indicator_id: p.indicator_id,
+      year: p.year,
+      period: p.period,
+      period_kind: p.period_kind,
+      period_index: p.period_index,
+      level: p.level,
+      system_code: p.system_code,
+      area_code: p.area_code,
+    };
+    out.push(
+      kind === null
+        ? { ...keys, numerator: p.numerator, denominator: p.denominator, value: p.value, lower95: finite(p.lower95), upper95: finite(p.upper95), hidden: null, low_count: p.low_count }
+        : { ...keys, numerator: null, denominator: null, value: null, lower95: null, upper95: null, hidden: "suppressed", low_count: null },
+    );
   });
   return { cells: out, hiding };
 }

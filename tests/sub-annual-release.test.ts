@@ -22,8 +22,29 @@ const weak = join(root, "weak");
 let manifest: Manifest;
 const YEARS = [2023, 2024];
 
-interface PeriodRow { year: number; period: string; period_index: number; level: string; system_code: string | null; area_code: string; numerator: number | null; denominator: number | null; value: number | null; lower95: number | null; upper95: number | null; hidden: string | null }
-interface YearRow { year: number; level: string; system_code: string | null; area_code: string; numerator: number | null; denominator: number | null; hidden: string | null }
+interface PeriodRow {
+  year: number;
+  period: string;
+  period_index: number;
+  level: string;
+  system_code: string | null;
+  area_code: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  lower95: number | null;
+  upper95: number | null;
+  hidden: string | null;
+}
+interface YearRow {
+  year: number;
+  level: string;
+  system_code: string | null;
+  area_code: string;
+  numerator: number | null;
+  denominator: number | null;
+  hidden: string | null;
+}
 
 async function read<T>(file: string, sql: string): Promise<T[]> {
   const db = await Database.open(file, { readOnly: true });
@@ -49,7 +70,10 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe("a quarterly indicator's release", () => {
   it("has a cell for every year × quarter of every zone, says so in `indicator`, and counts them in the manifest", async () => {
     const periods = await periodsOf(release);
-    const zones = await read<{ system_code: string; area_code: string }>(join(release, "published.duckdb"), "SELECT DISTINCT system_code, area_code FROM cell WHERE indicator_id = 'emergency-visits' AND level = 'zone'");
+    const zones = await read<{ system_code: string; area_code: string }>(
+      join(release, "published.duckdb"),
+      "SELECT DISTINCT system_code, area_code FROM cell WHERE indicator_id = 'emergency-visits' AND level = 'zone'",
+    );
     expect(zones.length).toBeGreaterThan(50);
     const seen = new Set(periods.filter((p) => p.level === "zone").map((p) => `${p.system_code}|${p.area_code}|${p.period}`));
     for (const z of zones) for (const y of YEARS) for (const q of [1, 2, 3, 4]) expect(seen.has(`${z.system_code}|${z.area_code}|${y}-Q${q}`), `${z.area_code} ${y}-Q${q}`).toBe(true);
@@ -70,13 +94,20 @@ describe("a quarterly indicator's release", () => {
     const periods = await periodsOf(release);
     const years = await read<YearRow>(join(release, "published.duckdb"), "SELECT * FROM cell WHERE indicator_id = 'emergency-visits' AND stratum = 'total'");
     const yearOf = new Map(years.map((c) => [`${c.year}|${c.level}|${c.system_code}|${c.area_code}`, c]));
-    const groups = Map.groupBy(periods, (p) => `${p.year}|${p.level}|${p.system_code}|${p.area_code}`);
+    const groups = new Map<string, PeriodRow[]>();
+    for (const p of periods) {
+      const key = `${p.year}|${p.level}|${p.system_code}|${p.area_code}`;
+      groups.set(key, [...(groups.get(key) ?? []), p]);
+    }
     let checked = 0;
     for (const [key, quarters] of groups) {
       const year = yearOf.get(key);
       if (!year || year.hidden !== null || quarters.some((q) => q.hidden !== null)) continue;
       expect(quarters).toHaveLength(4);
-      expect(quarters.reduce((s, q) => s + q.numerator!, 0), key).toBe(year.numerator);
+      expect(
+        quarters.reduce((s, q) => s + q.numerator!, 0),
+        key,
+      ).toBe(year.numerator);
       // Person-years of the quarters add up to the year's population.
       expect(quarters.reduce((s, q) => s + q.denominator!, 0)).toBeCloseTo(year.denominator!, 6);
       checked++;
@@ -89,10 +120,14 @@ describe("a quarterly indicator's release", () => {
     // The largest published zone-quarter of 2024's first quarter (91 days of a 366-day year).
     const cell = periods.filter((p) => p.level === "zone" && p.period === "2024-Q1" && p.hidden === null).sort((a, b) => b.numerator! - a.numerator!)[0]!;
     expect(cell.numerator).toBeGreaterThanOrEqual(10);
-    const inZone = `SELECT DISTINCT p.person_id FROM person_year p JOIN geo_zone_member m ON m.nis_code = p.nis_code AND (m.sector_code IS NULL OR m.sector_code = p.sector_code)
-      WHERE p.year = 2024 AND m.system_code = '${cell.system_code}' AND m.zone_code = '${cell.area_code}'`;
-    const [events] = await read<{ n: number }>(warehouse, `SELECT count(*)::INTEGER AS n FROM health_service e
-      WHERE e.person_id IN (${inZone}) AND starts_with(e.nomenclature_code, '990510') AND e.service_date >= DATE '2024-01-01' AND e.service_date < DATE '2024-04-01'`);
+    const inZone = `SELECT DISTINCT p.person_id FROM person_year p
+      JOIN geo_zone_member m ON m.nis_code = p.nis_code AND (m.sector_code IS NULL OR m.sector_code = p.sector_code) JOIN geo_zone z ON z.zone_code = m.zone_code
+      WHERE p.year = 2024 AND z.system_code = '${cell.system_code}' AND m.zone_code = '${cell.area_code}'`;
+    const [events] = await read<{ n: number }>(
+      warehouse,
+      `SELECT count(*)::INTEGER AS n FROM health_service e
+      WHERE e.person_id IN (${inZone}) AND starts_with(e.nomenclature_code, '990510') AND e.service_date >= DATE '2024-01-01' AND e.service_date < DATE '2024-04-01'`,
+    );
     const [persons] = await read<{ n: number }>(warehouse, `SELECT count(*)::INTEGER AS n FROM (${inZone})`);
     expect(cell.numerator).toBe(events!.n);
     const personYears = (persons!.n * (31 + 29 + 31)) / 366;

@@ -14,8 +14,7 @@ import { periodAreaKey } from "./periods.ts";
 
 type Sub = { def: Definition; n: EventsNumerator };
 
-const subAnnual = (defs: readonly Definition[]): Sub[] =>
-  defs.flatMap((def) => (def["sub-annual"] && def.numerator?.kind === "events" ? [{ def, n: def.numerator }] : []));
+const subAnnual = (defs: readonly Definition[]): Sub[] => defs.flatMap((def) => (def["sub-annual"] && def.numerator?.kind === "events" ? [{ def, n: def.numerator }] : []));
 
 /** The statement for one year and table: `level, system_code, area_code, month, n0, n1, …`. */
 export function periodSql(users: readonly Sub[], source: keyof typeof TABLE, year: number): string {

@@ -4,8 +4,12 @@ import { rateLimits } from "../stats/index.ts";
 import { dayFraction, daysInMonth, daysInYear, periodCells, periodLabel, periodOfDate, periodOfMonth } from "./periods.ts";
 
 const quarterly = definition({
-  id: "emergency-visits", statistic: "crude-rate", unit: "per-1000", population: {},
-  numerator: { kind: "events", source: "health_service", codes: { nomenclature: ["990510"] }, count: "events" }, "sub-annual": "quarter",
+  id: "emergency-visits",
+  statistic: "crude-rate",
+  unit: "per-1000",
+  population: {},
+  numerator: { kind: "events", source: "health_service", codes: { nomenclature: ["990510"] }, count: "events" },
+  "sub-annual": "quarter",
 });
 const monthly = { ...quarterly, id: "emergency-visits-monthly", "sub-annual": "month" as const };
 
@@ -68,7 +72,17 @@ describe("period cells", () => {
     expect(cells.reduce((s, c) => s + c.numerator, 0)).toBe(40);
     const q4 = cells[3]!;
     const expected = rateLimits(22, 920, 1000, 0.95);
-    expect(q4).toMatchObject({ period_kind: "quarter", period_index: 4, level: "zone", system_code: "ELZ", area_code: "Z1", value: expected.value, lower95: expected.lower, upper95: expected.upper, low_count: null });
+    expect(q4).toMatchObject({
+      period_kind: "quarter",
+      period_index: 4,
+      level: "zone",
+      system_code: "ELZ",
+      area_code: "Z1",
+      value: expected.value,
+      lower95: expected.lower,
+      upper95: expected.upper,
+      low_count: null,
+    });
     // Annualised: 22 events in a quarter of 920 person-years of a 3,660-person zone.
     expect(q4.value).toBeCloseTo((22 / 920) * 1000, 12);
     expect(cells[1]!.value).toBe(0);

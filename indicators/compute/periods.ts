@@ -116,9 +116,20 @@ export function periodCells(totals: readonly YearTotal[], eventsByMonth: Readonl
       const denominator = t.denominator * dayFraction(kind, t.year, index);
       const r = rateLimits(numerator, denominator, multiplier, 0.95);
       out.push({
-        indicator_id: t.indicator_id, year: t.year, period: periodLabel(kind, t.year, index), period_kind: kind, period_index: index,
-        level: t.level, system_code: t.system_code, area_code: t.area_code,
-        numerator, denominator, value: r.value, lower95: r.lower, upper95: r.upper, low_count: null,
+        indicator_id: t.indicator_id,
+        year: t.year,
+        period: periodLabel(kind, t.year, index),
+        period_kind: kind,
+        period_index: index,
+        level: t.level,
+        system_code: t.system_code,
+        area_code: t.area_code,
+        numerator,
+        denominator,
+        value: r.value,
+        lower95: r.lower,
+        upper95: r.upper,
+        low_count: null,
       });
     }
   }

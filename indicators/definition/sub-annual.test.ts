@@ -52,8 +52,16 @@ describe("sub-annual: quarter | month", () => {
     { name: "a mean per person", text: edit({ 12: "unit: ratio", 14: "statistic: mean-per-person" }), message: /statistic `mean-per-person` cannot be cut by period/ },
     { name: "deaths", text: edit({ 17: "  kind: deaths", 18: [], 19: [], 20: [] }), message: /a `deaths` numerator has no event dates/ },
     { name: "a look-back window", text: edit({ 20: ["  count: events", "  window-years: 2"] }), message: /look-back window/ },
-    { name: "a hand-written query", text: edit({ 15: [], 16: [], 17: [], 18: [], 19: [], 20: [] }, ["sql: SELECT 1", "methods: { fr: Requête., nl: Query., de: Abfrage., en: Query. }"]), message: /hand-written `sql` query/ },
-    { name: "a zone figure", text: edit({ 12: "unit: per-10000", 15: "counts: professionals", 16: "zone-value: { source: zone_supply, value: gp_count, per-population: true }", 17: [], 18: [], 19: [], 20: [] }), message: /a zone figure is yearly/ },
+    {
+      name: "a hand-written query",
+      text: edit({ 15: [], 16: [], 17: [], 18: [], 19: [], 20: [] }, ["sql: SELECT 1", "methods: { fr: Requête., nl: Query., de: Abfrage., en: Query. }"]),
+      message: /hand-written `sql` query/,
+    },
+    {
+      name: "a zone figure",
+      text: edit({ 12: "unit: per-10000", 15: "counts: professionals", 16: "zone-value: { source: zone_supply, value: gp_count, per-population: true }", 17: [], 18: [], 19: [], 20: [] }),
+      message: /a zone figure is yearly/,
+    },
   ];
   it.each(refused)("is refused on $name, at its line, with why", (c) => {
     const result = parse(c.text);

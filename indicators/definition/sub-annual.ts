@@ -20,7 +20,8 @@ type Add = (path: (string | number)[], message: string) => void;
 export function checkSubAnnual(def: CheckedDefinition, add: Add): void {
   const kind = def["sub-annual"];
   if (kind === undefined) return;
-  const refuse = (why: string) => add(["sub-annual"], `\`sub-annual: ${kind}\` is only for a \`crude-rate\` of dated events (\`numerator: { kind: events, count: events }\`), each counted in the ${kind} of its date: ${why}`);
+  const refuse = (why: string) =>
+    add(["sub-annual"], `\`sub-annual: ${kind}\` is only for a \`crude-rate\` of dated events (\`numerator: { kind: events, count: events }\`), each counted in the ${kind} of its date: ${why}`);
   if (def.sql !== undefined) return refuse("a hand-written `sql` query returns yearly counts, without dates");
   if (def["zone-value"] !== undefined) return refuse("a zone figure is yearly, without dates");
   if (def.statistic !== "crude-rate") return refuse(`statistic \`${def.statistic}\` cannot be cut by period`);
