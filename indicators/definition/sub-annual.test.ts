@@ -85,3 +85,15 @@ describe("sub-annual: quarter | month", () => {
     expect(result.problems[0]!.message).toMatch(/quarter, month/);
   });
 });
+
+describe("sub-annual in words", () => {
+  it("is told in each language by `indicators explain`", async () => {
+    const { describeDefinition } = await import("./describe.ts");
+    const def = parse(edit({})).definition!;
+    expect(describeDefinition(def, "en")).toMatch(/Periods: also per quarter \(events by date, annualised rate\)/);
+    expect(describeDefinition(def, "fr")).toMatch(/Périodes : aussi par trimestre/);
+    expect(describeDefinition(def, "nl")).toMatch(/Perioden: ook per kwartaal/);
+    expect(describeDefinition(def, "de")).toMatch(/Zeiträume: auch je Quartal/);
+    expect(describeDefinition(parse(edit({ 21: [] })).definition!, "en")).not.toMatch(/Periods/);
+  });
+});
