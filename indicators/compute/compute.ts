@@ -123,12 +123,31 @@ export const CELL_COLUMNS = [
   ["bim_difference_upper95", "DOUBLE"],
 ] as const satisfies Columns<IndicatorCell>;
 
+/** The columns of the sub-annual period cells (periods.ts), as `writeCells` writes them. */
+export const PERIOD_CELL_COLUMNS = [
+  ["indicator_id", "VARCHAR"],
+  ["year", "INTEGER"],
+  ["period", "VARCHAR"],
+  ["period_kind", "VARCHAR"],
+  ["period_index", "INTEGER"],
+  ["level", "VARCHAR"],
+  ["system_code", "VARCHAR"],
+  ["area_code", "VARCHAR"],
+  ["numerator", "DOUBLE"],
+  ["denominator", "DOUBLE"],
+  ["value", "DOUBLE"],
+  ["lower95", "DOUBLE"],
+  ["upper95", "DOUBLE"],
+  ["low_count", "BOOLEAN"],
+] as const satisfies Columns<PeriodCell>;
+
 /**
- * Writes the cells to a new DuckDB file (table `indicator_cell`) that replaces `outPath`
+ * Writes the cells to a new DuckDB file (table `indicator_cell`, and `indicator_period_cell` for
+ * the sub-annual values) that replaces `outPath`
  * atomically, as the warehouse does: a reader never sees half a set of indicators.
  * These cells are BEFORE disclosure control: they may hold counts below the minimum.
  */
-export async function writeCells(cells: readonly IndicatorCell[], outPath: string): Promise<void> {
+export async function writeCells(cells: readonly IndicatorCell[], outPath: string, periodCells: readonly PeriodCell[] = []): Promise<void> {
   const target = resolve(outPath);
   await mkdir(dirname(target), { recursive: true });
   const temporary = temporaryPathFor(target);
@@ -136,6 +155,7 @@ export async function writeCells(cells: readonly IndicatorCell[], outPath: strin
   let done = false;
   try {
     await createAndAppend(db, "indicator_cell", CELL_COLUMNS, cells);
+    await createAndAppend(db, "indicator_period_cell", PERIOD_CELL_COLUMNS, periodCells);
     db.close();
     done = true;
     await replaceAtomically(temporary, target);
