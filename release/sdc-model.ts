@@ -14,6 +14,8 @@
  *   latent (never published), so a municipality split between zones is modelled exactly;
  * - proportions: denominator = numerator + rest, the rest latent (everyone in a small group
  *   sharing the attribute is a disclosure too);
+ * - sub-annual periods (`sub-annual`): a breakdown of the yearly numerator, total = Σ periods in
+ *   every area, atom and sector group, latent below zones (period-model.ts);
  * - between families: restrictions and sums found in the data (family-relations.ts), or for
  *   zone figures and hand-written queries, populations one filter apart (syntax-links.ts).
  * Linked tables are protected together (problem-groups.ts): populations first, then each group
