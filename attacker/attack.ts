@@ -9,6 +9,7 @@ import { buildAtoms } from "./atoms.ts";
 import { solveComponent } from "./bounds.ts";
 import { splitComponents } from "./components.ts";
 import { discoverEqualities, discoverPairSums, discoverStrata } from "./discover.ts";
+import { periodRelations, periodsAsCells, populationFacts } from "./periods.ts";
 import { ADDITIVE, buildSeries } from "./series.ts";
 import { presolve } from "./presolve.ts";
 import { loadSolver } from "./solver.ts";
@@ -25,8 +26,11 @@ export interface AttackOptions {
   minSupport?: number;
 }
 
-export async function attack(release: PublicRelease, options: AttackOptions = {}): Promise<AttackReport> {
+export async function attack(published: PublicRelease, options: AttackOptions = {}): Promise<AttackReport> {
   const started = performance.now();
+  // Sub-annual periods join as a breakdown of their year's total (periods.ts).
+  const periods = published.periodCells ?? [];
+  const release: PublicRelease = { ...published, cells: [...published.cells, ...periodsAsCells(periods)] };
   const width = release.protectionWidth ?? 5;
   const minCount = release.minCount ?? 5;
   const minSupport = options.minSupport ?? 5;
@@ -57,7 +61,10 @@ export async function attack(release: PublicRelease, options: AttackOptions = {}
   const sameFamily = (r: Discovered) => new Set(r.series.map((k) => k.split("|").slice(0, 2).join("|"))).size === 1;
   const sums = discoverPairSums(all, classOf, minSupport).filter((r) => !sameFamily(r));
   const strata = discoverStrata(series);
-  const relations = [...equalities, ...sums, ...strata];
+  // What the documentation says of periods holds whether or not the published cells show it.
+  const stated = periodRelations(periods).filter((r) => r.series.every((k) => series.has(k)));
+  const statedKeys = new Set(stated.map((r) => r.series.join(",")));
+  const relations = [...equalities, ...sums, ...strata.filter((r) => !statedKeys.has(r.series.join(","))), ...stated];
 
   const usedAreas = new Set(release.cells.filter((c) => ADDITIVE.has(statistic.get(c.indicatorId) ?? "")).map((c) => cellKey(c.level, c.systemCode, c.areaCode)));
   const atoms = buildAtoms(release.areas, release.zoneMembers, usedAreas);
@@ -69,6 +76,7 @@ export async function attack(release: PublicRelease, options: AttackOptions = {}
     classOf,
     atoms,
     primaryReasons: new Set(options.primaryReasons ?? ["small-count"]),
+    facts: populationFacts(periods),
   });
   const system = presolve(built);
   // Counts fixed by presolve alone. A known-small cell with one of them in [1, minCount − 1]

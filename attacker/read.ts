@@ -1,6 +1,6 @@
 /**
- * The attacker's only I/O: reads the public tables of a release (`cell`, `indicator`, `area`,
- * `zone_member`) and the manifest's disclosure parameters. Internal tables are ignored.
+ * The attacker's only I/O: reads the public tables of a release (`cell`, `period_cell`,
+ * `indicator`, `area`, `zone_member`) and the manifest's disclosure parameters. Internal tables are ignored.
  */
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
@@ -17,6 +17,10 @@ export async function readPublicRelease(dir: string): Promise<PublicRelease> {
     const indicators = await db.all<Record<string, unknown>>("SELECT id, statistic FROM indicator");
     const areas = await db.all<Record<string, unknown>>("SELECT level, system_code, area_code, region_code, province_code FROM area");
     const members = await db.all<Record<string, unknown>>("SELECT system_code, zone_code, nis_code, sector_code FROM zone_member");
+    const hasPeriods = (await db.all<{ n: number }>("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'period_cell'"))[0]!.n > 0;
+    const periods = hasPeriods
+      ? await db.all<Record<string, unknown>>("SELECT indicator_id, year, period_kind, period_index, level, system_code, area_code, numerator, denominator, hidden FROM period_cell")
+      : [];
     const release: PublicRelease = {
       cells: cells.map((r) => ({
         indicatorId: String(r.indicator_id),
@@ -37,6 +41,18 @@ export async function readPublicRelease(dir: string): Promise<PublicRelease> {
         areaCode: String(r.area_code),
         regionCode: (r.region_code as string | null) ?? null,
         provinceCode: (r.province_code as string | null) ?? null,
+      })),
+      periodCells: periods.map((r) => ({
+        indicatorId: String(r.indicator_id),
+        year: Number(r.year),
+        periodKind: String(r.period_kind),
+        periodIndex: Number(r.period_index),
+        level: String(r.level),
+        systemCode: (r.system_code as string | null) ?? null,
+        areaCode: String(r.area_code),
+        numerator: r.numerator == null ? null : Number(r.numerator),
+        denominator: r.denominator == null ? null : Number(r.denominator),
+        hidden: (r.hidden as string | null) ?? null,
       })),
       zoneMembers: members.map((r) => ({
         systemCode: String(r.system_code),

@@ -8,6 +8,7 @@ import type { Atoms } from "./atoms.ts";
 import type { Row, Expression } from "./solver.ts";
 import { splitPosition, type Series } from "./series.ts";
 import type { CountKind, Discovered, PublicCell } from "./types.ts";
+import type { Fact } from "./periods.ts";
 
 export interface Target extends Expression {
   /** The hidden cells (indices into the release's cells) whose count this expression is. */
@@ -36,6 +37,8 @@ export interface BuildInput {
   atoms: Atoms;
   /** Public reasons that mean "this cell holds a small count" (e.g. `small-count`). */
   primaryReasons: ReadonlySet<string>;
+  /** Counts learnt outright, hidden or not (a year's population from a period's person-years: periods.ts). */
+  facts?: readonly Fact[];
 }
 
 export function buildSystem(input: BuildInput): AttackSystem {
@@ -78,6 +81,13 @@ export function buildSystem(input: BuildInput): AttackSystem {
       const idx = atomsOf(area).map((a) => variable(cls, year, a));
       if (idx.length > 0) rows.push({ idx, val: idx.map(() => 1), lo: v, hi: v });
     }
+  }
+  for (const f of input.facts ?? []) {
+    const s = series.get(f.series);
+    if (!s) continue;
+    const { year, area } = splitPosition(f.position);
+    const idx = atomsOf(area).map((a) => variable(classOf(s.key), year, a));
+    if (idx.length > 0) rows.push({ idx, val: idx.map(() => 1), lo: f.value, hi: f.value });
   }
   // total − Σ parts = 0 on every atom (strata and discovered sums alike).
   for (const r of input.relations) {

@@ -21,6 +21,23 @@ export interface PublicCell extends CellAddress {
   hidden: string | null;
 }
 
+/** A sub-annual value (`period_cell`): a quarter or month of a year, total stratum, never a municipality. */
+export interface PublicPeriodCell {
+  indicatorId: string;
+  year: number;
+  /** `quarter` or `month`. */
+  periodKind: string;
+  /** 1–4 or 1–12. */
+  periodIndex: number;
+  level: string;
+  systemCode: string | null;
+  areaCode: string;
+  numerator: number | null;
+  /** Person-years: the year's population × days of the period / days of the year (docs/release-format.md). */
+  denominator: number | null;
+  hidden: string | null;
+}
+
 export interface PublicIndicator {
   id: string;
   statistic: string;
@@ -46,6 +63,8 @@ export interface PublicRelease {
   indicators: PublicIndicator[];
   areas: PublicArea[];
   zoneMembers: PublicZoneMember[];
+  /** `period_cell` (releases before it have none). */
+  periodCells?: PublicPeriodCell[];
   /** From the manifest when public; defaults 5 and 5. */
   minCount?: number;
   protectionWidth?: number;

@@ -87,16 +87,17 @@ export function indicatorsCommand(program: Command, setExit: (code: number) => v
     .command("compute")
     .description("Compute the person-based indicators per year, area and stratum (cells BEFORE disclosure control).")
     .requiredOption("--warehouse <file>", "warehouse DuckDB file (opened read-only)")
-    .requiredOption("--out <file>", "DuckDB file to write the cells to (table indicator_cell), replaced atomically")
+    .requiredOption("--out <file>", "DuckDB file to write the cells to (tables indicator_cell and indicator_period_cell), replaced atomically")
     .option("--memory-limit <size>", "DuckDB memory limit (default: a quarter of the memory, 1GB to 8GB)")
     .option(...dirOption)
     .action(async (o: { warehouse: string; out: string; memoryLimit: string; definitions: string }) => {
       if (!existsSync(o.warehouse)) throw new UserError(`warehouse not found: ${o.warehouse}`, 2);
       const defs = definitionsOrFail(o.definitions);
       const result = await computeIndicators(o.warehouse, defs, { memoryLimit: o.memoryLimit });
-      await writeCells(result.cells, o.out);
+      await writeCells(result.cells, o.out, result.periodCells);
       process.stdout.write(`${result.cells.length} cell(s) of ${result.computed.length} indicator(s) written to ${o.out} (query ${Math.round(result.queryMs)} ms)\n`);
       for (const id of result.computed) process.stdout.write(`  ${id}: ${result.cells.filter((c) => c.indicator_id === id).length} cell(s)\n`);
+      if (result.periodCells.length > 0) process.stdout.write(`${result.periodCells.length} sub-annual period cell(s) (table indicator_period_cell)\n`);
       process.stdout.write(`skipped ${result.skipped.length}:\n`);
       for (const s of result.skipped) process.stdout.write(`  ${s.id}: ${s.reason}\n`);
       if (result.skippedYears.length > 0) process.stdout.write(`years without source data (no cells, not zeros):\n${describeSkippedYears(result.skippedYears).map((l) => `  ${l}\n`).join("")}`);

@@ -19,7 +19,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Database } from "../core/duckdb.ts";
 import { auditRelease, type SdcRelease } from "../disclosure/index.ts";
-import { CELL_TABLE, ReadableManifestSchema } from "./format.ts";
+import { CELL_TABLE, PERIOD_CELL_TABLE, ReadableManifestSchema } from "./format.ts";
 import { internalDir, type SdcCellRow } from "./write-release.ts";
 
 export interface ReleaseAudit {
@@ -34,6 +34,7 @@ export interface ReleaseAudit {
 
 /** What a hidden cell must not carry: every column but its keys and reason (release/format.ts). */
 const NUMBERS = CELL_TABLE.columns.filter((c) => !c.key).map((c) => c.name);
+const PERIOD_NUMBERS = PERIOD_CELL_TABLE.columns.filter((c) => !c.key).map((c) => c.name);
 
 export async function auditReleaseDir(dir: string): Promise<ReleaseAudit> {
   const started = performance.now();
@@ -56,7 +57,17 @@ export async function auditReleaseDir(dir: string): Promise<ReleaseAudit> {
     if (small.length > 20) failures.push(`… and ${small.length - 20} more published small counts`);
     const leaking = await db.all<{ n: number }>(`SELECT count(*) AS n FROM cell WHERE hidden IS NOT NULL AND (${NUMBERS.map((c) => `${c} IS NOT NULL`).join(" OR ")})`);
     if (leaking[0]!.n > 0) failures.push(`${leaking[0]!.n} hidden cell(s) carry a number`);
-    checkedCells = (await db.all<{ n: number }>(`SELECT count(*) AS n FROM cell`))[0]!.n;
+    // Sub-annual periods (releases before them lack the table): the same rule; their counts are in the model.
+    const periods = (await db.all<{ n: number }>(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'period_cell' AND database_name = current_database()`))[0]!.n > 0;
+    let periodCells = 0;
+    if (periods) {
+      const leakingPeriods = await db.all<{ n: number }>(`SELECT count(*) AS n FROM period_cell WHERE hidden IS NOT NULL AND (${PERIOD_NUMBERS.map((c) => `${c} IS NOT NULL`).join(" OR ")})`);
+      if (leakingPeriods[0]!.n > 0) failures.push(`${leakingPeriods[0]!.n} hidden period cell(s) carry a number`);
+      const small = await db.all<{ n: number }>(`SELECT count(*) AS n FROM period_cell WHERE hidden IS NULL AND numerator BETWEEN 1 AND ${minCount - 1}`);
+      if (small[0]!.n > 0) failures.push(`${small[0]!.n} published period cell(s) count 1 to ${minCount - 1} events`);
+      periodCells = (await db.all<{ n: number }>(`SELECT count(*) AS n FROM period_cell`))[0]!.n;
+    }
+    checkedCells = (await db.all<{ n: number }>(`SELECT count(*) AS n FROM cell`))[0]!.n + periodCells;
     sdcCells = await db.all<SdcCellRow>(`SELECT problem, id, publishable, known, value, is_primary FROM internal.sdc_cell`);
     relations = (await db.all<{ problem: string; total: string; parts: string[] }>(`SELECT problem, total, parts FROM internal.sdc_relation`)).map((r) => ({ ...r, parts: [...(r.parts as unknown as string[])] }));
   } finally {

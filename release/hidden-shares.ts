@@ -19,6 +19,8 @@ export function hiddenShares(
   hidden: ReadonlyMap<string, "primary" | "complementary">,
   published: readonly PublishedCell[],
   options: ModelOptions,
+  /** Published sub-annual period cells and why each is hidden (apply-period-disclosure.ts). */
+  periods: readonly { indicator_id: string; hiding: "primary" | "complementary" | "derived" | null }[] = [],
 ): HiddenShares {
   const by = new Map<string, IndicatorShare>();
   const row = (id: string) => {
@@ -37,6 +39,14 @@ export function hiddenShares(
     const r = row(c.indicator_id);
     r.cells++;
     if (c.hidden !== null) r.derived++;
+  }
+  // A period cell counts as a cell of its indicator; "derived" holds every hidden one until primary and secondary are taken out below.
+  for (const p of periods) {
+    const r = row(p.indicator_id);
+    r.cells++;
+    if (p.hiding !== null) r.derived++;
+    if (p.hiding === "primary") r.primary++;
+    else if (p.hiding === "complementary") r.secondary++;
   }
   let cells = 0;
   let primary = 0;

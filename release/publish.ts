@@ -11,6 +11,7 @@ import { computeIndicators } from "../indicators/compute/compute.ts";
 import { describeSkippedYears } from "../indicators/compute/source-coverage.ts";
 import type { Definition } from "../indicators/definition/schema.ts";
 import { applyDisclosure } from "./apply-disclosure.ts";
+import { applyPeriodDisclosure } from "./apply-period-disclosure.ts";
 import { readGeography } from "./geography.ts";
 import { DISCLOSURE_RULES, releaseTitle, type Manifest } from "./manifest.ts";
 import { hiddenShares } from "./hidden-shares.ts";
@@ -35,6 +36,8 @@ export interface PublishOptions {
    * again; a budget of 1 published 46 of them in about a third of the time.
    */
   pruneBudget?: number;
+  /** Test only: protect sub-annual periods without their link to the year (ModelOptions.periodsApart), a weakened publisher. */
+  periodsApart?: boolean;
   /** Worker threads for disclosure control (default: the machine's cores). */
   threads?: number;
   log?: (line: string) => void;
@@ -47,11 +50,11 @@ export class PublishError extends Error {
 export async function publish(defs: readonly Definition[], o: PublishOptions): Promise<Manifest> {
   const started = performance.now();
   const log = o.log ?? (() => {});
-  const model: ModelOptions = { municipalities: o.municipalities ?? false, municipalityStrata: o.municipalityStrata ?? false };
+  const model: ModelOptions = { municipalities: o.municipalities ?? false, municipalityStrata: o.municipalityStrata ?? false, ...(o.periodsApart ? { periodsApart: true } : {}) };
   const computed = await computeIndicators(o.warehouse, defs, { memoryLimit: o.memoryLimit });
   if (computed.skipped.length > 0) log(`not computed: ${computed.skipped.map((s) => `${s.id} (${s.reason})`).join("; ")}`);
   for (const line of describeSkippedYears(computed.skippedYears)) log(`left out, no source data (not zeros): ${line}`);
-  log(`computed ${computed.cells.length} cells of ${computed.computed.length} indicators`);
+  log(`computed ${computed.cells.length} cells of ${computed.computed.length} indicators${computed.periodCells.length > 0 ? ` and ${computed.periodCells.length} sub-annual period cells` : ""}`);
   const used = defs.filter((d) => computed.computed.includes(d.id));
 
   const db = await Database.open(o.warehouse, { readOnly: true });
@@ -70,7 +73,7 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
     db.close();
   }
 
-  const { denominators, numerators, counts } = buildModel(computed.cells, used, geography, model, links);
+  const { denominators, numerators, counts, periodCounts } = buildModel(computed.cells, used, geography, model, links, computed.periodCells);
   log(`disclosure model: ${denominators.length} population and ${numerators.length} numerator problems, ${[...links.values()].reduce((n, l) => n + l.restrictions.length + l.sums.length, 0)} links found in the data`);
   const known = o.previous ? await previousFacts(o.previous) : new Map<string, number>();
   const minCount = o.minCount ?? 5;
@@ -87,8 +90,9 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
 
   const cells = applyDisclosure(computed.cells, counts, hidden, used, model);
   // Aggregate shares only: the release itself says `suppressed` for every hidden cell.
-  const shares = hiddenShares(computed.cells, counts, hidden, cells, model);
-  const content = { defs: used, cells, geography, sdc: { cells: sdcCells, relations: sdcRelations } };
+  const periods = applyPeriodDisclosure(computed.periodCells, periodCounts, computed.cells, counts, hidden);
+  const shares = hiddenShares(computed.cells, counts, hidden, cells, model, periods.hiding);
+  const content = { defs: used, cells, periodCells: periods.cells, geography, sdc: { cells: sdcCells, relations: sdcRelations } };
   // Distinct years first: spreading ~10⁶ cells into Math.min overflows the stack.
   const years = [...new Set(cells.map((c) => c.year))];
   const manifest: Manifest = {
@@ -106,7 +110,8 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
     audit: {
       passed: true,
       problems: all.length,
-      cellsPublished: cells.filter((c) => c.hidden === null).length,
+      // Cells of both tables, `cell` and `period_cell`.
+      cellsPublished: cells.filter((c) => c.hidden === null).length + periods.cells.filter((c) => c.hidden === null).length,
       hiddenSmallCount: shares.primary,
       hiddenComplementary: shares.secondary,
       hiddenDerived: shares.derived,

@@ -14,6 +14,8 @@
  *   latent (never published), so a municipality split between zones is modelled exactly;
  * - proportions: denominator = numerator + rest, the rest latent (everyone in a small group
  *   sharing the attribute is a disclosure too);
+ * - sub-annual periods (`sub-annual`): a breakdown of the yearly numerator, total = Σ periods in
+ *   every area, atom and sector group, latent below zones (period-model.ts);
  * - between families: restrictions and sums found in the data (family-relations.ts), or for
  *   zone figures and hand-written queries, populations one filter apart (syntax-links.ts).
  * Linked tables are protected together (problem-groups.ts): populations first, then each group
@@ -33,12 +35,19 @@ import { linkFamilies } from "./syntax-links.ts";
 import { ageBandRelations } from "./age-band-relations.ts";
 import { ageBandLabelsOf } from "../indicators/definition/age-bands.ts";
 import { statisticOf } from "../indicators/statistics/index.ts";
+import type { PeriodCell } from "../indicators/compute/periods.ts";
+import { isPeriodStratum, periodModelCell, periodStratumValues, PERIOD_LEVELS } from "./period-model.ts";
 
 export interface ModelOptions {
   /** Publish municipalities' totals (default false: zones and larger areas only). */
   municipalities?: boolean;
   /** Publish municipal breakdowns by sex, age band and BIM status too (implies municipalities). */
   municipalityStrata?: boolean;
+  /**
+   * Test only: a deliberately weakened publisher that protects sub-annual periods without their
+   * link to the year (the periods of a year add up to it), to show the outside attacker finds it.
+   */
+  periodsApart?: boolean;
 }
 
 /** Whether municipal cells of this stratum are unpublished, hence modelled by atom. */
@@ -70,6 +79,8 @@ export interface DisclosureModel {
   numerators: YearProblem[];
   /** For each published cell (by index in the run), the model cells its counts are. */
   counts: CellCounts[];
+  /** For each period cell (by index), the model cell of its numerator (period-model.ts). */
+  periodCounts: (string | undefined)[];
 }
 
 // Age bands are not listed here: each table takes its definitions' bands (ageBands, age-band-relations.ts).
@@ -192,7 +203,9 @@ function linksOfTables(l: FamilyLinks, year: number): LinkedFamilies {
  * `links`: per year, how the counts of persons are linked, read from the data
  * (family-links.ts). Without them, families are keyed by the definitions' syntax alone.
  */
-export function buildModel(cells: readonly IndicatorCell[], defs: readonly Definition[], geography: ReleaseGeography, options: ModelOptions, links?: ReadonlyMap<number, FamilyLinks>): DisclosureModel {
+export function buildModel(
+  cells: readonly IndicatorCell[], defs: readonly Definition[], geography: ReleaseGeography, options: ModelOptions, links?: ReadonlyMap<number, FamilyLinks>, periods: readonly PeriodCell[] = [],
+): DisclosureModel {
   const byId = new Map(defs.map((d) => [d.id, d]));
   const counts: CellCounts[] = cells.map(() => ({}));
   // family|year → area|stratum|value → {value, publishable}
@@ -204,9 +217,9 @@ export function buildModel(cells: readonly IndicatorCell[], defs: readonly Defin
     if (!t) tables.set(key, (t = { year, group, family, strata: new Set(), values: new Map(), rests: [], denominator: false, defs: new Set(), ageBands: new Map() }));
     return t;
   };
-  const put = (t: ReturnType<typeof table>, cell: IndicatorCell, value: number) => {
+  type Placed = Pick<IndicatorCell, "level" | "system_code" | "area_code" | "stratum" | "stratum_value">;
+  const put = (t: ReturnType<typeof table>, cell: Placed, value: number, publishable = isPublished(cell, options)) => {
     const local = `${cell.level}|${cell.system_code ?? ""}|${cell.area_code}|${cell.stratum}|${cell.stratum_value}`;
-    const publishable = isPublished(cell, options);
     const seen = t.values.get(local);
     if (seen && seen.value !== value) throw new Error(`disclosure model: ${t.family} ${t.year} ${local} is ${seen.value} for one indicator and ${value} for another`);
     t.values.set(local, { value, publishable: publishable || (seen?.publishable ?? false) });
@@ -276,6 +289,15 @@ export function buildModel(cells: readonly IndicatorCell[], defs: readonly Defin
     counts[i]!.numerator = num;
     if (statisticOf(def.statistic).disclosure.rest) numTable.rests.push({ den, num, rest: `${num}|rest:${def.id}`, value: cell.denominator - cell.numerator });
   }
+  // Sub-annual periods: cells of the yearly numerator's table (period-model.ts).
+  const periodCounts = periods.map((pc) => {
+    const def = byId.get(pc.indicator_id);
+    if (!def) throw new Error(`period cell of unknown indicator ${pc.indicator_id}`);
+    const { group, numFamily } = familyKeys(def, pc.year);
+    if (!numFamily) return undefined;
+    const t = table(numFamily, pc.year, group);
+    return put(t, periodModelCell(pc), pc.numerator, PERIOD_LEVELS.has(pc.level));
+  });
 
   // Two phases: denominators are shared by many indicators, so they are protected first, all
   // linked populations of a year together; then each group of linked numerators with the
@@ -320,7 +342,7 @@ export function buildModel(cells: readonly IndicatorCell[], defs: readonly Defin
     const denominatorCells = new Set(problem.cells.filter((c) => fixed.some((d) => c.id.startsWith(`${d}|`))).map((c) => c.id));
     return { key, problem, denominatorCells, minCount: minCountOf(keys) };
   });
-  return { denominators, numerators, counts };
+  return { denominators, numerators, counts, periodCounts };
 }
 
 /**
@@ -396,7 +418,7 @@ function addTable(
     sectorsOf.set(nis, [...new Set([...(sectorsOf.get(nis) ?? []), group])]);
   }
   const ageBands = [...t.ageBands.values()];
-  const valuesOf = (s: string) => (s === "age-band" ? [...new Set(ageBands.flat())] : (STRATA[s] ?? []));
+  const valuesOf = (s: string) => (s === "age-band" ? [...new Set(ageBands.flat())] : isPeriodStratum(s) ? periodStratumValues(s) : (STRATA[s] ?? []));
   const strataValues: [string, string][] = [["total", "all"], ...[...t.strata].flatMap((s) => valuesOf(s).map((v) => [s, v] as [string, string]))];
 
   for (const [stratum, value] of strataValues) {
@@ -442,8 +464,9 @@ function addTable(
       p.relations.push({ total, parts: members });
     }
     for (const s of t.strata) {
+      if (isPeriodStratum(s) && options.periodsApart) continue;
       if (s !== "age-band") {
-        relation(`${prefix}${area}|total|all`, (STRATA[s] ?? []).map((v) => `${prefix}${area}|${s}|${v}`));
+        relation(`${prefix}${area}|total|all`, valuesOf(s).map((v) => `${prefix}${area}|${s}|${v}`));
         continue;
       }
       // Age bands: Σ bands = total for each set of bands, and the identities between sets.

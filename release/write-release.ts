@@ -20,6 +20,7 @@ import { createAndAppend, type ColumnType, type Columns } from "../core/append-r
 import type { SdcRelation } from "../disclosure/index.ts";
 import type { Definition } from "../indicators/definition/schema.ts";
 import type { PublishedCell } from "./apply-disclosure.ts";
+import type { PublishedPeriodCell } from "./apply-period-disclosure.ts";
 import {
   AREA_TABLE, BOUNDARY_TABLE, CELL_TABLE, INDICATOR_TABLE, PERIOD_CELL_TABLE, INDICATOR_TEXTS, ManifestSchema, RELEASE_FILES, ZONE_MEMBER_TABLE, ZONE_SYSTEM_TABLE,
   type AreaRow, type BoundaryRow, type IndicatorRow, type Manifest, type ZoneMemberRow, type ZoneSystemRow,
@@ -36,6 +37,7 @@ function columnsOf<T>(table: { columns: readonly { name: keyof T & string; sql: 
 
 /** The cell columns in the contract's order (also the order the content hash reads them in). */
 export const CELL_COLUMNS: Columns<PublishedCell> = columnsOf<PublishedCell>(CELL_TABLE);
+const PERIOD_CELL_COLUMNS: Columns<PublishedPeriodCell> = columnsOf<PublishedPeriodCell>(PERIOD_CELL_TABLE);
 /** An indicator row as the definitions give it: strata and levels are read off the cells once they are written. */
 type DefinitionRow = Omit<IndicatorRow, "strata" | "levels">;
 const INDICATOR_COLUMNS: Columns<Partial<IndicatorRow>> = columnsOf<IndicatorRow>(INDICATOR_TABLE);
@@ -50,12 +52,14 @@ export function indicatorRow(def: Definition): DefinitionRow {
     const text = def[key] as Partial<Record<(typeof LANGUAGES)[number], string>> | undefined;
     metadata[key] = text ? Object.fromEntries(LANGUAGES.map((l) => [l, (text[l] ?? text.en ?? "").trim()])) : null;
   }
-  return { id: def.id, version: def.version, aim: def.aim, type: def.type, statistic: def.statistic, unit: def.unit, polarity: def.polarity, metadata: JSON.stringify(metadata), targets: def.targets ? JSON.stringify(def.targets) : null, sub_annual: null };
+  return { id: def.id, version: def.version, aim: def.aim, type: def.type, statistic: def.statistic, unit: def.unit, polarity: def.polarity, metadata: JSON.stringify(metadata), targets: def.targets ? JSON.stringify(def.targets) : null, sub_annual: def["sub-annual"] ?? null };
 }
 
 export interface ReleaseContent {
   defs: readonly Definition[];
   cells: readonly PublishedCell[];
+  /** Sub-annual values (`period_cell`), after disclosure control; none when no definition asks for them. */
+  periodCells?: readonly PublishedPeriodCell[];
   geography: ReleaseGeography;
   sdc: { cells: SdcCellRow[]; relations: (SdcRelation & { problem: string })[] };
 }
@@ -68,6 +72,7 @@ export function contentHash(content: ReleaseContent): string {
   };
   feed(content.defs.map(indicatorRow));
   feed(content.cells.map((c) => CELL_COLUMNS.map(([n]) => c[n] ?? null)));
+  feed((content.periodCells ?? []).map((c) => PERIOD_CELL_COLUMNS.map(([n]) => c[n] ?? null)));
   feed(content.geography.areas);
   feed(content.geography.members);
   feed(content.geography.boundaries);
@@ -133,7 +138,7 @@ export async function writeRelease(outDir: string, content: ReleaseContent, mani
       await createAndAppend(db, ZONE_MEMBER_TABLE.name, columnsOf<ZoneMemberRow>(ZONE_MEMBER_TABLE), content.geography.members);
       await createAndAppend(db, BOUNDARY_TABLE.name, columnsOf<BoundaryRow>(BOUNDARY_TABLE), content.geography.boundaries);
       await createAndAppend(db, CELL_TABLE.name, CELL_COLUMNS, content.cells);
-      await db.run(PERIOD_CELL_TABLE.createSql);
+      await createAndAppend(db, PERIOD_CELL_TABLE.name, PERIOD_CELL_COLUMNS, content.periodCells ?? []);
       await db.run(`UPDATE indicator SET
         strata = coalesce((SELECT list(DISTINCT stratum ORDER BY stratum) FILTER (WHERE stratum <> 'total') FROM cell WHERE indicator_id = id), []),
         levels = coalesce((SELECT list(DISTINCT level ORDER BY level) FROM cell WHERE indicator_id = id), [])`);

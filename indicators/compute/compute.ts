@@ -16,6 +16,8 @@ import { areaKey, deriveCells, ratioCells, type IndicatorCell } from "./derive.t
 import { compareIsrCells, isIsr, isrAreaRegionSql, isrCellsFromColumns } from "./indirect-standardisation.ts";
 import { absentSources, sourceCoverage, type SkippedYear } from "./source-coverage.ts";
 import { restrictForIndicatorSql } from "./sql-guard.ts";
+import { readEventsByMonth } from "./period-query.ts";
+import { periodCells, type PeriodCell } from "./periods.ts";
 import { cellsFromColumns, cellsFromRows, type CellWithStatistics, type Row, type WideColumns } from "./statistics.ts";
 
 /** The years of person_year, in order (the figures' years). */
@@ -29,6 +31,8 @@ export interface ComputeResult {
   skipped: Skipped[];
   /** Years of computed definitions left without cells: their source has no rows that year (source-coverage.ts). */
   skippedYears: SkippedYear[];
+  /** Values per quarter or month of the definitions that ask for them (`sub-annual`; periods.ts). */
+  periodCells: PeriodCell[];
   /** Time spent in the queries, and in the statistics, for the CLI's report. */
   queryMs: number;
   statisticsMs: number;
@@ -36,7 +40,7 @@ export interface ComputeResult {
 
 export async function computeIndicators(warehousePath: string, defs: readonly Definition[], options: { memoryLimit?: string } = {}): Promise<ComputeResult> {
   const { sql, zoneSql, computed, skipped, columns } = compile(defs);
-  if (computed.length === 0) return { cells: [], computed, skipped, skippedYears: [], queryMs: 0, statisticsMs: 0 };
+  if (computed.length === 0) return { cells: [], computed, skipped, skippedYears: [], periodCells: [], queryMs: 0, statisticsMs: 0 };
   const db = await Database.open(warehousePath, { readOnly: true, memoryLimit: options.memoryLimit });
   try {
     // Hand-written queries run here too: no extension may be installed or loaded on the fly.
@@ -72,9 +76,13 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     const regionOf = new Map(regions.map((r) => [areaKey(r.level, r.system_code, r.area_code), r.region_code]));
     const cells = deriveCells([...kept, ...ratioCells(kept, defs)], defs, regionOf);
     compareIsrCells(cells, defs);
+    // Periods of the years that kept their cells (no source data, no periods either).
+    const subAnnual = new Set(defs.filter((d) => d["sub-annual"] !== undefined && computed.includes(d.id)).map((d) => d.id));
+    const totals = subAnnual.size === 0 ? [] : cells.filter((c) => subAnnual.has(c.indicator_id) && c.stratum === "total");
+    const periods = totals.length === 0 ? [] : periodCells(totals, await readEventsByMonth(db, defs.filter((d) => subAnnual.has(d.id)), [...new Set(totals.map((c) => c.year))].sort()), defs);
     const whole = new Set(absent.whole.map((w) => w.id));
     return {
-      cells, computed: computed.filter((id) => !whole.has(id)), skipped: [...skipped, ...absent.whole], skippedYears: absent.years,
+      cells, computed: computed.filter((id) => !whole.has(id)), skipped: [...skipped, ...absent.whole], skippedYears: absent.years, periodCells: periods,
       queryMs, statisticsMs: statisticsMs + performance.now() - t,
     };
   } finally {
@@ -115,12 +123,31 @@ export const CELL_COLUMNS = [
   ["bim_difference_upper95", "DOUBLE"],
 ] as const satisfies Columns<IndicatorCell>;
 
+/** The columns of the sub-annual period cells (periods.ts), as `writeCells` writes them. */
+export const PERIOD_CELL_COLUMNS = [
+  ["indicator_id", "VARCHAR"],
+  ["year", "INTEGER"],
+  ["period", "VARCHAR"],
+  ["period_kind", "VARCHAR"],
+  ["period_index", "INTEGER"],
+  ["level", "VARCHAR"],
+  ["system_code", "VARCHAR"],
+  ["area_code", "VARCHAR"],
+  ["numerator", "DOUBLE"],
+  ["denominator", "DOUBLE"],
+  ["value", "DOUBLE"],
+  ["lower95", "DOUBLE"],
+  ["upper95", "DOUBLE"],
+  ["low_count", "BOOLEAN"],
+] as const satisfies Columns<PeriodCell>;
+
 /**
- * Writes the cells to a new DuckDB file (table `indicator_cell`) that replaces `outPath`
+ * Writes the cells to a new DuckDB file (table `indicator_cell`, and `indicator_period_cell` for
+ * the sub-annual values) that replaces `outPath`
  * atomically, as the warehouse does: a reader never sees half a set of indicators.
  * These cells are BEFORE disclosure control: they may hold counts below the minimum.
  */
-export async function writeCells(cells: readonly IndicatorCell[], outPath: string): Promise<void> {
+export async function writeCells(cells: readonly IndicatorCell[], outPath: string, periodCells: readonly PeriodCell[] = []): Promise<void> {
   const target = resolve(outPath);
   await mkdir(dirname(target), { recursive: true });
   const temporary = temporaryPathFor(target);
@@ -128,6 +155,7 @@ export async function writeCells(cells: readonly IndicatorCell[], outPath: strin
   let done = false;
   try {
     await createAndAppend(db, "indicator_cell", CELL_COLUMNS, cells);
+    await createAndAppend(db, "indicator_period_cell", PERIOD_CELL_COLUMNS, periodCells);
     db.close();
     done = true;
     await replaceAtomically(temporary, target);

@@ -6,7 +6,7 @@
 import type { EventSource, Language } from "./vocabulary.ts";
 import type { Aim, Polarity, Stratum, Unit } from "./schema.ts";
 
-type Label = "denominator" | "numerator" | "zoneValue" | "ratio" | "query" | "statistic" | "polarity" | "strata" | "targets" | "source" | "caveats" | "methods";
+type Label = "denominator" | "numerator" | "zoneValue" | "ratio" | "query" | "statistic" | "polarity" | "strata" | "periods" | "targets" | "source" | "caveats" | "methods";
 export interface ZoneWords {
   source: string;
   value: string;
@@ -57,10 +57,12 @@ export interface Words {
   sql: string;
   noStrata: string;
   suppressed: (n: number) => string;
+  /** `sub-annual`: values per quarter or month besides the year's. */
+  subAnnual: { quarter: string; month: string };
 }
 
 const en: Words = {
-  label: { denominator: "Denominator", numerator: "Numerator", zoneValue: "Zone figure", ratio: "Ratio", query: "Query", statistic: "Statistic", polarity: "Polarity", strata: "Breakdowns", targets: "Targets", source: "Source", caveats: "Caveats", methods: "Methods" },
+  label: { denominator: "Denominator", numerator: "Numerator", zoneValue: "Zone figure", ratio: "Ratio", query: "Query", statistic: "Statistic", polarity: "Polarity", strata: "Breakdowns", periods: "Periods", targets: "Targets", source: "Source", caveats: "Caveats", methods: "Methods" },
   aim: { experience: "Experience of care", "population-health": "Population health", value: "Value", workforce: "Workforce well-being", equity: "Equity" },
   type: { process: "process indicator", outcome: "outcome indicator" },
   standard: { belgium: "expected at Belgium's rates of the year by sex and 5-year age band", region: "expected at the region's rates of the year by sex and 5-year age band" },
@@ -100,10 +102,11 @@ const en: Words = {
   sql: "computed by a hand-written SQL query, not by the standard compiler: see the methods",
   noStrata: "none",
   suppressed: (n) => `cells counting fewer than ${n} are not shown`,
+  subAnnual: { quarter: "also per quarter (events by date, annualised rate), for Belgium, regions, provinces and zones", month: "also per month (events by date, annualised rate), for Belgium, regions, provinces and zones" },
 };
 
 const fr: Words = {
-  label: { denominator: "Dénominateur", numerator: "Numérateur", zoneValue: "Valeur de zone", ratio: "Rapport", query: "Requête", statistic: "Statistique", polarity: "Polarité", strata: "Ventilations", targets: "Objectifs", source: "Source", caveats: "Limites", methods: "Méthodes" },
+  label: { denominator: "Dénominateur", numerator: "Numérateur", zoneValue: "Valeur de zone", ratio: "Rapport", query: "Requête", statistic: "Statistique", polarity: "Polarité", strata: "Ventilations", periods: "Périodes", targets: "Objectifs", source: "Source", caveats: "Limites", methods: "Méthodes" },
   aim: { experience: "Expérience des soins", "population-health": "Santé de la population", value: "Valeur", workforce: "Bien-être des professionnels", equity: "Équité" },
   type: { process: "indicateur de processus", outcome: "indicateur de résultat" },
   standard: { belgium: "attendu aux taux belges de l'année par sexe et tranche d'âge de 5 ans", region: "attendu aux taux de la région de l'année par sexe et tranche d'âge de 5 ans" },
@@ -143,10 +146,11 @@ const fr: Words = {
   sql: "calculé par une requête SQL écrite à la main, hors du compilateur standard : voir les méthodes",
   noStrata: "aucune",
   suppressed: (n) => `les cellules de moins de ${n} ne sont pas montrées`,
+  subAnnual: { quarter: "aussi par trimestre (événements selon leur date, taux annualisé), pour la Belgique, les régions, les provinces et les zones", month: "aussi par mois (événements selon leur date, taux annualisé), pour la Belgique, les régions, les provinces et les zones" },
 };
 
 const nl: Words = {
-  label: { denominator: "Noemer", numerator: "Teller", zoneValue: "Zonewaarde", ratio: "Verhouding", query: "Query", statistic: "Statistiek", polarity: "Polariteit", strata: "Opsplitsingen", targets: "Doelen", source: "Bron", caveats: "Beperkingen", methods: "Methoden" },
+  label: { denominator: "Noemer", numerator: "Teller", zoneValue: "Zonewaarde", ratio: "Verhouding", query: "Query", statistic: "Statistiek", polarity: "Polariteit", strata: "Opsplitsingen", periods: "Perioden", targets: "Doelen", source: "Bron", caveats: "Beperkingen", methods: "Methoden" },
   aim: { experience: "Zorgervaring", "population-health": "Gezondheid van de bevolking", value: "Waarde", workforce: "Welzijn van de zorgverleners", equity: "Gelijkheid" },
   type: { process: "procesindicator", outcome: "uitkomstindicator" },
   standard: { belgium: "verwacht volgens de Belgische cijfers van het jaar per geslacht en leeftijdsklasse van 5 jaar", region: "verwacht volgens de cijfers van het gewest van het jaar per geslacht en leeftijdsklasse van 5 jaar" },
@@ -186,10 +190,11 @@ const nl: Words = {
   sql: "berekend met een handgeschreven SQL-query, buiten de standaardcompiler: zie de methoden",
   noStrata: "geen",
   suppressed: (n) => `cellen met minder dan ${n} worden niet getoond`,
+  subAnnual: { quarter: "ook per kwartaal (gebeurtenissen volgens hun datum, op jaarbasis), voor België, de gewesten, de provincies en de zones", month: "ook per maand (gebeurtenissen volgens hun datum, op jaarbasis), voor België, de gewesten, de provincies en de zones" },
 };
 
 const de: Words = {
-  label: { denominator: "Nenner", numerator: "Zähler", zoneValue: "Zonenwert", ratio: "Verhältnis", query: "Abfrage", statistic: "Statistik", polarity: "Polarität", strata: "Aufschlüsselungen", targets: "Ziele", source: "Quelle", caveats: "Einschränkungen", methods: "Methoden" },
+  label: { denominator: "Nenner", numerator: "Zähler", zoneValue: "Zonenwert", ratio: "Verhältnis", query: "Abfrage", statistic: "Statistik", polarity: "Polarität", strata: "Aufschlüsselungen", periods: "Zeiträume", targets: "Ziele", source: "Quelle", caveats: "Einschränkungen", methods: "Methoden" },
   aim: { experience: "Versorgungserfahrung", "population-health": "Gesundheit der Bevölkerung", value: "Wert", workforce: "Wohlbefinden der Fachkräfte", equity: "Gerechtigkeit" },
   type: { process: "Prozessindikator", outcome: "Ergebnisindikator" },
   standard: { belgium: "erwartet nach den belgischen Raten des Jahres je Geschlecht und 5-Jahres-Altersgruppe", region: "erwartet nach den Raten der Region des Jahres je Geschlecht und 5-Jahres-Altersgruppe" },
@@ -229,6 +234,7 @@ const de: Words = {
   sql: "mit einer handgeschriebenen SQL-Abfrage berechnet, nicht mit dem Standardcompiler: siehe Methoden",
   noStrata: "keine",
   suppressed: (n) => `Zellen mit weniger als ${n} werden nicht gezeigt`,
+  subAnnual: { quarter: "auch je Quartal (Ereignisse nach ihrem Datum, auf das Jahr hochgerechnete Rate), für Belgien, die Regionen, die Provinzen und die Zonen", month: "auch je Monat (Ereignisse nach ihrem Datum, auf das Jahr hochgerechnete Rate), für Belgien, die Regionen, die Provinzen und die Zonen" },
 };
 
 export const WORDS: Record<Language, Words> = { en, fr, nl, de };

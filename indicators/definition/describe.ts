@@ -37,6 +37,7 @@ export function describeDefinition(def: Definition, lang: Language = "en"): stri
   const bands = hasCustomAgeBands(def) ? ` (${ageBandLabelsOf(def).map((b) => b.replace("-", "–")).join(", ")})` : "";
   const strata = def.strata.length > 0 ? def.strata.map((s) => `${w.stratum[s]}${s === "age-band" ? bands : ""}`).join(", ") : w.noStrata;
   lines.push(`${w.label.strata}${w.colon}${strata}; ${w.suppressed(def["minimum-count"])}.`);
+  if (def["sub-annual"]) lines.push(`${w.label.periods}${w.colon}${w.subAnnual[def["sub-annual"]]}.`);
   if (def.targets) lines.push(`${w.label.targets}${w.colon}${def.targets.map((t) => `${t.value} ${w.unit[def.unit]} (${text(t.label)})`).join("; ")}.`);
   lines.push(`${w.label.source}${w.colon}${text(def.source)}`);
   const caveats = text(def.caveats);

@@ -20,6 +20,7 @@ import type { CheckedDefinition, Numerator, Statistic, Unit, ZoneValue } from ".
 import { checkComputable } from "./computable.ts";
 import { ageBandProblems } from "./age-bands.ts";
 import { BLOCKS, statisticOf, statisticsWhere, type Block } from "../statistics/index.ts";
+import { checkSubAnnual } from "./sub-annual.ts";
 import { CODE_LIST_OF_SOURCE, MAX_AGE, SOURCE_OF_FILTER, ZONE_SOURCES } from "./vocabulary.ts";
 
 export interface RuleProblem {
@@ -77,6 +78,7 @@ export function crossFieldProblems(def: CheckedDefinition): RuleProblem[] {
   checkStrata(def, add);
   checkAgeBands(def, add);
   checkCustomAgeBands(def, add);
+  checkSubAnnual(def, add);
   checkComputable(def, add);
   def.targets?.forEach((t, i) => {
     const max = def.unit === "percent" || def.unit === "score" ? 100 : Infinity;

@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { checkDefinition, isZoneLevel } from "./rules.ts";
 import { STATISTICS, statisticOf } from "../statistics/index.ts";
+import { SUB_ANNUAL } from "./sub-annual.ts";
 import {
   AIMS,
   EVENT_SOURCES,
@@ -171,6 +172,8 @@ export const baseSchema = z.strictObject({
    * listed as such in the release manifest. Required for zone supply per inhabitant.
    */
   counts: z.enum(["persons", "professionals"]).optional(),
+  /** Values per quarter or month besides the year's (sub-annual.ts; a crude rate of dated events only). */
+  "sub-annual": z.enum(SUB_ANNUAL).optional(),
   /** Escape hatch: a hand-written query replaces population/numerator (checked elsewhere). */
   sql: z.string().trim().min(1).optional(),
 });

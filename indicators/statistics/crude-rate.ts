@@ -16,6 +16,7 @@ export const crudeRate = {
     en: "crude rate (exact Poisson interval below 10 events, Byar's from 10)",
   },
   validation: {
+    subAnnual: true,
     units: RATES,
     numeratorKinds: ["events", "deaths", "readmissions"],
     blocks: (def) => (def["zone-value"] !== undefined ? ["zone-value"] : PERSON_BLOCKS),

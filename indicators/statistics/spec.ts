@@ -84,6 +84,8 @@ export interface StatisticSpec<N extends string = string> {
     readonly espAgeRange?: string;
     /** Why it has no use for a definition's own `age-bands`, when it has none. */
     readonly ageBandsRefusal?: string;
+    /** Its numerator can be cut by period (`sub-annual`): a count of dated events over a yearly population. */
+    readonly subAnnual?: true;
   };
   /** Computed with the rates of a standard (`standard: belgium | region`). */
   readonly standard: boolean;

@@ -4,8 +4,8 @@
 // BOUSSOLE_TEST_TMP (set by tests/global-setup.ts) and shared by every test file and worker.
 //
 // Kept small on purpose: publishing all 41 definitions takes minutes, so this is one year,
-// scale 0.0005 (about 6,000 people) and one indicator (gmd-coverage: a proportion by zone and
-// municipality with strata). Measured on 2 cores shared with other work: generate 8 s, load
+// scale 0.0005 (about 6,000 people) and two indicators (gmd-coverage: a proportion by zone and
+// municipality with strata; emergency-visits: a quarterly rate). Measured on 2 cores shared with other work: generate 8 s, load
 // 11 s and publish 55 s (with a second indicator) at load average 12; the whole build inside a
 // test run took about 170 s at load average 20-25. An idle machine takes a fraction of that.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -17,7 +17,8 @@ import { loadExtract } from "../../etl/load/load-extract.ts";
 import { publish } from "../../release/publish.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-export const SAMPLE_INDICATORS = ["gmd-coverage"] as const;
+// emergency-visits: a quarterly rate (`sub-annual`), so that `period_cell` has rows too.
+export const SAMPLE_INDICATORS = ["gmd-coverage", "emergency-visits"] as const;
 const SAMPLE = { scale: 0.0005, firstYear: 2024, lastYear: 2024, seed: 7 };
 
 let pending: Promise<string> | undefined;

@@ -1,0 +1,163 @@
+// Sub-annual periods through the whole chain (issue 16, item 5): a quarterly crude rate
+// (emergency-visits, `sub-annual: quarter`) published from the synthetic sample over 2023 and
+// the leap year 2024, then checked against a direct count on the warehouse, attacked from
+// outside and audited. A deliberately weakened publisher that protects the quarters without
+// their link to the year (`periodsApart`) leaks, and the same attacker catches it.
+import { mkdtempSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { attackRelease } from "../attacker/index.ts";
+import { Database } from "../core/duckdb.ts";
+import { loadExtract } from "../etl/load/load-extract.ts";
+import { loadDefinitions } from "../indicators/definition/load.ts";
+import { auditReleaseDir } from "../release/audit-release.ts";
+import type { Manifest } from "../release/manifest.ts";
+import { publish } from "../release/publish.ts";
+import { generateSample } from "../sample/generate.ts";
+
+const root = mkdtempSync(join(process.env.BOUSSOLE_TEST_TMP ?? "/tmp", "sub-annual-"));
+const warehouse = join(root, "warehouse.duckdb");
+const release = join(root, "release");
+const weak = join(root, "weak");
+let manifest: Manifest;
+const YEARS = [2023, 2024];
+
+interface PeriodRow {
+  year: number;
+  period: string;
+  period_index: number;
+  level: string;
+  system_code: string | null;
+  area_code: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  lower95: number | null;
+  upper95: number | null;
+  hidden: string | null;
+}
+interface YearRow {
+  year: number;
+  level: string;
+  system_code: string | null;
+  area_code: string;
+  numerator: number | null;
+  denominator: number | null;
+  hidden: string | null;
+}
+
+async function read<T>(file: string, sql: string): Promise<T[]> {
+  const db = await Database.open(file, { readOnly: true });
+  try {
+    return await db.all<T>(sql);
+  } finally {
+    db.close();
+  }
+}
+const periodsOf = (dir: string) => read<PeriodRow>(join(dir, "published.duckdb"), "SELECT * FROM period_cell WHERE indicator_id = 'emergency-visits'");
+
+beforeAll(async () => {
+  await generateSample({ scale: 0.0005, firstYear: YEARS[0]!, lastYear: YEARS[1]!, seed: 11, out: join(root, "extract") });
+  const load = await loadExtract(join(root, "extract"), { warehouse });
+  if (!load.written) throw new Error("the sample did not load");
+  const { definitions } = loadDefinitions(join(import.meta.dirname, "..", "indicators", "definitions"));
+  const defs = definitions.filter((d) => d.id === "emergency-visits");
+  manifest = await publish(defs, { warehouse, out: release });
+  await publish(defs, { warehouse, out: weak, periodsApart: true });
+}, 900_000);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("a quarterly indicator's release", () => {
+  it("has a cell for every year × quarter of every zone, says so in `indicator`, and counts them in the manifest", async () => {
+    const periods = await periodsOf(release);
+    const zones = await read<{ system_code: string; area_code: string }>(
+      join(release, "published.duckdb"),
+      "SELECT DISTINCT system_code, area_code FROM cell WHERE indicator_id = 'emergency-visits' AND level = 'zone'",
+    );
+    expect(zones.length).toBeGreaterThan(50);
+    const seen = new Set(periods.filter((p) => p.level === "zone").map((p) => `${p.system_code}|${p.area_code}|${p.period}`));
+    for (const z of zones) for (const y of YEARS) for (const q of [1, 2, 3, 4]) expect(seen.has(`${z.system_code}|${z.area_code}|${y}-Q${q}`), `${z.area_code} ${y}-Q${q}`).toBe(true);
+    expect(new Set(periods.map((p) => p.level))).toEqual(new Set(["belgium", "region", "province", "zone"]));
+    const kind = await read<{ sub_annual: string | null }>(join(release, "published.duckdb"), "SELECT sub_annual FROM indicator WHERE id = 'emergency-visits'");
+    expect(kind).toEqual([{ sub_annual: "quarter" }]);
+    // Disclosure control reached the periods: some are hidden, and the manifest counts them.
+    const hidden = periods.filter((p) => p.hidden !== null).length;
+    expect(hidden).toBeGreaterThan(0);
+    const share = manifest.audit.hiddenByIndicator.find((r) => r.id === "emergency-visits")!;
+    const cells = await read<{ n: number }>(join(release, "published.duckdb"), "SELECT count(*)::INTEGER AS n FROM cell");
+    expect(share.cells).toBe(cells[0]!.n + periods.length);
+    // Small counts are never published.
+    expect(periods.filter((p) => p.hidden === null && p.numerator! >= 1 && p.numerator! <= 4)).toEqual([]);
+  });
+
+  it("adds the quarters up to the year wherever all four and the year are published", async () => {
+    const periods = await periodsOf(release);
+    const years = await read<YearRow>(join(release, "published.duckdb"), "SELECT * FROM cell WHERE indicator_id = 'emergency-visits' AND stratum = 'total'");
+    const yearOf = new Map(years.map((c) => [`${c.year}|${c.level}|${c.system_code}|${c.area_code}`, c]));
+    const groups = new Map<string, PeriodRow[]>();
+    for (const p of periods) {
+      const key = `${p.year}|${p.level}|${p.system_code}|${p.area_code}`;
+      groups.set(key, [...(groups.get(key) ?? []), p]);
+    }
+    let checked = 0;
+    for (const [key, quarters] of groups) {
+      const year = yearOf.get(key);
+      if (!year || year.hidden !== null || quarters.some((q) => q.hidden !== null)) continue;
+      expect(quarters).toHaveLength(4);
+      expect(
+        quarters.reduce((s, q) => s + q.numerator!, 0),
+        key,
+      ).toBe(year.numerator);
+      // Person-years of the quarters add up to the year's population.
+      expect(quarters.reduce((s, q) => s + q.denominator!, 0)).toBeCloseTo(year.denominator!, 6);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it("gives one zone-quarter the events, person-years, rate and limits of a direct count on the warehouse", async () => {
+    const periods = await periodsOf(release);
+    // The largest published zone-quarter of 2024's first quarter (91 days of a 366-day year).
+    const cell = periods.filter((p) => p.level === "zone" && p.period === "2024-Q1" && p.hidden === null).sort((a, b) => b.numerator! - a.numerator!)[0]!;
+    expect(cell.numerator).toBeGreaterThanOrEqual(10);
+    const inZone = `SELECT DISTINCT p.person_id FROM person_year p
+      JOIN geo_zone_member m ON m.nis_code = p.nis_code AND (m.sector_code IS NULL OR m.sector_code = p.sector_code) JOIN geo_zone z ON z.zone_code = m.zone_code
+      WHERE p.year = 2024 AND z.system_code = '${cell.system_code}' AND m.zone_code = '${cell.area_code}'`;
+    const [events] = await read<{ n: number }>(
+      warehouse,
+      `SELECT count(*)::INTEGER AS n FROM health_service e
+      WHERE e.person_id IN (${inZone}) AND starts_with(e.nomenclature_code, '990510') AND e.service_date >= DATE '2024-01-01' AND e.service_date < DATE '2024-04-01'`,
+    );
+    const [persons] = await read<{ n: number }>(warehouse, `SELECT count(*)::INTEGER AS n FROM (${inZone})`);
+    expect(cell.numerator).toBe(events!.n);
+    const personYears = (persons!.n * (31 + 29 + 31)) / 366;
+    expect(cell.denominator).toBeCloseTo(personYears, 9);
+    const n = events!.n;
+    expect(cell.value).toBeCloseTo((n / personYears) * 1000, 9);
+    // Byar's approximation (10 events or more), worked out here: z = 1.959964.
+    const z = 1.959963984540054;
+    const lower = n * (1 - 1 / (9 * n) - z / (3 * Math.sqrt(n))) ** 3;
+    const upper = (n + 1) * (1 - 1 / (9 * (n + 1)) + z / (3 * Math.sqrt(n + 1))) ** 3;
+    expect(cell.lower95).toBeCloseTo((lower / personYears) * 1000, 6);
+    expect(cell.upper95).toBeCloseTo((upper / personYears) * 1000, 6);
+  });
+
+  it("gives an outside attacker no hidden count narrower than the width, and passes the trusted audit", async () => {
+    for (const primaryReasons of [[], ["small-count"]]) {
+      const report = await attackRelease(release, { primaryReasons });
+      expect(report.hiddenCounts).toBeGreaterThan(0);
+      expect(report.leaks).toEqual([]);
+    }
+    const audit = await auditReleaseDir(release);
+    expect(audit.failures).toEqual([]);
+    expect(audit.passed).toBe(true);
+    expect(manifest.audit.narrowestInterval ?? Infinity).toBeGreaterThanOrEqual(5);
+  }, 600_000);
+
+  it("leaks when the quarters are protected apart from their year, and the attacker finds it", async () => {
+    const report = await attackRelease(weak, { primaryReasons: [] });
+    const periodLeaks = report.leaks.filter((l) => l.stratum === "quarter");
+    expect(periodLeaks.length).toBeGreaterThan(0);
+    expect(periodLeaks[0]!.max - periodLeaks[0]!.min).toBeLessThan(5);
+  }, 600_000);
+});
