@@ -2,7 +2,22 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["core/**/*.test.ts", "cli/**/*.test.ts", "contract/**/*.test.ts", "etl/**/*.test.ts", "geography/**/*.test.ts", "indicators/**/*.test.ts", "release/**/*.test.ts", "disclosure/**/*.test.ts", "sample/**/*.test.ts", "server/**/*.test.ts", "pdca/**/*.test.ts", "tests/**/*.test.ts", "web/**/*.test.ts", "attacker/**/*.test.ts"],
+    include: [
+      "core/**/*.test.ts",
+      "cli/**/*.test.ts",
+      "contract/**/*.test.ts",
+      "etl/**/*.test.ts",
+      "geography/**/*.test.ts",
+      "indicators/**/*.test.ts",
+      "release/**/*.test.ts",
+      "disclosure/**/*.test.ts",
+      "sample/**/*.test.ts",
+      "server/**/*.test.ts",
+      "pdca/**/*.test.ts",
+      "tests/**/*.test.ts",
+      "web/**/*.test.ts",
+      "attacker/**/*.test.ts",
+    ],
     globalSetup: ["tests/global-setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 300_000,

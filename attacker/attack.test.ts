@@ -99,7 +99,10 @@ describe("independent attacker against a weakened publisher", () => {
     const tested = (y: number, z: string) => (z === "z1" && y === 2024 ? 3 : spread(18, y, z, 20));
     const prevalence = seriesCells("treated", "total", "all", (y, z) => [treated(y, z), treated(y, z) + spread(19, y, z, 300)]);
     const followUp = seriesCells("hba1c", "total", "all", (y, z) => [tested(y, z), treated(y, z)]);
-    const ids: PublicIndicator[] = [{ id: "treated", statistic: "proportion" }, { id: "hba1c", statistic: "proportion" }];
+    const ids: PublicIndicator[] = [
+      { id: "treated", statistic: "proportion" },
+      { id: "hba1c", statistic: "proportion" },
+    ];
     // A recovered count is a leak only when it may be small: the manifest's threshold is raised
     // to 100 so that the exactly recovered denominator (about 60) counts.
     const alone = await run(followUp, [ids[1]!], protectedOld, {}, 100);

@@ -86,7 +86,13 @@ export async function attack(published: PublicRelease, options: AttackOptions = 
     return x.idx.length === 0 ? (x.counted ? Math.round(x.offset ?? 0) : (x.offset ?? 0)) : null;
   };
   system.smallFacts = system.smallFacts
-    .filter((fact) => !fact.some((t) => { const v = fixedValue(t); return v !== null && v >= 1 && v <= minCount - 1; }))
+    .filter(
+      (fact) =>
+        !fact.some((t) => {
+          const v = fixedValue(t);
+          return v !== null && v >= 1 && v <= minCount - 1;
+        }),
+    )
     .map((fact) => fact.filter((t) => fixedValue(t) === null))
     .filter((fact) => fact.length > 0);
   const components = splitComponents(system);
@@ -114,7 +120,18 @@ export async function attack(published: PublicRelease, options: AttackOptions = 
     if (w >= width - 1e-6) return;
     for (const cell of t.cells) {
       const x = release.cells[cell]!;
-      leaks.push({ indicatorId: x.indicatorId, year: x.year, level: x.level, systemCode: x.systemCode, areaCode: x.areaCode, stratum: x.stratum, stratumValue: x.stratumValue, kind: t.kind, min, max });
+      leaks.push({
+        indicatorId: x.indicatorId,
+        year: x.year,
+        level: x.level,
+        systemCode: x.systemCode,
+        areaCode: x.areaCode,
+        stratum: x.stratum,
+        stratumValue: x.stratumValue,
+        kind: t.kind,
+        min,
+        max,
+      });
     }
   };
   system.targets.forEach((_, id) => {

@@ -26,8 +26,7 @@ export interface ComponentResult {
 const valueAt = (e: Expression & { offset?: number }, x: Float64Array) => e.idx.reduce((s, c, k) => s + e.val[k]! * x[c]!, e.offset ?? 0);
 
 /** Counts are whole numbers: an LP interval [0.3, 4.6] means [1, 4]. */
-const roundIn = (min: number, max: number, integer: boolean): [number, number] =>
-  integer ? [Math.ceil(min - 1e-6), Math.floor(max + 1e-6)] : [min, max];
+const roundIn = (min: number, max: number, integer: boolean): [number, number] => (integer ? [Math.ceil(min - 1e-6), Math.floor(max + 1e-6)] : [min, max]);
 
 export function solveComponent(highs: Highs, c: Component, width: number, facts: readonly number[][], minCount: number): ComponentResult {
   const lp = new AttackerLp(highs, c.numVars, c.rows);

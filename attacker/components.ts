@@ -42,8 +42,7 @@ export function splitComponents(system: AttackSystem): Component[] {
     c.targets.push(t);
     c.targetIds.push(id);
   });
-  const renumber = (c: Component, idx: readonly number[]) =>
-    idx.map((v) => (local[v] === -1 ? (local[v] = c.numVars++) : local[v]!));
+  const renumber = (c: Component, idx: readonly number[]) => idx.map((v) => (local[v] === -1 ? (local[v] = c.numVars++) : local[v]!));
   for (const row of system.rows) {
     const c = row.idx.length > 0 ? componentOf(row.idx[0]!) : undefined;
     if (c) c.rows.push({ ...row, idx: renumber(c, row.idx) });

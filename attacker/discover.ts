@@ -99,7 +99,12 @@ export function discoverStrata(bySeries: ReadonlyMap<string, Series>): Discovere
   }
   const found: Discovered[] = [];
   for (const { total, members } of families.values()) {
-    const n = support([total, ...members], ([t, ...m]) => close(t!, m.reduce((x, y) => x + y, 0)));
+    const n = support([total, ...members], ([t, ...m]) =>
+      close(
+        t!,
+        m.reduce((x, y) => x + y, 0),
+      ),
+    );
     if (n === null) continue; // contradicted: this breakdown does not add up (e.g. a stratum left out)
     found.push({ kind: "strata", series: [total.key, ...members.map((m) => m.key)], checkedCells: n });
   }

@@ -7,7 +7,6 @@
 import type { Row } from "./solver.ts";
 import type { AttackSystem, Target } from "./system.ts";
 
-
 const EPS = 1e-7;
 
 export function presolve(system: AttackSystem): AttackSystem {

@@ -11,9 +11,7 @@ import type { PublicRelease } from "./types.ts";
 export async function readPublicRelease(dir: string): Promise<PublicRelease> {
   const db = await Database.open(join(dir, "published.duckdb"), { readOnly: true });
   try {
-    const cells = await db.all<Record<string, unknown>>(
-      "SELECT indicator_id, year, level, system_code, area_code, stratum, stratum_value, numerator, denominator, hidden FROM cell",
-    );
+    const cells = await db.all<Record<string, unknown>>("SELECT indicator_id, year, level, system_code, area_code, stratum, stratum_value, numerator, denominator, hidden FROM cell");
     const indicators = await db.all<Record<string, unknown>>("SELECT id, statistic FROM indicator");
     const areas = await db.all<Record<string, unknown>>("SELECT level, system_code, area_code, region_code, province_code FROM area");
     const members = await db.all<Record<string, unknown>>("SELECT system_code, zone_code, nis_code, sector_code FROM zone_member");

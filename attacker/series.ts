@@ -22,8 +22,7 @@ export interface Series {
   integer: boolean;
 }
 
-export const seriesKey = (indicatorId: string, quantity: Quantity, stratum: string, stratumValue: string): string =>
-  `${indicatorId}|${quantity}|${stratum}|${stratumValue}`;
+export const seriesKey = (indicatorId: string, quantity: Quantity, stratum: string, stratumValue: string): string => `${indicatorId}|${quantity}|${stratum}|${stratumValue}`;
 export const positionKey = (c: PublicCell): string => `${c.year}|${cellKey(c.level, c.systemCode, c.areaCode)}`;
 export const splitPosition = (position: string): { year: number; area: string } => {
   const bar = position.indexOf("|");

@@ -5,8 +5,7 @@
 import highsModule, { type Highs, type Model } from "highs";
 
 // highs ships CommonJS typings; Node's ESM entry gives the loader itself. Accept both shapes.
-const loadHighs: typeof highsModule.default =
-  (highsModule as unknown as { default?: typeof highsModule.default }).default ?? (highsModule as unknown as typeof highsModule.default);
+const loadHighs: typeof highsModule.default = (highsModule as unknown as { default?: typeof highsModule.default }).default ?? (highsModule as unknown as typeof highsModule.default);
 
 let cached: Promise<Highs> | undefined;
 export const loadSolver = (): Promise<Highs> => (cached ??= loadHighs());

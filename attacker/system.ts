@@ -146,11 +146,17 @@ export function buildSystem(input: BuildInput): AttackSystem {
       if (d && d.values.get(p) === null) {
         mine.push(target(`${classOf(d.key)}|${p}`, () => ({ ...expr(d), kind: "denominator", counted: d.integer }), cell));
         if (input.statistic.get(n.indicatorId) === "proportion" && classOf(d.key) !== classOf(n.key)) {
-          mine.push(target(`${classOf(d.key)}-${classOf(n.key)}|${p}`, () => {
-            const a = expr(d);
-            const b = expr(n);
-            return { idx: [...a.idx, ...b.idx], val: [...a.val, ...b.val.map(() => -1)], kind: "den-num", counted: d.integer && n.integer };
-          }, cell));
+          mine.push(
+            target(
+              `${classOf(d.key)}-${classOf(n.key)}|${p}`,
+              () => {
+                const a = expr(d);
+                const b = expr(n);
+                return { idx: [...a.idx, ...b.idx], val: [...a.val, ...b.val.map(() => -1)], kind: "den-num", counted: d.integer && n.integer };
+              },
+              cell,
+            ),
+          );
         }
       }
       const reason = input.cells[cell]!.hidden;

@@ -70,6 +70,17 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const num = (name: string) => (arg(name) === undefined ? undefined : Number(arg(name)));
   const result = await benchApi({ release: arg("release"), duration: num("duration"), connections: num("connections"), warmup: num("warmup") });
   console.log(JSON.stringify(result, null, 2));
-  console.table(Object.entries(result.routes).map(([route, r]) => ({ route, "req/s": Math.round(r.rps), "p50 ms": r.p50, "p99 ms": r.p99, "body bytes": r.bytes, non2xx: r.non2xx, errors: r.errors, "÷ bare": route === "bare" ? 1 : (r.rps / result.routes.bare.rps).toFixed(2) })));
+  console.table(
+    Object.entries(result.routes).map(([route, r]) => ({
+      route,
+      "req/s": Math.round(r.rps),
+      "p50 ms": r.p50,
+      "p99 ms": r.p99,
+      "body bytes": r.bytes,
+      non2xx: r.non2xx,
+      errors: r.errors,
+      "÷ bare": route === "bare" ? 1 : (r.rps / result.routes.bare.rps).toFixed(2),
+    })),
+  );
   console.table(result.targets);
 }

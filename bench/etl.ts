@@ -30,7 +30,11 @@ function runTask(args: string[]): TaskResult {
  * Generation and load at each scale, and in the same run a bare DuckDB import of the same
  * files: the ratio says what validation and atomicity cost on this machine today.
  */
-export function benchEtl(scales: number[], afterLoad?: (scale: number, warehouse: string) => void, options: { publishUpTo?: number } = {}): { tasks: TaskResult[]; summary: Record<string, unknown>[] } {
+export function benchEtl(
+  scales: number[],
+  afterLoad?: (scale: number, warehouse: string) => void,
+  options: { publishUpTo?: number } = {},
+): { tasks: TaskResult[]; summary: Record<string, unknown>[] } {
   const tasks: TaskResult[] = [];
   const summary: Record<string, unknown>[] = [];
   for (const scale of scales) {

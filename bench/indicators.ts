@@ -24,7 +24,11 @@ export interface IndicatorBench {
 
 /** Every indicator on a loaded warehouse, and the engine against hand-written SQL (bench/tasks/indicators-task.ts). */
 export function benchIndicators(scale: number, warehouse: string): IndicatorBench {
-  const out = execFileSync(process.execPath, ["--max-semi-space-size=64", "--import", "tsx", join(ROOT, "bench", "tasks", "indicators-task.ts"), warehouse], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26 });
+  const out = execFileSync(process.execPath, ["--max-semi-space-size=64", "--import", "tsx", join(ROOT, "bench", "tasks", "indicators-task.ts"), warehouse], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
   const r = JSON.parse(out.trim().split("\n").at(-1) as string) as Omit<IndicatorBench, "scale" | "targets" | "withinTargets">;
   // 30 s at scale 0.05, growing linearly with the data (the 1.0 target, 15 min with load, is larger).
   const targets = { allSeconds: 30 * (scale / 0.05), engineOverHand: 1.3 };

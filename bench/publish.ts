@@ -20,7 +20,11 @@ export interface PublishBench {
 
 /** `publish` of every definition on a loaded warehouse, in its own process. */
 export function benchPublish(scale: number, warehouse: string): PublishBench {
-  const out = execFileSync(process.execPath, ["--max-semi-space-size=64", "--import", "tsx", join(ROOT, "bench", "tasks", "publish-task.ts"), warehouse], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26 });
+  const out = execFileSync(process.execPath, ["--max-semi-space-size=64", "--import", "tsx", join(ROOT, "bench", "tasks", "publish-task.ts"), warehouse], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
   const r = JSON.parse(out.trim().split("\n").at(-1)!) as Omit<PublishBench, "scale" | "withinTarget">;
   const target = scale === 0.01 ? 60 : scale === 0.05 ? 300 : null;
   return { scale, ...r, withinTarget: target === null ? null : r.seconds <= target };

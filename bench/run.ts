@@ -18,10 +18,14 @@ const publishes: PublishBench[] = [];
 // BENCH_PUBLISH_SCALES: the scales to publish (default 0.01, the demo; publishing is the slow step).
 const publishScales = (process.env.BENCH_PUBLISH_SCALES ?? "0.01").split(",").map(Number);
 // The indicator targets are set at scale 0.05; other scales are reported as measured.
-const etl = benchEtl(scales, (scale, warehouse) => {
-  if (scale >= 0.05) indicators.push(benchIndicators(scale, warehouse));
-  if (publishScales.includes(scale)) publishes.push(benchPublish(scale, warehouse));
-}, { publishUpTo: Number(process.env.BENCH_PUBLISH_UP_TO ?? 0.05) });
+const etl = benchEtl(
+  scales,
+  (scale, warehouse) => {
+    if (scale >= 0.05) indicators.push(benchIndicators(scale, warehouse));
+    if (publishScales.includes(scale)) publishes.push(benchPublish(scale, warehouse));
+  },
+  { publishUpTo: Number(process.env.BENCH_PUBLISH_UP_TO ?? 0.05) },
+);
 // An analyst's R data.table script for the same three indicators is the next peer: not written
 // yet; the run says whether R would be there to run it.
 const rPeer = existsSync("/usr/bin/Rscript") ? "Rscript present; the data.table peer script is not written yet" : "skipped: Rscript not installed (Debian: apt-get install r-cran-data.table)";
@@ -49,11 +53,46 @@ const json = `${JSON.stringify(results, null, 2)}\n`;
 writeFileSync(join(dir, "latest.json"), json);
 writeFileSync(join(dir, `${started.toISOString().replace(/[:.]/g, "-")}.json`), json);
 
-console.table(etl.tasks.map((t) => ({ task: t.task, scale: t.scale, seconds: t.seconds.toFixed(1), "CPU s": t.cpuSeconds.toFixed(1), rows: t.rows, "rows/s": Math.round(t.rowsPerSecond), "peak MB": Math.round(t.maxRssMb), "MB on disk": Math.round(t.bytes / 2 ** 20) })));
+console.table(
+  etl.tasks.map((t) => ({
+    task: t.task,
+    scale: t.scale,
+    seconds: t.seconds.toFixed(1),
+    "CPU s": t.cpuSeconds.toFixed(1),
+    rows: t.rows,
+    "rows/s": Math.round(t.rowsPerSecond),
+    "peak MB": Math.round(t.maxRssMb),
+    "MB on disk": Math.round(t.bytes / 2 ** 20),
+  })),
+);
 console.table(etl.summary);
-console.table(indicators.map((r) => ({ scale: r.scale, "all (s)": r.allSeconds.toFixed(1), "CPU s": r.allCpuSeconds.toFixed(1), "peak MB": Math.round(r.allMaxRssMb), "query s": r.querySeconds.toFixed(1), "statistics s": r.statisticsSeconds.toFixed(1), cells: r.cells, "engine 3 (s)": r.engineSeconds.toFixed(2), "hand-written 3 (s)": r.handWrittenSeconds.toFixed(2), "engine / hand": r.engineOverHand.toFixed(2), "within targets": r.withinTargets })));
+console.table(
+  indicators.map((r) => ({
+    scale: r.scale,
+    "all (s)": r.allSeconds.toFixed(1),
+    "CPU s": r.allCpuSeconds.toFixed(1),
+    "peak MB": Math.round(r.allMaxRssMb),
+    "query s": r.querySeconds.toFixed(1),
+    "statistics s": r.statisticsSeconds.toFixed(1),
+    cells: r.cells,
+    "engine 3 (s)": r.engineSeconds.toFixed(2),
+    "hand-written 3 (s)": r.handWrittenSeconds.toFixed(2),
+    "engine / hand": r.engineOverHand.toFixed(2),
+    "within targets": r.withinTargets,
+  })),
+);
 console.log(`R data.table peer: ${rPeer}`);
-console.table(publishes.map((p) => ({ scale: p.scale, seconds: p.seconds.toFixed(1), "load before/after": `${p.loadBefore.toFixed(1)}/${p.loadAfter.toFixed(1)}`, cells: p.cells, "hidden %": (100 * p.hiddenShare).toFixed(1), narrowest: p.narrowestInterval, "within target": p.withinTarget })));
+console.table(
+  publishes.map((p) => ({
+    scale: p.scale,
+    seconds: p.seconds.toFixed(1),
+    "load before/after": `${p.loadBefore.toFixed(1)}/${p.loadAfter.toFixed(1)}`,
+    cells: p.cells,
+    "hidden %": (100 * p.hiddenShare).toFixed(1),
+    narrowest: p.narrowestInterval,
+    "within target": p.withinTarget,
+  })),
+);
 console.table(Object.fromEntries(Object.entries(api.routes).map(([route, r]) => [route, { "req/s": Math.round(r.rps), "p50 ms": r.p50, "p99 ms": r.p99 }])));
 console.log("API targets:", api.targets);
 console.table(Object.fromEntries(Object.entries(web.firstChartMs).map(([page, r]) => [page, { "first chart, median ms": r.median, runs: r.runs.join(" ") }])));

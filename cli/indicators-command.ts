@@ -100,7 +100,12 @@ export function indicatorsCommand(program: Command, setExit: (code: number) => v
       if (result.periodCells.length > 0) process.stdout.write(`${result.periodCells.length} sub-annual period cell(s) (table indicator_period_cell)\n`);
       process.stdout.write(`skipped ${result.skipped.length}:\n`);
       for (const s of result.skipped) process.stdout.write(`  ${s.id}: ${s.reason}\n`);
-      if (result.skippedYears.length > 0) process.stdout.write(`years without source data (no cells, not zeros):\n${describeSkippedYears(result.skippedYears).map((l) => `  ${l}\n`).join("")}`);
+      if (result.skippedYears.length > 0)
+        process.stdout.write(
+          `years without source data (no cells, not zeros):\n${describeSkippedYears(result.skippedYears)
+            .map((l) => `  ${l}\n`)
+            .join("")}`,
+        );
       setExit(0);
     });
 }

@@ -11,10 +11,7 @@ import { serveCommand } from "./serve-command.ts";
 import { usersCommand } from "./users-command.ts";
 
 export function buildProgram(setExit: (code: number) => void): Command {
-  const program = new Command("boussole")
-    .description("Population-management analytics for Belgian integrated care.")
-    .showHelpAfterError("(add --help for usage)")
-    .exitOverride();
+  const program = new Command("boussole").description("Population-management analytics for Belgian integrated care.").showHelpAfterError("(add --help for usage)").exitOverride();
   for (const register of [sampleCommand, validateCommand, loadCommand, startCommand, contractCommand, indicatorsCommand, publishCommand, serveCommand, usersCommand]) register(program, setExit);
   return program;
 }
@@ -34,7 +31,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     const message = (e as Error).message;
     if (/Out of Memory/i.test(message)) {
-      process.stderr.write(`boussole: DuckDB reached its memory limit (${message.split("\n")[0]}). Nothing was replaced. Raise the limit above the default of ${defaultMemoryLimit()} with --memory-limit, e.g. --memory-limit ${Number.parseInt(defaultMemoryLimit()) * 2}GB.\n`);
+      process.stderr.write(
+        `boussole: DuckDB reached its memory limit (${message.split("\n")[0]}). Nothing was replaced. Raise the limit above the default of ${defaultMemoryLimit()} with --memory-limit, e.g. --memory-limit ${Number.parseInt(defaultMemoryLimit()) * 2}GB.\n`,
+      );
       return 1;
     }
     process.stderr.write(`boussole: unexpected error: ${message}\n`);

@@ -27,24 +27,42 @@ export function publishCommand(program: Command, setExit: (code: number) => void
     .option("--municipality-strata", "also publish municipal breakdowns by sex, age band and BIM status", false)
     .option("--previous <dir>", "the previous release, whose published values are known facts")
     .option("--memory-limit <size>", "DuckDB memory limit")
-    .option("--prune-budget <n>", "LP solves the pruning pass may spend per solve of suppression (0: no pruning; 1000: in effect until no hidden cell is redundant)", parseNumber("--prune-budget", 0, 1000), 1)
-    .action(async (o: { warehouse: string; out: string; definitions: string; minCount: number; protectionWidth: number; municipalities: boolean; municipalityStrata: boolean; previous?: string; memoryLimit?: string; pruneBudget: number }) => {
-      if (!existsSync(o.warehouse)) throw new UserError(`warehouse not found: ${o.warehouse}`, 2);
-      const { definitions, problems } = loadDefinitions(o.definitions);
-      if (problems.length > 0) throw new UserError(`${problems.length} invalid definition(s): run boussole indicators validate`);
-      try {
-        const m = await publish(definitions, { ...o, log: (line) => process.stderr.write(`${line}\n`) });
-        const a = m.audit;
-        process.stdout.write(
-          `release ${m.releaseId} written to ${o.out}: ${m.indicators.length} indicators, ${m.years?.join("–") ?? "no years"}; ` +
-            `${a.cellsPublished} cells published, hidden ${a.hiddenSmallCount} small count, ${a.hiddenComplementary} complementary, ${a.hiddenDerived} derived; ` +
-            `narrowest interval ${a.narrowestInterval ?? "–"}; ${a.seconds} s\n`,
-        );
-      } catch (e) {
-        if (e instanceof PublishError) throw new UserError(e.message, 1);
-        throw e;
-      }
-    });
+    .option(
+      "--prune-budget <n>",
+      "LP solves the pruning pass may spend per solve of suppression (0: no pruning; 1000: in effect until no hidden cell is redundant)",
+      parseNumber("--prune-budget", 0, 1000),
+      1,
+    )
+    .action(
+      async (o: {
+        warehouse: string;
+        out: string;
+        definitions: string;
+        minCount: number;
+        protectionWidth: number;
+        municipalities: boolean;
+        municipalityStrata: boolean;
+        previous?: string;
+        memoryLimit?: string;
+        pruneBudget: number;
+      }) => {
+        if (!existsSync(o.warehouse)) throw new UserError(`warehouse not found: ${o.warehouse}`, 2);
+        const { definitions, problems } = loadDefinitions(o.definitions);
+        if (problems.length > 0) throw new UserError(`${problems.length} invalid definition(s): run boussole indicators validate`);
+        try {
+          const m = await publish(definitions, { ...o, log: (line) => process.stderr.write(`${line}\n`) });
+          const a = m.audit;
+          process.stdout.write(
+            `release ${m.releaseId} written to ${o.out}: ${m.indicators.length} indicators, ${m.years?.join("–") ?? "no years"}; ` +
+              `${a.cellsPublished} cells published, hidden ${a.hiddenSmallCount} small count, ${a.hiddenComplementary} complementary, ${a.hiddenDerived} derived; ` +
+              `narrowest interval ${a.narrowestInterval ?? "–"}; ${a.seconds} s\n`,
+          );
+        } catch (e) {
+          if (e instanceof PublishError) throw new UserError(e.message, 1);
+          throw e;
+        }
+      },
+    );
 
   program
     .command("audit")
@@ -54,11 +72,16 @@ export function publishCommand(program: Command, setExit: (code: number) => void
       for (const name of ["published.duckdb", "manifest.json"]) if (!existsSync(join(dir, name))) throw new UserError(`${dir} is not a release: ${name} is missing`, 2);
       const r = await auditReleaseDir(dir);
       for (const f of r.failures) process.stdout.write(`FAIL ${f}\n`);
-      process.stdout.write(`${r.passed ? "passed" : "FAILED"}: release ${r.releaseId}, ${r.checkedCells} cells checked, ${r.attackedCells} hidden small counts attacked, narrowest interval ${r.narrowestInterval ?? "–"}, ${r.seconds.toFixed(1)} s\n`);
+      process.stdout.write(
+        `${r.passed ? "passed" : "FAILED"}: release ${r.releaseId}, ${r.checkedCells} cells checked, ${r.attackedCells} hidden small counts attacked, narrowest interval ${r.narrowestInterval ?? "–"}, ${r.seconds.toFixed(1)} s\n`,
+      );
       // The independent attacker (attacker/): public tables only, relations it discovers itself.
       const a = await attackRelease(dir);
-      for (const l of a.leaks) process.stdout.write(`LEAK ${l.indicatorId} ${l.year} ${l.level} ${l.systemCode ?? ""} ${l.areaCode} ${l.stratum}=${l.stratumValue} ${l.kind} in [${l.min}, ${l.max}]\n`);
-      process.stdout.write(`${a.leaks.length === 0 ? "passed" : "FAILED"}: independent attacker, ${a.hiddenCounts} hidden counts, ${a.relations.length} relations discovered, ${a.leaks.length} narrower than ${a.protectionWidth}, narrowest interval ${a.narrowestInterval ?? "–"}, ${a.seconds.toFixed(1)} s\n`);
+      for (const l of a.leaks)
+        process.stdout.write(`LEAK ${l.indicatorId} ${l.year} ${l.level} ${l.systemCode ?? ""} ${l.areaCode} ${l.stratum}=${l.stratumValue} ${l.kind} in [${l.min}, ${l.max}]\n`);
+      process.stdout.write(
+        `${a.leaks.length === 0 ? "passed" : "FAILED"}: independent attacker, ${a.hiddenCounts} hidden counts, ${a.relations.length} relations discovered, ${a.leaks.length} narrower than ${a.protectionWidth}, narrowest interval ${a.narrowestInterval ?? "–"}, ${a.seconds.toFixed(1)} s\n`,
+      );
       setExit(r.passed && a.leaks.length === 0 ? 0 : 1);
     });
 }

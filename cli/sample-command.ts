@@ -30,6 +30,8 @@ export function sampleCommand(program: Command): void {
       const started = Date.now();
       const result = await generateSample({ scale: o.scale, firstYear, lastYear, seed: o.seed, out: o.out, format: o.format, progress });
       const rows = Object.values(result.rows).reduce((a, b) => a + b, 0);
-      progress.log(`wrote ${result.files.length} files to ${o.out}: ${result.people.toLocaleString("en")} synthetic people, ${rows.toLocaleString("en")} person-level rows, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      progress.log(
+        `wrote ${result.files.length} files to ${o.out}: ${result.people.toLocaleString("en")} synthetic people, ${rows.toLocaleString("en")} person-level rows, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
     });
 }

@@ -76,7 +76,8 @@ async function existing(q: Queries, username: string): Promise<string> {
   return user.id;
 }
 
-const describe = (u: User) => `${u.username}\t${u.role}\t${u.disabled ? "disabled" : u.lockedUntil && u.lockedUntil > new Date() ? "locked" : "active"}\t${formatZones(u.zones) || "-"}\t${u.displayName}`;
+const describe = (u: User) =>
+  `${u.username}\t${u.role}\t${u.disabled ? "disabled" : u.lockedUntil && u.lockedUntil > new Date() ? "locked" : "active"}\t${formatZones(u.zones) || "-"}\t${u.displayName}`;
 
 export function usersCommand(program: Command): void {
   const users = program.command("users").description("Manage the accounts that sign in to edit PDCA cycles (app.duckdb; stop the server first, or use the admin API).");

@@ -30,7 +30,14 @@ export const statbelPopulation: FileKind = {
     { name: "CD_SEX", storedAs: "sex", type: oneOf("M", "F"), required: true, description: "Sex.", example: "F" },
     { name: "CD_AGE", storedAs: "age", type: int(0, 120), required: true, description: "Age in completed years.", unit: "years", example: "67" },
     { name: "MS_POPULATION", storedAs: "population", type: int(0, 10_000_000), required: true, description: "Number of inhabitants.", unit: "persons", example: "412" },
-    { name: "CD_YEAR", storedAs: "year", type: int(1990, "current-year"), required: false, description: "Reference year; when absent, taken from the file name (TF_SOC_POP_STRUCT_2024).", example: "2024" },
+    {
+      name: "CD_YEAR",
+      storedAs: "year",
+      type: int(1990, "current-year"),
+      required: false,
+      description: "Reference year; when absent, taken from the file name (TF_SOC_POP_STRUCT_2024).",
+      example: "2024",
+    },
   ],
 };
 
@@ -49,10 +56,42 @@ export const statbelIncome: FileKind = {
   columns: [
     { name: "CD_YEAR", storedAs: "year", type: int(1990, "current-year"), required: true, description: "Income year.", example: "2022" },
     refnis,
-    { name: "MS_NBR_NON_ZERO_INC", storedAs: "returns_non_zero", type: decimal(0, 10_000_000, "*"), required: true, description: "Number of tax returns with a non-zero income.", unit: "returns", example: "61234" },
-    { name: "MS_TOT_NET_TAXABLE_INC", storedAs: "total_net_taxable_income", type: decimal(0, 1e12, "*"), required: true, description: "Total net taxable income.", unit: "euro", example: "1712345678" },
-    { name: "MS_AVG_TOT_NET_TAXABLE_INC", storedAs: "average_net_taxable_income", type: decimal(0, 1e7, "*"), required: true, description: "Average net taxable income per return.", unit: "euro", example: "27965" },
-    { name: "MS_MEDIAN_NET_TAXABLE_INC", storedAs: "median_net_taxable_income", type: decimal(0, 1e7, "*"), required: false, description: "Median net taxable income per return.", unit: "euro", example: "21877" },
+    {
+      name: "MS_NBR_NON_ZERO_INC",
+      storedAs: "returns_non_zero",
+      type: decimal(0, 10_000_000, "*"),
+      required: true,
+      description: "Number of tax returns with a non-zero income.",
+      unit: "returns",
+      example: "61234",
+    },
+    {
+      name: "MS_TOT_NET_TAXABLE_INC",
+      storedAs: "total_net_taxable_income",
+      type: decimal(0, 1e12, "*"),
+      required: true,
+      description: "Total net taxable income.",
+      unit: "euro",
+      example: "1712345678",
+    },
+    {
+      name: "MS_AVG_TOT_NET_TAXABLE_INC",
+      storedAs: "average_net_taxable_income",
+      type: decimal(0, 1e7, "*"),
+      required: true,
+      description: "Average net taxable income per return.",
+      unit: "euro",
+      example: "27965",
+    },
+    {
+      name: "MS_MEDIAN_NET_TAXABLE_INC",
+      storedAs: "median_net_taxable_income",
+      type: decimal(0, 1e7, "*"),
+      required: false,
+      description: "Median net taxable income per return.",
+      unit: "euro",
+      example: "21877",
+    },
   ],
 };
 

@@ -50,13 +50,21 @@ export const population: FileKind = {
     { name: "bim", type: flag, required: true, description: "Increased reimbursement (BIM/VT) on 31 December.", example: "1" },
     { name: "gmd", type: flag, required: true, description: "Holds a global medical record (GMD/DMG).", example: "1" },
     { name: "chronic_status", type: flag, required: true, description: "Chronic-illness status (statut affection chronique).", example: "0" },
-    { name: "sickness_fund", type: oneOf("100", "200", "300", "400", "500", "600", "900"), required: true, description: "Insurer union: 100 Christian, 200 neutral, 300 socialist, 400 liberal, 500 independent, 600 CAAMI/HZIV, 900 HR Rail.", codeSystem: "INAMI insurer codes", example: "300" },
+    {
+      name: "sickness_fund",
+      type: oneOf("100", "200", "300", "400", "500", "600", "900"),
+      required: true,
+      description: "Insurer union: 100 Christian, 200 neutral, 300 socialist, 400 liberal, 500 independent, 600 CAAMI/HZIV, 900 HR Rail.",
+      codeSystem: "INAMI insurer codes",
+      example: "300",
+    },
   ],
   rowRules: [
     {
       id: "birth-year.after-year",
       column: "birth_year",
-      check: (r: ParsedRow) => (typeof r.birth_year === "number" && typeof r.year === "number" && r.birth_year > r.year ? `birth year ${r.birth_year} is after the year of the situation (${r.year})` : null),
+      check: (r: ParsedRow) =>
+        typeof r.birth_year === "number" && typeof r.year === "number" && r.birth_year > r.year ? `birth year ${r.birth_year} is after the year of the situation (${r.year})` : null,
     },
     {
       id: "death-date.outside-year",
@@ -85,11 +93,24 @@ export const healthcare: FileKind = {
   columns: [
     personId,
     { name: "service_date", type: date, required: true, description: "Date the service was provided.", example: "2024-03-14" },
-    { name: "nomenclature_code", type: code(/^\d{6}$/, "6 digits"), required: true, description: "INAMI/RIZIV nomenclature code of the service.", codeSystem: "INAMI nomenclature (the synthetic sample uses fictional codes 99xxxx)", example: "990010" },
+    {
+      name: "nomenclature_code",
+      type: code(/^\d{6}$/, "6 digits"),
+      required: true,
+      description: "INAMI/RIZIV nomenclature code of the service.",
+      codeSystem: "INAMI nomenclature (the synthetic sample uses fictional codes 99xxxx)",
+      example: "990010",
+    },
     { name: "quantity", type: int(1, 1000), required: true, description: "Number of services.", example: "1" },
     amount,
     { name: "provider_id", type: PSEUDONYM, required: false, description: "Pseudonymised provider identifier (for continuity of care).", example: "gp00a1b2c3" },
-    { name: "provider_category", type: oneOf("gp", "specialist", "nurse", "physiotherapist", "dentist", "midwife", "pharmacist", "hospital", "other"), required: true, description: "Provider qualification, grouped (map INAMI qualification codes onto these).", example: "gp" },
+    {
+      name: "provider_category",
+      type: oneOf("gp", "specialist", "nurse", "physiotherapist", "dentist", "midwife", "pharmacist", "hospital", "other"),
+      required: true,
+      description: "Provider qualification, grouped (map INAMI qualification codes onto these).",
+      example: "gp",
+    },
     { name: "setting", type: oneOf("ambulatory", "home", "emergency", "hospital", "residential"), required: true, description: "Where the service took place.", example: "ambulatory" },
   ],
 };
@@ -107,8 +128,22 @@ export const pharmacy: FileKind = {
   columns: [
     personId,
     { name: "delivery_date", type: date, required: true, description: "Date of delivery.", example: "2024-02-03" },
-    { name: "cnk_code", type: code(/^\d{7}$/, "7 digits"), required: true, description: "Product code (CNK).", codeSystem: "CNK (the synthetic sample uses fictional codes 99xxxxx)", example: "9901234" },
-    { name: "atc_code", type: code(/^[A-Z](\d{2}([A-Z]([A-Z](\d{2})?)?)?)?$/, "WHO ATC, 1 to 7 characters"), required: true, description: "Anatomical Therapeutic Chemical class.", codeSystem: "WHO ATC/DDD", example: "A10BA02" },
+    {
+      name: "cnk_code",
+      type: code(/^\d{7}$/, "7 digits"),
+      required: true,
+      description: "Product code (CNK).",
+      codeSystem: "CNK (the synthetic sample uses fictional codes 99xxxxx)",
+      example: "9901234",
+    },
+    {
+      name: "atc_code",
+      type: code(/^[A-Z](\d{2}([A-Z]([A-Z](\d{2})?)?)?)?$/, "WHO ATC, 1 to 7 characters"),
+      required: true,
+      description: "Anatomical Therapeutic Chemical class.",
+      codeSystem: "WHO ATC/DDD",
+      example: "A10BA02",
+    },
     { name: "ddd", type: decimal(0, 100_000), required: true, description: "Defined daily doses delivered.", unit: "DDD", example: "60" },
     amount,
     { name: "cheaper_medicine", type: flag, required: true, description: "The delivered product counts as a cheaper medicine (goedkoop voorschrijven / prescription bon marché).", example: "1" },
@@ -134,7 +169,14 @@ export const hospitalStays: FileKind = {
     { name: "discharge_date", type: date, required: true, description: "Date of discharge (equal to admission for a day stay).", example: "2024-05-06" },
     { name: "stay_type", type: oneOf("classic", "day"), required: true, description: "Classic (with a night) or day hospitalisation.", example: "classic" },
     { name: "emergency", type: flag, required: true, description: "Admitted through the emergency department.", example: "1" },
-    { name: "main_diagnosis", type: code(/^[A-Z]\d{2}(\.?[0-9A-Z]{1,4})?$/, "ICD-10 code, e.g. J44 or E11.9"), required: true, description: "Main diagnosis.", codeSystem: "ICD-10-BE", example: "J44" },
+    {
+      name: "main_diagnosis",
+      type: code(/^[A-Z]\d{2}(\.?[0-9A-Z]{1,4})?$/, "ICD-10 code, e.g. J44 or E11.9"),
+      required: true,
+      description: "Main diagnosis.",
+      codeSystem: "ICD-10-BE",
+      example: "J44",
+    },
     amount,
   ],
   rowRules: [

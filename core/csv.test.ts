@@ -4,17 +4,35 @@ import { BELGIAN_CSV, csvRow, DATA_FILE_CSV, STANDARD_CSV, writeCsv } from "./cs
 
 describe("the one CSV writer", () => {
   it("quotes what needs quoting (RFC 4180) and ends every line with CRLF", () => {
-    expect(writeCsv(["a", "b", "c"], [['say "hi"', "x,y", "two\nlines"], [1.5, null, true]])).toBe('a,b,c\r\n"say ""hi""","x,y","two\nlines"\r\n1.5,,true\r\n');
+    expect(
+      writeCsv(
+        ["a", "b", "c"],
+        [
+          ['say "hi"', "x,y", "two\nlines"],
+          [1.5, null, true],
+        ],
+      ),
+    ).toBe('a,b,c\r\n"say ""hi""","x,y","two\nlines"\r\n1.5,,true\r\n');
   });
 
   it("disarms spreadsheet formulas in text, never in numbers", () => {
-    const csv = writeCsv(["v"], [["=HYPERLINK(\"x\")"], ["+1"], ["-cmd"], ["@SUM(A1)"], ["\tx"], ["\rx"], [-1.5], ["a=b"]]);
-    const cells = Papa.parse<string[]>(csv.trim(), { newline: "\r\n" }).data.slice(1).map((r) => r[0]);
-    expect(cells).toEqual(["'=HYPERLINK(\"x\")", "'+1", "'-cmd", "'@SUM(A1)", "'\tx", "'\rx", "-1.5", "a=b"]);
+    const csv = writeCsv(["v"], [['=HYPERLINK("x")'], ["+1"], ["-cmd"], ["@SUM(A1)"], ["\tx"], ["\rx"], [-1.5], ["a=b"]]);
+    const cells = Papa.parse<string[]>(csv.trim(), { newline: "\r\n" })
+      .data.slice(1)
+      .map((r) => r[0]);
+    expect(cells).toEqual(['\'=HYPERLINK("x")', "'+1", "'-cmd", "'@SUM(A1)", "'\tx", "'\rx", "-1.5", "a=b"]);
   });
 
   it("writes the Belgian convention: semicolons, decimal commas, a BOM, and still opens in columns", () => {
-    const csv = writeCsv(["Zone", "Valeur"], [["Liège; Verviers", 53.227232537577365], ["Eupen", -0.5], ["Sankt Vith", Number.NaN]], BELGIAN_CSV);
+    const csv = writeCsv(
+      ["Zone", "Valeur"],
+      [
+        ["Liège; Verviers", 53.227232537577365],
+        ["Eupen", -0.5],
+        ["Sankt Vith", Number.NaN],
+      ],
+      BELGIAN_CSV,
+    );
     expect(csv.startsWith("\uFEFFZone;Valeur\r\n")).toBe(true);
     expect(csv).toContain('"Liège; Verviers";53,227232537577365\r\n');
     expect(csv).toContain("Eupen;-0,5\r\n");

@@ -43,14 +43,7 @@ export class ComponentAttack {
   /** Rows of each column, built on first use. */
   private rowsOf: number[][] | undefined;
 
-  constructor(
-    highs: Highs,
-    structure: Structure,
-    component: Component,
-    unpublished: Uint8Array,
-    values: ArrayLike<number>,
-    lower: (cell: number) => number,
-  ) {
+  constructor(highs: Highs, structure: Structure, component: Component, unpublished: Uint8Array, values: ArrayLike<number>, lower: (cell: number) => number) {
     this.structure = structure;
     this.system = componentSystem(structure, component, unpublished, values);
     const n = component.cells.length;
@@ -74,10 +67,7 @@ export class ComponentAttack {
     const outcome = this.lp.extreme(j, sense);
     if (outcome.status === "infeasible") {
       const id = this.structure.ids[this.system.cells[j]!];
-      throw new SdcError(
-        `inconsistent release: no non-negative counts fit the published values around "${id}"` +
-          " (with zeros published, every hidden cell is taken as ≥ 1: is a zero hidden?)",
-      );
+      throw new SdcError(`inconsistent release: no non-negative counts fit the published values around "${id}"` + " (with zeros published, every hidden cell is taken as ≥ 1: is a zero hidden?)");
     }
     return outcome;
   }

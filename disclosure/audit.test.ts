@@ -71,7 +71,12 @@ describe("protect", () => {
   });
 
   it("a problem with nothing sensitive hides nothing", async () => {
-    const result = await protect(gridProblem([[10, 20], [30, 40]]));
+    const result = await protect(
+      gridProblem([
+        [10, 20],
+        [30, 40],
+      ]),
+    );
     expect(result.hidden.size).toBe(0);
     expect(result.audit.cells).toEqual([]);
     expect(result.audit.narrowest).toBeNull();

@@ -16,11 +16,7 @@ import type { Highs } from "highs";
 
 /** Cells the attacker knows whatever we suppress. `values` may be NaN for unpublished cells. */
 export function alwaysKnown(structure: Structure, values: ArrayLike<number>, options: ResolvedOptions): Uint8Array {
-  return Uint8Array.from(
-    structure.ids,
-    (_, i) =>
-      structure.known[i] === 1 || (options.publishZeros && structure.publishable[i] === 1 && values[i] === 0) ? 1 : 0,
-  );
+  return Uint8Array.from(structure.ids, (_, i) => (structure.known[i] === 1 || (options.publishZeros && structure.publishable[i] === 1 && values[i] === 0) ? 1 : 0));
 }
 
 export class Ceiling {

@@ -200,18 +200,8 @@ describe("(e) a latent sensitive cell", () => {
   // Publishing everything gives n1 = 40 − 38. Hiding num1 and num2
   // (68 = num1 + num2) leaves n1 = 40 − num1 with n1, n2 ≥ 0: n1 ∈ [0, 22].
   const problem: SdcProblem = {
-    cells: cellsOf(
-      { den: 90, num: 68, n: 22, den1: 40, num1: 38, n1: 2, den2: 50, num2: 30, n2: 20 },
-      { latent: ["n", "n1", "n2"] },
-    ),
-    relations: [
-      rel("den", "num", "n"),
-      rel("den1", "num1", "n1"),
-      rel("den2", "num2", "n2"),
-      rel("den", "den1", "den2"),
-      rel("num", "num1", "num2"),
-      rel("n", "n1", "n2"),
-    ],
+    cells: cellsOf({ den: 90, num: 68, n: 22, den1: 40, num1: 38, n1: 2, den2: 50, num2: 30, n2: 20 }, { latent: ["n", "n1", "n2"] }),
+    relations: [rel("den", "num", "n"), rel("den1", "num1", "n1"), rel("den2", "num2", "n2"), rel("den", "den1", "den2"), rel("num", "num1", "num2"), rel("n", "n1", "n2")],
   };
 
   it("everything published: the latent cell is recomputed", async () => {

@@ -39,15 +39,7 @@ const REPAIR_ROUNDS = 3;
  * Hide what protects cell s by `target`; lowers the required width (and the
  * target) if the ceiling binds. The pattern's perturbed tables go to `reach`.
  */
-function protectCell(
-  state: SuppressionState,
-  s: number,
-  target: number,
-  ceiling: Ceiling,
-  required: Map<number, number>,
-  hint: DepthHint,
-  reach: Reach,
-): void {
+function protectCell(state: SuppressionState, s: number, target: number, ceiling: Ceiling, required: Map<number, number>, hint: DepthHint, reach: Reach): void {
   let ceilingChecked = false;
   for (let k = hint.start(); k < DEPTHS.length; k++) {
     const area = neighbourhood(state, s, DEPTHS[k]!);
@@ -104,9 +96,7 @@ function widen(state: SuppressionState, s: number, required: number): void {
   const { structure } = state;
   for (;;) {
     const component = state.componentOf(s);
-    const attack = new ComponentAttack(state.highs, structure, component, state.unpublishedMask(), state.values, (c) =>
-      state.lowerBound(c),
-    );
+    const attack = new ComponentAttack(state.highs, structure, component, state.unpublishedMask(), state.values, (c) => state.lowerBound(c));
     let width: number;
     try {
       width = attack.interval(s).width;
@@ -135,12 +125,7 @@ function widen(state: SuppressionState, s: number, required: number): void {
  * verifier of the final pattern, for pruning. `required` holds each target's
  * required width and is lowered where the ceiling binds.
  */
-export function complementarySuppression(
-  state: SuppressionState,
-  targets: readonly number[],
-  ceiling: Ceiling,
-  required: Map<number, number>,
-): Verifier {
+export function complementarySuppression(state: SuppressionState, targets: readonly number[], ceiling: Ceiling, required: Map<number, number>): Verifier {
   // Widths proven by the feasible points found so far (the attack of the
   // primary pattern, probes, perturbed tables): hiding more never narrows an
   // interval, so a cell proven wide enough needs no LP of its own.

@@ -57,12 +57,7 @@ export interface ComponentSystem {
 }
 
 /** The equations of a component, published values moved to the right-hand side. */
-export function componentSystem(
-  structure: Structure,
-  component: Component,
-  unpublished: Uint8Array,
-  values: ArrayLike<number>,
-): ComponentSystem {
+export function componentSystem(structure: Structure, component: Component, unpublished: Uint8Array, values: ArrayLike<number>): ComponentSystem {
   const column = new Map(component.cells.map((cell, j) => [cell, j]));
   const rows = component.relations.map((r): SparseRow => {
     const row = structure.relations[r]!;

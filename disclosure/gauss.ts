@@ -9,7 +9,6 @@
 // minors (0 or ±1 for hierarchies and two-way tables), so that cannot happen
 // in practice.
 
-
 import { inverse, mod, mul, P } from "./modular.ts";
 
 type Row = Map<number, number>;

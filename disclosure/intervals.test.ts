@@ -16,7 +16,11 @@ import { indexRelease } from "./validate.ts";
 /** The attacks on the components left when `hidden` is suppressed. */
 async function attacksOf(problem: SdcProblem, hidden: string[]) {
   const { structure, values, published } = indexRelease(releaseOf(problem, hidden));
-  const { unknown, values: known } = eliminateSingletons(structure, published.map((p) => 1 - p), values);
+  const { unknown, values: known } = eliminateSingletons(
+    structure,
+    published.map((p) => 1 - p),
+    values,
+  );
   const options = resolveOptions();
   const highs = await loadSolver();
   const attacks = findComponents(structure, unknown).map((component) => ({
@@ -84,8 +88,15 @@ describe("exactIntervals", () => {
   it("matches two LPs per cell on a hierarchy with a latent stratum", async () => {
     const problem = hierarchyProblem({
       leaves: [
-        [[2, 9], [7, 3], [12, 4]],
-        [[1, 6], [8, 8]],
+        [
+          [2, 9],
+          [7, 3],
+          [12, 4],
+        ],
+        [
+          [1, 6],
+          [8, 8],
+        ],
       ],
       latentB: true,
     });

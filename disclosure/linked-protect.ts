@@ -66,7 +66,13 @@ export async function protectLinked(table: LinkedTable, options: LinkedOptions =
     const attack = await attackLinked(table, new Set(hidden.keys()), options);
     lpSolves += attack.lpSolves;
     if (attack.failing.length === 0) return { hidden, narrowest: attack.narrowest, widened, lpSolves };
-    if (round >= (options.maxRounds ?? 200)) throw new SdcError(`protection width ${resolved.protectionWidth} not reached after ${round} rounds: ${attack.failing.map((f) => `${f.id} [${f.min}, ${f.max}]`).slice(0, 5).join(", ")}`);
+    if (round >= (options.maxRounds ?? 200))
+      throw new SdcError(
+        `protection width ${resolved.protectionWidth} not reached after ${round} rounds: ${attack.failing
+          .map((f) => `${f.id} [${f.min}, ${f.max}]`)
+          .slice(0, 5)
+          .join(", ")}`,
+      );
     for (const f of attack.failing) {
       // Around the cell: cells sharing inner cells with it, or with a hidden cell that does
       // (a sibling under a common total: the usual complement of a two-cell pattern).

@@ -21,7 +21,12 @@ async function oldAndNew(table: LinkedTable, problems: Parameters<typeof protect
 
 describe("links found from inner cells", () => {
   it("sums across indicators: all-cause deaths = deaths 0–74 + deaths 75+", async () => {
-    const deaths = [[2, 10], [20, 9], [6, 12], [8, 11]];
+    const deaths = [
+      [2, 10],
+      [20, 9],
+      [6, 12],
+      [8, 11],
+    ];
     const space = inner({ zone: ZONES, age: ["0-74", "75+"] }, (k) => deaths[ZONES.indexOf(k.zone)]![k.age === "0-74" ? 0 : 1]!);
     const young = zoneTable(space, "premature", { age: "0-74" }, ZONES, ALL);
     const old = zoneTable(space, "deaths-75", { age: "75+" }, ZONES, ALL);
@@ -41,7 +46,11 @@ describe("links found from inner cells", () => {
     // The crude variant also publishes two regions: R1 = Z1 + Z2.
     const b = zoneTable(space, "crude", {}, ZONES, ALL);
     b.cells.push(over(space, "crude|R1|all", { zone: ["Z1", "Z2"] }), over(space, "crude|R2|all", { zone: ["Z3", "Z4"] }));
-    b.relations.push({ total: "crude|R1|all", parts: ["crude|Z1|all", "crude|Z2|all"] }, { total: "crude|R2|all", parts: ["crude|Z3|all", "crude|Z4|all"] }, { total: "crude|BE|all", parts: ["crude|R1|all", "crude|R2|all"] });
+    b.relations.push(
+      { total: "crude|R1|all", parts: ["crude|Z1|all", "crude|Z2|all"] },
+      { total: "crude|R2|all", parts: ["crude|Z3|all", "crude|Z4|all"] },
+      { total: "crude|BE|all", parts: ["crude|R1|all", "crude|R2|all"] },
+    );
     const table = { inner: space.values, cells: [...a.cells, ...b.cells] };
     const r = await oldAndNew(table, [a, b], "premature|Z1|all");
     // Old: each table alone is safe; together, a published premature Z2 and crude R1 give Z1.
@@ -50,7 +59,9 @@ describe("links found from inner cells", () => {
   });
 
   it("sex strata of the BIM and non-BIM indicators add up to the base indicator's strata", async () => {
-    const space = inner({ zone: ZONES, sex: ["F", "M"], bim: ["bim", "non"] }, (k) => (k.bim === "bim" ? (k.zone === "Z1" && k.sex === "F" ? 3 : 20 + ZONES.indexOf(k.zone)) : 50 + ZONES.indexOf(k.zone) * 7 + (k.sex === "F" ? 3 : 0)));
+    const space = inner({ zone: ZONES, sex: ["F", "M"], bim: ["bim", "non"] }, (k) =>
+      k.bim === "bim" ? (k.zone === "Z1" && k.sex === "F" ? 3 : 20 + ZONES.indexOf(k.zone)) : 50 + ZONES.indexOf(k.zone) * 7 + (k.sex === "F" ? 3 : 0),
+    );
     const SEX = { all: {}, F: { sex: "F" }, M: { sex: "M" } };
     const base = zoneTable(space, "gmd", {}, ZONES, SEX);
     const bim = zoneTable(space, "gmd-bim", { bim: "bim" }, ZONES, SEX);
@@ -71,7 +82,15 @@ describe("links found from inner cells", () => {
     const followDen = zoneTable(space, "hba1c:den", { d: ["followed", "missed"] }, ZONES, ALL);
     const rest = zoneTable(space, "hba1c:rest", { d: "missed" }, ZONES, ALL);
     for (const c of rest.cells) c.publishable = false; // den − num: protected, never published
-    const hba1c = { cells: [...followNum.cells, ...followDen.cells, ...rest.cells], relations: [...followNum.relations, ...followDen.relations, ...rest.relations, ...[...ZONES, "BE"].map((a) => ({ total: `hba1c:den|${a}|all`, parts: [`hba1c:num|${a}|all`, `hba1c:rest|${a}|all`] }))] };
+    const hba1c = {
+      cells: [...followNum.cells, ...followDen.cells, ...rest.cells],
+      relations: [
+        ...followNum.relations,
+        ...followDen.relations,
+        ...rest.relations,
+        ...[...ZONES, "BE"].map((a) => ({ total: `hba1c:den|${a}|all`, parts: [`hba1c:num|${a}|all`, `hba1c:rest|${a}|all`] })),
+      ],
+    };
     const treated = { cells: [...treatedNum.cells, ...treatedDen.cells], relations: [...treatedNum.relations, ...treatedDen.relations] };
     const table = { inner: space.values, cells: [...treated.cells, ...hba1c.cells] };
     const r = await oldAndNew(table, [treated, hba1c], "hba1c:rest|Z1|all");

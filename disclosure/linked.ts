@@ -36,10 +36,12 @@ export const valueOf = (table: LinkedTable, cell: LinkedCell) => cell.inner.redu
 /** Sensitive: 1 to minCount − 1 (zeros are published). */
 export function sensitiveCells(table: LinkedTable, options: SdcOptions = {}): string[] {
   const { minCount } = resolveOptions(options);
-  return table.cells.filter((c) => {
-    const v = valueOf(table, c);
-    return v >= 1 && v < minCount;
-  }).map((c) => c.id);
+  return table.cells
+    .filter((c) => {
+      const v = valueOf(table, c);
+      return v >= 1 && v < minCount;
+    })
+    .map((c) => c.id);
 }
 
 /** The union as an attacker sees it with `hidden` suppressed: no hidden or inner value. */

@@ -8,9 +8,7 @@ import { SdcError } from "./model.ts";
 // highs ships CommonJS typings: under NodeNext, TypeScript sees the default
 // import as the module object, while Node's ESM entry (build/highs.mjs) gives
 // the loader itself. Accept both shapes.
-const loadHighs: typeof highsModule.default =
-  (highsModule as unknown as { default?: typeof highsModule.default }).default ??
-  (highsModule as unknown as typeof highsModule.default);
+const loadHighs: typeof highsModule.default = (highsModule as unknown as { default?: typeof highsModule.default }).default ?? (highsModule as unknown as typeof highsModule.default);
 
 let cached: Promise<Highs> | undefined;
 
@@ -69,10 +67,7 @@ export interface LinearProgram {
   primal?: boolean;
 }
 
-export type Outcome =
-  | { status: "optimal"; value: number }
-  | { status: "unbounded"; value: number }
-  | { status: "infeasible"; value: number };
+export type Outcome = { status: "optimal"; value: number } | { status: "unbounded"; value: number } | { status: "infeasible"; value: number };
 
 /** Counts solves across models, for statistics. */
 export const solveCounter = { count: 0 };
@@ -113,8 +108,7 @@ export class Lp {
   run(): Outcome {
     solveCounter.count++;
     const codes = this.highs.constants.modelStatus;
-    const conclusive = (code: number) =>
-      code === codes.optimal || code === codes.infeasible || code === codes.unbounded || code === codes.empty;
+    const conclusive = (code: number) => code === codes.optimal || code === codes.infeasible || code === codes.unbounded || code === codes.empty;
     let status = this.model.run().modelStatus;
     if (this.primalAfterFirst) {
       this.model.options.set({ simplex_strategy: 4 });

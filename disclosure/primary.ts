@@ -21,11 +21,7 @@ export interface Primary {
   known: number[];
 }
 
-export function primarySuppression(
-  structure: Structure,
-  values: ArrayLike<number>,
-  options: ResolvedOptions,
-): Primary {
+export function primarySuppression(structure: Structure, values: ArrayLike<number>, options: ResolvedOptions): Primary {
   const result: Primary = { sensitive: [], primary: [], latent: [], known: [] };
   for (let i = 0; i < structure.ids.length; i++) {
     if (!isSensitiveValue(values[i]!, options)) continue;

@@ -56,7 +56,18 @@ describe("protect on random hierarchies", () => {
 
   it("the same attacker does break primary suppression alone, when a singleton exists", async () => {
     // Sanity check that the attacker has teeth: one small leaf, nothing else hidden.
-    const problem = hierarchyProblem({ leaves: [[[2, 10], [7, 9]], [[8, 6], [12, 15]]] });
+    const problem = hierarchyProblem({
+      leaves: [
+        [
+          [2, 10],
+          [7, 9],
+        ],
+        [
+          [8, 6],
+          [12, 15],
+        ],
+      ],
+    });
     const primaryOnly = await audit(problem, ["R0M0.a"]);
     expect(primaryOnly.pass).toBe(false);
     expect(naiveAttack(releaseOf(problem, ["R0M0.a"])).get("R0M0.a")).toBe(2);

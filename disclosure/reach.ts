@@ -67,7 +67,7 @@ export class Reach {
     const deltas: number[] = [];
     cells.forEach((cell, j) => {
       const d = point[j]! - values[cell]!;
-      if (Math.abs(d) > NOISE) moved.push(cell), deltas.push(d);
+      if (Math.abs(d) > NOISE) (moved.push(cell), deltas.push(d));
     });
     if (moved.length > 0) this.add({ cells: Int32Array.from(moved), deltas: Float64Array.from(deltas) });
   }

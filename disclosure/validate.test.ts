@@ -47,7 +47,11 @@ describe("release validation (third-party audit)", () => {
   it("published values that no hidden counts can complete", async () => {
     // T = 1 published, a and b hidden: with zeros published both are ≥ 1.
     const release = {
-      cells: [{ id: "T", publishable: true, value: 1 }, { id: "a", publishable: true }, { id: "b", publishable: true }],
+      cells: [
+        { id: "T", publishable: true, value: 1 },
+        { id: "a", publishable: true },
+        { id: "b", publishable: true },
+      ],
       relations: [rel("T", "a", "b")],
       sensitive: ["a"],
     };

@@ -45,16 +45,11 @@ const DISTANCE_LIMIT = 4;
  * cells still unproven while each round proves a good share of them. The
  * points go to `widenAll`, which records them.
  */
-function bulkPoints(
-  attack: ComponentAttack,
-  open: number[],
-  widenAll: (points: Float64Array[]) => void,
-  proven: (cell: number) => boolean,
-): void {
+function bulkPoints(attack: ComponentAttack, open: number[], widenAll: (points: Float64Array[]) => void, proven: (cell: number) => boolean): void {
   for (let round = 0; open.length >= SPREAD_MIN; round++) {
     // All together first; then each round pushes a different half of the
     // cells up and the other half down, which spreads cells whose sum is fixed.
-    const signs = round === 0 ? undefined : open.map((c) => ((Math.imul(c + 1, 2654435761) >>> round % 16) & 1 ? -1 : 1));
+    const signs = round === 0 ? undefined : open.map((c) => ((Math.imul(c + 1, 2654435761) >>> (round % 16)) & 1 ? -1 : 1));
     widenAll(attack.spreadPoints(open, signs));
     const left = open.filter((u) => !proven(u));
     if (left.length > BULK_PROGRESS * open.length) break;
@@ -111,12 +106,21 @@ export class Verifier {
     const proven = (t: number) => spreads.get(t)!.width >= this.required.get(t)!;
     const widenAll = (extra: Float64Array[]) => {
       for (const [u, spread] of spreads) {
-        if (!proven(u)) spreads.set(u, extra.reduce((acc, p) => widen(acc, p, attack.column(u)), spread));
+        if (!proven(u))
+          spreads.set(
+            u,
+            extra.reduce((acc, p) => widen(acc, p, attack.column(u)), spread),
+          );
       }
       points.push(...extra);
       for (const p of extra) reach?.addDense(component.cells, p, values);
     };
-    bulkPoints(attack, own.filter((t) => !proven(t)), widenAll, proven);
+    bulkPoints(
+      attack,
+      own.filter((t) => !proven(t)),
+      widenAll,
+      proven,
+    );
     for (const t of own) {
       if (proven(t)) {
         this.status.set(t, statusOf(spreads.get(t)!));
@@ -248,13 +252,15 @@ export class Verifier {
     const spreads = new Map(affected.map((t) => [t, sufficientSpread(valid, attack.column(t), this.required.get(t)!)]));
     const proven = (t: number) => spreads.get(t)!.width >= this.required.get(t)!;
     const far = (t: number) => distance.get(t) ?? Infinity;
-    const queue = affected
-      .filter((t) => !proven(t))
-      .sort((a, b) => compare(far(a), far(b)) || compare(this.slack(a), this.slack(b)));
+    const queue = affected.filter((t) => !proven(t)).sort((a, b) => compare(far(a), far(b)) || compare(this.slack(a), this.slack(b)));
     const solved = new Map<number, Status>();
     const widenAll = (points: Float64Array[]) => {
       for (const [u, spread] of spreads) {
-        if (!proven(u)) spreads.set(u, points.reduce((acc, p) => widen(acc, p, attack.column(u)), spread));
+        if (!proven(u))
+          spreads.set(
+            u,
+            points.reduce((acc, p) => widen(acc, p, attack.column(u)), spread),
+          );
       }
       fresh.push(...points);
     };
@@ -263,7 +269,12 @@ export class Verifier {
       if (proven(t)) continue; // certified by the points of an earlier solve
       if (tries++ === FAIL_FIRST) {
         // The likeliest failures are past: prove the rest in bulk if possible.
-        bulkPoints(attack, queue.filter((u) => !proven(u)), widenAll, proven);
+        bulkPoints(
+          attack,
+          queue.filter((u) => !proven(u)),
+          widenAll,
+          proven,
+        );
         if (proven(t)) continue;
       }
       const status = this.solve(attack, t);

@@ -18,7 +18,12 @@ export interface BassinFact extends Names {
 }
 
 const bassin = (code: string, fr: string, nl: string, de: string, en: string, municipalities: string[]): BassinFact => ({
-  code, nameFr: `Bassin ${fr}`, nameNl: `Bassin ${nl}`, nameDe: `Versorgungsbecken ${de}`, nameEn: `${en} care basin`, municipalities,
+  code,
+  nameFr: `Bassin ${fr}`,
+  nameNl: `Bassin ${nl}`,
+  nameDe: `Versorgungsbecken ${de}`,
+  nameEn: `${en} care basin`,
+  municipalities,
 });
 
 export const BASSINS: readonly BassinFact[] = [

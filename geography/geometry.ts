@@ -11,17 +11,21 @@ const r5 = (v: number): number => Math.round(v * 1e5) / 1e5;
 
 /** Coordinates to 5 decimals (about 1 m), dropping points that round onto their predecessor. */
 export function rounded(g: Geometry): Geometry {
-  const multi = asMulti(g).map((poly) =>
-    poly.map((ring) => {
-      const out: Position[] = [];
-      for (const [x, y] of ring) {
-        const p: Position = [r5(x), r5(y)];
-        const last = out[out.length - 1];
-        if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
-      }
-      return out;
-    }).filter((ring) => ring.length >= 4),
-  ).filter((poly) => poly.length > 0);
+  const multi = asMulti(g)
+    .map((poly) =>
+      poly
+        .map((ring) => {
+          const out: Position[] = [];
+          for (const [x, y] of ring) {
+            const p: Position = [r5(x), r5(y)];
+            const last = out[out.length - 1];
+            if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
+          }
+          return out;
+        })
+        .filter((ring) => ring.length >= 4),
+    )
+    .filter((poly) => poly.length > 0);
   return fromMulti(multi);
 }
 
@@ -46,6 +50,14 @@ export function centre(g: Geometry): { lat: number; lon: number } {
 
 /** The part of a shape between two latitudes. */
 export function latitudeBand(g: Geometry, south: number, north: number): Geometry {
-  const box: Position[][] = [[[-180, south], [180, south], [180, Math.min(north, 89)], [-180, Math.min(north, 89)], [-180, south]]];
+  const box: Position[][] = [
+    [
+      [-180, south],
+      [180, south],
+      [180, Math.min(north, 89)],
+      [-180, Math.min(north, 89)],
+      [-180, south],
+    ],
+  ];
   return fromMulti(polygonClipping.intersection(asMulti(g) as ClipMulti, [box] as ClipMulti) as Position[][][]);
 }

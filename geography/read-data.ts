@@ -12,7 +12,9 @@ const text = (name: string): string => readFileSync(new URL(name, DATA), "utf8")
 
 /** Rows of a small comma-separated file without quoted fields. */
 function csv(name: string): Record<string, string>[] {
-  const [head, ...lines] = text(name).split(/\r?\n/).filter((l) => l.trim() !== "");
+  const [head, ...lines] = text(name)
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== "");
   const columns = (head as string).split(",");
   return lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [columns[i] as string, v.trim()])));
 }
@@ -63,13 +65,14 @@ export function readGeographyData(): GeographyData {
     return { nisCode: p.nis, nameFr: p.name_fr, nameNl: p.name_nl, population: n, geometry: f.geometry };
   });
   const byCode = new Map(collection.geometries.map((g) => [(g.properties as { nis: string }).nis, g]));
-  const merged = (codes: readonly string[]): Geometry =>
-    merge(topology, codes.map((c) => byCode.get(c) as NonNullable<ReturnType<typeof byCode.get>>) as never) as unknown as Geometry;
+  const merged = (codes: readonly string[]): Geometry => merge(topology, codes.map((c) => byCode.get(c) as NonNullable<ReturnType<typeof byCode.get>>) as never) as unknown as Geometry;
   const members = (name: string) => new Map(csv(name).map((r) => [r.nis_code as string, r.elz_code as string]));
   cached = {
     municipalities,
     merged,
-    elzZones: csv("elz-zones.csv").filter((r) => !/^elz9\d$/.test(r.elz_code as string)).map((r) => ({ code: r.elz_code as string, name: r.name_nl as string })),
+    elzZones: csv("elz-zones.csv")
+      .filter((r) => !/^elz9\d$/.test(r.elz_code as string))
+      .map((r) => ({ code: r.elz_code as string, name: r.name_nl as string })),
     elzMembers: { 2019: members("elz-members-2019.csv"), 2025: members("elz-members-2025.csv") },
     antwerpSubzones: csv("elz-antwerp-subzones.csv").map((r) => ({ code: r.subzone_code as string, name: r.name_nl as string, elzCode: r.elz_code as string })),
     antwerpSectors: csv("elz-antwerp-sectors.csv").map((r) => ({ sectorCode: r.sector_code as string, subzone: r.subzone_code as string })),

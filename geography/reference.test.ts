@@ -96,13 +96,20 @@ describe("zone systems", () => {
     expect(g.zoneSystems.map((s) => s.code)).toEqual(["elz", "elz-antwerpen", "bassin", "dg", "ols-provisoire"]);
     expect(zonesOf("elz").length).toBeGreaterThanOrEqual(55);
     expect(zonesOf("bassin")).toHaveLength(5);
-    expect(members("DG").map((m) => m.nisCode).sort()).toEqual(["63001", "63012", "63013", "63023", "63040", "63048", "63061", "63067", "63087"]);
+    expect(
+      members("DG")
+        .map((m) => m.nisCode)
+        .sort(),
+    ).toEqual(["63001", "63012", "63013", "63023", "63040", "63048", "63061", "63067", "63087"]);
     const ols = g.zoneSystems.find((s) => s.code === "ols-provisoire")!;
     expect([ols.nameFr, ols.nameNl, ols.nameDe, ols.nameEn].every((n) => /provisoire|voorlopige|vorläufige|provisional/i.test(n))).toBe(true);
   });
 
   it("partitions each region's municipalities within each whole-municipality system", () => {
-    for (const [system, region] of [["ols-provisoire", "03000"], ["bassin", "04000"]] as const) {
+    for (const [system, region] of [
+      ["ols-provisoire", "03000"],
+      ["bassin", "04000"],
+    ] as const) {
       const seen = g.members.filter((m) => zonesOf(system).some((z) => z.code === m.zoneCode)).map((m) => m.nisCode);
       const expected = g.municipalities.filter((m) => m.regionCode === region && m.languageArea !== "de").map((m) => m.nisCode);
       expect(new Set(seen)).toEqual(new Set(expected));
@@ -144,8 +151,7 @@ describe("boundaries", () => {
     const bad: string[] = [];
     for (const f of r2025.boundaries.features)
       for (const poly of asMulti(f.geometry))
-        for (const ring of poly)
-          for (const [x, y] of ring) if (!(x >= 2.5 && x <= 6.5 && y >= 49.4 && y <= 51.6) || Math.round(x * 1e5) / 1e5 !== x) bad.push(f.properties.code);
+        for (const ring of poly) for (const [x, y] of ring) if (!(x >= 2.5 && x <= 6.5 && y >= 49.4 && y <= 51.6) || Math.round(x * 1e5) / 1e5 !== x) bad.push(f.properties.code);
     expect(bad).toEqual([]);
   });
 });

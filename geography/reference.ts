@@ -57,7 +57,7 @@ export function referenceGeography(vintage: Vintage): Reference {
 
 export function buildReference(data: GeographyData, vintage: Vintage): Reference {
   const shapes = new Map<string, Geometry>();
-  const rows: (Omit<ReferenceMunicipality, "lat" | "lon" | "nameEn" | "nameDe" | "languageArea" | "regionCode" | "provinceCode">)[] = [];
+  const rows: Omit<ReferenceMunicipality, "lat" | "lon" | "nameEn" | "nameDe" | "languageArea" | "regionCode" | "provinceCode">[] = [];
   const merged = new Set(vintage === 2025 ? MERGERS_2025.flatMap((m) => m.from) : []);
   for (const m of data.municipalities) {
     if (merged.has(m.nisCode)) continue;

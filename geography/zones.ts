@@ -11,10 +11,24 @@ import { GERMAN_NAMES } from "./names.ts";
 
 export const ZONE_SYSTEMS: readonly ZoneSystem[] = [
   { code: "elz", regionCode: null, nameFr: "Zones de première ligne (ELZ)", nameNl: "Eerstelijnszones", nameDe: "Erstlinienzonen (ELZ)", nameEn: "Primary-care zones (ELZ)" },
-  { code: "elz-antwerpen", regionCode: FLANDERS, nameFr: "Sous-zones de la zone de première ligne d'Anvers", nameNl: "Deelzones van de eerstelijnszone Antwerpen", nameDe: "Teilzonen der Erstlinienzone Antwerpen", nameEn: "Sub-zones of the Antwerp primary-care zone" },
+  {
+    code: "elz-antwerpen",
+    regionCode: FLANDERS,
+    nameFr: "Sous-zones de la zone de première ligne d'Anvers",
+    nameNl: "Deelzones van de eerstelijnszone Antwerpen",
+    nameDe: "Teilzonen der Erstlinienzone Antwerpen",
+    nameEn: "Sub-zones of the Antwerp primary-care zone",
+  },
   { code: "bassin", regionCode: BRUSSELS, nameFr: "Bassins d'aide et de soins", nameNl: "Zorg- en welzijnsbassins", nameDe: "Versorgungsbecken", nameEn: "Care basins" },
   { code: "dg", regionCode: WALLONIA, nameFr: "Communauté germanophone", nameNl: "Duitstalige Gemeenschap", nameDe: "Deutschsprachige Gemeinschaft", nameEn: "German-speaking Community" },
-  { code: "ols-provisoire", regionCode: WALLONIA, nameFr: "OLS provisoires (par arrondissement)", nameNl: "Voorlopige OLS (per arrondissement)", nameDe: "Vorläufige OLS (nach Bezirk)", nameEn: "Provisional OLS (by arrondissement)" },
+  {
+    code: "ols-provisoire",
+    regionCode: WALLONIA,
+    nameFr: "OLS provisoires (par arrondissement)",
+    nameNl: "Voorlopige OLS (per arrondissement)",
+    nameDe: "Vorläufige OLS (nach Bezirk)",
+    nameEn: "Provisional OLS (by arrondissement)",
+  },
 ];
 
 export interface ZoneInputs {
@@ -68,7 +82,14 @@ export function buildZones(inp: ZoneInputs): { zoneSystems: ZoneSystem[]; zones:
     if (!names) throw new Error(`no name for arrondissement ${a}`);
     const fr = names.nameFr.replace(/^Arrondissement (de |d')?/i, "");
     const nl = names.nameNl.replace(/^Arrondissement /i, "");
-    zones.push({ code: olsCode(a), systemCode: "ols-provisoire", nameFr: `${fr} (OLS provisoire)`, nameNl: `${nl} (voorlopige OLS)`, nameDe: `${fr} (vorläufige OLS)`, nameEn: `${fr} (provisional OLS)` });
+    zones.push({
+      code: olsCode(a),
+      systemCode: "ols-provisoire",
+      nameFr: `${fr} (OLS provisoire)`,
+      nameNl: `${nl} (voorlopige OLS)`,
+      nameDe: `${fr} (vorläufige OLS)`,
+      nameEn: `${fr} (provisional OLS)`,
+    });
   }
   for (const nis of walloon) whole(olsCode(arrondissementOfNis(nis)), nis);
 

@@ -48,7 +48,10 @@ export function ageBandRelations(
   const relations: SdcRelation[] = [];
   const cells: SdcCell[] = [];
   if (disjointBands(labels)) {
-    const parts = labels.map(cell).filter((c) => c !== undefined).map((c) => c.id);
+    const parts = labels
+      .map(cell)
+      .filter((c) => c !== undefined)
+      .map((c) => c.id);
     if (total && parts.length > 0) relations.push({ total, parts });
     return { cells, relations };
   }
@@ -56,7 +59,8 @@ export function ageBandRelations(
   const below = new Map<number, number>();
   const set = (at: number, value: number) => {
     const seen = below.get(at);
-    if (seen !== undefined && seen !== value) throw new Error(`disclosure model: ${latentPrefix}: two sets of age bands count ${seen} and ${value} persons ${Number.isFinite(at) ? `younger than ${at}` : "in all"}`);
+    if (seen !== undefined && seen !== value)
+      throw new Error(`disclosure model: ${latentPrefix}: two sets of age bands count ${seen} and ${value} persons ${Number.isFinite(at) ? `younger than ${at}` : "in all"}`);
     below.set(at, value);
   };
   for (const system of systems) {

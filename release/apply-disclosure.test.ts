@@ -9,10 +9,37 @@ const R = definition({ id: "r", statistic: "ratio-of-measures", unit: "ratio", "
 
 function cell(o: Partial<IndicatorCell>): IndicatorCell {
   return {
-    indicator_id: "p", year: 2024, level: "zone", system_code: "S", area_code: "Z1", stratum: "total", stratum_value: "all", numerator: 10, denominator: 100, sum_squares: null,
-    statistic: "proportion", unit: "percent", value: 10, lower95: 5, upper95: 17, lower998: 3, upper998: 21, low_count: null, region_code: "R1",
-    compared_region: "similar", compared_belgium: "worse", quintile: 3, trend: "getting-worse", trend_slope: -1,
-    bim_ratio: 1.2, bim_ratio_lower95: 0.9, bim_ratio_upper95: 1.6, bim_difference: 2, bim_difference_lower95: -1, bim_difference_upper95: 5, ...o,
+    indicator_id: "p",
+    year: 2024,
+    level: "zone",
+    system_code: "S",
+    area_code: "Z1",
+    stratum: "total",
+    stratum_value: "all",
+    numerator: 10,
+    denominator: 100,
+    sum_squares: null,
+    statistic: "proportion",
+    unit: "percent",
+    value: 10,
+    lower95: 5,
+    upper95: 17,
+    lower998: 3,
+    upper998: 21,
+    low_count: null,
+    region_code: "R1",
+    compared_region: "similar",
+    compared_belgium: "worse",
+    quintile: 3,
+    trend: "getting-worse",
+    trend_slope: -1,
+    bim_ratio: 1.2,
+    bim_ratio_lower95: 0.9,
+    bim_ratio_upper95: 1.6,
+    bim_difference: 2,
+    bim_difference_lower95: -1,
+    bim_difference_upper95: 5,
+    ...o,
   };
 }
 const options = { municipalityStrata: false };
@@ -20,7 +47,19 @@ const options = { municipalityStrata: false };
 describe("applyDisclosure", () => {
   it("hides every number of a cell whose count is hidden, with one reason whether primary or complementary", () => {
     const cells = [cell({}), cell({ area_code: "Z2" })];
-    const out = applyDisclosure(cells, [{ numerator: "n1", denominator: "d1" }, { numerator: "n2", denominator: "d2" }], new Map([["n1", "primary"], ["d2", "complementary"]]), [P], options);
+    const out = applyDisclosure(
+      cells,
+      [
+        { numerator: "n1", denominator: "d1" },
+        { numerator: "n2", denominator: "d2" },
+      ],
+      new Map([
+        ["n1", "primary"],
+        ["d2", "complementary"],
+      ]),
+      [P],
+      options,
+    );
     expect(out[0]).toMatchObject({ hidden: "suppressed", value: null, numerator: null, denominator: null, lower95: null, compared_belgium: null, quintile: null, trend: null, bim_ratio: null });
     expect(out[1]).toMatchObject({ hidden: "suppressed", value: null });
     for (const c of out) for (const [k, v] of Object.entries(c)) if (k !== "year") expect(typeof v === "number", k).toBe(false);
@@ -39,7 +78,17 @@ describe("applyDisclosure", () => {
     const cells = [...years, region, bim];
     const counts = cells.map((_, i) => ({ numerator: `n${i}`, denominator: `d${i}` }));
     // 2021 of Z1, the region in 2024 and Z1's BIM cell are hidden.
-    const out = applyDisclosure(cells, counts, new Map([["n1", "primary"], ["n5", "primary"], ["n6", "primary"]]), [P], options);
+    const out = applyDisclosure(
+      cells,
+      counts,
+      new Map([
+        ["n1", "primary"],
+        ["n5", "primary"],
+        ["n6", "primary"],
+      ]),
+      [P],
+      options,
+    );
     const z2024 = out.find((c) => c.year === 2024 && c.area_code === "Z1" && c.stratum === "total")!;
     expect(z2024.hidden).toBeNull();
     expect(z2024.value).toBe(10);
@@ -54,9 +103,23 @@ describe("applyDisclosure", () => {
     const sector = cell({ level: "sector", system_code: null, area_code: "21004_S01" });
     const municipalSex = cell({ level: "municipality", system_code: null, area_code: "21004", stratum: "sex", stratum_value: "F" });
     const cells = [...zones, sector, municipalSex];
-    const out = applyDisclosure(cells, cells.map((_, i) => ({ numerator: `n${i}` })), new Map([["n5", "primary"]]), [P], options);
+    const out = applyDisclosure(
+      cells,
+      cells.map((_, i) => ({ numerator: `n${i}` })),
+      new Map([["n5", "primary"]]),
+      [P],
+      options,
+    );
     expect(out).toHaveLength(6);
     expect(out.map((c) => c.quintile)).toEqual([1, 2, 3, 4, 5, null]);
-    expect(applyDisclosure(cells, cells.map(() => ({})), new Map(), [P], { municipalityStrata: true })).toHaveLength(7);
+    expect(
+      applyDisclosure(
+        cells,
+        cells.map(() => ({})),
+        new Map(),
+        [P],
+        { municipalityStrata: true },
+      ),
+    ).toHaveLength(7);
   });
 });

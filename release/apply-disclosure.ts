@@ -30,9 +30,26 @@ const cellKey = (c: Pick<IndicatorCell, "indicator_id" | "year" | "level" | "sys
   `${c.indicator_id}|${c.year}|${areaKey(c.level, c.system_code, c.area_code)}|${c.stratum}|${c.stratum_value}`;
 
 const NULLED = {
-  numerator: null, denominator: null, sum_squares: null, value: null, lower95: null, upper95: null, lower998: null, upper998: null, low_count: null,
-  compared_region: null, compared_belgium: null, quintile: null, trend: null, trend_slope: null,
-  bim_ratio: null, bim_ratio_lower95: null, bim_ratio_upper95: null, bim_difference: null, bim_difference_lower95: null, bim_difference_upper95: null,
+  numerator: null,
+  denominator: null,
+  sum_squares: null,
+  value: null,
+  lower95: null,
+  upper95: null,
+  lower998: null,
+  upper998: null,
+  low_count: null,
+  compared_region: null,
+  compared_belgium: null,
+  quintile: null,
+  trend: null,
+  trend_slope: null,
+  bim_ratio: null,
+  bim_ratio_lower95: null,
+  bim_ratio_upper95: null,
+  bim_difference: null,
+  bim_difference_lower95: null,
+  bim_difference_upper95: null,
 } as const;
 
 export function applyDisclosure(

@@ -69,7 +69,10 @@ export async function auditReleaseDir(dir: string): Promise<ReleaseAudit> {
     }
     checkedCells = (await db.all<{ n: number }>(`SELECT count(*) AS n FROM cell`))[0]!.n + periodCells;
     sdcCells = await db.all<SdcCellRow>(`SELECT problem, id, publishable, known, value, is_primary FROM internal.sdc_cell`);
-    relations = (await db.all<{ problem: string; total: string; parts: string[] }>(`SELECT problem, total, parts FROM internal.sdc_relation`)).map((r) => ({ ...r, parts: [...(r.parts as unknown as string[])] }));
+    relations = (await db.all<{ problem: string; total: string; parts: string[] }>(`SELECT problem, total, parts FROM internal.sdc_relation`)).map((r) => ({
+      ...r,
+      parts: [...(r.parts as unknown as string[])],
+    }));
   } finally {
     db.close();
   }

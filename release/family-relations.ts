@@ -96,14 +96,16 @@ export function familyRelations(links: LinkedFamilies, families: ReadonlyMap<str
     const outside = BREAKDOWN_VALUES[breakdown].filter((v) => !used.has(v));
     const wholeBands = [...bandLabelsOf(W)];
     // Per restriction, once (not per area): which bands tie its total and its cells to the whole's.
-    const byAge = new Map(group.map((r) => {
-      if (breakdown !== "age-band") return [r, { wholeValues: r.values, same: r.values }];
-      const runs = runsOf(r.values);
-      const ownBands = !r.values.every((v) => wholeBands.includes(v));
-      const wholeValues = ownBands ? (tiling(runs, wholeBands) ?? r.values) : r.values;
-      const same = [...new Set([...r.values, ...[...bandLabelsOf(families.get(r.part)!)].filter((l) => within(l, runs))])];
-      return [r, { wholeValues, same }];
-    }));
+    const byAge = new Map(
+      group.map((r) => {
+        if (breakdown !== "age-band") return [r, { wholeValues: r.values, same: r.values }];
+        const runs = runsOf(r.values);
+        const ownBands = !r.values.every((v) => wholeBands.includes(v));
+        const wholeValues = ownBands ? (tiling(runs, wholeBands) ?? r.values) : r.values;
+        const same = [...new Set([...r.values, ...[...bandLabelsOf(families.get(r.part)!)].filter((l) => within(l, runs))])];
+        return [r, { wholeValues, same }];
+      }),
+    );
     const otherBands = wholeBands.length > 0 ? wholeBands : BREAKDOWN_VALUES["age-band"];
     const otherBandsDisjoint = disjointBands(otherBands);
     for (const area of areasOf(W)) {
@@ -170,7 +172,10 @@ export function familyRelations(links: LinkedFamilies, families: ReadonlyMap<str
       if (plus.length === 1) relations.push({ total: plus[0]!.id, parts: ids(minus) });
       else if (minus.length === 1) relations.push({ total: minus[0]!.id, parts: ids(plus) });
       else {
-        const id = latent(`${prefix}|sum|${key}|${s.plus.join("+")}`, plus.reduce((t, c) => t + c!.value, 0));
+        const id = latent(
+          `${prefix}|sum|${key}|${s.plus.join("+")}`,
+          plus.reduce((t, c) => t + c!.value, 0),
+        );
         relations.push({ total: id, parts: ids(plus) }, { total: id, parts: ids(minus) });
       }
     }

@@ -209,7 +209,9 @@ const periodCellTable = table("period_cell", {
 const PERIOD_VALUE_COLUMNS = periodCellTable.columns.filter((c) => !c.key).map((c) => c.name);
 export const PERIOD_CELL_TABLE = {
   ...periodCellTable,
-  row: periodCellTable.row.refine((c) => c.hidden === null || PERIOD_VALUE_COLUMNS.every((n) => c[n] === null), { message: "a hidden period cell carries a value: only its keys and reason may be non-null" }),
+  row: periodCellTable.row.refine((c) => c.hidden === null || PERIOD_VALUE_COLUMNS.every((n) => c[n] === null), {
+    message: "a hidden period cell carries a value: only its keys and reason may be non-null",
+  }),
 };
 
 /** Every table of published.duckdb, in the order the writer creates them. */

@@ -11,8 +11,12 @@ describe("indexGeography: sector groups", () => {
     areas: [],
     systems: [],
     members: [
-      member("A1", "11002", "11002A"), member("A1", "11002", "11002B"), member("A2", "11002", "11002C"),
-      member("CITY", "11002", "11002A", "W"), member("CITY", "11002", "11002B", "W"), member("CITY", "11002", "11002C", "W"),
+      member("A1", "11002", "11002A"),
+      member("A1", "11002", "11002B"),
+      member("A2", "11002", "11002C"),
+      member("CITY", "11002", "11002A", "W"),
+      member("CITY", "11002", "11002B", "W"),
+      member("CITY", "11002", "11002C", "W"),
       member("A2", "11004", null),
     ],
     boundaries: [],
@@ -29,7 +33,14 @@ describe("indexGeography: sector groups", () => {
   it("lists each group once among a zone's members, whole municipalities as they are", () => {
     const zone = (code: string) => index.zones.find((z) => z.zone === code)!.members;
     expect(zone("A1")).toEqual([{ nis: "11002", sector: index.sectorGroup.get("11002A") }]);
-    expect(zone("CITY").map((m) => m.sector).sort()).toEqual([...new Set(index.sectorGroup.values())].sort());
-    expect(zone("A2")).toEqual([{ nis: "11002", sector: index.sectorGroup.get("11002C") }, { nis: "11004", sector: null }]);
+    expect(
+      zone("CITY")
+        .map((m) => m.sector)
+        .sort(),
+    ).toEqual([...new Set(index.sectorGroup.values())].sort());
+    expect(zone("A2")).toEqual([
+      { nis: "11002", sector: index.sectorGroup.get("11002C") },
+      { nis: "11004", sector: null },
+    ]);
   });
 });

@@ -35,25 +35,48 @@ export async function readGeography(db: Database): Promise<ReleaseGeography> {
   const zones = await db.all<{ zone_code: string; system_code: string; name_fr: string; name_nl: string; name_de: string; name_en: string }>(
     `SELECT zone_code, system_code, name_fr, name_nl, name_de, name_en FROM geo_zone ORDER BY system_code, zone_code`,
   );
-  const members = await db.all<ZoneMemberRow>(
-    `SELECT z.system_code, m.zone_code, m.nis_code, m.sector_code FROM geo_zone_member m JOIN geo_zone z USING (zone_code) ORDER BY ALL`,
-  );
+  const members = await db.all<ZoneMemberRow>(`SELECT z.system_code, m.zone_code, m.nis_code, m.sector_code FROM geo_zone_member m JOIN geo_zone z USING (zone_code) ORDER BY ALL`);
   const regionOfMunicipality = new Map(municipalities.map((m) => [m.nis_code, m.region_code]));
   const usedRegions = new Set(municipalities.map((m) => m.region_code));
   const usedProvinces = new Set(municipalities.map((m) => m.province_code).filter((p): p is string => p !== null));
 
   // The top level is named for the regions where the data's people live ("Belgium" only when all three are covered).
   const top = coverageNames(await coveredRegions(db, usedRegions));
-  const areas: AreaRow[] = [{ level: "belgium", system_code: null, area_code: "BE", name_fr: top.nameFr, name_nl: top.nameNl, name_de: top.nameDe, name_en: top.nameEn, region_code: null, province_code: null }];
-  for (const r of REGIONS.filter((r) => usedRegions.has(r.code))) areas.push({ level: "region", system_code: null, area_code: r.code, name_fr: r.nameFr, name_nl: r.nameNl, name_de: r.nameDe, name_en: r.nameEn, region_code: null, province_code: null });
-  for (const p of PROVINCES.filter((p) => usedProvinces.has(p.code))) areas.push({ level: "province", system_code: null, area_code: p.code, name_fr: p.nameFr, name_nl: p.nameNl, name_de: p.nameDe, name_en: p.nameEn, region_code: p.regionCode, province_code: null });
+  const areas: AreaRow[] = [
+    { level: "belgium", system_code: null, area_code: "BE", name_fr: top.nameFr, name_nl: top.nameNl, name_de: top.nameDe, name_en: top.nameEn, region_code: null, province_code: null },
+  ];
+  for (const r of REGIONS.filter((r) => usedRegions.has(r.code)))
+    areas.push({ level: "region", system_code: null, area_code: r.code, name_fr: r.nameFr, name_nl: r.nameNl, name_de: r.nameDe, name_en: r.nameEn, region_code: null, province_code: null });
+  for (const p of PROVINCES.filter((p) => usedProvinces.has(p.code)))
+    areas.push({ level: "province", system_code: null, area_code: p.code, name_fr: p.nameFr, name_nl: p.nameNl, name_de: p.nameDe, name_en: p.nameEn, region_code: p.regionCode, province_code: null });
   for (const z of zones) {
     // A zone lies in the region of its members (all of one region in Belgium's systems).
     const region = members.find((m) => m.zone_code === z.zone_code && m.system_code === z.system_code);
-    areas.push({ level: "zone", system_code: z.system_code, area_code: z.zone_code, name_fr: z.name_fr, name_nl: z.name_nl, name_de: z.name_de, name_en: z.name_en, region_code: region ? (regionOfMunicipality.get(region.nis_code) ?? null) : null, province_code: null });
+    areas.push({
+      level: "zone",
+      system_code: z.system_code,
+      area_code: z.zone_code,
+      name_fr: z.name_fr,
+      name_nl: z.name_nl,
+      name_de: z.name_de,
+      name_en: z.name_en,
+      region_code: region ? (regionOfMunicipality.get(region.nis_code) ?? null) : null,
+      province_code: null,
+    });
   }
   // An extract without English names: the French one stands in, as on Statbel's English pages.
-  for (const m of municipalities) areas.push({ level: "municipality", system_code: null, area_code: m.nis_code, name_fr: m.name_fr, name_nl: m.name_nl, name_de: m.name_de, name_en: m.name_en, region_code: m.region_code, province_code: m.province_code });
+  for (const m of municipalities)
+    areas.push({
+      level: "municipality",
+      system_code: null,
+      area_code: m.nis_code,
+      name_fr: m.name_fr,
+      name_nl: m.name_nl,
+      name_de: m.name_de,
+      name_en: m.name_en,
+      region_code: m.region_code,
+      province_code: m.province_code,
+    });
 
   const boundaries = await dissolvedBoundaries(db, municipalities, members);
   return { areas, systems, members, boundaries };
@@ -106,7 +129,12 @@ async function dissolvedBoundaries(
   for (const [code, parts] of group((m) => m.province_code)) push("province", null, code, parts);
   const regions = group((m) => m.region_code);
   for (const [code, parts] of regions) push("region", null, code, parts);
-  push("belgium", null, "BE", out.filter((b) => b.level === "region").map((b) => (JSON.parse(b.geometry) as { coordinates: MultiPolygon }).coordinates));
+  push(
+    "belgium",
+    null,
+    "BE",
+    out.filter((b) => b.level === "region").map((b) => (JSON.parse(b.geometry) as { coordinates: MultiPolygon }).coordinates),
+  );
   return out;
 }
 

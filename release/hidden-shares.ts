@@ -8,8 +8,21 @@ import type { IndicatorCell } from "../indicators/compute/derive.ts";
 import type { PublishedCell } from "./apply-disclosure.ts";
 import { isPublished, type CellCounts, type ModelOptions } from "./sdc-model.ts";
 
-export interface IndicatorShare { id: string; cells: number; primary: number; secondary: number; derived: number; share: number }
-export interface HiddenShares { primary: number; secondary: number; derived: number; share: number; byIndicator: IndicatorShare[] }
+export interface IndicatorShare {
+  id: string;
+  cells: number;
+  primary: number;
+  secondary: number;
+  derived: number;
+  share: number;
+}
+export interface HiddenShares {
+  primary: number;
+  secondary: number;
+  derived: number;
+  share: number;
+  byIndicator: IndicatorShare[];
+}
 
 const ratio = (hidden: number, cells: number) => (cells === 0 ? 0 : Math.round((hidden / cells) * 10000) / 10000);
 

@@ -44,13 +44,23 @@ export async function protectInPhases(denominators: readonly YearProblem[], nume
   const withKnown = (c: SdcCell) => (c.publishable && o.known.get(c.id) === c.value ? { ...c, known: true } : c);
   let done = 0;
   const total = denominators.length + numerators.length;
-  const job = (p: YearProblem, problem: ProtectJob["problem"]): ProtectJob => ({ key: p.key, problem, options: { protectionWidth: o.protectionWidth, publishZeros: true, minCount: Math.max(o.minCount, p.minCount), pruneBudget: o.pruneBudget } });
-  const run = (jobs: ProtectJob[]) => protectInParallel(jobs, { threads: o.threads, onProgress: (_, r) => o.log(`disclosure: ${++done}/${total} problems protected (${r.key}: ${r.cells} cells, ${r.primary} small, ${r.complementary} complementary, ${(r.ms / 1000).toFixed(1)} s)`) });
+  const job = (p: YearProblem, problem: ProtectJob["problem"]): ProtectJob => ({
+    key: p.key,
+    problem,
+    options: { protectionWidth: o.protectionWidth, publishZeros: true, minCount: Math.max(o.minCount, p.minCount), pruneBudget: o.pruneBudget },
+  });
+  const run = (jobs: ProtectJob[]) =>
+    protectInParallel(jobs, {
+      threads: o.threads,
+      onProgress: (_, r) =>
+        o.log(`disclosure: ${++done}/${total} problems protected (${r.key}: ${r.cells} cells, ${r.primary} small, ${r.complementary} complementary, ${(r.ms / 1000).toFixed(1)} s)`),
+    });
 
   // First phase: the populations, with the previous release's facts.
   const first = await run(denominators.map((p) => job(p, { relations: p.problem.relations, cells: p.problem.cells.map(withKnown) })));
   const cappedFirst = first.flatMap((r) => r.unprotectable.map((id) => `${r.key}: ${id}`));
-  if (cappedFirst.length > 0) throw new ProtectionError(`${cappedFirst.length} small count(s) cannot reach the protection width ${o.protectionWidth} because of facts already public: ${cappedFirst.slice(0, 5).join("; ")}`);
+  if (cappedFirst.length > 0)
+    throw new ProtectionError(`${cappedFirst.length} small count(s) cannot reach the protection width ${o.protectionWidth} because of facts already public: ${cappedFirst.slice(0, 5).join("; ")}`);
   record(result, first, denominators);
 
   // Second phase: each group of numerators, the populations as the first phase left them.
@@ -58,12 +68,21 @@ export async function protectInPhases(denominators: readonly YearProblem[], nume
     p.denominatorCells?.has(c.id) ? (result.hidden.has(c.id) ? { ...c, publishable: false } : c.publishable ? { ...c, known: true } : c) : withKnown(c);
   const second = await run(numerators.map((p) => job(p, { relations: p.problem.relations, cells: p.problem.cells.map(decided(p)) })));
   const fine = second.map((r, i) => ({ r, p: numerators[i]! })).filter(({ r }) => r.unprotectable.length === 0);
-  record(result, fine.map((x) => x.r), fine.map((x) => x.p));
+  record(
+    result,
+    fine.map((x) => x.r),
+    fine.map((x) => x.p),
+  );
 
   // Capped: again, jointly with their populations (hidden ones stay hidden, zeros and facts stay).
   const capped = second.map((r, i) => ({ r, p: numerators[i]! })).filter(({ r }) => r.unprotectable.length > 0);
   if (capped.length === 0) return result;
-  o.log(`disclosure: ${capped.length} numerator problem(s) capped by published population cells (${capped.flatMap(({ r }) => r.unprotectable).slice(0, 3).join(", ")} …): protected again jointly with their populations`);
+  o.log(
+    `disclosure: ${capped.length} numerator problem(s) capped by published population cells (${capped
+      .flatMap(({ r }) => r.unprotectable)
+      .slice(0, 3)
+      .join(", ")} …): protected again jointly with their populations`,
+  );
   const jointProblems = capped.map(({ p }) => ({ ...p, key: `${p.key}|joint`, denominatorCells: undefined }));
   const joint = await protectInParallel(
     jointProblems.map((p) => {

@@ -3,10 +3,49 @@ import { gridProblem, hierarchyProblem } from "../disclosure/test-support/proble
 import { expectedWork, protectInParallel, protectOne, type ProtectJob } from "./protect-jobs.ts";
 
 const jobs: ProtectJob[] = [
-  { key: "grid", problem: gridProblem([[2, 6, 9], [7, 3, 8], [10, 12, 15]]), options: {} },
-  { key: "none", problem: gridProblem([[10, 20], [30, 40]]), options: {} },
-  { key: "hierarchy", problem: hierarchyProblem({ leaves: [[[2, 9], [7, 3]], [[1, 6], [8, 8], [5, 2]]], latentB: true }), options: {} },
-  { key: "strict", problem: gridProblem([[6, 7], [8, 12]]), options: { minCount: 10 } },
+  {
+    key: "grid",
+    problem: gridProblem([
+      [2, 6, 9],
+      [7, 3, 8],
+      [10, 12, 15],
+    ]),
+    options: {},
+  },
+  {
+    key: "none",
+    problem: gridProblem([
+      [10, 20],
+      [30, 40],
+    ]),
+    options: {},
+  },
+  {
+    key: "hierarchy",
+    problem: hierarchyProblem({
+      leaves: [
+        [
+          [2, 9],
+          [7, 3],
+        ],
+        [
+          [1, 6],
+          [8, 8],
+          [5, 2],
+        ],
+      ],
+      latentB: true,
+    }),
+    options: {},
+  },
+  {
+    key: "strict",
+    problem: gridProblem([
+      [6, 7],
+      [8, 12],
+    ]),
+    options: { minCount: 10 },
+  },
 ];
 
 describe("protecting many problems", () => {

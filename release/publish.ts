@@ -68,13 +68,17 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
       const signatures = await readSignatures(db, used, year);
       if (signatures) links.set(year, familyLinks(signatures));
     }
-    batches = await db.all<{ batch_id: string; producer: string | null; synthetic: boolean | null; finished_at: unknown }>(`SELECT batch_id, producer, synthetic, finished_at FROM load_batch ORDER BY started_at`);
+    batches = await db.all<{ batch_id: string; producer: string | null; synthetic: boolean | null; finished_at: unknown }>(
+      `SELECT batch_id, producer, synthetic, finished_at FROM load_batch ORDER BY started_at`,
+    );
   } finally {
     db.close();
   }
 
   const { denominators, numerators, counts, periodCounts } = buildModel(computed.cells, used, geography, model, links, computed.periodCells);
-  log(`disclosure model: ${denominators.length} population and ${numerators.length} numerator problems, ${[...links.values()].reduce((n, l) => n + l.restrictions.length + l.sums.length, 0)} links found in the data`);
+  log(
+    `disclosure model: ${denominators.length} population and ${numerators.length} numerator problems, ${[...links.values()].reduce((n, l) => n + l.restrictions.length + l.sums.length, 0)} links found in the data`,
+  );
   const known = o.previous ? await previousFacts(o.previous) : new Map<string, number>();
   const minCount = o.minCount ?? 5;
   const baseOptions = { protectionWidth: o.protectionWidth ?? 5, publishZeros: true };
@@ -102,11 +106,25 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
     synthetic: batches.length > 0 && batches.every((b) => b.synthetic === true),
     producer: batches.at(-1)?.producer ?? null,
     years: years.length > 0 ? [Math.min(...years), Math.max(...years)] : null,
-    batches: batches.map((b) => ({ batchId: b.batch_id, producer: b.producer, synthetic: b.synthetic === true, finishedAt: b.finished_at instanceof Date ? b.finished_at.toISOString() : b.finished_at ? String(b.finished_at) : null })),
+    batches: batches.map((b) => ({
+      batchId: b.batch_id,
+      producer: b.producer,
+      synthetic: b.synthetic === true,
+      finishedAt: b.finished_at instanceof Date ? b.finished_at.toISOString() : b.finished_at ? String(b.finished_at) : null,
+    })),
     indicators: used.map((d) => ({ id: d.id, version: d.version })),
     // What the run left out and why: whole definitions (year null), or years without source data.
     notComputed: [...computed.skipped.map((s) => ({ id: s.id, year: null, reason: s.reason })), ...computed.skippedYears],
-    disclosure: { minCount, protectionWidth: baseOptions.protectionWidth, publishZeros: true, municipalities: model.municipalities === true, municipalityStrata: model.municipalityStrata === true, previousRelease: o.previous ? await previousId(o.previous) : null, rules: DISCLOSURE_RULES, professionalCounts: used.filter((d) => d.counts === "professionals").map((d) => d.id) },
+    disclosure: {
+      minCount,
+      protectionWidth: baseOptions.protectionWidth,
+      publishZeros: true,
+      municipalities: model.municipalities === true,
+      municipalityStrata: model.municipalityStrata === true,
+      previousRelease: o.previous ? await previousId(o.previous) : null,
+      rules: DISCLOSURE_RULES,
+      professionalCounts: used.filter((d) => d.counts === "professionals").map((d) => d.id),
+    },
     audit: {
       passed: true,
       problems: all.length,

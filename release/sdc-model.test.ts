@@ -7,20 +7,55 @@ import { buildModel } from "./sdc-model.ts";
 
 // Belgium = region 02000 (province P1: M1, M2) + region 04000 (B1, no province, split in
 // sectors B1_S1, B1_S2); zone system Z: ZA = M1 + B1_S1, ZB = M2 + B1_S2.
-const area = (level: Level, code: string, region: string | null, province: string | null = null, system: string | null = null) =>
-  ({ level, system_code: system, area_code: code, name_fr: code, name_nl: code, name_de: code, name_en: code, region_code: region, province_code: province });
+const area = (level: Level, code: string, region: string | null, province: string | null = null, system: string | null = null) => ({
+  level,
+  system_code: system,
+  area_code: code,
+  name_fr: code,
+  name_nl: code,
+  name_de: code,
+  name_en: code,
+  region_code: region,
+  province_code: province,
+});
 const GEO: ReleaseGeography = {
-  areas: [area("belgium", "BE", null), area("region", "02000", null), area("region", "04000", null), area("province", "P1", "02000"), area("zone", "ZA", "02000", null, "Z"), area("zone", "ZB", "02000", null, "Z"),
-    area("municipality", "M1", "02000", "P1"), area("municipality", "M2", "02000", "P1"), area("municipality", "B1", "04000")],
+  areas: [
+    area("belgium", "BE", null),
+    area("region", "02000", null),
+    area("region", "04000", null),
+    area("province", "P1", "02000"),
+    area("zone", "ZA", "02000", null, "Z"),
+    area("zone", "ZB", "02000", null, "Z"),
+    area("municipality", "M1", "02000", "P1"),
+    area("municipality", "M2", "02000", "P1"),
+    area("municipality", "B1", "04000"),
+  ],
   systems: [{ system_code: "Z", name_fr: "Z", name_nl: "Z", name_de: "Z", name_en: "Z", region_code: null }],
-  members: [{ system_code: "Z", zone_code: "ZA", nis_code: "M1", sector_code: null }, { system_code: "Z", zone_code: "ZA", nis_code: "B1", sector_code: "B1_S1" }, { system_code: "Z", zone_code: "ZB", nis_code: "M2", sector_code: null }, { system_code: "Z", zone_code: "ZB", nis_code: "B1", sector_code: "B1_S2" }],
+  members: [
+    { system_code: "Z", zone_code: "ZA", nis_code: "M1", sector_code: null },
+    { system_code: "Z", zone_code: "ZA", nis_code: "B1", sector_code: "B1_S1" },
+    { system_code: "Z", zone_code: "ZB", nis_code: "M2", sector_code: null },
+    { system_code: "Z", zone_code: "ZB", nis_code: "B1", sector_code: "B1_S2" },
+  ],
   boundaries: [],
 };
 
 // Persons (denominator) and GMD holders (numerator) per area; BIM split in the totals.
 const DEN: Record<string, number> = { BE: 100, "02000": 70, "04000": 30, P1: 70, M1: 40, M2: 30, B1: 30, B1_S1: 10, B1_S2: 18, ZA: 50, ZB: 48 };
 const NUM: Record<string, number> = { BE: 50, "02000": 35, "04000": 15, P1: 35, M1: 20, M2: 15, B1: 15, B1_S1: 5, B1_S2: 9, ZA: 25, ZB: 24 };
-const LEVEL: Record<string, string> = { BE: "belgium", "02000": "region", "04000": "region", P1: "province", M1: "municipality", M2: "municipality", B1: "municipality", B1_S1: "sector", B1_S2: "sector", ZA: "zone", ZB: "zone" };
+const LEVEL: Record<string, string> = {
+  BE: "belgium",
+  "02000": "region",
+  "04000": "region",
+  P1: "province",
+  M1: "municipality",
+  M2: "municipality",
+  B1: "municipality",
+  B1_S1: "sector",
+  B1_S2: "sector",
+  ZA: "zone",
+  ZB: "zone",
+};
 
 const GMD = definition({ id: "gmd", statistic: "proportion", unit: "percent", population: {}, numerator: { kind: "status", field: "gmd" }, strata: ["bim"] });
 const GMD_BIM = definition({ id: "gmd-bim", statistic: "proportion", unit: "percent", population: { bim: true }, numerator: { kind: "status", field: "gmd" } });
@@ -28,7 +63,19 @@ const GMD_BIM = definition({ id: "gmd-bim", statistic: "proportion", unit: "perc
 function cells(): IndicatorCell[] {
   const out: IndicatorCell[] = [];
   const make = (id: string, code: string, stratum: string, value: string, n: number, d: number) =>
-    ({ indicator_id: id, year: 2024, level: LEVEL[code]!, system_code: LEVEL[code] === "zone" ? "Z" : null, area_code: code, stratum, stratum_value: value, numerator: n, denominator: d, statistic: "proportion", unit: "percent" }) as IndicatorCell;
+    ({
+      indicator_id: id,
+      year: 2024,
+      level: LEVEL[code]!,
+      system_code: LEVEL[code] === "zone" ? "Z" : null,
+      area_code: code,
+      stratum,
+      stratum_value: value,
+      numerator: n,
+      denominator: d,
+      statistic: "proportion",
+      unit: "percent",
+    }) as IndicatorCell;
   for (const code of Object.keys(DEN)) {
     out.push(make("gmd", code, "total", "all", NUM[code]!, DEN[code]!));
     // A fifth of each area is BIM, with as many GMD holders as its share rounds to.
@@ -138,7 +185,19 @@ describe("the disclosure model", () => {
 
   it("keeps a staff count out of the model (`counts: professionals`), its inhabitants in", () => {
     const GPS = definition({ id: "gps", statistic: "crude-rate", unit: "per-10000", counts: "professionals", "zone-value": { source: "zone_supply", value: "gp_count", "per-population": true } });
-    const zone = { indicator_id: "gps", year: 2024, level: "zone", system_code: "Z", area_code: "ZA", stratum: "total", stratum_value: "all", numerator: 3, denominator: 50, statistic: "crude-rate", unit: "per-10000" } as IndicatorCell;
+    const zone = {
+      indicator_id: "gps",
+      year: 2024,
+      level: "zone",
+      system_code: "Z",
+      area_code: "ZA",
+      stratum: "total",
+      stratum_value: "all",
+      numerator: 3,
+      denominator: 50,
+      statistic: "crude-rate",
+      unit: "per-10000",
+    } as IndicatorCell;
     const { counts } = buildModel([...cells(), zone], [GMD, GMD_BIM, GPS], GEO, {});
     expect(counts.at(-1)!.numerator).toBeUndefined();
     expect(counts.at(-1)!.denominator).toBeDefined();
@@ -149,16 +208,33 @@ describe("the disclosure model with links read from the data", () => {
   // What family-links.ts would find: gmd's and gmd-bim's numerators are separate sets, the
   // BIM one a restriction of the other; a third definition counts exactly gmd's holders.
   const HOLDERS = definition({ id: "holders", statistic: "proportion", unit: "percent", population: {}, numerator: { kind: "status", field: "gmd" }, strata: ["bim"] });
-  const links = new Map([[2024, {
-    year: 2024,
-    classOf: new Map([["d:gmd", "d:gmd"], ["n:gmd", "n:gmd"], ["d:gmd-bim", "d:gmd-bim"], ["n:gmd-bim", "n:gmd-bim"], ["d:holders", "d:gmd"], ["n:holders", "n:gmd"]]),
-    restrictions: [
-      { part: "d:gmd-bim", whole: "d:gmd", breakdown: "bim" as const, values: ["bim"] },
-      { part: "n:gmd-bim", whole: "n:gmd", breakdown: "bim" as const, values: ["bim"] },
+  const links = new Map([
+    [
+      2024,
+      {
+        year: 2024,
+        classOf: new Map([
+          ["d:gmd", "d:gmd"],
+          ["n:gmd", "n:gmd"],
+          ["d:gmd-bim", "d:gmd-bim"],
+          ["n:gmd-bim", "n:gmd-bim"],
+          ["d:holders", "d:gmd"],
+          ["n:holders", "n:gmd"],
+        ]),
+        restrictions: [
+          { part: "d:gmd-bim", whole: "d:gmd", breakdown: "bim" as const, values: ["bim"] },
+          { part: "n:gmd-bim", whole: "n:gmd", breakdown: "bim" as const, values: ["bim"] },
+        ],
+        sums: [],
+      },
     ],
-    sums: [],
-  }]]);
-  const withHolders = [...cells(), ...cells().filter((c) => c.indicator_id === "gmd").map((c) => ({ ...c, indicator_id: "holders" }))];
+  ]);
+  const withHolders = [
+    ...cells(),
+    ...cells()
+      .filter((c) => c.indicator_id === "gmd")
+      .map((c) => ({ ...c, indicator_id: "holders" })),
+  ];
   const model = buildModel(withHolders, [GMD, GMD_BIM, HOLDERS], GEO, { municipalities: true }, links);
   const all = [...model.denominators, ...model.numerators];
 

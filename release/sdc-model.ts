@@ -204,7 +204,12 @@ function linksOfTables(l: FamilyLinks, year: number): LinkedFamilies {
  * (family-links.ts). Without them, families are keyed by the definitions' syntax alone.
  */
 export function buildModel(
-  cells: readonly IndicatorCell[], defs: readonly Definition[], geography: ReleaseGeography, options: ModelOptions, links?: ReadonlyMap<number, FamilyLinks>, periods: readonly PeriodCell[] = [],
+  cells: readonly IndicatorCell[],
+  defs: readonly Definition[],
+  geography: ReleaseGeography,
+  options: ModelOptions,
+  links?: ReadonlyMap<number, FamilyLinks>,
+  periods: readonly PeriodCell[] = [],
 ): DisclosureModel {
   const byId = new Map(defs.map((d) => [d.id, d]));
   const counts: CellCounts[] = cells.map(() => ({}));
@@ -367,7 +372,14 @@ function atomsOf(geo: ReleaseGeography): Map<string, string> {
 
 function addTable(
   p: SdcProblem,
-  t: { year: number; family: string; strata: Set<string>; values: Map<string, { value: number; publishable: boolean }>; rests: { den: string; num: string; rest: string; value: number }[]; ageBands: Map<string, string[]> },
+  t: {
+    year: number;
+    family: string;
+    strata: Set<string>;
+    values: Map<string, { value: number; publishable: boolean }>;
+    rests: { den: string; num: string; rest: string; value: number }[];
+    ageBands: Map<string, string[]>;
+  },
   geo: GeoIndex,
   options: ModelOptions,
   atoms: ReadonlyMap<string, string>,
@@ -425,7 +437,10 @@ function addTable(
     const c = (level: string, system: string | null, area: string) => id(level, system, area, stratum, value);
     // A municipality's cell, or its atom's when its breakdowns are modelled by atom.
     const unit = (nis: string) => (atomized(stratum, options) && atoms.has(nis) ? id("atom", null, atoms.get(nis)!, stratum, value) : c("municipality", null, nis));
-    relation(c("belgium", null, "BE"), geo.regions.map((r) => c("region", null, r)));
+    relation(
+      c("belgium", null, "BE"),
+      geo.regions.map((r) => c("region", null, r)),
+    );
     for (const r of geo.regions) {
       relation(c("region", null, r), [...(geo.provincesOf.get(r) ?? []).map((a) => c("province", null, a)), ...(geo.looseOf.get(r) ?? []).map(unit)]);
     }
@@ -445,7 +460,10 @@ function addTable(
       p.relations.push({ total, parts: [...parts, restId] });
     }
     for (const { system, zone, members } of geo.zones) {
-      relation(c("zone", system, zone), members.map((m) => (m.sector ? c("sector", null, m.sector) : unit(m.nis))));
+      relation(
+        c("zone", system, zone),
+        members.map((m) => (m.sector ? c("sector", null, m.sector) : unit(m.nis))),
+      );
     }
   }
   // Strata: for every area (and atom), the total is the sum of each breakdown. An atom's
@@ -466,7 +484,10 @@ function addTable(
     for (const s of t.strata) {
       if (isPeriodStratum(s) && options.periodsApart) continue;
       if (s !== "age-band") {
-        relation(`${prefix}${area}|total|all`, valuesOf(s).map((v) => `${prefix}${area}|${s}|${v}`));
+        relation(
+          `${prefix}${area}|total|all`,
+          valuesOf(s).map((v) => `${prefix}${area}|${s}|${v}`),
+        );
         continue;
       }
       // Age bands: Σ bands = total for each set of bands, and the identities between sets.

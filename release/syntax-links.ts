@@ -12,7 +12,13 @@ type Population = NonNullable<Definition["population"]>;
 
 type Table = { year: number; family: string; values: Map<string, { value: number; publishable: boolean }> };
 const OPEN = Infinity;
-const AGE_BANDS: [string, number, number][] = [["0-17", 0, 17], ["18-44", 18, 44], ["45-64", 45, 64], ["65-74", 65, 74], ["75+", 75, OPEN]];
+const AGE_BANDS: [string, number, number][] = [
+  ["0-17", 0, 17],
+  ["18-44", 18, 44],
+  ["45-64", 45, 64],
+  ["65-74", 65, 74],
+  ["75+", 75, OPEN],
+];
 
 /**
  * Families that differ by ONE filter are tied: the total of "population + BIM" is the BIM
@@ -51,10 +57,12 @@ export function linkFamilies(
     } else continue;
     const mineRow = (area: string) => t.values.has(`${area}|total|all`);
     // Sectors are modelled by group (see addTable): one area per group.
-    const areas = new Set([...t.values.keys()].map((local) => {
-      const [level, system, code] = local.split("|") as [string, string, string];
-      return level === "sector" ? `sector|${system}|${sectorGroup.get(code) ?? code}` : `${level}|${system}|${code}`;
-    }));
+    const areas = new Set(
+      [...t.values.keys()].map((local) => {
+        const [level, system, code] = local.split("|") as [string, string, string];
+        return level === "sector" ? `sector|${system}|${sectorGroup.get(code) ?? code}` : `${level}|${system}|${code}`;
+      }),
+    );
     // Municipalities modelled by atom are tied atom by atom, through a latent cell: the sum of
     // this family's municipal totals = the sum of the base family's atom cells of the tie.
     const byAtom = new Map<string, string[]>();

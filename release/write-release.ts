@@ -22,8 +22,22 @@ import type { Definition } from "../indicators/definition/schema.ts";
 import type { PublishedCell } from "./apply-disclosure.ts";
 import type { PublishedPeriodCell } from "./apply-period-disclosure.ts";
 import {
-  AREA_TABLE, BOUNDARY_TABLE, CELL_TABLE, INDICATOR_TABLE, PERIOD_CELL_TABLE, INDICATOR_TEXTS, ManifestSchema, RELEASE_FILES, ZONE_MEMBER_TABLE, ZONE_SYSTEM_TABLE,
-  type AreaRow, type BoundaryRow, type IndicatorRow, type Manifest, type ZoneMemberRow, type ZoneSystemRow,
+  AREA_TABLE,
+  BOUNDARY_TABLE,
+  CELL_TABLE,
+  INDICATOR_TABLE,
+  PERIOD_CELL_TABLE,
+  INDICATOR_TEXTS,
+  ManifestSchema,
+  RELEASE_FILES,
+  ZONE_MEMBER_TABLE,
+  ZONE_SYSTEM_TABLE,
+  type AreaRow,
+  type BoundaryRow,
+  type IndicatorRow,
+  type Manifest,
+  type ZoneMemberRow,
+  type ZoneSystemRow,
 } from "./format.ts";
 import type { ReleaseGeography } from "./geography.ts";
 
@@ -42,8 +56,22 @@ const PERIOD_CELL_COLUMNS: Columns<PublishedPeriodCell> = columnsOf<PublishedPer
 type DefinitionRow = Omit<IndicatorRow, "strata" | "levels">;
 const INDICATOR_COLUMNS: Columns<Partial<IndicatorRow>> = columnsOf<IndicatorRow>(INDICATOR_TABLE);
 /** The disclosure model for a trusted re-auditor (`boussole audit`), kept out of the release: it names the primary cells. */
-export interface SdcCellRow { problem: string; id: string; publishable: boolean; known: boolean; value: number | null; is_primary: boolean }
-const SDC_CELL_COLUMNS: Columns<SdcCellRow> = [["problem", "VARCHAR"], ["id", "VARCHAR"], ["publishable", "BOOLEAN"], ["known", "BOOLEAN"], ["value", "DOUBLE"], ["is_primary", "BOOLEAN"]];
+export interface SdcCellRow {
+  problem: string;
+  id: string;
+  publishable: boolean;
+  known: boolean;
+  value: number | null;
+  is_primary: boolean;
+}
+const SDC_CELL_COLUMNS: Columns<SdcCellRow> = [
+  ["problem", "VARCHAR"],
+  ["id", "VARCHAR"],
+  ["publishable", "BOOLEAN"],
+  ["known", "BOOLEAN"],
+  ["value", "DOUBLE"],
+  ["is_primary", "BOOLEAN"],
+];
 
 /** Metadata in the four languages; a text missing in one language falls back to English. */
 export function indicatorRow(def: Definition): DefinitionRow {
@@ -52,7 +80,18 @@ export function indicatorRow(def: Definition): DefinitionRow {
     const text = def[key] as Partial<Record<(typeof LANGUAGES)[number], string>> | undefined;
     metadata[key] = text ? Object.fromEntries(LANGUAGES.map((l) => [l, (text[l] ?? text.en ?? "").trim()])) : null;
   }
-  return { id: def.id, version: def.version, aim: def.aim, type: def.type, statistic: def.statistic, unit: def.unit, polarity: def.polarity, metadata: JSON.stringify(metadata), targets: def.targets ? JSON.stringify(def.targets) : null, sub_annual: def["sub-annual"] ?? null };
+  return {
+    id: def.id,
+    version: def.version,
+    aim: def.aim,
+    type: def.type,
+    statistic: def.statistic,
+    unit: def.unit,
+    polarity: def.polarity,
+    metadata: JSON.stringify(metadata),
+    targets: def.targets ? JSON.stringify(def.targets) : null,
+    sub_annual: def["sub-annual"] ?? null,
+  };
 }
 
 export interface ReleaseContent {

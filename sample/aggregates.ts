@@ -26,7 +26,10 @@ export function writeStatbelPopulation(dir: string, geo: Geography, census: Popu
   for (let year = firstYear; year <= lastYear; year++) {
     const name = `TF_SOC_POP_STRUCT_${year}.txt`;
     const refnis = year < 2021 ? "CD_MUNTY_REFNIS" : "CD_REFNIS";
-    const w = new TextFileWriter(join(dir, name), `${refnis}|TX_DESCR_NL|TX_DESCR_FR|CD_PROV_REFNIS|TX_PROV_DESCR_NL|TX_PROV_DESCR_FR|CD_RGN_REFNIS|TX_RGN_DESCR_NL|TX_RGN_DESCR_FR|CD_SEX|CD_AGE|MS_POPULATION|CD_YEAR`);
+    const w = new TextFileWriter(
+      join(dir, name),
+      `${refnis}|TX_DESCR_NL|TX_DESCR_FR|CD_PROV_REFNIS|TX_PROV_DESCR_NL|TX_PROV_DESCR_FR|CD_RGN_REFNIS|TX_RGN_DESCR_NL|TX_RGN_DESCR_FR|CD_SEX|CD_AGE|MS_POPULATION|CD_YEAR`,
+    );
     for (const line of (rows.get(year) ?? []).sort()) w.line(line);
     w.close();
     written.push(name);
@@ -81,7 +84,8 @@ export function writeZoneAggregates(dir: string, rng: Random, geo: Geography, sc
       const action = improving.has(z.code) && year >= 2022 ? 1.5 * (year - 2021) : 0;
       const survey = year === 2022 || year === 2024 ? "P3CEQ" : year === 2023 ? "PaRIS" : null;
       if (survey) prem.line(`${year},${z.code},${survey},${rng.int(120, 320)},${(74 - 9 * d + action + rng.normal(0, 1.5)).toFixed(1)},${(14 + rng.normal(0, 1)).toFixed(1)}`);
-      if (year >= 2021) workforce.line(`${year},${z.code},be.well.pro,${rng.int(40, 180)},${(63 - 6 * d - (year === 2021 ? 3 : 0) + rng.normal(0, 1.8)).toFixed(1)},${(17 + rng.normal(0, 1)).toFixed(1)}`);
+      if (year >= 2021)
+        workforce.line(`${year},${z.code},be.well.pro,${rng.int(40, 180)},${(63 - 6 * d - (year === 2021 ? 3 : 0) + rng.normal(0, 1.8)).toFixed(1)},${(17 + rng.normal(0, 1)).toFixed(1)}`);
       const { gps, fte, caseManagers } = zoneSupply(rng, s.population * scale, d, year);
       supply.line(`${year},${z.code},${gps},${fte.toFixed(2)},${caseManagers}`);
     }

@@ -30,8 +30,12 @@ const SECOND_LINE = CHRONIC_MEDICINES.slice(1, 4);
 
 /** A pseudonym of 16 hexadecimal characters: never a number that could pass as a national register number. */
 export function pseudonym(rng: Random, prefix: string): string {
-  const a = Math.floor(rng.next() * 0x100000000).toString(16).padStart(8, "0");
-  const b = Math.floor(rng.next() * 0x100000000).toString(16).padStart(8, "0");
+  const a = Math.floor(rng.next() * 0x100000000)
+    .toString(16)
+    .padStart(8, "0");
+  const b = Math.floor(rng.next() * 0x100000000)
+    .toString(16)
+    .padStart(8, "0");
   return `${prefix}${a}${b}`;
 }
 

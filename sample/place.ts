@@ -18,8 +18,7 @@ export interface Place {
  */
 export function placesOf(geo: Geography, improvingZones: ReadonlySet<string>): Place[] {
   const split = new Set(geo.members.filter((m) => m.sectorCode !== null).map((m) => m.nisCode));
-  const zonesOf = (nis: string, sector: string | null) =>
-    geo.members.filter((m) => m.nisCode === nis && (m.sectorCode === null || m.sectorCode === sector)).map((m) => m.zoneCode);
+  const zonesOf = (nis: string, sector: string | null) => geo.members.filter((m) => m.nisCode === nis && (m.sectorCode === null || m.sectorCode === sector)).map((m) => m.zoneCode);
   const places: Place[] = [];
   for (const m of [...geo.municipalities].sort((a, b) => a.nisCode.localeCompare(b.nisCode))) {
     const sectors = split.has(m.nisCode) ? geo.sectors.filter((s) => s.nisCode === m.nisCode) : [];

@@ -72,15 +72,7 @@ function count(run: PlaceRun, year: number, sex: "M" | "F", age: number): void {
  * Simulates the people of one place over the years: the initial population, then births,
  * ageing, new conditions and deaths, writing each person-year and its care as it goes.
  */
-export function simulatePlace(
-  rng: Random,
-  place: Place,
-  o: SimulationOptions,
-  population: TextFileWriter,
-  events: EventWriters,
-  census: PopulationCount,
-  gps: readonly string[],
-): number {
+export function simulatePlace(rng: Random, place: Place, o: SimulationOptions, population: TextFileWriter, events: EventWriters, census: PopulationCount, gps: readonly string[]): number {
   const years = o.lastYear - o.firstYear + 1;
   const run: PlaceRun = { rng, place, o, population, events, gps, counts: new Int32Array(years * 2 * (MAX_AGE + 1)) };
   const initial = Math.round(place.population * o.scale);
@@ -124,9 +116,7 @@ function live(run: PlaceRun, p: Person, fromYear: number, birthDay: number): voi
     const firstDay = year === fromYear ? birthDay : 0;
     const lastDay = dies ? rng.int(firstDay, days.length - 1) : days.length - 1;
     const deathDate = dies ? days[lastDay] : "";
-    run.population.line(
-      `${year};${p.id};${p.birthYear};${p.sex};${place.nisCode};${place.sectorCode ?? ""};${deathDate};${bim ? 1 : 0};${gmd ? 1 : 0};${chronic ? 1 : 0};${p.fund}`,
-    );
+    run.population.line(`${year};${p.id};${p.birthYear};${p.sex};${place.nisCode};${place.sectorCode ?? ""};${deathDate};${bim ? 1 : 0};${gmd ? 1 : 0};${chronic ? 1 : 0};${p.fund}`);
     writeCareYear(rng, p, { year, age, bim, gmd, chronic, action, firstDay, lastDay, days, antibioticFactor: antibioticFactor(year), gps: run.gps }, run.events);
     if (dies) return;
     // On 1 January of the next year the person is alive, aged (year − birth year) completed years.

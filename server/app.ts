@@ -57,8 +57,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Errors raised before routing (bad URL encoding, too long a path parameter) in the API's format.
     frameworkErrors: (error, _request, reply: FastifyReply) => {
       const status = error.statusCode ?? 400;
-      const message = error.code === "FST_ERR_MAX_PARAM_LENGTH" ? "a path parameter is longer than 200 characters" : error.code === "FST_ERR_BAD_URL" ? "the URL is malformed" : "the request is malformed";
-      void reply.code(status).headers(EARLY_SECURITY_HEADERS).send({ error: STATUS_CODES[status] ?? "Bad Request", message, code: "malformed-request" });
+      const message =
+        error.code === "FST_ERR_MAX_PARAM_LENGTH" ? "a path parameter is longer than 200 characters" : error.code === "FST_ERR_BAD_URL" ? "the URL is malformed" : "the request is malformed";
+      void reply
+        .code(status)
+        .headers(EARLY_SECURITY_HEADERS)
+        .send({ error: STATUS_CODES[status] ?? "Bad Request", message, code: "malformed-request" });
     },
     // Requests Node's parser refuses (431, 400) in the same format and with the same headers.
     clientErrorHandler,

@@ -28,7 +28,10 @@ describe.skipIf(!existsSync(CHROMIUM))("in a browser", () => {
     const { chromium } = await import("playwright-core");
     const web = join(temporaryDirectory(), "dist");
     mkdirSync(join(web, "assets"), { recursive: true });
-    writeFileSync(join(web, "index.html"), `<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body><div id="app"></div><script>document.body.dataset.inline = 'ran'</script></body></html>`);
+    writeFileSync(
+      join(web, "index.html"),
+      `<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body><div id="app"></div><script>document.body.dataset.inline = 'ran'</script></body></html>`,
+    );
     writeFileSync(join(web, "assets", "app.js"), SCRIPT);
     const app = await testApp({ webDir: web });
     const url = await app.listen({ port: 0, host: "127.0.0.1" });

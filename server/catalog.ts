@@ -83,9 +83,7 @@ export function withFallbackNames<T extends Named>(row: T, code: string): T {
 
 export async function loadCatalog(db: ReadOnlyDuckDB): Promise<Catalog> {
   const levelOrder = `CASE level ${LEVELS.map((l, i) => `WHEN '${l}' THEN ${i}`).join(" ")} END`;
-  const areas = (
-    await db.all<AreaRow>(`SELECT ${AREA_TABLE.names.join(", ")} FROM area ORDER BY ${levelOrder}, system_code NULLS FIRST, area_code`)
-  ).map((a) => withFallbackNames(a, a.area_code));
+  const areas = (await db.all<AreaRow>(`SELECT ${AREA_TABLE.names.join(", ")} FROM area ORDER BY ${levelOrder}, system_code NULLS FIRST, area_code`)).map((a) => withFallbackNames(a, a.area_code));
   const systems = (await db.all<ZoneSystemRow>(`SELECT ${ZONE_SYSTEM_TABLE.names.join(", ")} FROM zone_system ORDER BY system_code`)).map((s) => withFallbackNames(s, s.system_code));
   const members = await db.all<ZoneMemberRow>(`SELECT ${ZONE_MEMBER_TABLE.names.join(", ")} FROM zone_member ORDER BY system_code, zone_code, nis_code, sector_code NULLS FIRST`);
   // strata and levels are columns of `indicator` in docs/release-format.md; where a release
@@ -115,7 +113,9 @@ export async function loadCatalog(db: ReadOnlyDuckDB): Promise<Catalog> {
     years.set(r.indicator_id, entry);
   }
   const periodRows = hasPeriods
-    ? await db.all<{ indicator_id: string; level: string; first: string; last: string }>("SELECT indicator_id, level, arg_min(period, year * 100 + period_index) AS first, arg_max(period, year * 100 + period_index) AS last FROM period_cell GROUP BY ALL")
+    ? await db.all<{ indicator_id: string; level: string; first: string; last: string }>(
+        "SELECT indicator_id, level, arg_min(period, year * 100 + period_index) AS first, arg_max(period, year * 100 + period_index) AS last FROM period_cell GROUP BY ALL",
+      )
     : [];
   const periods = new Map<string, Partial<Record<string, { first: string; last: string }>>>();
   for (const r of periodRows) periods.set(r.indicator_id, { ...periods.get(r.indicator_id), [r.level]: { first: r.first, last: r.last } });

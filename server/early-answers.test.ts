@@ -27,7 +27,12 @@ function raw(request: string): Promise<string> {
 
 function headersOf(answer: string): Record<string, string> {
   const [head = ""] = answer.split("\r\n\r\n");
-  return Object.fromEntries(head.split("\r\n").slice(1).map((l) => [l.slice(0, l.indexOf(":")).toLowerCase(), l.slice(l.indexOf(":") + 1).trim()]));
+  return Object.fromEntries(
+    head
+      .split("\r\n")
+      .slice(1)
+      .map((l) => [l.slice(0, l.indexOf(":")).toLowerCase(), l.slice(l.indexOf(":") + 1).trim()]),
+  );
 }
 
 const SECURITY = ["content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"];

@@ -41,6 +41,11 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
   const status = clientErrorStatus(error.code);
   const body = JSON.stringify({ error: STATUS_CODES[status] ?? "Bad Request", message: MESSAGES[status] ?? MESSAGES[400], code: "malformed-request" });
   const headers = { ...EARLY_SECURITY_HEADERS, "content-type": "application/json; charset=utf-8", "content-length": String(Buffer.byteLength(body)), connection: "close" };
-  if (socket.writable) socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join("\r\n")}\r\n\r\n${body}`);
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${Object.entries(headers)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join("\r\n")}\r\n\r\n${body}`,
+    );
   socket.destroy(error);
 }

@@ -13,7 +13,12 @@ export function negotiate(format: Format | undefined, accept: string | undefined
   let bestQ = 0;
   for (const part of (accept ?? "").split(",")) {
     const [type = "", ...params] = part.trim().toLowerCase().split(";");
-    const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith("q="))?.slice(2) ?? 1);
+    const q = Number(
+      params
+        .map((p) => p.trim())
+        .find((p) => p.startsWith("q="))
+        ?.slice(2) ?? 1,
+    );
     const match = (Object.entries(FORMATS) as [Format, string][]).find(([, mime]) => mime === type.trim());
     if (match && q > bestQ) [best, bestQ] = [match[0], q];
   }
@@ -43,7 +48,15 @@ const ARROW_TYPES: Record<(typeof CELL_COLUMNS)[number]["sql"], () => DataType> 
 
 /** Arrow IPC stream, one typed column per cell column; NULLs (hidden cells) stay nulls. */
 export function toArrow(cells: readonly Cell[]): Payload {
-  const columns = Object.fromEntries(CELL_COLUMNS.map((c) => [c.name, vectorFromArray(cells.map((cell) => cell[c.name]), ARROW_TYPES[c.sql]())]));
+  const columns = Object.fromEntries(
+    CELL_COLUMNS.map((c) => [
+      c.name,
+      vectorFromArray(
+        cells.map((cell) => cell[c.name]),
+        ARROW_TYPES[c.sql](),
+      ),
+    ]),
+  );
   const table = new Table(columns);
   return { body: Buffer.from(tableToIPC(table, "stream")), type: FORMATS.arrow };
 }

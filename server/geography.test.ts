@@ -45,7 +45,13 @@ describe("GET /api/v1/release", () => {
 describe("geography", () => {
   it("lists levels with counts, and zone systems", async () => {
     const levels = await getJson<{ levels: { level: string; areas: number }[] }>(app, "/api/v1/geography/levels");
-    expect(levels.body.levels.map((l) => [l.level, l.areas])).toEqual([["belgium", 1], ["region", 2], ["province", 2], ["zone", 6], ["municipality", 8]]);
+    expect(levels.body.levels.map((l) => [l.level, l.areas])).toEqual([
+      ["belgium", 1],
+      ["region", 2],
+      ["province", 2],
+      ["zone", 6],
+      ["municipality", 8],
+    ]);
     const systems = await getJson<{ systems: { system_code: string; zones: number; name_nl: string }[] }>(app, "/api/v1/geography/systems");
     expect(systems.body.systems).toEqual([expect.objectContaining({ system_code: "ZPL", zones: 6, name_nl: "Eerstelijnszones" })]);
   });
@@ -53,7 +59,17 @@ describe("geography", () => {
   it("lists areas of a level with names in four languages", async () => {
     const { body } = await getJson<{ areas: AreaRow[] }>(app, "/api/v1/geography/areas?level=municipality");
     expect(body.areas).toHaveLength(8);
-    expect(body.areas.find((a) => a.area_code === "62063")).toEqual({ level: "municipality", system_code: null, area_code: "62063", name_fr: "Liège", name_nl: "Luik", name_de: "Lüttich", name_en: "Liège", region_code: "03000", province_code: "60000" });
+    expect(body.areas.find((a) => a.area_code === "62063")).toEqual({
+      level: "municipality",
+      system_code: null,
+      area_code: "62063",
+      name_fr: "Liège",
+      name_nl: "Luik",
+      name_de: "Lüttich",
+      name_en: "Liège",
+      region_code: "03000",
+      province_code: "60000",
+    });
     const zones = await getJson<{ areas: AreaRow[] }>(app, "/api/v1/geography/areas?level=zone&system=ZPL");
     expect(zones.body.areas.map((a) => a.area_code)).toEqual(["Z01", "Z02", "Z03", "Z04", "Z05", "Z06"]);
     expect((await getJson(app, "/api/v1/geography/areas")).body.areas).toHaveLength(19);
@@ -86,7 +102,10 @@ describe("geography", () => {
   it("returns a zone with its member municipalities and sectors", async () => {
     const { body } = await getJson<{ zone: AreaRow; members: { nis_code: string; sector_code: string | null; municipality: AreaRow }[] }>(app, "/api/v1/geography/zones/ZPL/Z03");
     expect(body.zone.name_en).toBe("Campine zone");
-    expect(body.members.map((m) => [m.nis_code, m.sector_code, m.municipality.name_nl])).toEqual([["12021", "12021B00-", "Lier"], ["13040", null, "Turnhout"]]);
+    expect(body.members.map((m) => [m.nis_code, m.sector_code, m.municipality.name_nl])).toEqual([
+      ["12021", "12021B00-", "Lier"],
+      ["13040", null, "Turnhout"],
+    ]);
   });
 });
 
@@ -107,7 +126,10 @@ describe("GET /api/v1/geography/search", () => {
   it("returns both zones of a municipality split by sectors, as partial", async () => {
     const [lier] = await search("q=lier");
     expect(lier?.area.area_code).toBe("12021");
-    expect(lier?.zones.map((z) => [z.area.area_code, z.partial])).toEqual([["Z02", true], ["Z03", true]]);
+    expect(lier?.zones.map((z) => [z.area.area_code, z.partial])).toEqual([
+      ["Z02", true],
+      ["Z03", true],
+    ]);
   });
 
   it("finds by NIS code prefix, and zones by name", async () => {
@@ -165,10 +187,18 @@ describe("indicators", () => {
   });
 
   it("returns one indicator's metadata in four languages, English where a translation is missing", async () => {
-    const { status, body } = await getJson<{ title: Record<string, string>; metadata: Record<string, Record<string, string>>; levels: string[]; yearsByLevel: Record<string, number[]> }>(app, "/api/v1/indicators/spending-per-person");
+    const { status, body } = await getJson<{ title: Record<string, string>; metadata: Record<string, Record<string, string>>; levels: string[]; yearsByLevel: Record<string, number[]> }>(
+      app,
+      "/api/v1/indicators/spending-per-person",
+    );
     expect(status).toBe(200);
     expect(body.title).toEqual({ fr: "Dépenses par personne", nl: "Uitgaven per persoon", de: "Spending per person", en: "Spending per person" });
-    expect(body.metadata.definition).toEqual({ fr: "Definition of Spending per person.", nl: "Definition of Spending per person.", de: "Definition of Spending per person.", en: "Definition of Spending per person." });
+    expect(body.metadata.definition).toEqual({
+      fr: "Definition of Spending per person.",
+      nl: "Definition of Spending per person.",
+      de: "Definition of Spending per person.",
+      en: "Definition of Spending per person.",
+    });
     expect(body.levels).toEqual(["belgium", "region", "zone"]);
     expect(body.yearsByLevel.zone).toEqual([2020, 2021, 2022, 2023, 2024]);
     const missing = await getJson(app, "/api/v1/indicators/no-such-thing");

@@ -19,7 +19,13 @@ function ring(points: Position[]): Position[] | null {
 function polygon(rings: Position[][]): Position[][] | null {
   const outer = rings[0] && ring(rings[0]);
   if (!outer) return null;
-  return [outer, ...rings.slice(1).map(ring).filter((r): r is Position[] => r !== null)];
+  return [
+    outer,
+    ...rings
+      .slice(1)
+      .map(ring)
+      .filter((r): r is Position[] => r !== null),
+  ];
 }
 
 /**

@@ -196,7 +196,9 @@ describe("the OpenAPI document", () => {
   });
 
   it("lists every route with its parameters, and the parameters each route accepts", async () => {
-    const doc = JSON.parse((await app.inject({ url: "/api/docs/json" })).body) as { paths: Record<string, { get?: { parameters?: { name: string; in: string; required?: boolean }[]; responses: Record<string, unknown> } }> };
+    const doc = JSON.parse((await app.inject({ url: "/api/docs/json" })).body) as {
+      paths: Record<string, { get?: { parameters?: { name: string; in: string; required?: boolean }[]; responses: Record<string, unknown> } }>;
+    };
     expect(Object.keys(doc.paths).sort()).toEqual(Object.keys(ROUTES).sort());
     for (const [path, params] of Object.entries(ROUTES)) {
       const op = doc.paths[path]?.get;

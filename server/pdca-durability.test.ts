@@ -23,7 +23,10 @@ interface Server {
 }
 
 async function start(release: string, appDb: string): Promise<Server> {
-  const child = spawn(process.execPath, [BIN, "serve", "--release", release, "--app-db", appDb, "--port", "0", "--log-level", "warn", "--rate-limit", "0", "--web", join(release, "no-web")], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [BIN, "serve", "--release", release, "--app-db", appDb, "--port", "0", "--log-level", "warn", "--rate-limit", "0", "--web", join(release, "no-web")], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const exited = new Promise<number | string | null>((resolve) => child.on("exit", (code, signal) => resolve(code ?? signal)));
   let stdout = "";
   let stderr = "";
@@ -47,9 +50,26 @@ describe("durability of app.duckdb", () => {
     await writeFixtureRelease(release);
     const appDb = join(parent, "app.duckdb");
     const seed = await AppDatabase.open(appDb);
-    const admin = await seed.write(async (q) => createUser(q, { username: "admin", displayName: "Admin", role: "admin", zones: [], passwordHash: await hashPassword(PASSWORD, { N: 1024, r: 8, p: 1 }) }, seed.now()));
+    const admin = await seed.write(async (q) =>
+      createUser(q, { username: "admin", displayName: "Admin", role: "admin", zones: [], passwordHash: await hashPassword(PASSWORD, { N: 1024, r: 8, p: 1 }) }, seed.now()),
+    );
     const cycle = await seed.write((q) =>
-      createCycle(q, { system: "ZPL", zone: "Z01", indicators: ["gmd-coverage"], title: "t", problem: "p", baseline: { indicator: "gmd-coverage", year: 2024, value: 70, lower: null, upper: null, releaseId: "x" }, target: null, previousId: null, actionsFrom: null }, admin, seed.now()),
+      createCycle(
+        q,
+        {
+          system: "ZPL",
+          zone: "Z01",
+          indicators: ["gmd-coverage"],
+          title: "t",
+          problem: "p",
+          baseline: { indicator: "gmd-coverage", year: 2024, value: 70, lower: null, upper: null, releaseId: "x" },
+          target: null,
+          previousId: null,
+          actionsFrom: null,
+        },
+        admin,
+        seed.now(),
+      ),
     );
     await seed.close();
 
@@ -62,7 +82,11 @@ describe("durability of app.duckdb", () => {
       startups.push(performance.now() - s0);
       try {
         if (round === 0) {
-          const r = await fetch(`${server.url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password: PASSWORD }) });
+          const r = await fetch(`${server.url}/api/v1/auth/login`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ username: "admin", password: PASSWORD }),
+          });
           expect(r.status).toBe(200);
           // The session lives in app.duckdb: it outlives every restart below.
           headers = { cookie: (r.headers.get("set-cookie") ?? "").split(";")[0] as string, "x-csrf-token": ((await r.json()) as { csrfToken: string }).csrfToken, "content-type": "application/json" };

@@ -12,7 +12,10 @@ let editor: Client;
 let admin: Client;
 beforeAll(async () => {
   ({ app, clock } = await pdcaApp());
-  await seedUser(app, "ed", "editor", [{ system: "ZPL", zone: "Z01" }, { system: "ZPL", zone: "Z06" }]);
+  await seedUser(app, "ed", "editor", [
+    { system: "ZPL", zone: "Z01" },
+    { system: "ZPL", zone: "Z06" },
+  ]);
   await seedUser(app, "root", "admin");
   editor = await signIn(app, "ed");
   admin = await signIn(app, "root");
@@ -28,7 +31,11 @@ async function zoneValues(indicator: string, zone: string) {
 describe("a cycle from plan to closed through the API", () => {
   it("creates a cycle with its baseline from the release, walks the phases, and checks it", async () => {
     const created = await editor.request("POST", "/cycles", {
-      system: "ZPL", zone: "Z01", indicators: ["gmd-coverage", "premature-mortality"], title: "More GMDs", problem: "GMD coverage is below the region's.",
+      system: "ZPL",
+      zone: "Z01",
+      indicators: ["gmd-coverage", "premature-mortality"],
+      title: "More GMDs",
+      problem: "GMD coverage is below the region's.",
     });
     expect(created.status).toBe(201);
     const cycle = created.body as { id: string; baseline: { indicator: string; year: number; value: number; releaseId: string }; phase: string; canWrite: boolean };
@@ -51,7 +58,10 @@ describe("a cycle from plan to closed through the API", () => {
     // The check: the zone's series from the release, analysed from the cycle's actionsFrom.
     const check = await editor.request("GET", `/cycles/${id}/check`);
     expect(check.status).toBe(200);
-    const body = check.body as { actionsStart: unknown; indicators: { indicator: { id: string }; polarity: string; target: unknown; series: { year: number; value: number | null }[]; verdict: { kind: string }; words: { verdict: { en: string } } }[] };
+    const body = check.body as {
+      actionsStart: unknown;
+      indicators: { indicator: { id: string }; polarity: string; target: unknown; series: { year: number; value: number | null }[]; verdict: { kind: string }; words: { verdict: { en: string } } }[];
+    };
     expect(body.actionsStart).toEqual({ year: 2022, source: "cycle" });
     const [gmd, mortality] = body.indicators;
     expect(gmd?.series.map((p) => ({ year: p.year, value: p.value }))).toEqual(series);
@@ -67,7 +77,15 @@ describe("a cycle from plan to closed through the API", () => {
     expect((await editor.request("POST", `/cycles/${id}/phase`, { to: "closed" })).status).toBe(409);
     expect((await editor.request("POST", `/cycles/${id}/phase`, { to: "closed", decision: "adapt" })).body).toMatchObject({ phase: "closed", decision: "adapt" });
     clock.advance(60_000); // the list is ordered by last change
-    const next = await editor.request("POST", "/cycles", { system: "ZPL", zone: "Z01", indicators: ["gmd-coverage"], title: "More GMDs, round 2", problem: "Adapted plan", previousId: id, baselineYear: 2023 });
+    const next = await editor.request("POST", "/cycles", {
+      system: "ZPL",
+      zone: "Z01",
+      indicators: ["gmd-coverage"],
+      title: "More GMDs, round 2",
+      problem: "Adapted plan",
+      previousId: id,
+      baselineYear: 2023,
+    });
     expect(next.body).toMatchObject({ previousId: id, baseline: { year: 2023 } });
 
     const detail = await editor.request("GET", `/cycles/${id}`);
@@ -83,7 +101,9 @@ describe("a cycle from plan to closed through the API", () => {
     // Z06's 2024 gmd-coverage cell is hidden (small count): 4 published points of 5.
     const c = await editor.request("POST", "/cycles", { system: "ZPL", zone: "Z06", indicators: ["gmd-coverage"], title: "t", problem: "p", baselineYear: 2023 });
     expect(c.status).toBe(201);
-    const check = (await editor.request("GET", `/cycles/${c.body.id as string}/check`)).body as { indicators: { series: { year: number; value: number | null; hidden: string | null }[]; verdict: { kind: string; reason: string }; words: { verdict: { fr: string } } }[] };
+    const check = (await editor.request("GET", `/cycles/${c.body.id as string}/check`)).body as {
+      indicators: { series: { year: number; value: number | null; hidden: string | null }[]; verdict: { kind: string; reason: string }; words: { verdict: { fr: string } } }[];
+    };
     const [gmd] = check.indicators;
     expect(gmd?.series.at(-1)).toMatchObject({ year: 2024, value: null, hidden: "suppressed" });
     expect(gmd?.verdict).toMatchObject({ kind: "not-enough-data", reason: "too-few-points" });
@@ -97,7 +117,8 @@ describe("a cycle from plan to closed through the API", () => {
   });
 
   it("refuses unknown zones, indicators and fields, with the field named", async () => {
-    const bad = async (body: Record<string, unknown>) => (await admin.request("POST", "/cycles", { system: "ZPL", zone: "Z01", indicators: ["gmd-coverage"], title: "t", problem: "p", ...body })).body.message;
+    const bad = async (body: Record<string, unknown>) =>
+      (await admin.request("POST", "/cycles", { system: "ZPL", zone: "Z01", indicators: ["gmd-coverage"], title: "t", problem: "p", ...body })).body.message;
     expect(await bad({ zone: "Z99" })).toBe("body field 'zone': unknown zone 'Z99' in system ZPL");
     expect(await bad({ indicators: ["nope"] })).toBe("body field 'indicators': unknown indicator 'nope'");
     expect(await bad({ title: "   " })).toBe("body field 'title': expected some title");
@@ -120,7 +141,9 @@ describe("users, for admins", () => {
     expect(made.body).not.toHaveProperty("passwordHash");
     expect((await admin.request("POST", "/users", { username: "ana", displayName: "Again", role: "analyst", password: "a long enough passphrase" })).status).toBe(409);
     expect((await admin.request("POST", "/users", { username: "weak", displayName: "W", role: "analyst", password: "short" })).body.message).toMatch(/at least 12/);
-    expect((await admin.request("POST", "/users", { username: "ed2", displayName: "E", role: "editor", zones: [{ system: "ZPL", zone: "Z77" }], password: "a long enough passphrase" })).body.message).toMatch(/unknown zone 'Z77'/);
+    expect(
+      (await admin.request("POST", "/users", { username: "ed2", displayName: "E", role: "editor", zones: [{ system: "ZPL", zone: "Z77" }], password: "a long enough passphrase" })).body.message,
+    ).toMatch(/unknown zone 'Z77'/);
     expect((await admin.request("POST", "/users", { username: "ed3", displayName: "E", role: "editor", password: "a long enough passphrase" })).body.message).toMatch(/at least one zone/);
     const users = (await admin.request("GET", "/users")).body.users as { username: string; id: string }[];
     expect(users.map((u) => u.username)).toEqual(["ana", "ed", "root"]);
@@ -136,13 +159,29 @@ describe("users, for admins", () => {
 
 describe("the OpenAPI document", () => {
   it("describes the auth, users and cycles routes with their bodies and errors, and is valid", async () => {
-    const doc = JSON.parse((await app.inject({ url: "/api/docs/json" })).body) as { paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown>; tags: string[] }>> };
+    const doc = JSON.parse((await app.inject({ url: "/api/docs/json" })).body) as {
+      paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown>; tags: string[] }>>;
+    };
     await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeDefined();
     const ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
     expect(ops.filter((o) => /auth|users|cycles/.test(o)).sort()).toEqual([
-      "GET /api/v1/auth/session", "GET /api/v1/cycles", "GET /api/v1/cycles/examples", "GET /api/v1/cycles/{id}", "GET /api/v1/cycles/{id}/check", "GET /api/v1/cycles/{id}/history", "GET /api/v1/users",
-      "PATCH /api/v1/cycles/{id}", "PATCH /api/v1/cycles/{id}/actions/{actionId}", "PATCH /api/v1/users/{id}",
-      "POST /api/v1/auth/login", "POST /api/v1/auth/logout", "POST /api/v1/cycles", "POST /api/v1/cycles/{id}/actions", "POST /api/v1/cycles/{id}/notes", "POST /api/v1/cycles/{id}/phase", "POST /api/v1/users",
+      "GET /api/v1/auth/session",
+      "GET /api/v1/cycles",
+      "GET /api/v1/cycles/examples",
+      "GET /api/v1/cycles/{id}",
+      "GET /api/v1/cycles/{id}/check",
+      "GET /api/v1/cycles/{id}/history",
+      "GET /api/v1/users",
+      "PATCH /api/v1/cycles/{id}",
+      "PATCH /api/v1/cycles/{id}/actions/{actionId}",
+      "PATCH /api/v1/users/{id}",
+      "POST /api/v1/auth/login",
+      "POST /api/v1/auth/logout",
+      "POST /api/v1/cycles",
+      "POST /api/v1/cycles/{id}/actions",
+      "POST /api/v1/cycles/{id}/notes",
+      "POST /api/v1/cycles/{id}/phase",
+      "POST /api/v1/users",
     ]);
     const create = doc.paths["/api/v1/cycles"]?.post;
     expect(create?.requestBody).toBeDefined();

@@ -40,7 +40,11 @@ describe("GET /api/v1/profile/:level/:area", () => {
     expect(body.area).toMatchObject({ level: "zone", area_code: "Z06", name_en: "Ostbelgien zone" });
     expect(body.region?.area_code).toBe("03000");
     expect(body.peers).toEqual({ level: "zone", system_code: "ZPL", areas: 6 });
-    expect(body.indicators.map((i) => [i.indicator.id, i.year])).toEqual([["gmd-coverage", 2024], ["premature-mortality", 2024], ["spending-per-person", 2024]]);
+    expect(body.indicators.map((i) => [i.indicator.id, i.year])).toEqual([
+      ["gmd-coverage", 2024],
+      ["premature-mortality", 2024],
+      ["spending-per-person", 2024],
+    ]);
     const spending = body.indicators[2] as ProfileIndicator;
     expect(spending.cell).toMatchObject({ area_code: "Z06", year: 2024, hidden: null });
     expect(spending.region).toMatchObject({ level: "region", area_code: "03000", year: 2024 });
@@ -55,7 +59,10 @@ describe("GET /api/v1/profile/:level/:area", () => {
     expect(gmd.cell).toMatchObject({ hidden: "suppressed", value: null, numerator: null, quintile: null, trend: null });
     expect(gmd.series.at(-1)).toEqual({ year: 2024, value: null, lower95: null, upper95: null, hidden: "suppressed" });
     const values = await getJson<{ cells: Cell[] }>(app, "/api/v1/values?indicator=gmd-coverage&level=zone&system=ZPL&years=2024");
-    const published = values.body.cells.filter((c) => c.hidden === null).map((c) => c.value as number).sort((a, b) => a - b);
+    const published = values.body.cells
+      .filter((c) => c.hidden === null)
+      .map((c) => c.value as number)
+      .sort((a, b) => a - b);
     expect(published).toHaveLength(5);
     const d = gmd.distribution;
     expect(d?.count).toBe(5);
@@ -98,7 +105,10 @@ describe("GET /api/v1/profile/:level/:area", () => {
 
 describe("GET /api/v1/compare", () => {
   it("puts areas of any level side by side in the order asked", async () => {
-    const { status, body } = await getJson<{ years: number[]; series: { token: string; area: AreaRow; cells: Cell[] }[] }>(app, "/api/v1/compare?indicator=premature-mortality&areas=zone:ZPL:Z04,belgium:BE,region:03000,municipality:63023&years=2024,2023");
+    const { status, body } = await getJson<{ years: number[]; series: { token: string; area: AreaRow; cells: Cell[] }[] }>(
+      app,
+      "/api/v1/compare?indicator=premature-mortality&areas=zone:ZPL:Z04,belgium:BE,region:03000,municipality:63023&years=2024,2023",
+    );
     expect(status).toBe(200);
     expect(body.years).toEqual([2023, 2024]);
     expect(body.series.map((s) => [s.token, s.area.level, s.cells.map((c) => c.year)])).toEqual([

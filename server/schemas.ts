@@ -11,14 +11,15 @@ export const ErrorSchema = z
     message: z.string().describe("what was wrong, naming the parameter"),
     requestId: z.string().optional().describe("quote it when reporting a server error"),
     code: z.enum(API_ERROR_CODES).describe("stable code of the error (core/error-codes.ts): a client shows its own words for it"),
-    params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe("the values the message names (an id, a zone, a number)"),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .optional()
+      .describe("the values the message names (an id, a zone, a number)"),
   })
   .meta({ id: "Error" });
 export const errorResponses = { 400: ErrorSchema, 404: ErrorSchema } as const;
 
-export const code = z
-  .string()
-  .regex(/^[A-Za-z0-9_.-]{1,40}$/, "expected a code of letters, digits, '.', '_' or '-' (at most 40)");
+export const code = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, "expected a code of letters, digits, '.', '_' or '-' (at most 40)");
 export const indicatorId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, "expected an indicator id such as gmd-coverage");
 export const level = z.enum(LEVELS, { error: `expected one of ${LEVELS.join(", ")}` });
 export const mapLevel = z.enum(["region", "province", "zone", "municipality"], { error: "expected one of region, province, zone, municipality" });

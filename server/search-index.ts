@@ -37,9 +37,7 @@ export class SearchIndex {
   private readonly entries: Entry[];
 
   constructor(private readonly catalog: Catalog) {
-    this.entries = catalog.areas
-      .filter((a) => a.level !== "belgium")
-      .map((area) => ({ area, names: Object.fromEntries(LANGS.map((l) => [l, fold(area[`name_${l}`])])) as Record<Lang, string> }));
+    this.entries = catalog.areas.filter((a) => a.level !== "belgium").map((area) => ({ area, names: Object.fromEntries(LANGS.map((l) => [l, fold(area[`name_${l}`])])) as Record<Lang, string> }));
   }
 
   search(query: string, lang: Lang, limit: number, system?: string): SearchHit[] {

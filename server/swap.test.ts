@@ -28,7 +28,7 @@ function urls(n: number): string[] {
       case 1:
       case 4: {
         // A different subset of towns and years each time: a cache miss that waits on DuckDB.
-        const pick = <T,>(list: T[], mask: number) => list.filter((_, b) => mask & (1 << b));
+        const pick = <T>(list: T[], mask: number) => list.filter((_, b) => mask & (1 << b));
         const subset = pick(towns, (i % 255) + 1).join(",");
         const span = pick(years, (Math.floor(i / 255) % 31) + 1).join(",");
         return `/api/v1/values?indicator=gmd-coverage&level=municipality&areas=${subset}&years=${span}&stratum=${["total", "sex", "age-band", "bim"][i % 4]}`;

@@ -45,7 +45,11 @@ describe("GET /api/v1/values as JSON", () => {
 
   it("never lets a number out with a hidden cell, in any stratum", async () => {
     const reasons = new Set<string>();
-    for (const [indicator, strata] of [["gmd-coverage", ["total", "sex", "age-band", "bim"]], ["premature-mortality", ["total", "bim"]], ["spending-per-person", ["total"]]] as const) {
+    for (const [indicator, strata] of [
+      ["gmd-coverage", ["total", "sex", "age-band", "bim"]],
+      ["premature-mortality", ["total", "bim"]],
+      ["spending-per-person", ["total"]],
+    ] as const) {
       for (const stratum of strata) {
         const { body } = await getJson<Values>(app, `/api/v1/values?indicator=${indicator}&stratum=${stratum}`);
         for (const c of body.cells.filter((x) => x.hidden !== null)) {
@@ -60,7 +64,16 @@ describe("GET /api/v1/values as JSON", () => {
   it("filters by areas, years and stratum", async () => {
     const { body } = await getJson<Values>(app, "/api/v1/values?indicator=gmd-coverage&level=municipality&areas=63079,62063&years=2023,2022&stratum=sex");
     expect(body.stratum).toBe("sex");
-    expect(body.cells.map((c) => `${c.year} ${c.area_code} ${c.stratum_value}`)).toEqual(["2022 62063 F", "2022 62063 M", "2022 63079 F", "2022 63079 M", "2023 62063 F", "2023 62063 M", "2023 63079 F", "2023 63079 M"]);
+    expect(body.cells.map((c) => `${c.year} ${c.area_code} ${c.stratum_value}`)).toEqual([
+      "2022 62063 F",
+      "2022 62063 M",
+      "2022 63079 F",
+      "2022 63079 M",
+      "2023 62063 F",
+      "2023 62063 M",
+      "2023 63079 F",
+      "2023 63079 M",
+    ]);
     const all = await getJson<Values>(app, "/api/v1/values?indicator=spending-per-person");
     expect(all.body.count).toBe(5 * (1 + 2 + 6));
   });
@@ -122,7 +135,7 @@ describe("GET /api/v1/values as CSV and Arrow", () => {
 
   it("quotes CSV fields as RFC 4180 says", () => {
     const cell = Object.fromEntries(CELL_COLUMN_NAMES.map((n) => [n, null])) as unknown as Cell;
-    const { body } = toCsv([{ ...cell, indicator_id: 'a,b', area_code: 'say "hi"', stratum_value: "two\nlines", year: 2024 }]);
+    const { body } = toCsv([{ ...cell, indicator_id: "a,b", area_code: 'say "hi"', stratum_value: "two\nlines", year: 2024 }]);
     const line = body.toString().split("\r\n").slice(1).join("\r\n");
     expect(line.startsWith('"a,b",2024,,,"say ""hi""",,"two\nlines",')).toBe(true);
   });

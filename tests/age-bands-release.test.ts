@@ -19,10 +19,27 @@ import { attackLinkedRelease } from "./support/linked-release.ts";
 const deaths = (id: string, population: { age?: [number, number] }, bands: [number, number][]) =>
   definition({ id, statistic: "crude-rate", unit: "per-1000", population, numerator: { kind: "deaths" }, "age-bands": bands }, { polarity: "low-is-good", type: "outcome" });
 const OWN = [
-  deaths("deaths-under-75-by-decade", { age: [0, 74] }, [[0, 49], [50, 59], [60, 69], [70, 74]]),
-  deaths("deaths-under-75-halves", { age: [0, 74] }, [[0, 44], [45, 74]]),
-  deaths("deaths-by-decade", {}, [[0, 49], [50, 59], [60, 69], [70, 79], [80, 120]]),
-  deaths("deaths-75-by-decade", { age: [75, 120] }, [[75, 84], [85, 120]]),
+  deaths("deaths-under-75-by-decade", { age: [0, 74] }, [
+    [0, 49],
+    [50, 59],
+    [60, 69],
+    [70, 74],
+  ]),
+  deaths("deaths-under-75-halves", { age: [0, 74] }, [
+    [0, 44],
+    [45, 74],
+  ]),
+  deaths("deaths-by-decade", {}, [
+    [0, 49],
+    [50, 59],
+    [60, 69],
+    [70, 79],
+    [80, 120],
+  ]),
+  deaths("deaths-75-by-decade", { age: [75, 120] }, [
+    [75, 84],
+    [85, 120],
+  ]),
 ];
 
 // About a minute of publishing at load average 7 (one year, scale 0.0005).
@@ -45,6 +62,11 @@ describe("the release of custom age bands", () => {
     } finally {
       db.close();
     }
-    expect(published.manifest().indicators.map((i) => i.id).sort()).toEqual(["deaths-75-by-decade", "deaths-by-decade", "deaths-under-75-by-decade", "deaths-under-75-halves", "premature-mortality-crude"]);
+    expect(
+      published
+        .manifest()
+        .indicators.map((i) => i.id)
+        .sort(),
+    ).toEqual(["deaths-75-by-decade", "deaths-by-decade", "deaths-under-75-by-decade", "deaths-under-75-halves", "premature-mortality-crude"]);
   });
 });

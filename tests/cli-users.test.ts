@@ -6,13 +6,22 @@ import { AppDatabase, userByUsername } from "../pdca/store/index.ts";
 import { ROOT, temporaryDirectory } from "./helpers.ts";
 
 function boussole(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [join(ROOT, "bin", "boussole.js"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CI: "true", BOUSSOLE_PASSWORD: "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const r = spawnSync(process.execPath, [join(ROOT, "bin", "boussole.js"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, CI: "true", BOUSSOLE_PASSWORD: "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 /** The same, without waiting: independent runs side by side. */
 function boussoleAsync(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, "bin", "boussole.js"), ...args], { cwd: ROOT, env: { ...process.env, CI: "true", BOUSSOLE_PASSWORD: "", ...env }, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [join(ROOT, "bin", "boussole.js"), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, CI: "true", BOUSSOLE_PASSWORD: "", ...env },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("close", (code) => resolve({ code, stderr }));

@@ -23,7 +23,9 @@ const BELGIUM = /Belgi|Belge/;
 
 /** Keeps the lines of a CSV whose `column` passes `keep` (the header always). */
 function filterCsv(path: string, column: string, keep: (value: string) => boolean): Set<string> {
-  const [header, ...lines] = readFileSync(path, "utf8").split(/\r?\n/).filter((l) => l !== "");
+  const [header, ...lines] = readFileSync(path, "utf8")
+    .split(/\r?\n/)
+    .filter((l) => l !== "");
   const sep = header!.includes(";") ? ";" : ",";
   const names = header!.replace(/^\uFEFF/, "").split(sep);
   const at = names.indexOf(column);
@@ -51,7 +53,10 @@ describe("a Flanders-only extract, published and served", () => {
     expect(load.check.report.ok, load.check.report.format()).toBe(true);
     const { definitions } = loadDefinitions(join(ROOT, "indicators", "definitions"));
     release = join(dir, "release");
-    await publish(definitions.filter((d) => d.id === "gmd-coverage"), { warehouse, out: release, threads: 1 });
+    await publish(
+      definitions.filter((d) => d.id === "gmd-coverage"),
+      { warehouse, out: release, threads: 1 },
+    );
     app = await buildApp({ releaseDir: release, webDir: join(dir, "no-web"), checkResponses: true });
   }, 600_000);
   afterAll(() => app?.close());

@@ -10,7 +10,18 @@ const issuesOf = async (dir: string) => (await loadExtract(dir, { today: TODAY }
 
 describe("hostile files", () => {
   it("refuses a TopoJSON arc out of range by file and rule, without crashing", async () => {
-    const topology = { type: "Topology", arcs: [[[4.288, 50.816], [4.328, 50.816], [4.328, 50.856], [4.288, 50.816]]], objects: { m: { type: "GeometryCollection", geometries: [{ type: "Polygon", arcs: [[0, 9]], properties: { level: "municipality", code: "21001" } }] } } };
+    const topology = {
+      type: "Topology",
+      arcs: [
+        [
+          [4.288, 50.816],
+          [4.328, 50.816],
+          [4.328, 50.856],
+          [4.288, 50.816],
+        ],
+      ],
+      objects: { m: { type: "GeometryCollection", geometries: [{ type: "Polygon", arcs: [[0, 9]], properties: { level: "municipality", code: "21001" } }] } },
+    };
     const dir = tinyWith({ remove: ["geo_boundaries.geojson"], files: { "geo_boundaries.topojson": JSON.stringify(topology) } });
     const issues = await issuesOf(dir);
     expect(issues.find((i) => i.rule === "boundaries.topojson-arcs")).toMatchObject({ severity: "error", file: "geo_boundaries.topojson", value: "9" });

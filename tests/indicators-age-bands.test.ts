@@ -12,13 +12,58 @@ import { definition, tinyWarehouse } from "./indicator-helpers.ts";
 const DEFS = [
   definition({ id: "gmd", statistic: "proportion", unit: "percent", population: {}, numerator: { kind: "status", field: "gmd" } }),
   // Children apart, and 65 and over as one open band.
-  definition({ id: "gmd-own-bands", statistic: "proportion", unit: "percent", population: {}, numerator: { kind: "status", field: "gmd" }, "age-bands": [[0, 11], [12, 17], [18, 64], [65, 120]] }),
+  definition({
+    id: "gmd-own-bands",
+    statistic: "proportion",
+    unit: "percent",
+    population: {},
+    numerator: { kind: "status", field: "gmd" },
+    "age-bands": [
+      [0, 11],
+      [12, 17],
+      [18, 64],
+      [65, 120],
+    ],
+  }),
   // Sciensano-style 10-year bands over 65 and over.
-  definition({ id: "deaths-65", statistic: "crude-rate", unit: "per-1000", population: { age: [65, 120] }, numerator: { kind: "deaths" }, "age-bands": [[65, 74], [75, 84], [85, 120]] }),
+  definition({
+    id: "deaths-65",
+    statistic: "crude-rate",
+    unit: "per-1000",
+    population: { age: [65, 120] },
+    numerator: { kind: "deaths" },
+    "age-bands": [
+      [65, 74],
+      [75, 84],
+      [85, 120],
+    ],
+  }),
   // Same bands as deaths-65: one column for both in the query.
-  definition({ id: "gmd-65", statistic: "proportion", unit: "percent", population: { age: [65, 120] }, numerator: { kind: "status", field: "gmd" }, "age-bands": [[65, 74], [75, 84], [85, 120]] }),
+  definition({
+    id: "gmd-65",
+    statistic: "proportion",
+    unit: "percent",
+    population: { age: [65, 120] },
+    numerator: { kind: "status", field: "gmd" },
+    "age-bands": [
+      [65, 74],
+      [75, 84],
+      [85, 120],
+    ],
+  }),
   // A closed last band, ending at the population's oldest age.
-  definition({ id: "gmd-18-64", statistic: "proportion", unit: "percent", population: { age: [18, 64] }, numerator: { kind: "status", field: "gmd" }, "age-bands": [[18, 44], [45, 54], [55, 64]] }),
+  definition({
+    id: "gmd-18-64",
+    statistic: "proportion",
+    unit: "percent",
+    population: { age: [18, 64] },
+    numerator: { kind: "status", field: "gmd" },
+    "age-bands": [
+      [18, 44],
+      [45, 54],
+      [55, 64],
+    ],
+  }),
 ];
 
 let result: ComputeResult;
@@ -27,7 +72,9 @@ beforeAll(async () => {
 });
 
 const bands = (id: string, year: number, area = "BE") =>
-  Object.fromEntries(result.cells.filter((c) => c.indicator_id === id && c.year === year && c.area_code === area && c.stratum === "age-band").map((c) => [c.stratum_value, [c.numerator, c.denominator]]));
+  Object.fromEntries(
+    result.cells.filter((c) => c.indicator_id === id && c.year === year && c.area_code === area && c.stratum === "age-band").map((c) => [c.stratum_value, [c.numerator, c.denominator]]),
+  );
 
 describe("custom age bands", () => {
   it("compute every definition, each with its own bands and no other", () => {
@@ -43,11 +90,17 @@ describe("custom age bands", () => {
 
   it("keep the bands adding up to the total, the other breakdowns as they were", () => {
     for (const c of result.cells.filter((c) => c.stratum === "total")) {
-      const parts = result.cells.filter((p) => p.indicator_id === c.indicator_id && p.year === c.year && p.level === c.level && p.system_code === c.system_code && p.area_code === c.area_code && p.stratum === "age-band");
-      expect(parts.reduce((s, p) => s + p.denominator, 0), `${c.indicator_id} ${c.year} ${c.area_code}`).toBe(c.denominator);
+      const parts = result.cells.filter(
+        (p) => p.indicator_id === c.indicator_id && p.year === c.year && p.level === c.level && p.system_code === c.system_code && p.area_code === c.area_code && p.stratum === "age-band",
+      );
+      expect(
+        parts.reduce((s, p) => s + p.denominator, 0),
+        `${c.indicator_id} ${c.year} ${c.area_code}`,
+      ).toBe(c.denominator);
       expect(parts.reduce((s, p) => s + p.numerator, 0)).toBe(c.numerator);
     }
-    const sex = (id: string) => result.cells.filter((c) => c.indicator_id === id && c.year === 2024 && c.area_code === "BE" && c.stratum === "sex").map((c) => [c.stratum_value, c.numerator, c.denominator]);
+    const sex = (id: string) =>
+      result.cells.filter((c) => c.indicator_id === id && c.year === 2024 && c.area_code === "BE" && c.stratum === "sex").map((c) => [c.stratum_value, c.numerator, c.denominator]);
     expect(sex("gmd-own-bands")).toEqual(sex("gmd"));
   });
 

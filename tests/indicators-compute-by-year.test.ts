@@ -35,9 +35,11 @@ function differences(actual: Record<string, unknown>[], expected: Record<string,
   const keyOf = (r: Record<string, unknown>) => [...KEY.map((k) => String(r[k])), r.bands === null ? "plain" : "banded"].join("|");
   const byKey = new Map(expected.map((r) => [keyOf(r), r]));
   const same = (a: unknown, b: unknown): boolean =>
-    typeof a === "number" && typeof b === "number" ? Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b))
-    : Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => same(x, b[i]))
-    : a === b;
+    typeof a === "number" && typeof b === "number"
+      ? Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b))
+      : Array.isArray(a) && Array.isArray(b)
+        ? a.length === b.length && a.every((x, i) => same(x, b[i]))
+        : a === b;
   const out: string[] = [];
   if (actual.length !== expected.length) out.push(`${actual.length} rows, expected ${expected.length}`);
   for (const r of actual) {
@@ -59,7 +61,13 @@ describe("compute by year", () => {
       for (const year of years) {
         const alone = await db.all(compile(definitions, { year }).sql);
         expect(alone.length, `${year}`).toBeGreaterThan(0);
-        expect(differences(alone, all.filter((r) => r.year === year)), `${year}`).toEqual([]);
+        expect(
+          differences(
+            alone,
+            all.filter((r) => r.year === year),
+          ),
+          `${year}`,
+        ).toEqual([]);
       }
     } finally {
       db.close();

@@ -168,18 +168,27 @@ describe("zone figures", () => {
   const zoneCells = (id: string) => result.cells.filter((c) => c.indicator_id === id).map((c) => [c.year, c.level, c.system_code, c.area_code, c.stratum, c.value]);
 
   it("gives each zone its survey mean, with t limits from the respondents and the sd", () => {
-    expect(zoneCells("p3ceq")).toEqual([[2024, "zone", "bassin", "BXL-NORD", "total", expect.closeTo(68.4, 9)], [2024, "zone", "elz", "ELZ-S01", "total", expect.closeTo(74.1, 9)]]);
+    expect(zoneCells("p3ceq")).toEqual([
+      [2024, "zone", "bassin", "BXL-NORD", "total", expect.closeTo(68.4, 9)],
+      [2024, "zone", "elz", "ELZ-S01", "total", expect.closeTo(74.1, 9)],
+    ]);
     const c = cell("p3ceq", 2024, "BXL-NORD")!;
     expect(c.denominator).toBe(212);
     const half = (studentTQuantile(0.975, 211) * 14.9) / Math.sqrt(212);
     expect(c.lower95).toBeCloseTo(68.4 - half, 9);
     expect(c.upper95).toBeCloseTo(68.4 + half, 9);
-    expect(zoneCells("wellbeing")).toEqual([[2024, "zone", "bassin", "BXL-NORD", "total", expect.closeTo(58.2, 9)], [2024, "zone", "ols", "OLS-S01", "total", expect.closeTo(61, 9)]]);
+    expect(zoneCells("wellbeing")).toEqual([
+      [2024, "zone", "bassin", "BXL-NORD", "total", expect.closeTo(58.2, 9)],
+      [2024, "zone", "ols", "OLS-S01", "total", expect.closeTo(61, 9)],
+    ]);
     expect(zoneCells("paris")).toEqual([]); // no PaRIS row: nothing is borrowed from P3CEQ
   });
 
   it("divides zone supply by the zone's insured persons, without Poisson limits", () => {
-    expect(zoneCells("gp-fte")).toEqual([[2024, "zone", "bassin", "BXL-NORD", "total", expect.closeTo(715_000, 6)], [2024, "zone", "elz", "ELZ-S01", "total", expect.closeTo(506_000, 6)]]);
+    expect(zoneCells("gp-fte")).toEqual([
+      [2024, "zone", "bassin", "BXL-NORD", "total", expect.closeTo(715_000, 6)],
+      [2024, "zone", "elz", "ELZ-S01", "total", expect.closeTo(506_000, 6)],
+    ]);
     const c = cell("gp-fte", 2024, "ELZ-S01")!;
     expect([c.numerator, c.denominator]).toEqual([expect.closeTo(101.2, 9), 2]);
     expect(c.lower95).toBeNaN();
@@ -194,7 +203,11 @@ describe("the repository's definitions", () => {
   it("run on the tiny warehouse, every computed one giving cells with finite values", async () => {
     const { definitions } = loadDefinitions(join(ROOT, "indicators", "definitions"));
     const all = await computeIndicators(warehouse, definitions);
-    for (const id of all.computed) expect(all.cells.filter((c) => c.indicator_id === id).every((c) => Number.isFinite(c.value)), id).toBe(true);
+    for (const id of all.computed)
+      expect(
+        all.cells.filter((c) => c.indicator_id === id).every((c) => Number.isFinite(c.value)),
+        id,
+      ).toBe(true);
     expect(all.cells.some((c) => c.indicator_id === "premature-mortality")).toBe(true);
     expect(all.cells.some((c) => c.indicator_id === "p3ceq-experience-score")).toBe(true);
   });

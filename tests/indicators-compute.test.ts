@@ -27,12 +27,14 @@ import { rateLimits, wilson } from "../indicators/stats/index.ts";
 import { ROOT, temporaryDirectory } from "./helpers.ts";
 import { definition, tinyWarehouse } from "./indicator-helpers.ts";
 
-
 const DEFS = [
   definition({ id: "gmd", statistic: "proportion", unit: "percent", population: {}, numerator: { kind: "status", field: "gmd" } }),
   // Two-year window and a restricted population: p1's and p4's 2023 contacts count in 2024.
   definition({
-    id: "gp-2y-45", statistic: "proportion", unit: "percent", population: { age: [45, 120] },
+    id: "gp-2y-45",
+    statistic: "proportion",
+    unit: "percent",
+    population: { age: [45, 120] },
     numerator: { kind: "events", source: "health_service", codes: { nomenclature: ["990010", "990020"] }, "window-years": 2 },
   }),
   // p1's two deliveries of 90 DDD each reach 100 only when summed over the year.
@@ -41,7 +43,10 @@ const DEFS = [
   definition({ id: "a10-under-65", statistic: "proportion", unit: "percent", population: { age: [0, 64] }, numerator: { kind: "medicines", atc: ["A10"] } }),
   // Hospital stays counted as events, by the year of admission: p3's emergency stay for I50 in 2023.
   definition({
-    id: "i50-stays", statistic: "crude-rate", unit: "per-1000", population: {},
+    id: "i50-stays",
+    statistic: "crude-rate",
+    unit: "per-1000",
+    population: {},
     numerator: { kind: "events", source: "hospital_stay", codes: { icd10: ["I50"] }, filters: { emergency: true }, count: "events" },
   }),
   definition({ id: "deaths", statistic: "crude-rate", unit: "per-1000", population: {}, numerator: { kind: "deaths" } }),
@@ -96,9 +101,7 @@ describe("computeIndicators on the tiny warehouse", () => {
     // of p1 p3 p4 p6, 2 of 4), a false drop beside 2024's two years. Left out and listed instead.
     expect(cell("gp-2y-45", 2023, "BE")).toBeUndefined();
     expect(result.cells.some((c) => c.indicator_id === "gp-2y-45" && c.year === 2023)).toBe(false);
-    expect(result.skippedYears).toEqual([
-      { id: "gp-2y-45", year: 2023, reason: "window not covered: the 2-year window 2022–2023 starts before the first year of health_service data (2023)" },
-    ]);
+    expect(result.skippedYears).toEqual([{ id: "gp-2y-45", year: 2023, reason: "window not covered: the 2-year window 2022–2023 starts before the first year of health_service data (2023)" }]);
     expect(cell("gp-2y-45", 2024, "BE")).toEqual([3, 3]); // p1 p4 (2023) and p6 (2024)
     expect(cell("gp-2y-45", 2024, "04000")).toEqual([1, 1]); // p1; p2, p7, p8 are under 45
     expect(cell("gp-2y-45", 2024, "ELZ-S01")).toEqual([1, 1]); // p4; p5 is 14
@@ -182,7 +185,18 @@ describe("compile", () => {
     const { definitions, problems } = loadDefinitions(join(ROOT, "indicators", "definitions"));
     expect(problems).toEqual([]);
     const { computed, skipped } = compile(definitions);
-    expect(computed).toEqual(expect.arrayContaining(["breast-cancer-screening", "flu-vaccination-65", "gp-contact-bim", "gp-contact-non-bim", "polypharmacy-75", "premature-mortality", "p3ceq-experience-score", "gp-fte-per-10000"]));
+    expect(computed).toEqual(
+      expect.arrayContaining([
+        "breast-cancer-screening",
+        "flu-vaccination-65",
+        "gp-contact-bim",
+        "gp-contact-non-bim",
+        "polypharmacy-75",
+        "premature-mortality",
+        "p3ceq-experience-score",
+        "gp-fte-per-10000",
+      ]),
+    );
     expect(computed).toEqual(expect.arrayContaining(["gp-contact-bim-ratio", "readmissions-30-days", "diabetics-hba1c-follow-up"]));
     expect(skipped).toEqual([]);
     expect(computed.length).toBe(definitions.length);

@@ -30,8 +30,14 @@ s00000007,p000000000000006,2024-02-01,2024-02-03,classic,0,K80,100.00
 s00000008,p000000000000006,2024-02-10,2024-02-10,day,0,K80,100.00
 `;
 
-const READMISSIONS = definition({ id: "readmissions", statistic: "crude-rate", unit: "per-1000", population: {}, numerator: { kind: "readmissions", "within-days": 30 } }, { aim: "value", polarity: "low-is-good" });
-const WITHIN_10 = definition({ id: "readmissions-10", statistic: "crude-rate", unit: "per-1000", population: {}, numerator: { kind: "readmissions", "within-days": 10 } }, { aim: "value", polarity: "low-is-good", strata: [] });
+const READMISSIONS = definition(
+  { id: "readmissions", statistic: "crude-rate", unit: "per-1000", population: {}, numerator: { kind: "readmissions", "within-days": 30 } },
+  { aim: "value", polarity: "low-is-good" },
+);
+const WITHIN_10 = definition(
+  { id: "readmissions-10", statistic: "crude-rate", unit: "per-1000", population: {}, numerator: { kind: "readmissions", "within-days": 10 } },
+  { aim: "value", polarity: "low-is-good", strata: [] },
+);
 
 let both: ComputeResult;
 let alone: ComputeResult;

@@ -9,11 +9,8 @@
 import { attackLinkedRelease } from "./support/linked-release.ts";
 
 // About 30 s of publishing on an idle machine.
-attackLinkedRelease("a release of the mortality family, published from the sample", [
-  "premature-mortality",
-  "premature-mortality-crude",
-  "premature-mortality-bim",
-  "premature-mortality-non-bim",
-  "mortality-75-plus",
-  "all-cause-mortality",
-], true);
+attackLinkedRelease(
+  "a release of the mortality family, published from the sample",
+  ["premature-mortality", "premature-mortality-crude", "premature-mortality-bim", "premature-mortality-non-bim", "mortality-75-plus", "all-cause-mortality"],
+  true,
+);

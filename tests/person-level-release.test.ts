@@ -34,7 +34,10 @@ describe("an extract of person-level files only, loaded and published", () => {
     expect(load.written).toBe(true);
     const { definitions } = loadDefinitions(join(ROOT, "indicators", "definitions"));
     release = join(dir, "release");
-    manifest = await publish(definitions.filter((d) => d.id === "gmd-coverage"), { warehouse, out: release, threads: 1 });
+    manifest = await publish(
+      definitions.filter((d) => d.id === "gmd-coverage"),
+      { warehouse, out: release, threads: 1 },
+    );
     db = await Database.open(join(release, "published.duckdb"), { readOnly: true });
   }, 600_000);
   afterAll(() => db?.close());

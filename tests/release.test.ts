@@ -46,16 +46,28 @@ describe("publish", () => {
     expect(onDisk).toMatchObject({ format: "boussole-release/1", synthetic: false, years: [2023, 2024] });
     // The tiny extract has no PaRIS survey row, and its two years cannot fill cervical-cancer
     // screening's three-year window: both are left out and listed, not published empty or truncated.
-    expect(onDisk.indicators.map((i) => i.id).sort()).toEqual(definitions.map((d) => d.id).filter((id) => id !== "paris-experience-score" && id !== "cervical-cancer-screening").sort());
+    expect(onDisk.indicators.map((i) => i.id).sort()).toEqual(
+      definitions
+        .map((d) => d.id)
+        .filter((id) => id !== "paris-experience-score" && id !== "cervical-cancer-screening")
+        .sort(),
+    );
     expect(onDisk.notComputed?.filter((n) => n.year === null)).toEqual([
       { id: "paris-experience-score", year: null, reason: "no source data in any year: zone_prem (survey PaRIS) has no rows for 2023, 2024" },
       {
-        id: "cervical-cancer-screening", year: null,
-        reason: "no year with source data over its whole look-back window (2023, 2024): the 3-year window 2021–2023 starts before the first year of health_service data (2023); the 3-year window 2022–2024 starts before the first year of health_service data (2023)",
+        id: "cervical-cancer-screening",
+        year: null,
+        reason:
+          "no year with source data over its whole look-back window (2023, 2024): the 3-year window 2021–2023 starts before the first year of health_service data (2023); the 3-year window 2022–2024 starts before the first year of health_service data (2023)",
       },
     ]);
     // Breast-cancer screening (two years) keeps 2024 only; its equity ratio follows.
-    expect(onDisk.notComputed?.filter((n) => n.year === 2023 && n.reason.includes("window")).map((n) => n.id).sort()).toEqual(["breast-cancer-screening", "breast-cancer-screening-bim", "breast-cancer-screening-bim-ratio", "breast-cancer-screening-non-bim"]);
+    expect(
+      onDisk.notComputed
+        ?.filter((n) => n.year === 2023 && n.reason.includes("window"))
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(["breast-cancer-screening", "breast-cancer-screening-bim", "breast-cancer-screening-bim-ratio", "breast-cancer-screening-non-bim"]);
     expect(onDisk.disclosure).toMatchObject({ minCount: 5, protectionWidth: 5, publishZeros: true });
     expect(onDisk.audit.passed).toBe(true);
     expect(onDisk.batches[0]!.finishedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
@@ -64,15 +76,21 @@ describe("publish", () => {
   it("publishes no count from 1 to 4 anywhere, and no number on a hidden cell", async () => {
     // Counts of persons and events: numerators of counted statistics, every denominator, and
     // a proportion's denominator minus numerator.
-    const small = await query<{ n: number }>(out, `
+    const small = await query<{ n: number }>(
+      out,
+      `
       SELECT count(*) AS n FROM cell JOIN indicator i ON i.id = cell.indicator_id
       WHERE hidden IS NULL AND (
         -- Zone supply (crude rates at zone level only) divides staff, not persons: not a count.
         ((i.statistic IN ('proportion', 'directly-standardised-rate', 'indirectly-standardised-ratio') OR (i.statistic = 'crude-rate' AND i.levels <> ['zone'])) AND numerator BETWEEN 1 AND 4)
         OR denominator BETWEEN 1 AND 4
-        OR (i.statistic = 'proportion' AND denominator - numerator BETWEEN 1 AND 4))`);
+        OR (i.statistic = 'proportion' AND denominator - numerator BETWEEN 1 AND 4))`,
+    );
     expect(small[0]!.n).toBe(0);
-    const leaks = await query<{ n: number }>(out, `SELECT count(*) AS n FROM cell WHERE hidden IS NOT NULL AND (value IS NOT NULL OR numerator IS NOT NULL OR denominator IS NOT NULL OR lower95 IS NOT NULL OR compared_belgium IS NOT NULL OR trend IS NOT NULL OR quintile IS NOT NULL)`);
+    const leaks = await query<{ n: number }>(
+      out,
+      `SELECT count(*) AS n FROM cell WHERE hidden IS NOT NULL AND (value IS NOT NULL OR numerator IS NOT NULL OR denominator IS NOT NULL OR lower95 IS NOT NULL OR compared_belgium IS NOT NULL OR trend IS NOT NULL OR quintile IS NOT NULL)`,
+    );
     expect(leaks[0]!.n).toBe(0);
     // The tiny extract has 8 persons: nearly everything is hidden, and said so.
     // One public reason: which hidden cells were small counts stays with the publisher.

@@ -11,7 +11,13 @@ import { buildSyntheticGeography } from "../sample/geography.ts";
 import { Random } from "../sample/random.ts";
 
 const tmp = (prefix: string) => mkdtempSync(join(process.env.BOUSSOLE_TEST_TMP ?? tmpdir(), prefix));
-const csv = (file: string, sep: string) => readFileSync(file, "utf8").replace(/^\uFEFF/, "").trim().split("\n").slice(1).map((l) => l.split(sep));
+const csv = (file: string, sep: string) =>
+  readFileSync(file, "utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split(sep));
 
 describe("care supply of every zone", () => {
   const geo = buildSyntheticGeography(42);
@@ -23,7 +29,14 @@ describe("care supply of every zone", () => {
   it.each([0.002, 0.01])("at scale %f: GPs and FTE per 10,000 near Belgian levels, never 0, steady from year to year", (scale) => {
     const dir = tmp("boussole-supply-");
     writeZoneAggregates(dir, new Random(3), geo, scale, 2019, 2024, new Set());
-    const rows = csv(join(dir, "zone_supply.csv"), ",").map(([year, zone, gps, fte, cms]) => ({ year: Number(year), zone: zone!, gps: Number(gps), fte: Number(fte), cms: Number(cms), people: population.get(zone!)! * scale }));
+    const rows = csv(join(dir, "zone_supply.csv"), ",").map(([year, zone, gps, fte, cms]) => ({
+      year: Number(year),
+      zone: zone!,
+      gps: Number(gps),
+      fte: Number(fte),
+      cms: Number(cms),
+      people: population.get(zone!)! * scale,
+    }));
     expect(new Set(rows.map((r) => r.zone)).size).toBe(geo.zones.length);
     const problems: string[] = [];
     for (const r of rows) {

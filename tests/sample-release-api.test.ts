@@ -20,7 +20,11 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(() => app?.close());
 
-interface Hit { area: AreaRow; name: string; zones: { area: AreaRow; name: string }[] }
+interface Hit {
+  area: AreaRow;
+  name: string;
+  zones: { area: AreaRow; name: string }[];
+}
 
 describe("a release published from the synthetic sample", () => {
   it("has municipalities without a German or English name (what the fixture never had)", async () => {

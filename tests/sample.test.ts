@@ -8,7 +8,16 @@ import { generateSample, IMPROVING_ZONES } from "../sample/generate.ts";
 import { temporaryDirectory } from "./helpers.ts";
 
 function hashes(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).sort().map((name) => [name, createHash("sha256").update(readFileSync(join(dir, name))).digest("hex")]));
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((name) => [
+        name,
+        createHash("sha256")
+          .update(readFileSync(join(dir, name)))
+          .digest("hex"),
+      ]),
+  );
 }
 
 describe("synthetic sample: determinism", () => {
@@ -32,12 +41,12 @@ describe("synthetic sample: determinism", () => {
     expect(hashes(b)).toEqual(hashes(a));
     const result = await loadExtract(a, { warehouse: join(a, "w.duckdb") });
     expect(result.check.report.format()).toContain("0 error(s)");
-    expect(result.check.files.filter((f) => f.format === "parquet").map((f) => f.name).sort()).toEqual([
-      "ima_healthcare.parquet",
-      "ima_hospital_stays.parquet",
-      "ima_pharmacy.parquet",
-      "ima_population.parquet",
-    ]);
+    expect(
+      result.check.files
+        .filter((f) => f.format === "parquet")
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(["ima_healthcare.parquet", "ima_hospital_stays.parquet", "ima_pharmacy.parquet", "ima_population.parquet"]);
   });
 });
 

@@ -65,7 +65,10 @@ describe("the snapshot a load reads", () => {
     const result = await loadExtract(dir, { warehouse: join(temporaryDirectory(), "w.duckdb"), today: TODAY });
     expect(result.written).toBe(false);
     const refused = result.check.report.issues.filter((i) => i.rule === "file.not-regular").map((i) => [i.file, i.message.split(":")[0]]);
-    expect(refused).toEqual([["ima_hospital_stays_2.csv", "a named pipe (FIFO)"], ["ima_pharmacy.csv", "a symbolic link"]]);
+    expect(refused).toEqual([
+      ["ima_hospital_stays_2.csv", "a named pipe (FIFO)"],
+      ["ima_pharmacy.csv", "a symbolic link"],
+    ]);
   });
 
   it("says an output folder it cannot write before checking anything", async () => {
@@ -78,7 +81,9 @@ describe("the snapshot a load reads", () => {
     }
     let checked = false;
     const progress: Progress = { ...silentProgress, task: (label, total) => ((checked ||= label.startsWith("check")), silentProgress.task(label, total)) };
-    await expect(loadExtract(TINY, { warehouse: join(out, "w.duckdb"), today: TODAY, progress })).rejects.toThrow(/^cannot write to .*: permission denied \((EACCES|EPERM)\)\. Nothing was checked or replaced\.$/);
+    await expect(loadExtract(TINY, { warehouse: join(out, "w.duckdb"), today: TODAY, progress })).rejects.toThrow(
+      /^cannot write to .*: permission denied \((EACCES|EPERM)\)\. Nothing was checked or replaced\.$/,
+    );
     expect(checked).toBe(false);
   });
 

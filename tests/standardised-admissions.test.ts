@@ -46,11 +46,17 @@ let result: ComputeResult;
 beforeAll(async () => {
   const append = (file: string, lines: string[]) => readFileSync(join(TINY, file), "utf8").replace(/\n?$/, "\n") + lines.join("\n") + "\n";
   const warehouse = join(temporaryDirectory(), "warehouse.duckdb");
-  const load = await loadExtract(tinyWith({ files: { "ima_population.csv": append("ima_population.csv", PERSONS), "ima_hospital_stays.csv": append("ima_hospital_stays.csv", STAYS) } }), { warehouse, today: TODAY });
+  const load = await loadExtract(tinyWith({ files: { "ima_population.csv": append("ima_population.csv", PERSONS), "ima_hospital_stays.csv": append("ima_hospital_stays.csv", STAYS) } }), {
+    warehouse,
+    today: TODAY,
+  });
   expect(load.written).toBe(true);
   const { definitions, problems } = loadDefinitions(join(ROOT, "indicators", "definitions"));
   expect(problems).toEqual([]);
-  result = await computeIndicators(warehouse, definitions.filter((d) => d.id === ID));
+  result = await computeIndicators(
+    warehouse,
+    definitions.filter((d) => d.id === ID),
+  );
 });
 
 function cell(level: string, area: string, stratum = "total", value = "all"): IndicatorCell | undefined {

@@ -72,7 +72,13 @@ describe("validation", () => {
   it("accepts zone members split over two files, one without the optional sector column, and names the right file", async () => {
     const members = readFileSync(join(TINY, "geo_zone_members.csv"), "utf8").trim().split("\n");
     const bySector = [members[0], ...members.slice(1).filter((l) => !l.endsWith(","))].join("\n");
-    const whole = ["zone_code,nis_code", ...members.slice(1).filter((l) => l.endsWith(",")).map((l) => l.slice(0, -1))].join("\n");
+    const whole = [
+      "zone_code,nis_code",
+      ...members
+        .slice(1)
+        .filter((l) => l.endsWith(","))
+        .map((l) => l.slice(0, -1)),
+    ].join("\n");
     const clean = await loadExtract(tinyWith({ files: { "geo_zone_members.csv": `${bySector}\n`, "geo_zone_members_whole.csv": `${whole}\n` } }), { today: TODAY });
     expect(clean.check.report.issues).toEqual([]);
 

@@ -13,7 +13,15 @@ import { TINY, TODAY, temporaryDirectory, tinyWith } from "./helpers.ts";
 /** A square polygon of `size` degrees at (lon, lat): nothing like any municipality's shape. */
 const square = (lon: number, lat: number, size: number) => ({
   type: "Polygon" as const,
-  coordinates: [[[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]],
+  coordinates: [
+    [
+      [lon, lat],
+      [lon + size, lat],
+      [lon + size, lat + size],
+      [lon, lat + size],
+      [lon, lat],
+    ],
+  ],
 });
 const zoneFeature = (code: string, geometry: ReturnType<typeof square>) => ({ type: "Feature", properties: { level: "zone", code }, geometry });
 
@@ -67,7 +75,10 @@ describe("zone polygons supplied beside the shipped reference geography", () => 
     // boundaries file that draws no municipality at all.
     for (const name of readdirSync(dir)) if (/^(geo|zone)_/.test(name)) rmSync(join(dir, name));
     writeFileSync(join(dir, "geo_zone_systems.csv"), "system_code,name_fr,name_nl,name_de,name_en,region_code,vintage\nelz-test,Test,Test,Test,Test,,2025\n");
-    writeFileSync(join(dir, "geo_zones.csv"), "zone_code,system_code,name_fr,name_nl,name_de,name_en\nZ-GENT,elz-test,Gent-Zuid,Gent-Zuid,Gent-Zuid,Gent-Zuid\nZ-NAZ,elz-test,Nazareth,Nazareth,Nazareth,Nazareth\n");
+    writeFileSync(
+      join(dir, "geo_zones.csv"),
+      "zone_code,system_code,name_fr,name_nl,name_de,name_en\nZ-GENT,elz-test,Gent-Zuid,Gent-Zuid,Gent-Zuid,Gent-Zuid\nZ-NAZ,elz-test,Nazareth,Nazareth,Nazareth,Nazareth\n",
+    );
     writeFileSync(join(dir, "geo_zone_members.csv"), "zone_code,nis_code,sector_code\nZ-GENT,44021,\nZ-GENT,44088,\nZ-NAZ,44086,\n");
     writeFileSync(join(dir, "geo_boundaries.geojson"), JSON.stringify({ type: "FeatureCollection", features: [zoneFeature("Z-GENT", own)] }));
     const warehouse = join(dir, "..", "w.duckdb");

@@ -96,9 +96,21 @@ export async function writePublicRelease(dir: string, release: PublicRelease): P
         await db.run(`INSERT INTO ${table} VALUES ${marks}`, chunk.flat());
       }
     };
-    await insert("indicator", "id VARCHAR, statistic VARCHAR", release.indicators.map((i) => [i.id, i.statistic]));
-    await insert("area", "level VARCHAR, system_code VARCHAR, area_code VARCHAR, region_code VARCHAR, province_code VARCHAR", release.areas.map((a) => [a.level, a.systemCode, a.areaCode, a.regionCode, a.provinceCode]));
-    await insert("zone_member", "system_code VARCHAR, zone_code VARCHAR, nis_code VARCHAR, sector_code VARCHAR", release.zoneMembers.map((m) => [m.systemCode, m.zoneCode, m.nisCode, m.sectorCode]));
+    await insert(
+      "indicator",
+      "id VARCHAR, statistic VARCHAR",
+      release.indicators.map((i) => [i.id, i.statistic]),
+    );
+    await insert(
+      "area",
+      "level VARCHAR, system_code VARCHAR, area_code VARCHAR, region_code VARCHAR, province_code VARCHAR",
+      release.areas.map((a) => [a.level, a.systemCode, a.areaCode, a.regionCode, a.provinceCode]),
+    );
+    await insert(
+      "zone_member",
+      "system_code VARCHAR, zone_code VARCHAR, nis_code VARCHAR, sector_code VARCHAR",
+      release.zoneMembers.map((m) => [m.systemCode, m.zoneCode, m.nisCode, m.sectorCode]),
+    );
     await insert(
       "cell",
       "indicator_id VARCHAR, year INTEGER, level VARCHAR, system_code VARCHAR, area_code VARCHAR, stratum VARCHAR, stratum_value VARCHAR, numerator DOUBLE, denominator DOUBLE, hidden VARCHAR",

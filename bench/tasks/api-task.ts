@@ -52,7 +52,15 @@ function timed(url: string, headers: Record<string, string> = {}): Promise<{ ms:
 
 async function cannon(base: string, paths: string[], duration: number) {
   const result = await autocannon({ url: base, connections: options.connections, duration, requests: paths.map((path) => ({ method: "GET", path })) });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, p999: result.latency.p99_9, non2xx: result.non2xx, errors: result.errors + result.timeouts, requests: result.requests.total };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    p999: result.latency.p99_9,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    requests: result.requests.total,
+  };
 }
 
 // 1. The release: a real one when given, else a generated fixture of a realistic size.
@@ -102,7 +110,12 @@ try {
   const profileBytes = (await timed(`${base}${profilePaths[0]}`)).bytes;
   const valuesBytes = (await timed(`${base}${valuesPaths[0]}`)).bytes;
   const sizes: Record<string, number> = { profile: profileBytes, values: valuesBytes };
-  for (const [name, path] of [["boundaries municipality geojson", "/api/v1/geography/boundaries?level=municipality"], ["boundaries municipality topojson", "/api/v1/geography/boundaries?level=municipality&format=topojson"], [`boundaries zone ${system} geojson`, `/api/v1/geography/boundaries?level=zone&system=${system}`], [`boundaries zone ${system} topojson`, `/api/v1/geography/boundaries?level=zone&system=${system}&format=topojson`]]) {
+  for (const [name, path] of [
+    ["boundaries municipality geojson", "/api/v1/geography/boundaries?level=municipality"],
+    ["boundaries municipality topojson", "/api/v1/geography/boundaries?level=municipality&format=topojson"],
+    [`boundaries zone ${system} geojson`, `/api/v1/geography/boundaries?level=zone&system=${system}`],
+    [`boundaries zone ${system} topojson`, `/api/v1/geography/boundaries?level=zone&system=${system}&format=topojson`],
+  ]) {
     sizes[name as string] = (await timed(`${base}${path}`)).bytes;
     sizes[`${name} (br)`] = (await timed(`${base}${path}`, { "accept-encoding": "br" })).bytes;
     sizes[`${name} (gzip)`] = (await timed(`${base}${path}`, { "accept-encoding": "gzip" })).bytes;
@@ -134,9 +147,24 @@ try {
   const ratio = (name: string) => (routes[name]?.rps ?? 0) / (routes.bare?.rps ?? 1);
   const during = (name: string) => rss.filter((s) => s.phase === name).map((s) => s.mb);
   const result = {
-    release: { id: release.releaseId, source: options.release ? "given" : "generated fixture", synthetic: release.synthetic, cellsPublished: release.audit.cellsPublished, zoneSystem: system, zones: areas.length, zoneIndicators: zoneIndicators.length },
+    release: {
+      id: release.releaseId,
+      source: options.release ? "given" : "generated fixture",
+      synthetic: release.synthetic,
+      cellsPublished: release.audit.cellsPublished,
+      zoneSystem: system,
+      zones: areas.length,
+      zoneIndicators: zoneIndicators.length,
+    },
     machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
-    setup: { connections: options.connections, duration: options.duration, warmup: options.warmup, client: "autocannon in the task process", server: "boussole serve (own process, rate limit on with a huge max, warn logs)", bare: "minimal Fastify (own process) sending a constant string: the first profile's bytes" },
+    setup: {
+      connections: options.connections,
+      duration: options.duration,
+      warmup: options.warmup,
+      client: "autocannon in the task process",
+      server: "boussole serve (own process, rate limit on with a huge max, warn logs)",
+      bare: "minimal Fastify (own process) sending a constant string: the first profile's bytes",
+    },
     coldMs: { profile: coldProfile, values: coldValues },
     sizes,
     routes,

@@ -73,4 +73,20 @@ for (let i = 0; i < 3; i++) {
 }
 const { rmSync } = await import("node:fs");
 rmSync(out, { force: true });
-console.log(JSON.stringify({ allSeconds, allCpuSeconds, allMaxRssMb, querySeconds: queryMs / 1000, statisticsSeconds: statisticsMs / 1000, cells, indicators: definitions.length, engineSeconds: median(engine), handWrittenSeconds: median(hand), engineOverHand: median(engine) / median(hand), engineCells, handRows, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+console.log(
+  JSON.stringify({
+    allSeconds,
+    allCpuSeconds,
+    allMaxRssMb,
+    querySeconds: queryMs / 1000,
+    statisticsSeconds: statisticsMs / 1000,
+    cells,
+    indicators: definitions.length,
+    engineSeconds: median(engine),
+    handWrittenSeconds: median(hand),
+    engineOverHand: median(engine) / median(hand),
+    engineCells,
+    handRows,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);

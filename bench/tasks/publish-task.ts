@@ -19,4 +19,14 @@ const seconds = (performance.now() - started) / 1000;
 rmSync(out, { recursive: true, force: true });
 rmSync(`${out}.internal`, { recursive: true, force: true });
 const a = m.audit;
-console.log(JSON.stringify({ seconds, loadBefore, loadAfter: loadavg()[0], cells: a.cellsPublished + a.hiddenSmallCount + a.hiddenComplementary + a.hiddenDerived, hiddenShare: a.hiddenShare, narrowestInterval: a.narrowestInterval, lpSolves: a.lpSolves }));
+console.log(
+  JSON.stringify({
+    seconds,
+    loadBefore,
+    loadAfter: loadavg()[0],
+    cells: a.cellsPublished + a.hiddenSmallCount + a.hiddenComplementary + a.hiddenDerived,
+    hiddenShare: a.hiddenShare,
+    narrowestInterval: a.narrowestInterval,
+    lpSolves: a.lpSolves,
+  }),
+);

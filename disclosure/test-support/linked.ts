@@ -21,8 +21,7 @@ export function inner<K extends string>(dims: Record<K, string[]>, value: (key: 
 
 /** A released cell: the inner cells that pass every filter (undefined = all values). */
 export function over<K extends string>(space: Inner<K>, id: string, filter: Partial<Record<K, string | string[]>>, publishable = true): LinkedCell {
-  const pass = (k: Record<K, string>) =>
-    (Object.entries(filter) as [K, string | string[]][]).every(([d, v]) => (Array.isArray(v) ? v.includes(k[d]) : k[d] === v));
+  const pass = (k: Record<K, string>) => (Object.entries(filter) as [K, string | string[]][]).every(([d, v]) => (Array.isArray(v) ? v.includes(k[d]) : k[d] === v));
   return { id, inner: space.keys.flatMap((k, i) => (pass(k) ? [i] : [])), ...(publishable ? {} : { publishable: false }) };
 }
 

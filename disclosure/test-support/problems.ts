@@ -5,10 +5,7 @@
 import type { SdcCell, SdcProblem, SdcRelation, SdcRelease } from "../model.ts";
 
 /** Cells from {id: value}; ids listed in `latent` are not publishable, in `known` are known. */
-export function cellsOf(
-  values: Record<string, number>,
-  { latent = [], known = [] }: { latent?: string[]; known?: string[] } = {},
-): SdcCell[] {
+export function cellsOf(values: Record<string, number>, { latent = [], known = [] }: { latent?: string[]; known?: string[] } = {}): SdcCell[] {
   return Object.entries(values).map(([id, value]) => ({
     id,
     value,
@@ -114,7 +111,7 @@ export function naiveAttack(release: SdcRelease, { publishZeros = true } = {}): 
     }
   }
   const recovered = new Map<string, number>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const eq of equations) {
       let constant = 0;

@@ -14,7 +14,11 @@ import { boundaryFilePattern, fileKinds } from "../../contract/index.ts";
 
 const GROUPS: { group: FileKind["group"]; title: string; intro: string }[] = [
   { group: "geography", title: "Geography", intro: "The reference every other file is checked against: municipalities, statistical sectors and the zone systems built from them. It is read first." },
-  { group: "person-level", title: "Person-level IMA-AIM files", intro: "Pseudonymised rows per person, per service, per delivery or per stay. Only the columns below are allowed, so that no identifier slips in." },
+  {
+    group: "person-level",
+    title: "Person-level IMA-AIM files",
+    intro: "Pseudonymised rows per person, per service, per delivery or per stay. Only the columns below are allowed, so that no identifier slips in.",
+  },
   { group: "statbel", title: "Statbel", intro: "Open Statbel tables, as downloaded. Columns not listed here are accepted and ignored." },
   { group: "zone-aggregate", title: "Zone-level aggregates", intro: "Figures already aggregated per zone of a zone system elsewhere." },
 ];
@@ -61,14 +65,26 @@ const RULES: readonly (readonly [id: string, severity: string, meaning: string])
   ["code.sector-required", "error", "The municipality is split between zones by sector, so sector_code may not be empty."],
   ["code.sector-mismatch", "error", "The statistical sector does not belong to the row's municipality."],
   ["key.duplicate", "error", "Two rows share the key of their file kind (reported on the second and later rows)."],
-  ["identifier.national-register-number", "error", "A column holds values that pass the national register number (NISS/INSZ) check: remove it or replace it with a pseudonym. Reported once per column; the value is masked."],
+  [
+    "identifier.national-register-number",
+    "error",
+    "A column holds values that pass the national register number (NISS/INSZ) check: remove it or replace it with a pseudonym. Reported once per column; the value is masked.",
+  ],
   ["birth-year.after-year", "error", "The birth year is after the year of the situation."],
   ["death-date.outside-year", "error", "The death date is not in the year of the situation, or is before the birth year."],
   ["stay.discharge-before-admission", "error", "The discharge date is before the admission date."],
   ["geo.no-municipality", "error", "geo_municipalities has no municipality for the geography vintage."],
-  ["geo.member-vintage", "error", "A zone member's municipality is not valid in the vintage of its zone system (geo_zone_systems.vintage): a code made by the mergers of 1 January 2025 in a system of an earlier vintage, a code those mergers ended in a system of 2025 or later, or a code missing from the extract's municipalities of the vintage the system uses."],
+  [
+    "geo.member-vintage",
+    "error",
+    "A zone member's municipality is not valid in the vintage of its zone system (geo_zone_systems.vintage): a code made by the mergers of 1 January 2025 in a system of an earlier vintage, a code those mergers ended in a system of 2025 or later, or a code missing from the extract's municipalities of the vintage the system uses.",
+  ],
   ["geo.overlapping-zones", "error", "A municipality or sector is in two zones of the same zone system."],
-  ["geo.uncovered-municipality", "warning", "A zone system of one region (Brussels' bassins, Wallonia's OLS) leaves municipalities of that region in none of its zones: its zone figures leave them out. One warning per system (a regional system may be partial on purpose)."],
+  [
+    "geo.uncovered-municipality",
+    "warning",
+    "A zone system of one region (Brussels' bassins, Wallonia's OLS) leaves municipalities of that region in none of its zones: its zone figures leave them out. One warning per system (a regional system may be partial on purpose).",
+  ],
   ["geo.empty-zone", "error", "A zone of geo_zones has no member in geo_zone_members."],
   ["geo.split-and-whole", "error", "In one zone system a municipality is a member both whole and by sector."],
   ["geo.incomplete-split", "error", "A municipality split by sector in a zone system has sectors that are in no zone of it."],
@@ -113,7 +129,7 @@ function intro(): string[] {
     "- encoded in UTF-8, with or without a byte-order mark (BOM);",
     "- the first line is the header; the delimiter — comma `,`, semicolon `;`, pipe `|` or tab — is the one that splits the header into the most columns;",
     "- column names are matched case-insensitively, spaces around them are ignored; their order does not matter;",
-    "- quotes as in RFC 4180 (`\"a, b\"`, and `\"\"` for a quote inside a quoted field), but **no line breaks inside fields**;",
+    '- quotes as in RFC 4180 (`"a, b"`, and `""` for a quote inside a quoted field), but **no line breaks inside fields**;',
     "- an empty field is a missing value; empty lines are skipped; lines may end with LF or CRLF;",
     "- numbers use a decimal **point**, never a comma, and no thousands separator; dates are written `YYYY-MM-DD`; flags are `0` or `1`.",
     "",
@@ -135,7 +151,7 @@ function intro(): string[] {
     "",
     "## Messages",
     "",
-    "Each problem is reported on one line, `file:line:column: error [rule] message (value \"…\")`, for instance:",
+    'Each problem is reported on one line, `file:line:column: error [rule] message (value "…")`, for instance:',
     "",
     "```text",
     `ima_population.csv:5:sex: error [value.enum] sex must be one of M, F (value "X")`,
@@ -154,7 +170,10 @@ function columnRow(c: ColumnSpec): string {
 
 function exampleBlock(name: string, text: string): string[] {
   const bom = text.charCodeAt(0) === 0xfeff;
-  const lines = (bom ? text.slice(1) : text).split("\n").slice(0, 3).map((l) => l.replace(/\r$/, ""));
+  const lines = (bom ? text.slice(1) : text)
+    .split("\n")
+    .slice(0, 3)
+    .map((l) => l.replace(/\r$/, ""));
   const delimiter = DELIMITER_WORDS[detectDelimiter(lines[0] ?? "")] ?? "comma";
   return [`Example, the first lines of ${code(name)} (UTF-8${bom ? " with BOM" : ""}, ${delimiter}-delimited):`, "", "```text", ...lines, "```", ""];
 }

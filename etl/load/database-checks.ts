@@ -29,7 +29,8 @@ export async function checkInDatabase(db: Database, files: ExtractFile[], report
         n += await count(db, `SELECT count(*)::INTEGER AS n FROM (${duplicated(where)})`);
         if (n > 0 && examples.length < EXAMPLES) examples.push(...(await db.all(`${duplicated(where)} ORDER BY ALL LIMIT ${EXAMPLES - examples.length}`)));
       }
-      if (n > 0) await reportRows(report, ofKind, kind.key, examples, "key.duplicate", (v) => `${kind.key!.join(" + ")} ${v} appears more than once (${n} duplicated key(s) in all)`, { allOccurrences: true });
+      if (n > 0)
+        await reportRows(report, ofKind, kind.key, examples, "key.duplicate", (v) => `${kind.key!.join(" + ")} ${v} appears more than once (${n} duplicated key(s) in all)`, { allOccurrences: true });
     }
     if (kind.personLink) {
       const date = ident(kind.personLink.dateColumn);
@@ -48,7 +49,15 @@ export async function checkInDatabase(db: Database, files: ExtractFile[], report
           examples.push(...(await db.all(`SELECT DISTINCT e.person_id, strftime(e.${date}, '%Y-%m-%d') AS ${date} ${from} ORDER BY ALL LIMIT ${EXAMPLES - examples.length}`)));
         }
       }
-      if (n > 0) await reportRows(report, ofKind, ["person_id", kind.personLink.dateColumn], examples, "person.unknown", (v) => `person/date ${v}: the person is not in the population file for that year (${n} such row(s) in all)`);
+      if (n > 0)
+        await reportRows(
+          report,
+          ofKind,
+          ["person_id", kind.personLink.dateColumn],
+          examples,
+          "person.unknown",
+          (v) => `person/date ${v}: the person is not in the population file for that year (${n} such row(s) in all)`,
+        );
       await checkEventsAfterDeath(db, report, ofKind, kind.id, kind.personLink.dateColumn);
     }
   }
@@ -69,7 +78,14 @@ async function checkAliveAfterDeath(db: Database, report: ValidationReport, file
   if (n === 0) return;
   const examples = await db.all(`SELECT p.person_id, CAST(p.year AS VARCHAR) AS year, strftime(d.died, '%Y-%m-%d') AS died ${from} ORDER BY ALL LIMIT ${EXAMPLES}`);
   const died = new Map(examples.map((e) => [String(e.person_id), String(e.died)]));
-  await reportRows(report, files, ["person_id", "year"], examples, "person.alive-after-death", (v) => `person/year ${v}: in the population after dying on ${died.get(v.split(" / ")[0] as string)} (${n} such row(s) in all)`);
+  await reportRows(
+    report,
+    files,
+    ["person_id", "year"],
+    examples,
+    "person.alive-after-death",
+    (v) => `person/year ${v}: in the population after dying on ${died.get(v.split(" / ")[0] as string)} (${n} such row(s) in all)`,
+  );
 }
 
 /**
@@ -82,7 +98,9 @@ async function checkEventsAfterDeath(db: Database, report: ValidationReport, fil
   const n = await count(db, `SELECT count(*)::INTEGER AS n ${from}`);
   if (n === 0) return;
   const examples = await db.all(`SELECT DISTINCT e.person_id, strftime(e.${date}, '%Y-%m-%d') AS ${date} ${from} ORDER BY ALL LIMIT ${EXAMPLES}`);
-  await reportRows(report, files, ["person_id", dateColumn], examples, "event.after-death", (v) => `person/date ${v}: a care event after the person's death date (${n} such row(s) in all)`, { severity: "warning" });
+  await reportRows(report, files, ["person_id", dateColumn], examples, "event.after-death", (v) => `person/date ${v}: a care event after the person's death date (${n} such row(s) in all)`, {
+    severity: "warning",
+  });
 }
 
 async function reportRows(

@@ -44,7 +44,10 @@ export async function checkBoundaries(path: string, file: string, refs: Referenc
       for (const [i, g] of geometries.entries()) {
         const bad = badArcIndex(g?.arcs, count);
         if (bad !== null) {
-          report.error("boundaries.topojson-arcs", file, `object ${name}, geometry ${i + 1} refers to arc ${bad}, but the topology has ${count} arc(s)`, { column: `objects.${name}.geometries[${i}]`, value: String(bad) });
+          report.error("boundaries.topojson-arcs", file, `object ${name}, geometry ${i + 1} refers to arc ${bad}, but the topology has ${count} arc(s)`, {
+            column: `objects.${name}.geometries[${i}]`,
+            value: String(bad),
+          });
           return out;
         }
       }

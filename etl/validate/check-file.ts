@@ -49,4 +49,3 @@ export async function checkFile(
   task?.done(`${result.rows.toLocaleString("en")} rows`);
   return entry;
 }
-

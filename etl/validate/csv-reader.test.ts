@@ -99,7 +99,10 @@ describe("readCsv", () => {
     const r = await read(write("\uFEFF id , name \r\n1,a\r\n2,b\r\n"));
     expect(r.dialect).toEqual({ delimiter: ",", bom: true });
     expect(r.header).toEqual(["id", "name"]);
-    expect(r.rows.map((x) => x.fields)).toEqual([["1", "a"], ["2", "b"]]);
+    expect(r.rows.map((x) => x.fields)).toEqual([
+      ["1", "a"],
+      ["2", "b"],
+    ]);
     // Excel's "CSV UTF-8": a BOM right before a quoted first column name.
     const quoted = await read(write('\uFEFF"id";"name"\r\n1;a\r\n'));
     expect(quoted.header).toEqual(["id", "name"]);
@@ -172,7 +175,13 @@ describe("readCsv across 1 MiB chunks", () => {
     return { lines, buffer, path: write(buffer) };
   }
 
-  for (const [straddle, offset] of [["€", 1], ["€", 2], ["😀", 1], ["😀", 3], ["ü", 1]] as const) {
+  for (const [straddle, offset] of [
+    ["€", 1],
+    ["€", 2],
+    ["😀", 1],
+    ["😀", 3],
+    ["ü", 1],
+  ] as const) {
     it(`decodes ${straddle} split ${offset} byte(s) before the boundary, with exact lines`, async () => {
       const { lines, buffer, path } = bigFile(straddle, offset);
       expect(buffer.length).toBeGreaterThan(2 * CHUNK);
@@ -252,7 +261,10 @@ describe("readCsv on hostile line shapes", () => {
     const path = write(`a,b\n1,2\n${"y".repeat((1 << 20) + 5)}\n3,4\n`);
     const r = await read(path);
     expect(r.problems).toEqual([{ rule: "row.too-long", line: 3 }]);
-    expect(r.rows.map((x) => [x.line, x.fields])).toEqual([[2, ["1", "2"]], [4, ["3", "4"]]]);
+    expect(r.rows.map((x) => [x.line, x.fields])).toEqual([
+      [2, ["1", "2"]],
+      [4, ["3", "4"]],
+    ]);
   });
 
   it("reports a file mixing CRLF and LF once, at the first line that differs", async () => {

@@ -126,4 +126,3 @@ export async function checkExtract(dir: string, options: CheckOptions = {}): Pro
 
   return { dir, report, files, boundaries, references, geography, info, snapshot };
 }
-

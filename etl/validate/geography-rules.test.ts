@@ -126,7 +126,10 @@ describe("regional zone systems", () => {
   const brussels = (nis: string, name: string, line: number): ParsedRow => ({ nis_code: nis, name_fr: name, region_code: "04000", vintage: 2025, _line: line });
   function withBassins(): GeographyRows {
     const rows = base();
-    rows.geo_zone_system = [{ system_code: "bassin", region_code: "04000" }, { system_code: "elz", region_code: null }];
+    rows.geo_zone_system = [
+      { system_code: "bassin", region_code: "04000" },
+      { system_code: "elz", region_code: null },
+    ];
     rows.geo_municipality = [brussels("21001", "Anderlecht", 2), brussels("21003", "Berchem-Sainte-Agathe", 3), brussels("21004", "Bruxelles", 4)];
     return rows;
   }

@@ -28,7 +28,11 @@ export function checkGeography(rows: GeographyRows, report: ValidationReport, fi
     const key = `${system}\u0000${unit}`;
     const before = placed.get(key);
     if (before) {
-      report.error("geo.overlapping-zones", fileOf(m, file), `${unit} is in zones ${before.zone} and ${zone} of the same system ${system}`, { line: lineOf(m), column: m.sector_code === null ? "nis_code" : "sector_code", value: unit });
+      report.error("geo.overlapping-zones", fileOf(m, file), `${unit} is in zones ${before.zone} and ${zone} of the same system ${system}`, {
+        line: lineOf(m),
+        column: m.sector_code === null ? "nis_code" : "sector_code",
+        value: unit,
+      });
     } else placed.set(key, { zone, line: lineOf(m) });
     const map = m.sector_code === null ? wholeIn : splitIn;
     const set = map.get(system) ?? new Set<string>();
@@ -37,7 +41,8 @@ export function checkGeography(rows: GeographyRows, report: ValidationReport, fi
   }
 
   for (const z of rows.geo_zone) {
-    if (!membersOfZone.has(String(z.zone_code))) report.error("geo.empty-zone", fileOf(z, files.geo_zone), `zone ${z.zone_code} has no member in ${files.geo_zone_member}`, { line: lineOf(z), column: "zone_code", value: String(z.zone_code) });
+    if (!membersOfZone.has(String(z.zone_code)))
+      report.error("geo.empty-zone", fileOf(z, files.geo_zone), `zone ${z.zone_code} has no member in ${files.geo_zone_member}`, { line: lineOf(z), column: "zone_code", value: String(z.zone_code) });
   }
 
   // A system of one region (Brussels' bassins, Wallonia's OLS) is meant to cover it: a
@@ -54,8 +59,16 @@ export function checkGeography(rows: GeographyRows, report: ValidationReport, fi
     );
     const first = uncovered[0];
     if (!first) continue;
-    const names = uncovered.slice(0, 5).map((m) => `${m.nis_code} ${m.name_fr}`).join(", ");
-    report.warning("geo.uncovered-municipality", fileOf(first, files.geo_municipality), `${uncovered.length} municipality(ies) of region ${region} are in no zone of system ${code}, which covers that region (first: ${names}); its zone figures leave them out`, { line: lineOf(first), column: "nis_code", value: String(first.nis_code) });
+    const names = uncovered
+      .slice(0, 5)
+      .map((m) => `${m.nis_code} ${m.name_fr}`)
+      .join(", ");
+    report.warning(
+      "geo.uncovered-municipality",
+      fileOf(first, files.geo_municipality),
+      `${uncovered.length} municipality(ies) of region ${region} are in no zone of system ${code}, which covers that region (first: ${names}); its zone figures leave them out`,
+      { line: lineOf(first), column: "nis_code", value: String(first.nis_code) },
+    );
   }
 
   const sectorsOf = new Map<string, string[]>();
@@ -64,7 +77,8 @@ export function checkGeography(rows: GeographyRows, report: ValidationReport, fi
     for (const nis of split) {
       if (wholeIn.get(system)?.has(nis)) report.error("geo.split-and-whole", file, `municipality ${nis} is in system ${system} both whole and by sector`, { column: "nis_code", value: nis });
       const missing = (sectorsOf.get(nis) ?? []).filter((s) => !placed.has(`${system}\u0000${s}`));
-      if (missing.length > 0) report.error("geo.incomplete-split", file, `municipality ${nis} is split in system ${system}, but sector(s) ${missing.join(", ")} are in no zone`, { column: "sector_code", value: nis });
+      if (missing.length > 0)
+        report.error("geo.incomplete-split", file, `municipality ${nis} is split in system ${system}, but sector(s) ${missing.join(", ")} are in no zone`, { column: "sector_code", value: nis });
     }
   }
 }
@@ -74,7 +88,13 @@ export function checkGeography(rows: GeographyRows, report: ValidationReport, fi
  * can only be checked once all of them are read: their rows are held until then. Rows in
  * `reported` already have an error that says more (a zone member outside its system's vintage).
  */
-export function checkGeographyReferences(rows: GeographyRows, refs: References, report: ValidationReport, files: Record<keyof GeographyRows, string>, reported: ReadonlySet<unknown> = new Set()): void {
+export function checkGeographyReferences(
+  rows: GeographyRows,
+  refs: References,
+  report: ValidationReport,
+  files: Record<keyof GeographyRows, string>,
+  reported: ReadonlySet<unknown> = new Set(),
+): void {
   for (const kind of geographyKinds) {
     const id = kind.id as keyof GeographyRows;
     for (const [column, reference] of Object.entries(kind.references ?? {})) {

@@ -1,8 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { badArcIndex, crossingProblem, geometryProblem, selfCrossing } from "./geometry-rules.ts";
 
-const square: [number, number][] = [[4, 50], [5, 50], [5, 51], [4, 51], [4, 50]];
-const bowtie: [number, number][] = [[4, 50], [5, 51], [5, 50], [4, 51], [4, 50]];
+const square: [number, number][] = [
+  [4, 50],
+  [5, 50],
+  [5, 51],
+  [4, 51],
+  [4, 50],
+];
+const bowtie: [number, number][] = [
+  [4, 50],
+  [5, 51],
+  [5, 50],
+  [4, 51],
+  [4, 50],
+];
 
 describe("geometryProblem", () => {
   it("accepts a closed ring of numbers, as a Polygon and a MultiPolygon", () => {
@@ -12,10 +24,27 @@ describe("geometryProblem", () => {
 
   it("names strings, too few positions, an open ring and empty coordinates", () => {
     expect(geometryProblem("Polygon", [square.map(([x, y]) => [String(x), String(y)])])).toBe("ring 1: position 1 holds string values, not numbers");
-    expect(geometryProblem("Polygon", [[[4, 50], [5, 50], [4, 50]]])).toBe("ring 1: has 3 position(s), a closed ring needs at least 4");
+    expect(
+      geometryProblem("Polygon", [
+        [
+          [4, 50],
+          [5, 50],
+          [4, 50],
+        ],
+      ]),
+    ).toBe("ring 1: has 3 position(s), a closed ring needs at least 4");
     expect(geometryProblem("MultiPolygon", [[square], [square.slice(0, 4)]])).toBe("polygon 2, ring 1: is not closed (its last position differs from its first)");
     expect(geometryProblem("Polygon", [])).toBe("polygon 1 has no ring");
-    expect(geometryProblem("Polygon", [[[4, 50], [Number.NaN, 50], [5, 51], [4, 50]]])).toBe("ring 1: position 2 is not a finite number");
+    expect(
+      geometryProblem("Polygon", [
+        [
+          [4, 50],
+          [Number.NaN, 50],
+          [5, 51],
+          [4, 50],
+        ],
+      ]),
+    ).toBe("ring 1: position 2 is not a finite number");
   });
 });
 
@@ -24,7 +53,17 @@ describe("selfCrossing", () => {
     expect(selfCrossing(bowtie)).toEqual([0, 2]);
     expect(selfCrossing(square)).toBeNull();
     // A figure eight that only touches at (5, 50).
-    expect(selfCrossing([[4, 50], [5, 50], [6, 49], [6, 51], [5, 50], [4, 51], [4, 50]])).toBeNull();
+    expect(
+      selfCrossing([
+        [4, 50],
+        [5, 50],
+        [6, 49],
+        [6, 51],
+        [5, 50],
+        [4, 51],
+        [4, 50],
+      ]),
+    ).toBeNull();
     expect(crossingProblem("MultiPolygon", [[square], [bowtie]])).toBe("polygon 2, ring 1 crosses itself (segments 1 and 3)");
   });
 

@@ -22,7 +22,8 @@ function ringProblem(ring: unknown): string | null {
   if (!Array.isArray(ring)) return "is not an array of positions";
   for (const [i, position] of ring.entries()) {
     if (!Array.isArray(position) || position.length < 2) return `position ${i + 1} is not [longitude, latitude]`;
-    if (typeof position[0] !== "number" || typeof position[1] !== "number") return `position ${i + 1} holds ${typeof position[0] === "number" ? typeof position[1] : typeof position[0]} values, not numbers`;
+    if (typeof position[0] !== "number" || typeof position[1] !== "number")
+      return `position ${i + 1} holds ${typeof position[0] === "number" ? typeof position[1] : typeof position[0]} values, not numbers`;
     if (!Number.isFinite(position[0]) || !Number.isFinite(position[1])) return `position ${i + 1} is not a finite number`;
   }
   const points = ring as [number, number][];
@@ -52,9 +53,15 @@ export function crossingProblem(type: "Polygon" | "MultiPolygon", coordinates: u
 export function selfCrossing(points: readonly [number, number][]): [number, number] | null {
   const n = points.length - 1;
   if (n < 4) return null;
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (const [x, y] of points) {
-    minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y);
+    maxY = Math.max(maxY, y);
   }
   const side = Math.max(1, Math.ceil(Math.sqrt(n)));
   const cw = (maxX - minX) / side || 1;
@@ -90,7 +97,10 @@ export function selfCrossing(points: readonly [number, number][]): [number, numb
 const orient = (a: readonly number[], b: readonly number[], c: readonly number[]) => Math.sign((b[0]! - a[0]!) * (c[1]! - a[1]!) - (b[1]! - a[1]!) * (c[0]! - a[0]!));
 
 function properlyCross(a: readonly number[], b: readonly number[], c: readonly number[], d: readonly number[]): boolean {
-  const o1 = orient(a, b, c), o2 = orient(a, b, d), o3 = orient(c, d, a), o4 = orient(c, d, b);
+  const o1 = orient(a, b, c),
+    o2 = orient(a, b, d),
+    o3 = orient(c, d, a),
+    o4 = orient(c, d, b);
   return o1 * o2 < 0 && o3 * o4 < 0;
 }
 

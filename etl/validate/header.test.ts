@@ -37,7 +37,12 @@ describe("mapHeader", () => {
     const { mapping, report } = run(kind("refuse"), ["sex", "year", "nis_code", "sector_code"]);
     expect(report.issues).toEqual([]);
     expect(mapping).not.toBeNull();
-    expect([...mapping!.index]).toEqual([["nis_code", 2], ["year", 1], ["sex", 0], ["sector_code", 3]]);
+    expect([...mapping!.index]).toEqual([
+      ["nis_code", 2],
+      ["year", 1],
+      ["sex", 0],
+      ["sector_code", 3],
+    ]);
     expect(mapping!.source.get("nis_code")).toBe("nis_code");
     expect(mapping!.width).toBe(4);
   });

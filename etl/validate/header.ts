@@ -42,7 +42,10 @@ export function mapHeader(kind: FileKind, columns: string[], report: ValidationR
   }
   if (kind.unknownColumns === "refuse") {
     for (const name of unknown) {
-      const guess = closest(name, kind.columns.map((s) => s.name));
+      const guess = closest(
+        name,
+        kind.columns.map((s) => s.name),
+      );
       report.error(
         "header.unknown-column",
         file,

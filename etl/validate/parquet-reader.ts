@@ -26,7 +26,10 @@ export async function readParquet(path: string, callbacks: CsvCallbacks, hash?: 
       if (chunk === null || chunk.rowCount === 0) break;
       for (const row of chunk.getRows()) {
         rows++;
-        callbacks.row(row.map((v) => (v === null ? "" : String(v))), rows + 1);
+        callbacks.row(
+          row.map((v) => (v === null ? "" : String(v))),
+          rows + 1,
+        );
       }
     }
     return { rows, bytes };

@@ -68,11 +68,16 @@ export class RowChecker {
         continue;
       }
       if (c.reference && value !== null && references && !references.sets[c.reference].has(String(value))) {
-        report.error(`code.unknown-${c.reference === "zoneSystem" ? "zone-system" : c.reference}`, file, `${REFERENCE_WORDS[c.reference]} ${value} is not in the geography (vintage ${references.vintage})`, {
-          line,
-          column: this.o.header[c.at],
-          value: String(value),
-        });
+        report.error(
+          `code.unknown-${c.reference === "zoneSystem" ? "zone-system" : c.reference}`,
+          file,
+          `${REFERENCE_WORDS[c.reference]} ${value} is not in the geography (vintage ${references.vintage})`,
+          {
+            line,
+            column: this.o.header[c.at],
+            value: String(value),
+          },
+        );
         valid = false;
       }
       if (row) row[c.name] = value;

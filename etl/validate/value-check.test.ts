@@ -157,7 +157,14 @@ describe("code and text", () => {
 describe("text values with invisible characters", () => {
   const check = compileValueCheck({ name: "name_fr", type: { kind: "text", maxLength: 200 }, required: true, description: "", example: "" } as never, new Date("2026-11-23T00:00:00Z"));
   it("refuses NUL, ESC, DEL, C1 controls and bidirectional overrides, naming the character", () => {
-    for (const [value, code] of [["Liège\u0000", "0000"], ["\u001b[31mLiège", "001B"], ["Li\u007Fège", "007F"], ["Li\u0085ège", "0085"], ["Brus\u202Esel", "202E"], ["\u2066Gent", "2066"]] as const) {
+    for (const [value, code] of [
+      ["Liège\u0000", "0000"],
+      ["\u001b[31mLiège", "001B"],
+      ["Li\u007Fège", "007F"],
+      ["Li\u0085ège", "0085"],
+      ["Brus\u202Esel", "202E"],
+      ["\u2066Gent", "2066"],
+    ] as const) {
       const r = check(value);
       expect(r, value).toBeInstanceOf(Invalid);
       expect((r as Invalid).rule).toBe("value.control-character");

@@ -48,8 +48,7 @@ export function compileValueCheck(spec: ColumnSpec, today: Date): ValueCheck {
           return new Invalid("value.type", `${spec.name} must be a number`);
         }
         const n = Number(raw);
-        if ((t.min !== undefined && n < t.min) || (t.max !== undefined && n > t.max))
-          return new Invalid("value.range", `${spec.name} must be from ${t.min ?? "-∞"} to ${t.max ?? "∞"}`);
+        if ((t.min !== undefined && n < t.min) || (t.max !== undefined && n > t.max)) return new Invalid("value.range", `${spec.name} must be from ${t.min ?? "-∞"} to ${t.max ?? "∞"}`);
         return n;
       };
     case "date": {
@@ -59,8 +58,7 @@ export function compileValueCheck(spec: ColumnSpec, today: Date): ValueCheck {
         if (known.has(raw)) return raw;
         if (raw === "") return empty();
         const m = DATE.exec(raw);
-        if (m === null || !isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])))
-          return new Invalid("value.type", `${spec.name} must be a date written YYYY-MM-DD`);
+        if (m === null || !isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) return new Invalid("value.type", `${spec.name} must be a date written YYYY-MM-DD`);
         if (raw > todayText) return new Invalid("value.range", `${spec.name} is in the future`);
         if (raw < "1880-01-01") return new Invalid("value.range", `${spec.name} is before 1880`);
         if (known.size < 100_000) known.add(raw);
@@ -93,7 +91,11 @@ export function compileValueCheck(spec: ColumnSpec, today: Date): ValueCheck {
         if (raw === "") return empty();
         if (raw.length > t.maxLength) return new Invalid("value.range", `${spec.name} is longer than ${t.maxLength} characters`);
         const hidden = UNPRINTABLE.exec(raw);
-        if (hidden) return new Invalid("value.control-character", `${spec.name} holds the invisible character U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} (a control or text-direction character: it would print wrongly or reorder the name on screen)`);
+        if (hidden)
+          return new Invalid(
+            "value.control-character",
+            `${spec.name} holds the invisible character U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} (a control or text-direction character: it would print wrongly or reorder the name on screen)`,
+          );
         return raw;
       };
   }

@@ -18,8 +18,7 @@ import type { Cell } from "./statistics.ts";
 const METHODS = { fr: "Une requête écrite à la main (test).", nl: "Een met de hand geschreven query (test).", de: "Eine von Hand geschriebene Abfrage (Test).", en: "A hand-written query (test)." };
 type Fields = Parameters<typeof baseDefinition>[0];
 const definition = (fields: Fields): Definition => baseDefinition(fields, { aim: "experience" });
-const sqlDefinition = (id: string, sql: string, fields: Partial<DefinitionInput> = {}): Definition =>
-  definition({ id, statistic: "proportion", unit: "percent", methods: METHODS, sql, ...fields });
+const sqlDefinition = (id: string, sql: string, fields: Partial<DefinitionInput> = {}): Definition => definition({ id, statistic: "proportion", unit: "percent", methods: METHODS, sql, ...fields });
 
 const AGE_BAND = `CASE WHEN p.year - p.birth_year < 18 THEN '0-17' WHEN p.year - p.birth_year < 45 THEN '18-44'
     WHEN p.year - p.birth_year < 65 THEN '45-64' WHEN p.year - p.birth_year < 75 THEN '65-74' ELSE '75+' END`;
@@ -37,8 +36,12 @@ GROUP BY ALL;`;
 
 /** Hospital stays per 1,000 persons aged 45 and over, by year of admission: one row per person-year. */
 const STAYS_45 = definition({
-  id: "stays-45", statistic: "crude-rate", unit: "per-1000", population: { age: [45, 120] },
-  numerator: { kind: "events", source: "hospital_stay", count: "events" }, strata: ["bim"],
+  id: "stays-45",
+  statistic: "crude-rate",
+  unit: "per-1000",
+  population: { age: [45, 120] },
+  numerator: { kind: "events", source: "hospital_stay", count: "events" },
+  strata: ["bim"],
 });
 const STAYS_45_SQL = `SELECT p.year, p.nis_code, p.sector_code, p.sex, ${AGE_BAND} AS age_band, p.bim,
   (SELECT count(*) FROM hospital_stay s WHERE s.person_id = p.person_id AND year(s.admission_date) = p.year) AS numerator,
@@ -106,7 +109,11 @@ describe("sql definitions against the declarative engine", () => {
 describe("the contract of a query", () => {
   it("refuses wrong output columns, naming them, before running anything", async () => {
     const extra = await checkSqlDefinition(sqlDefinition("x", GP_CONTACT_SQL.replace("count(*) AS denominator", "count(*) AS denominator, p.gmd")));
-    expect(extra.map((p) => p.message)).toEqual([expect.stringMatching(/the query returns a column `gmd` that is not part of the contract: an indicator query returns exactly the columns year, nis_code, sector_code, sex, age_band, bim, numerator, denominator/)]);
+    expect(extra.map((p) => p.message)).toEqual([
+      expect.stringMatching(
+        /the query returns a column `gmd` that is not part of the contract: an indicator query returns exactly the columns year, nis_code, sector_code, sex, age_band, bim, numerator, denominator/,
+      ),
+    ]);
     const missing = await checkSqlDefinition(sqlDefinition("x", GP_CONTACT_SQL.replace(" p.bim,", "")));
     expect(missing.map((p) => p.message)).toEqual([expect.stringMatching(/the query returns no column `bim`/)]);
     const renamed = await checkSqlDefinition(sqlDefinition("x", GP_CONTACT_SQL.replace("AS numerator", "AS users")));
@@ -138,7 +145,9 @@ describe("the contract of a query", () => {
     const run = (sql: string, fields: Partial<DefinitionInput> = {}) => db.all(compileSqlDefinitions([sqlDefinition("bad", sql, fields)]));
     await expect(run(GP_CONTACT_SQL.replace("p.sex,", "lower(p.sex) AS sex,"))).rejects.toThrow(/indicator bad: sex must be F or M, not [fm]/);
     await expect(run(GP_CONTACT_SQL.replace(`${AGE_BAND} AS age_band`, "'65+' AS age_band"))).rejects.toThrow(/age_band must be one of 0-17, 18-44, 45-64, 65-74, 75\+, not 65\+/);
-    await expect(run(GP_CONTACT_SQL.replace("p.sector_code,", "NULL::VARCHAR AS sector_code,"))).rejects.toThrow(/the query returns the residence unit 21004 in 202[34], which is not a \(nis_code, sector_code\) of person_year/);
+    await expect(run(GP_CONTACT_SQL.replace("p.sector_code,", "NULL::VARCHAR AS sector_code,"))).rejects.toThrow(
+      /the query returns the residence unit 21004 in 202[34], which is not a \(nis_code, sector_code\) of person_year/,
+    );
     await expect(run(GP_CONTACT_SQL.replace("count(gp.person_id) AS numerator", "count(*) + 1 AS numerator"))).rejects.toThrow(/the numerator \(\d+(\.0)?\) is above the denominator/);
     // A rate may count more events than persons.
     await expect(run(GP_CONTACT_SQL.replace("count(gp.person_id) AS numerator", "count(*) + 1 AS numerator"), { statistic: "crude-rate", unit: "per-1000" })).resolves.toBeInstanceOf(Array);
@@ -160,11 +169,23 @@ describe("the contract of a query", () => {
 describe("where problems are reported", () => {
   const yaml = (statistic: string, sqlLines: string[]) =>
     [
-      "id: custom", "version: 1", "aim: value", "type: process",
-      "title: { fr: a, nl: b, de: c, en: Custom }", "short-description: { fr: a, nl: b, de: c, en: A custom indicator. }",
-      "definition: { fr: x, nl: x, de: x, en: x }", "rationale: { fr: x, nl: x, de: x, en: x }", "numerator-text: { fr: x, nl: x, de: x, en: x }", "denominator-text: { fr: x, nl: x, de: x, en: x }", "source: { fr: x, nl: x, de: x, en: x }",
-      "methods: { fr: Compte ce que compte la requête., nl: Telt wat de query telt., de: 'Zählt, was die Abfrage zählt.', en: Counts what the query counts. }", "unit: percent", "polarity: no-judgement", `statistic: ${statistic}`,
-      ...sqlLines, "",
+      "id: custom",
+      "version: 1",
+      "aim: value",
+      "type: process",
+      "title: { fr: a, nl: b, de: c, en: Custom }",
+      "short-description: { fr: a, nl: b, de: c, en: A custom indicator. }",
+      "definition: { fr: x, nl: x, de: x, en: x }",
+      "rationale: { fr: x, nl: x, de: x, en: x }",
+      "numerator-text: { fr: x, nl: x, de: x, en: x }",
+      "denominator-text: { fr: x, nl: x, de: x, en: x }",
+      "source: { fr: x, nl: x, de: x, en: x }",
+      "methods: { fr: Compte ce que compte la requête., nl: Telt wat de query telt., de: 'Zählt, was die Abfrage zählt.', en: Counts what the query counts. }",
+      "unit: percent",
+      "polarity: no-judgement",
+      `statistic: ${statistic}`,
+      ...sqlLines,
+      "",
     ].join("\n");
 
   it("at the line of the query in the YAML file, inside a literal block", async () => {

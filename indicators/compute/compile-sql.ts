@@ -140,13 +140,19 @@ function outputProblems(described: readonly { column_name: string; column_type: 
   const found = new Map(described.map((c) => [c.column_name.toLowerCase(), c.column_type]));
   const contract = `an indicator query returns exactly the columns ${expected.join(", ")}`;
   for (const c of described) {
-    if (!expected.includes(c.column_name.toLowerCase())) problems.push({ message: `the query returns a column \`${c.column_name}\` that is not part of the contract: ${contract}; remove it (or rename it)` });
+    if (!expected.includes(c.column_name.toLowerCase()))
+      problems.push({ message: `the query returns a column \`${c.column_name}\` that is not part of the contract: ${contract}; remove it (or rename it)` });
   }
   for (const { name, kind } of SQL_OUTPUT_COLUMNS) {
     const type = found.get(name);
     if (type === undefined) problems.push({ message: `the query returns no column \`${name}\`: ${contract}` });
     else if (!KIND_OK[kind](type)) {
-      const hint = type === "INTEGER" && kind === "text" ? " (a NULL without a type is an INTEGER: write NULL::VARCHAR)" : kind === "integer" && type === "DOUBLE" ? " (a count of persons is whole: cast it, or round it)" : "";
+      const hint =
+        type === "INTEGER" && kind === "text"
+          ? " (a NULL without a type is an INTEGER: write NULL::VARCHAR)"
+          : kind === "integer" && type === "DOUBLE"
+            ? " (a count of persons is whole: cast it, or round it)"
+            : "";
       problems.push({ message: `column \`${name}\` is ${type}, but it must be ${KIND_WORDS[kind]}${hint}` });
     }
   }
@@ -224,7 +230,9 @@ export function compileSqlDefinitions(defs: readonly Definition[]): string {
       `WHEN u.numerator IS NULL OR u.denominator IS NULL OR u.numerator < 0 OR u.denominator < 0 THEN ${fail(`'numerator and denominator must be counts (not NULL, not negative)'`)}`,
       // A numerator within its denominator (a proportion: its spec's `rest`).
       ...(statisticOf(def.statistic).disclosure.rest
-        ? [`WHEN u.numerator > u.denominator THEN ${fail(`'the numerator (' || u.numerator || ') is above the denominator (' || u.denominator || ') for ' || ${unit} || ' in ' || u.year || ': a proportion counts persons of the denominator'`)}`]
+        ? [
+            `WHEN u.numerator > u.denominator THEN ${fail(`'the numerator (' || u.numerator || ') is above the denominator (' || u.denominator || ') for ' || ${unit} || ' in ' || u.year || ': a proportion counts persons of the denominator'`)}`,
+          ]
         : []),
     ];
     ctes.push(`${q}_query AS (

@@ -179,20 +179,22 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
     }
     // Spending reads every row of the table; events only those their codes select.
     const where = payers.length > 0 ? "true" : [...new Set(users.map((u) => `(${eventCondition(u.n)})`))].join(" OR ");
-    ctes.push(only === undefined
-      ? `ev_${source} AS (
+    ctes.push(
+      only === undefined
+        ? `ev_${source} AS (
   SELECT e.person_id, CAST(year(${date}) + w.k AS INTEGER) AS year, ${columns.join(", ")}
   FROM ${source} e CROSS JOIN range(0, ${maxWindow}) AS w(k)
   WHERE ${where}
   GROUP BY ALL
 )`
-      // One year: a date range (row groups outside it are skipped) instead of the fan-out.
-      : `ev_${source} AS (
+        : // One year: a date range (row groups outside it are skipped) instead of the fan-out.
+          `ev_${source} AS (
   SELECT e.person_id, CAST(${only} AS INTEGER) AS year, ${columns.join(", ")}
   FROM ${source} e
   WHERE ${yearRange(date, only - maxWindow + 1, only)} AND (${where})
   GROUP BY ALL
-)`);
+)`,
+    );
     joins.push(`LEFT JOIN ev_${source} USING (person_id, year)`);
   }
 
@@ -228,8 +230,12 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
   FROM (
     SELECT person_id, discharge_date, lead(admission_date) OVER (PARTITION BY person_id ORDER BY admission_date, discharge_date) AS next_admission
     FROM hospital_stay WHERE stay_type = 'classic'
-  )${only === undefined ? "" : `
-  WHERE year(discharge_date) = ${only}`}
+  )${
+    only === undefined
+      ? ""
+      : `
+  WHERE year(discharge_date) = ${only}`
+  }
   GROUP BY ALL
 )`);
     joins.push("LEFT JOIN readmission USING (person_id, year)");
@@ -293,7 +299,13 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
   const isDsr = isBanded;
   const hasDsr = todo.some(isDsr);
   const sets = [
-    ...(todo.some((d) => !isDsr(d)) ? setsOf(todo.filter((d) => !isDsr(d)), (d) => d.strata, "") : []),
+    ...(todo.some((d) => !isDsr(d))
+      ? setsOf(
+          todo.filter((d) => !isDsr(d)),
+          (d) => d.strata,
+          "",
+        )
+      : []),
     ...(hasDsr ? setsOf(todo.filter(isDsr), strataOf, ", esp_band") : []),
   ];
   // GROUPING() may only name a column of some grouping set: only the strata asked for.
@@ -326,8 +338,12 @@ base AS (
   SELECT year, person_id, nis_code, sector_code, sex, bim, gmd, chronic_status, death_date, year - birth_year AS age FROM person_year${only === undefined ? "" : ` WHERE year = ${only}`}
 ), flags AS (
   SELECT year, nis_code, sector_code, sex, bim,
-    CASE WHEN age < 18 THEN '0-17' WHEN age < 45 THEN '18-44' WHEN age < 65 THEN '45-64' WHEN age < 75 THEN '65-74' ELSE '75+' END AS age_band,${[...customBands.values()].map((c) => `
-    ${ageBandSql("age", c.bands)} AS ${c.column},`).join("")}
+    CASE WHEN age < 18 THEN '0-17' WHEN age < 45 THEN '18-44' WHEN age < 65 THEN '45-64' WHEN age < 75 THEN '65-74' ELSE '75+' END AS age_band,${[...customBands.values()]
+      .map(
+        (c) => `
+    ${ageBandSql("age", c.bands)} AS ${c.column},`,
+      )
+      .join("")}
     ${hasDsr ? "CAST(least(18, greatest(0, age) // 5) AS INTEGER)" : "NULL::INTEGER"} AS esp_band,
     ${flagColumns.join(",\n    ")}
   FROM base ${joins.join(" ")}

@@ -48,14 +48,19 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     const handWritten = await compileCheckedSqlDefinitions(defs, db);
     const started = performance.now();
     // No false zeros: what has no source rows in a year gets no cells that year.
-    const { coverage, years } = await sourceCoverage(db, defs.filter((d) => computed.includes(d.id)));
+    const { coverage, years } = await sourceCoverage(
+      db,
+      defs.filter((d) => computed.includes(d.id)),
+    );
     const absent = absentSources(defs, computed, coverage, years);
     // The person-based statement is read by column (it is wide); the others are small.
     // One statement per year: peak memory follows one year's events, whatever the number of years.
     const measured: CellWithStatistics[] = [];
     let statisticsMs = 0;
     // Indirect standardisation needs every area's region, sectors included.
-    const isrRegions = defs.some((d) => isIsr(d) && computed.includes(d.id)) ? await db.all<{ level: string; system_code: string | null; area_code: string; region_code: string }>(isrAreaRegionSql()) : [];
+    const isrRegions = defs.some((d) => isIsr(d) && computed.includes(d.id))
+      ? await db.all<{ level: string; system_code: string | null; area_code: string; region_code: string }>(isrAreaRegionSql())
+      : [];
     const isrRegionOf = new Map(isrRegions.map((r) => [areaKey(r.level, r.system_code, r.area_code), r.region_code]));
     if (sql) {
       for (const year of await yearsOf(db)) {
@@ -79,11 +84,27 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     // Periods of the years that kept their cells (no source data, no periods either).
     const subAnnual = new Set(defs.filter((d) => d["sub-annual"] !== undefined && computed.includes(d.id)).map((d) => d.id));
     const totals = subAnnual.size === 0 ? [] : cells.filter((c) => subAnnual.has(c.indicator_id) && c.stratum === "total");
-    const periods = totals.length === 0 ? [] : periodCells(totals, await readEventsByMonth(db, defs.filter((d) => subAnnual.has(d.id)), [...new Set(totals.map((c) => c.year))].sort()), defs);
+    const periods =
+      totals.length === 0
+        ? []
+        : periodCells(
+            totals,
+            await readEventsByMonth(
+              db,
+              defs.filter((d) => subAnnual.has(d.id)),
+              [...new Set(totals.map((c) => c.year))].sort(),
+            ),
+            defs,
+          );
     const whole = new Set(absent.whole.map((w) => w.id));
     return {
-      cells, computed: computed.filter((id) => !whole.has(id)), skipped: [...skipped, ...absent.whole], skippedYears: absent.years, periodCells: periods,
-      queryMs, statisticsMs: statisticsMs + performance.now() - t,
+      cells,
+      computed: computed.filter((id) => !whole.has(id)),
+      skipped: [...skipped, ...absent.whole],
+      skippedYears: absent.years,
+      periodCells: periods,
+      queryMs,
+      statisticsMs: statisticsMs + performance.now() - t,
     };
   } finally {
     db.close();

@@ -31,9 +31,13 @@ export function and(conditions: string[]): string {
 export function eventCondition(n: EventsNumerator): string {
   const t = TABLE[n.source];
   const codes = n.codes?.[t.list];
-  const c = n.source === "hospital_stay"
-    ? anyPrefix("replace(main_diagnosis, '.', '')", codes?.map((x) => x.replace(".", "")))
-    : anyPrefix(t.code, codes);
+  const c =
+    n.source === "hospital_stay"
+      ? anyPrefix(
+          "replace(main_diagnosis, '.', '')",
+          codes?.map((x) => x.replace(".", "")),
+        )
+      : anyPrefix(t.code, codes);
   const f = n.filters ?? {};
   if (f.setting) c.push(`setting IN (${f.setting.map(literal).join(", ")})`);
   if (f["provider-category"]) c.push(`provider_category IN (${f["provider-category"].map(literal).join(", ")})`);
@@ -46,10 +50,13 @@ export function populationCondition(p: Population): string {
   const c: string[] = [];
   if (p.age) c.push(p.age[1] >= MAX_AGE ? `age >= ${p.age[0]}` : `age BETWEEN ${p.age[0]} AND ${p.age[1]}`);
   if (p.sex) c.push(`sex = ${literal(p.sex)}`);
-  for (const [key, column] of [["bim", "bim"], ["gmd", "gmd"], ["chronic", "chronic_status"]] as const) {
+  for (const [key, column] of [
+    ["bim", "bim"],
+    ["gmd", "gmd"],
+    ["chronic", "chronic_status"],
+  ] as const) {
     if (p[key] !== undefined) c.push(`${column} IS ${p[key] ? "TRUE" : "FALSE"}`);
   }
   if (p["alive-on-31-december"]) c.push("(death_date IS NULL OR death_date > make_date(year, 12, 31))");
   return and(c);
 }
-

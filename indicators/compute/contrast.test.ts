@@ -18,7 +18,7 @@ describe("contrast", () => {
     const a = { ...base, statistic: "directly-standardised-rate", unit: "per-100000", value: 200, lower95: 100, upper95: 400 } as const;
     const b = { ...base, statistic: "directly-standardised-rate", unit: "per-100000", value: 100, lower95: 50, upper95: 200 } as const;
     const c = contrast(a, b);
-    const half = Math.SQRT2 * Math.log(4) / 2;
+    const half = (Math.SQRT2 * Math.log(4)) / 2;
     expect(c.ratio.value).toBe(2);
     expect(c.ratio.lower).toBeCloseTo(2 * Math.exp(-half), 3);
     expect(c.ratio.upper).toBeCloseTo(2 * Math.exp(half), 3);

@@ -11,12 +11,25 @@ const RATIO = definition({ id: "p-over-q", statistic: "ratio-of-measures", unit:
 function cell(id: string, area: string, x: number, n: number, o: { year?: number; level?: string; system?: string | null; stratum?: string; value?: string } = {}): CellWithStatistics {
   const level = o.level ?? (area === "BE" ? "belgium" : area.startsWith("R") ? "region" : "zone");
   return withStatistics(
-    { indicator_id: id, year: o.year ?? 2024, level, system_code: level === "zone" ? (o.system ?? "S") : null, area_code: area, stratum: o.stratum ?? "total", stratum_value: o.value ?? "all", numerator: x, denominator: n },
+    {
+      indicator_id: id,
+      year: o.year ?? 2024,
+      level,
+      system_code: level === "zone" ? (o.system ?? "S") : null,
+      area_code: area,
+      stratum: o.stratum ?? "total",
+      stratum_value: o.value ?? "all",
+      numerator: x,
+      denominator: n,
+    },
     { statistic: "proportion", unit: "percent" },
   );
 }
 
-const REGIONS = new Map([[areaKey("zone", "S", "Z1"), "R1"], [areaKey("zone", "S", "Z2"), "R2"]]);
+const REGIONS = new Map([
+  [areaKey("zone", "S", "Z1"), "R1"],
+  [areaKey("zone", "S", "Z2"), "R2"],
+]);
 
 describe("comparisons", () => {
   // Z1: 60/100, Wilson 95% ≈ 50.2–69.1 %, 99.8% ≈ 44.8–73.6 %.

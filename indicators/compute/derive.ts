@@ -52,11 +52,36 @@ const cellKey = (c: CellWithStatistics, year = c.year, area = areaKey(c.level, c
  */
 function withoutDerivations(c: CellWithStatistics): IndicatorCell {
   const out: IndicatorCell = {
-    indicator_id: c.indicator_id, year: c.year, level: c.level, system_code: c.system_code, area_code: c.area_code, stratum: c.stratum, stratum_value: c.stratum_value,
-    numerator: c.numerator, denominator: c.denominator, sum_squares: c.sum_squares ?? null, statistic: c.statistic, unit: c.unit, value: c.value,
-    lower95: c.lower95, upper95: c.upper95, lower998: c.lower998, upper998: c.upper998, low_count: c.low_count,
-    region_code: null, compared_region: null, compared_belgium: null, quintile: null, trend: null, trend_slope: null,
-    bim_ratio: null, bim_ratio_lower95: null, bim_ratio_upper95: null, bim_difference: null, bim_difference_lower95: null, bim_difference_upper95: null,
+    indicator_id: c.indicator_id,
+    year: c.year,
+    level: c.level,
+    system_code: c.system_code,
+    area_code: c.area_code,
+    stratum: c.stratum,
+    stratum_value: c.stratum_value,
+    numerator: c.numerator,
+    denominator: c.denominator,
+    sum_squares: c.sum_squares ?? null,
+    statistic: c.statistic,
+    unit: c.unit,
+    value: c.value,
+    lower95: c.lower95,
+    upper95: c.upper95,
+    lower998: c.lower998,
+    upper998: c.upper998,
+    low_count: c.low_count,
+    region_code: null,
+    compared_region: null,
+    compared_belgium: null,
+    quintile: null,
+    trend: null,
+    trend_slope: null,
+    bim_ratio: null,
+    bim_ratio_lower95: null,
+    bim_ratio_upper95: null,
+    bim_difference: null,
+    bim_difference_lower95: null,
+    bim_difference_upper95: null,
   };
   if (c.bands) out.bands = c.bands;
   if (c.expected !== undefined) out.expected = c.expected;
@@ -83,10 +108,25 @@ export function ratioCells(cells: readonly CellWithStatistics[], defs: readonly 
       // A ratio over a measure of 0 has no value, like a cell with an empty denominator.
       if (!Number.isFinite(ratio.value)) continue;
       out.push({
-        indicator_id: def.id, year: a.year, level: a.level, system_code: a.system_code, area_code: a.area_code, stratum: a.stratum, stratum_value: a.stratum_value,
+        indicator_id: def.id,
+        year: a.year,
+        level: a.level,
+        system_code: a.system_code,
+        area_code: a.area_code,
+        stratum: a.stratum,
+        stratum_value: a.stratum_value,
         // A ratio of two measures has no count of its own: the counts stay with its measures.
-        numerator: NaN, denominator: NaN, sum_squares: null, statistic: def.statistic, unit: def.unit,
-        value: ratio.value, lower95: ratio.lower, upper95: ratio.upper, lower998: NaN, upper998: NaN, low_count: null,
+        numerator: NaN,
+        denominator: NaN,
+        sum_squares: null,
+        statistic: def.statistic,
+        unit: def.unit,
+        value: ratio.value,
+        lower95: ratio.lower,
+        upper95: ratio.upper,
+        lower998: NaN,
+        upper998: NaN,
+        low_count: null,
       });
     }
   }
@@ -152,7 +192,10 @@ export function deriveCells(cells: readonly CellWithStatistics[], defs: readonly
       const window = s.slice(i - 4, i + 1);
       // Five consecutive years or none: a gap would make "the five most recent years" a lie.
       if (window[0]!.year !== c.year - 4) continue;
-      const t = recentTrend(window.map((p) => ({ time: p.year, value: p.value, lower: p.lower95, upper: p.upper95 })), { polarity: polarity.get(c.indicator_id) ?? "no-judgement" });
+      const t = recentTrend(
+        window.map((p) => ({ time: p.year, value: p.value, lower: p.lower95, upper: p.upper95 })),
+        { polarity: polarity.get(c.indicator_id) ?? "no-judgement" },
+      );
       c.trend = t.assessment;
       c.trend_slope = t.slope;
     }

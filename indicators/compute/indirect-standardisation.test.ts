@@ -51,10 +51,7 @@ const ADDED = [
   "2023;p000000000000014;1950;F;21001;;;0;0;0;300",
 ];
 const deaths = { statistic: "indirectly-standardised-ratio", unit: "ratio", population: {}, numerator: { kind: "deaths" } } as const;
-const DEFS = [
-  definition({ id: "smr", ...deaths }, { polarity: "low-is-good" }),
-  definition({ id: "smr-region", ...deaths, standard: "region", strata: [] }, { polarity: "low-is-good" }),
-];
+const DEFS = [definition({ id: "smr", ...deaths }, { polarity: "low-is-good" }), definition({ id: "smr-region", ...deaths, standard: "region", strata: [] }, { polarity: "low-is-good" })];
 
 let result: ComputeResult;
 beforeAll(async () => {
@@ -142,8 +139,14 @@ describe("isrOf and the comparison (pure)", () => {
   };
   it("sums expected over sex × band and uses Byar from 10 events", () => {
     // Standard: F band 14 rate 0.01, M band 17 rate 0.1. Area: F 1000 py in 14 → E 10; M 200 in 17 → E 20. O = 45.
-    const standard = new Map([["F", bands({ 14: [100, 10_000] })], ["M", bands({ 17: [50, 500] })]]);
-    const area = new Map([["F", bands({ 14: [15, 1000] })], ["M", bands({ 17: [30, 200] })]]);
+    const standard = new Map([
+      ["F", bands({ 14: [100, 10_000] })],
+      ["M", bands({ 17: [50, 500] })],
+    ]);
+    const area = new Map([
+      ["F", bands({ 14: [15, 1000] })],
+      ["M", bands({ 17: [30, 200] })],
+    ]);
     const r = isrOf(area, standard)!;
     expect(r.expected).toBeCloseTo(30, 12);
     expect(r.value).toBeCloseTo(1.5, 12);
@@ -163,7 +166,10 @@ describe("isrOf and the comparison (pure)", () => {
 describe("validation refuses what the engine cannot compute", () => {
   const YAML = (extra: string[]) =>
     [
-      "id: x", "version: 1", "aim: population-health", "type: outcome",
+      "id: x",
+      "version: 1",
+      "aim: population-health",
+      "type: outcome",
       ...["title", "short-description", "definition", "rationale", "numerator-text", "denominator-text", "source"].map((k) => `${k}: { fr: Texte, nl: Tekst, de: Text, en: Text }`),
       ...extra,
     ].join("\n") + "\n";

@@ -126,7 +126,9 @@ export function isrCellsFromColumns(columns: WideColumns, layout: WideLayout, de
   for (const { id, index } of layout) {
     const def = byId.get(id);
     if (!def || !isIsr(def)) continue;
-    const [year, level, system, area, stratum, stratumValue, bandList, n, d] = ["year", "level", "system_code", "area_code", "stratum", "stratum_value", "bands", `bn${index}`, `bd${index}`].map(col) as unknown[][];
+    const [year, level, system, area, stratum, stratumValue, bandList, n, d] = ["year", "level", "system_code", "area_code", "stratum", "stratum_value", "bands", `bn${index}`, `bd${index}`].map(
+      col,
+    ) as unknown[][];
     // year|level|system|area → sex → bands
     const areas = new Map<string, { year: number; level: string; system: string | null; area: string; bySex: Map<string, Banded> }>();
     for (let r = 0; r < year!.length; r++) {
@@ -148,11 +150,33 @@ export function isrCellsFromColumns(columns: WideColumns, layout: WideLayout, de
       const standardKey = standardOf(def) === "region" && region !== undefined ? key("region", null, region) : key("belgium", null, "BE");
       const standard = areas.get(`${entry.year}|${standardKey}`)?.bySex;
       if (!standard) continue;
-      const base = { indicator_id: id, year: entry.year, level: entry.level, system_code: entry.system, area_code: entry.area, sum_squares: null, statistic: def.statistic, unit: def.unit, low_count: null };
+      const base = {
+        indicator_id: id,
+        year: entry.year,
+        level: entry.level,
+        system_code: entry.system,
+        area_code: entry.area,
+        sum_squares: null,
+        statistic: def.statistic,
+        unit: def.unit,
+        low_count: null,
+      };
       const push = (stratum: string, value: string, own: ReadonlyMap<string, Banded>) => {
         const r = isrOf(own, standard);
         if (!r) return;
-        out.push({ ...base, stratum, stratum_value: value, numerator: r.observed, denominator: r.personYears, expected: r.expected, value: r.value, lower95: r.lower95, upper95: r.upper95, lower998: r.lower998, upper998: r.upper998 });
+        out.push({
+          ...base,
+          stratum,
+          stratum_value: value,
+          numerator: r.observed,
+          denominator: r.personYears,
+          expected: r.expected,
+          value: r.value,
+          lower95: r.lower95,
+          upper95: r.upper95,
+          lower998: r.lower998,
+          upper998: r.upper998,
+        });
       };
       push("total", "all", entry.bySex);
       if (bySexed) for (const sex of SEXES) if (entry.bySex.has(sex)) push("sex", sex, new Map([[sex, entry.bySex.get(sex)!]]));

@@ -26,7 +26,10 @@ const DEFS = [
 let warehouse: string;
 let result: ComputeResult;
 beforeAll(async () => {
-  const pharmacy = readFileSync(join(TINY, "ima_pharmacy.csv"), "utf8").split("\n").filter((l) => !l.includes("|2024-")).join("\n");
+  const pharmacy = readFileSync(join(TINY, "ima_pharmacy.csv"), "utf8")
+    .split("\n")
+    .filter((l) => !l.includes("|2024-"))
+    .join("\n");
   const stays = readFileSync(join(TINY, "ima_hospital_stays.csv"), "utf8").split("\n")[0] + "\n";
   warehouse = await warehouseOf(tinyWith({ files: { "ima_pharmacy.csv": pharmacy, "ima_hospital_stays.csv": stays } }));
   result = await computeIndicators(warehouse, DEFS);
@@ -63,7 +66,10 @@ describe("no false zeros", () => {
 
   it("publishes no cells for them and lists them in the manifest", async () => {
     const lines: string[] = [];
-    const manifest = await publish(DEFS.filter((d) => ["stays", "medicines", "care"].includes(d.id)), { warehouse, out: join(temporaryDirectory(), "release"), threads: 1, log: (l) => lines.push(l) });
+    const manifest = await publish(
+      DEFS.filter((d) => ["stays", "medicines", "care"].includes(d.id)),
+      { warehouse, out: join(temporaryDirectory(), "release"), threads: 1, log: (l) => lines.push(l) },
+    );
     expect(manifest.indicators.map((i) => i.id)).toEqual(["medicines", "care"]);
     expect(manifest.notComputed).toEqual([
       { id: "stays", year: null, reason: "no source data in any year: hospital_stay has no rows for 2023, 2024" },
@@ -78,7 +84,10 @@ describe("absentSources (pure)", () => {
   it("follows a ratio's measures and leaves hand-written queries alone", () => {
     const a = DEFS[3]!;
     const ratio = baseDefinition({ id: "r", statistic: "ratio-of-measures", unit: "ratio", "ratio-of": { numerator: "care", denominator: "medicines" } });
-    const coverage = new Map([["health_service|", new Set([2023, 2024])], ["pharmacy_delivery|", new Set([2023])]]);
+    const coverage = new Map([
+      ["health_service|", new Set([2023, 2024])],
+      ["pharmacy_delivery|", new Set([2023])],
+    ]);
     const out = absentSources([a, DEFS[2]!, ratio], ["care", "medicines", "r"], coverage, [2023, 2024]);
     expect(out.years.map((s) => `${s.id} ${s.year}`)).toEqual(["medicines 2024", "r 2024"]);
     expect(out.whole).toEqual([]);
@@ -89,7 +98,13 @@ describe("absentSources (pure)", () => {
 describe("no truncated look-back window", () => {
   // Screening over two years (breast cancer) and three (cervical cancer), health services from 2019.
   const screening = (id: string, window: number) =>
-    definition({ id, statistic: "proportion", unit: "percent", population: { sex: "F" }, numerator: { kind: "events", source: "health_service", codes: { nomenclature: ["990210"] }, "window-years": window } });
+    definition({
+      id,
+      statistic: "proportion",
+      unit: "percent",
+      population: { sex: "F" },
+      numerator: { kind: "events", source: "health_service", codes: { nomenclature: ["990210"] }, "window-years": window },
+    });
   const two = screening("two-years", 2);
   const three = screening("three-years", 3);
   const ratio = baseDefinition({ id: "ratio", statistic: "ratio-of-measures", unit: "ratio", "ratio-of": { numerator: "two-years", denominator: "three-years" } });
@@ -120,10 +135,13 @@ describe("no truncated look-back window", () => {
     ]);
     const short = absentSources([three], ["three-years"], new Map([["health_service|", new Set([2023, 2024])]]), [2023, 2024]);
     expect(short.years).toEqual([]);
-    expect(short.whole).toEqual([{
-      id: "three-years",
-      reason: "no year with source data over its whole look-back window (2023, 2024): the 3-year window 2021–2023 starts before the first year of health_service data (2023); the 3-year window 2022–2024 starts before the first year of health_service data (2023)",
-    }]);
+    expect(short.whole).toEqual([
+      {
+        id: "three-years",
+        reason:
+          "no year with source data over its whole look-back window (2023, 2024): the 3-year window 2021–2023 starts before the first year of health_service data (2023); the 3-year window 2022–2024 starts before the first year of health_service data (2023)",
+      },
+    ]);
     expect(windowProblem({ table: "health_service", window: 2 }, 2024, new Set([2023, 2024]))).toBeUndefined();
   });
 });

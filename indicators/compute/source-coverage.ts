@@ -177,5 +177,11 @@ export function windowProblem(s: Source, year: number, covered: ReadonlySet<numb
 export function describeSkippedYears(skipped: readonly SkippedYear[]): string[] {
   const byId = new Map<string, SkippedYear[]>();
   for (const s of skipped) byId.set(s.id, [...(byId.get(s.id) ?? []), s]);
-  return [...byId].map(([id, list]) => `${id}: no cells for ${list.map((s) => s.year).join(", ")} (${list.map((s) => s.reason).filter((r, i, all) => all.indexOf(r) === i).join("; ")})`);
+  return [...byId].map(
+    ([id, list]) =>
+      `${id}: no cells for ${list.map((s) => s.year).join(", ")} (${list
+        .map((s) => s.reason)
+        .filter((r, i, all) => all.indexOf(r) === i)
+        .join("; ")})`,
+  );
 }

@@ -82,9 +82,24 @@ export function withStatistics(cell: Cell, def: Kind): CellWithStatistics {
   const { value, a, b, low_count } = limitsOf(cell, def);
   // Written out rather than spread: this runs for every cell of a national run.
   return {
-    indicator_id: cell.indicator_id, year: cell.year, level: cell.level, system_code: cell.system_code, area_code: cell.area_code,
-    stratum: cell.stratum, stratum_value: cell.stratum_value, numerator: cell.numerator, denominator: cell.denominator, sum_squares: cell.sum_squares ?? null,
-    statistic: def.statistic, unit: def.unit, value, lower95: a.lower, upper95: a.upper, lower998: b.lower, upper998: b.upper, low_count,
+    indicator_id: cell.indicator_id,
+    year: cell.year,
+    level: cell.level,
+    system_code: cell.system_code,
+    area_code: cell.area_code,
+    stratum: cell.stratum,
+    stratum_value: cell.stratum_value,
+    numerator: cell.numerator,
+    denominator: cell.denominator,
+    sum_squares: cell.sum_squares ?? null,
+    statistic: def.statistic,
+    unit: def.unit,
+    value,
+    lower95: a.lower,
+    upper95: a.upper,
+    lower998: b.lower,
+    upper998: b.upper,
+    low_count,
   };
 }
 
@@ -100,8 +115,18 @@ export function withDsr(cell: Cell, bands: readonly { band: number; count: numbe
   const a = dsr(counts, personYears, { ...options, level: 0.95 });
   const b = dsr(counts, personYears, { ...options, level: 0.998 });
   return {
-    ...cell, numerator: a.totalCount, denominator: a.totalPersonYears, statistic: def.statistic, unit: def.unit,
-    value: a.value, lower95: a.lower, upper95: a.upper, lower998: b.lower, upper998: b.upper, low_count: a.lowCount, bands: { counts, personYears },
+    ...cell,
+    numerator: a.totalCount,
+    denominator: a.totalPersonYears,
+    statistic: def.statistic,
+    unit: def.unit,
+    value: a.value,
+    lower95: a.lower,
+    upper95: a.upper,
+    lower998: b.lower,
+    upper998: b.upper,
+    low_count: a.lowCount,
+    bands: { counts, personYears },
   };
 }
 
@@ -147,8 +172,16 @@ export function cellsFromColumns(columns: WideColumns, layout: WideLayout, defs:
       const s = stratum![r] as string;
       if (!wanted.has(s) || d[r] === null || d[r] === undefined) continue;
       const cell: Cell = {
-        indicator_id: id, year: year![r] as number, level: level![r] as string, system_code: (system![r] as string | null) ?? null,
-        area_code: area![r] as string, stratum: s === ageStratum ? "age-band" : s, stratum_value: stratumValue![r] as string, numerator: 0, denominator: 0, sum_squares: null,
+        indicator_id: id,
+        year: year![r] as number,
+        level: level![r] as string,
+        system_code: (system![r] as string | null) ?? null,
+        area_code: area![r] as string,
+        stratum: s === ageStratum ? "age-band" : s,
+        stratum_value: stratumValue![r] as string,
+        numerator: 0,
+        denominator: 0,
+        sum_squares: null,
       };
       if (bandNumbers) {
         const numbers = bandNumbers[r] as number[];

@@ -16,7 +16,13 @@ import { MAX_AGE } from "./vocabulary.ts";
 /** [youngest, oldest], inclusive; oldest `MAX_AGE` (120) means no upper limit. */
 export type AgeBand = readonly [number, number];
 
-export const DEFAULT_AGE_BANDS: readonly AgeBand[] = [[0, 17], [18, 44], [45, 64], [65, 74], [75, MAX_AGE]];
+export const DEFAULT_AGE_BANDS: readonly AgeBand[] = [
+  [0, 17],
+  [18, 44],
+  [45, 64],
+  [65, 74],
+  [75, MAX_AGE],
+];
 
 export function bandLabel([from, to]: AgeBand): string {
   return to >= MAX_AGE ? `${from}+` : `${from}-${to}`;
@@ -80,16 +86,21 @@ export function ageBandProblems(bands: readonly AgeBand[], population: AgeBand |
   });
   if (problems.length > 0) return problems;
   const first = bands[0]!;
-  if (first[0] !== min && first[0] !== 0) add([0, 0], `the first band starts at ${first[0]}: it must start at ${min === 0 ? "0" : `${min} (the population's youngest age) or 0`}, so that every person of ${ages} is in a band`);
+  if (first[0] !== min && first[0] !== 0)
+    add([0, 0], `the first band starts at ${first[0]}: it must start at ${min === 0 ? "0" : `${min} (the population's youngest age) or 0`}, so that every person of ${ages} is in a band`);
   for (let i = 1; i < bands.length; i++) {
     const [prev, b] = [bands[i - 1]!, bands[i]!];
     if (open(prev[1])) add([i - 1, 1], `band ${shown(prev)} is open (120: no upper limit), so it must be the last one`);
     else if (b[0] <= prev[1]) add([i, 0], `band ${shown(b)} overlaps band ${shown(prev)}: bands must not overlap (start this one at ${prev[1] + 1})`);
-    else if (b[0] > prev[1] + 1) add([i, 0], `bands must be contiguous: ${b[0] - 1 === prev[1] + 1 ? `age ${prev[1] + 1} is` : `ages ${prev[1] + 1}–${b[0] - 1} are`} in no band (start this one at ${prev[1] + 1})`);
+    else if (b[0] > prev[1] + 1)
+      add([i, 0], `bands must be contiguous: ${b[0] - 1 === prev[1] + 1 ? `age ${prev[1] + 1} is` : `ages ${prev[1] + 1}–${b[0] - 1} are`} in no band (start this one at ${prev[1] + 1})`);
   }
   const last = bands.at(-1)!;
   if (!open(last[1]) && last[1] !== max) {
-    add([bands.length - 1, 1], `the last band ends at ${last[1]}: it must be open (write 120: no upper limit)${open(max) ? "" : ` or end at ${max}, the population's oldest age`}, so that every person of ${ages} is in a band`);
+    add(
+      [bands.length - 1, 1],
+      `the last band ends at ${last[1]}: it must be open (write 120: no upper limit)${open(max) ? "" : ` or end at ${max}, the population's oldest age`}, so that every person of ${ages} is in a band`,
+    );
   }
   bands.forEach((b, i) => {
     if (b[0] > max) add([i], `band ${shown(b)} lies above ${ages}: nobody would be in it`);

@@ -50,11 +50,23 @@ describe("describeDefinition", () => {
 
   it("marks a definition computed by hand-written SQL", () => {
     const yaml = [
-      "id: custom", "version: 1", "aim: value", "type: outcome",
-      "title: { fr: a, nl: b, de: c, en: Custom }", "short-description: { fr: a, nl: b, de: c, en: A custom indicator. }",
-      "definition: { fr: x, nl: x, de: x, en: x }", "rationale: { fr: x, nl: x, de: x, en: x }", "numerator-text: { fr: x, nl: x, de: x, en: x }", "denominator-text: { fr: x, nl: x, de: x, en: x }", "source: { fr: x, nl: x, de: x, en: x }",
-      "methods: { fr: Compte ce que compte la requête., nl: Telt wat de query telt., de: 'Zählt, was die Abfrage zählt.', en: Counts what the query counts. }", "unit: percent", "polarity: no-judgement", "statistic: proportion",
-      "sql: SELECT 1", "",
+      "id: custom",
+      "version: 1",
+      "aim: value",
+      "type: outcome",
+      "title: { fr: a, nl: b, de: c, en: Custom }",
+      "short-description: { fr: a, nl: b, de: c, en: A custom indicator. }",
+      "definition: { fr: x, nl: x, de: x, en: x }",
+      "rationale: { fr: x, nl: x, de: x, en: x }",
+      "numerator-text: { fr: x, nl: x, de: x, en: x }",
+      "denominator-text: { fr: x, nl: x, de: x, en: x }",
+      "source: { fr: x, nl: x, de: x, en: x }",
+      "methods: { fr: Compte ce que compte la requête., nl: Telt wat de query telt., de: 'Zählt, was die Abfrage zählt.', en: Counts what the query counts. }",
+      "unit: percent",
+      "polarity: no-judgement",
+      "statistic: proportion",
+      "sql: SELECT 1",
+      "",
     ].join("\n");
     const result = parseDefinition(yaml, "custom.yaml");
     expect(result.problems).toEqual([]);

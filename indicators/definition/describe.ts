@@ -34,7 +34,11 @@ export function describeDefinition(def: Definition, lang: Language = "en"): stri
   lines.push(`${w.label.statistic}${w.colon}${statistic.words[lang]}${standard}; ${w.unit[def.unit]}.`);
   lines.push(`${w.label.polarity}${w.colon}${w.polarity[def.polarity]}.`);
   // A definition's own age bands are listed: "age band (65–74, 75–84, 85+)".
-  const bands = hasCustomAgeBands(def) ? ` (${ageBandLabelsOf(def).map((b) => b.replace("-", "–")).join(", ")})` : "";
+  const bands = hasCustomAgeBands(def)
+    ? ` (${ageBandLabelsOf(def)
+        .map((b) => b.replace("-", "–"))
+        .join(", ")})`
+    : "";
   const strata = def.strata.length > 0 ? def.strata.map((s) => `${w.stratum[s]}${s === "age-band" ? bands : ""}`).join(", ") : w.noStrata;
   lines.push(`${w.label.strata}${w.colon}${strata}; ${w.suppressed(def["minimum-count"])}.`);
   if (def["sub-annual"]) lines.push(`${w.label.periods}${w.colon}${w.subAnnual[def["sub-annual"]]}.`);
@@ -91,7 +95,12 @@ function numerator(n: Numerator, w: Words): string {
     case "deaths":
       return w.deaths(n["max-age"]);
     case "spending":
-      return w.spending(join(n.sources.map((s) => w.source[s][1]), w.and));
+      return w.spending(
+        join(
+          n.sources.map((s) => w.source[s][1]),
+          w.and,
+        ),
+      );
     case "readmissions":
       return w.readmissions(n["within-days"]);
   }

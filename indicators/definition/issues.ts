@@ -35,9 +35,7 @@ function explain(issue: z.core.$ZodIssue, schema: z.ZodType, data: unknown): Iss
   const name = path.length === 0 ? "the file" : `\`${String(path.at(-1))}\``;
   const own = issue.message !== GENERIC ? issue.message : undefined;
   const input = (issue as { input?: unknown }).input;
-  const report = (message: string, suggestion?: string): IssueReport[] => [
-    { path, message: suggestion ? `${message}: did you mean \`${suggestion}\`?` : message, suggestion },
-  ];
+  const report = (message: string, suggestion?: string): IssueReport[] => [{ path, message: suggestion ? `${message}: did you mean \`${suggestion}\`?` : message, suggestion }];
   switch (issue.code) {
     case "unrecognized_keys": {
       const allowed = keysAt(schema, path, data);

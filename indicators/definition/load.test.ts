@@ -63,7 +63,13 @@ describe("loadDefinitions: checks across files", () => {
     // The first file (in path order) keeps the id, but its aim is wrong: neither is returned.
     expect(definitions).toEqual([]);
     expect(problems).toEqual([
-      expect.objectContaining({ file: path.join(root, "population-health/polypharmacy-75.yaml"), line: 3, column: 6, path: "aim", message: expect.stringMatching(/the aim is `value` but the file is in the folder `population-health`/) }),
+      expect.objectContaining({
+        file: path.join(root, "population-health/polypharmacy-75.yaml"),
+        line: 3,
+        column: 6,
+        path: "aim",
+        message: expect.stringMatching(/the aim is `value` but the file is in the folder `population-health`/),
+      }),
       expect.objectContaining({ file: path.join(root, "value/polypharmacy-75.yaml"), line: 1, column: 5, path: "id", message: expect.stringMatching(/already used by .*population-health/) }),
     ]);
   });
@@ -89,7 +95,14 @@ describe("loadDefinitions: checks across files", () => {
     expect(definitions.map((d) => d.id).sort()).toEqual(["gp-contact-bim", "gp-contact-non-bim"]);
     const line = ratio.split("\n").findIndex((l) => l.includes("gp-contact-nonbim")) + 1;
     expect(problems).toEqual([
-      { file: path.join(root, "equity/gp-contact-bim-ratio.yaml"), line, column: 16, path: "ratio-of.denominator", message: "no definition has the id `gp-contact-nonbim`: did you mean `gp-contact-non-bim`?", suggestion: "gp-contact-non-bim" },
+      {
+        file: path.join(root, "equity/gp-contact-bim-ratio.yaml"),
+        line,
+        column: 16,
+        path: "ratio-of.denominator",
+        message: "no definition has the id `gp-contact-nonbim`: did you mean `gp-contact-non-bim`?",
+        suggestion: "gp-contact-non-bim",
+      },
     ]);
   });
 

@@ -84,9 +84,7 @@ export function parseDefinition(text: string, fileName: string, options: { folde
   if (data === null || data === undefined) return { problems: [problem([], "the file is empty")], locate, locateSql };
 
   const result = definitionSchema.safeParse(data, { reportInput: true, error: () => GENERIC });
-  const problems = result.success
-    ? []
-    : explainIssues(result.error.issues, definitionSchema, data).map((r) => problem(r.path, r.message, r.suggestion, r.atKey));
+  const problems = result.success ? [] : explainIssues(result.error.issues, definitionSchema, data).map((r) => problem(r.path, r.message, r.suggestion, r.atKey));
 
   const raw = typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   const id = typeof raw.id === "string" ? raw.id : undefined;

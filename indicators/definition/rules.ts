@@ -42,7 +42,11 @@ const WHY: Record<Block, string> = {
   "ratio-of": "the two indicators to divide",
 };
 
-const or = (words: readonly string[]): string => words.map((w) => `\`${w}\``).join(", ").replace(/, ([^,]*)$/, " or $1");
+const or = (words: readonly string[]): string =>
+  words
+    .map((w) => `\`${w}\``)
+    .join(", ")
+    .replace(/, ([^,]*)$/, " or $1");
 
 /** Zone aggregates and ratios of indicators have no person-level breakdown. */
 export function isZoneLevel(def: Pick<CheckedDefinition, "statistic" | "zone-value">): boolean {
@@ -70,7 +74,8 @@ export function crossFieldProblems(def: CheckedDefinition): RuleProblem[] {
     checkBlocks(def, add);
     if (def.numerator && def.population) checkNumerator(def.numerator, def, add);
     if (def["zone-value"]) checkZoneValue(def["zone-value"], def.statistic, def.counts, add);
-    if (def.counts === "professionals" && !def["zone-value"]?.["per-population"]) add(["counts"], "only zone supply (`zone-value` with `per-population`) counts professionals; a count of persons keeps the minimum count");
+    if (def.counts === "professionals" && !def["zone-value"]?.["per-population"])
+      add(["counts"], "only zone supply (`zone-value` with `per-population`) counts professionals; a count of persons keeps the minimum count");
     const ratio = def["ratio-of"];
     if (ratio && ratio.numerator === ratio.denominator) add(["ratio-of", "denominator"], "the numerator and denominator are the same indicator");
     if (ratio && [ratio.numerator, ratio.denominator].includes(def.id)) add(["ratio-of"], "an indicator cannot be a ratio of itself");
@@ -159,7 +164,8 @@ function checkZoneValue(zv: ZoneValue, statistic: Statistic, counts: CheckedDefi
   const surveys: readonly string[] = spec.surveys;
   if (!values.includes(zv.value)) add(["zone-value", "value"], `\`${zv.value}\` is not a column of ${zv.source} that can be used here: use ${or(values)}`, closest(zv.value, values));
   if (zv.weight !== undefined && weights.length === 0) add(["zone-value", "weight"], `${zv.source} has no column to weight by: remove \`weight\``);
-  else if (zv.weight !== undefined && !weights.includes(zv.weight)) add(["zone-value", "weight"], `\`${zv.weight}\` is not a weight column of ${zv.source}: use ${or(weights)}`, closest(zv.weight, weights));
+  else if (zv.weight !== undefined && !weights.includes(zv.weight))
+    add(["zone-value", "weight"], `\`${zv.weight}\` is not a weight column of ${zv.source}: use ${or(weights)}`, closest(zv.weight, weights));
   if (zv.survey !== undefined && surveys.length === 0) add(["zone-value", "survey"], `${zv.source} has no survey column: remove \`survey\``);
   else if (zv.survey !== undefined && !surveys.includes(zv.survey)) add(["zone-value", "survey"], `\`${zv.survey}\` is not a survey of ${zv.source}: use ${or(surveys)}`, closest(zv.survey, surveys));
   else if (zv.survey === undefined && surveys.length > 0) add(["zone-value", "survey"], `name the survey (${or(surveys)}): a zone may report several in one year, and their scores must not be mixed`);

@@ -10,18 +10,7 @@ import { z } from "zod";
 import { checkDefinition, isZoneLevel } from "./rules.ts";
 import { STATISTICS, statisticOf } from "../statistics/index.ts";
 import { SUB_ANNUAL } from "./sub-annual.ts";
-import {
-  AIMS,
-  EVENT_SOURCES,
-  MAX_AGE,
-  NOMENCLATURE_CODE,
-  PROVIDER_CATEGORIES,
-  SETTINGS,
-  STAY_TYPES,
-  ZONE_SOURCE_NAMES,
-  atcProblem,
-  icd10Problem,
-} from "./vocabulary.ts";
+import { AIMS, EVENT_SOURCES, MAX_AGE, NOMENCLATURE_CODE, PROVIDER_CATEGORIES, SETTINGS, STAY_TYPES, ZONE_SOURCE_NAMES, atcProblem, icd10Problem } from "./vocabulary.ts";
 
 /** One spec per statistic, in indicators/statistics/: the enum is their names. */
 export { STATISTICS };
@@ -56,7 +45,10 @@ const inAllLanguages = z.strictObject({ fr: text, nl: text, de: text, en: text }
 const age = z.int().min(0).max(MAX_AGE);
 export const populationSchema = z.strictObject({
   /** [youngest, oldest], inclusive; age = year − birth year. */
-  age: z.tuple([age, age]).refine(([min, max]) => min <= max, { error: "write the age range youngest first: [min, max]" }).optional(),
+  age: z
+    .tuple([age, age])
+    .refine(([min, max]) => min <= max, { error: "write the age range youngest first: [min, max]" })
+    .optional(),
   sex: z.enum(["M", "F"]).optional(),
   bim: z.boolean().optional(),
   gmd: z.boolean().optional(),
@@ -65,7 +57,7 @@ export const populationSchema = z.strictObject({
   "alive-on-31-december": z.boolean().optional(),
 });
 
-const nomenclatureCode = z.string().regex(NOMENCLATURE_CODE, { error: "a nomenclature code is 6 digits, in quotes: \"990210\"" });
+const nomenclatureCode = z.string().regex(NOMENCLATURE_CODE, { error: 'a nomenclature code is 6 digits, in quotes: "990210"' });
 const atcCode = z.string().superRefine((v, ctx) => {
   const problem = atcProblem(v);
   if (problem) ctx.addIssue({ code: "custom", message: problem });
@@ -79,9 +71,7 @@ const eventsNumerator = z.strictObject({
   kind: z.literal("events"),
   source: z.enum(EVENT_SOURCES),
   /** Codes are prefixes (J07BB matches J07BB02); each list filters its own table only. */
-  codes: z
-    .strictObject({ nomenclature: codeList(nomenclatureCode).optional(), atc: codeList(atcCode).optional(), icd10: codeList(icd10Code).optional() })
-    .optional(),
+  codes: z.strictObject({ nomenclature: codeList(nomenclatureCode).optional(), atc: codeList(atcCode).optional(), icd10: codeList(icd10Code).optional() }).optional(),
   filters: z
     .strictObject({
       setting: list(z.enum(SETTINGS)).min(1).optional(),
@@ -113,14 +103,7 @@ const deathsNumerator = z.strictObject({ kind: z.literal("deaths"), "max-age": z
 const spendingNumerator = z.strictObject({ kind: z.literal("spending"), sources: list(z.enum(EVENT_SOURCES)).min(1) });
 const readmissionsNumerator = z.strictObject({ kind: z.literal("readmissions"), "within-days": z.int().min(1).max(365) });
 
-export const numeratorSchema = z.discriminatedUnion("kind", [
-  eventsNumerator,
-  medicinesNumerator,
-  statusNumerator,
-  deathsNumerator,
-  spendingNumerator,
-  readmissionsNumerator,
-]);
+export const numeratorSchema = z.discriminatedUnion("kind", [eventsNumerator, medicinesNumerator, statusNumerator, deathsNumerator, spendingNumerator, readmissionsNumerator]);
 
 /** Columns are checked against the source in `rules.ts`, with a suggestion. */
 export const zoneValueSchema = z.strictObject({
@@ -165,7 +148,10 @@ export const baseSchema = z.strictObject({
   "age-bands": z.array(z.tuple([age, age])).optional(),
   /** Indirect standardisation only: whose age × sex rates give the expected count (default Belgium). */
   standard: z.enum(["belgium", "region"]).optional(),
-  "minimum-count": z.int().min(SMALLEST_MINIMUM_COUNT, { error: `IMA-AIM publishes no cell of fewer than ${SMALLEST_MINIMUM_COUNT} persons: the minimum count cannot be lower` }).default(SMALLEST_MINIMUM_COUNT),
+  "minimum-count": z
+    .int()
+    .min(SMALLEST_MINIMUM_COUNT, { error: `IMA-AIM publishes no cell of fewer than ${SMALLEST_MINIMUM_COUNT} persons: the minimum count cannot be lower` })
+    .default(SMALLEST_MINIMUM_COUNT),
   /**
    * What the numerator counts. `professionals` (staff of a zone: headcount, FTE): not persons
    * about whom the release could disclose something, so exempt from the minimum count and

@@ -25,8 +25,8 @@ const SAME_AS_ENGLISH: Record<string, string> = {
 const PLACEHOLDERS: [RegExp, string][] = [
   [/\b(TODO|FIXME|XXX|TBD)\b/, "a TODO/FIXME marker"],
   [/lorem ipsum/i, "placeholder text"],
-  [/map the real/i, "a note to developers (\"map the real …\")"],
-  [/il faut y mettre/i, "a note to developers (\"il faut y mettre …\")"],
+  [/map the real/i, 'a note to developers ("map the real …")'],
+  [/il faut y mettre/i, 'a note to developers ("il faut y mettre …")'],
 ];
 
 /** Abbreviations that belong to another language: German says GMA (Globale Medizinische Akte). */
@@ -65,10 +65,7 @@ describe("translationProblems", () => {
 
   it("flags a text copied from English, wherever it sits", () => {
     const def = { id: "x", source: texts("Source.", "Bron.", "IMA-AIM population file.", "IMA-AIM population file."), targets: [{ value: 1, label: texts("a", "Goal", "b", "Goal") }] };
-    expect(translationProblems("x", def)).toEqual([
-      "x source.de is the English text: IMA-AIM population file.",
-      "x targets[0].label.nl is the English text: Goal",
-    ]);
+    expect(translationProblems("x", def)).toEqual(["x source.de is the English text: IMA-AIM population file.", "x targets[0].label.nl is the English text: Goal"]);
   });
 
   it("lets an allow-listed name stay the same", () => {

@@ -4,17 +4,7 @@
 
 export type Polarity = "high-is-good" | "low-is-good" | "no-judgement";
 
-export type Comparison =
-  | "similar"
-  | "better"
-  | "worse"
-  | "much-better"
-  | "much-worse"
-  | "higher"
-  | "lower"
-  | "much-higher"
-  | "much-lower"
-  | "not-compared";
+export type Comparison = "similar" | "better" | "worse" | "much-better" | "much-worse" | "higher" | "lower" | "much-higher" | "much-lower" | "not-compared";
 
 export interface ComparedEstimate {
   value: number;

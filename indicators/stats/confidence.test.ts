@@ -13,7 +13,7 @@ function scoreInversion(x: number, n: number, z: number): { lower: number; upper
   const root = (lo: number, hi: number, increasing: boolean) => {
     for (let i = 0; i < 200; i++) {
       const mid = (lo + hi) / 2;
-      if ((g(mid) < 0) === increasing) lo = mid;
+      if (g(mid) < 0 === increasing) lo = mid;
       else hi = mid;
     }
     return (lo + hi) / 2;
@@ -47,7 +47,10 @@ describe("wilson", () => {
     [3, 1_000_000],
     [0.445, 1],
   ])("%d/%d equals the numerical inversion of the score test, 95% and 99.8%", (x, n) => {
-    for (const [level, z] of [[0.95, Z95], [0.998, Z998]] as const) {
+    for (const [level, z] of [
+      [0.95, Z95],
+      [0.998, Z998],
+    ] as const) {
       const ref = scoreInversion(x, n, z);
       const ci = wilson(x, n, level);
       expect(ci.lower).toBeCloseTo(ref.lower, 12);
@@ -69,9 +72,7 @@ describe("wilson", () => {
     expect(() => wilson(1, 5, 1)).toThrow(RangeError);
   });
 
-  const proportionArb = fc
-    .integer({ min: 1, max: 100_000 })
-    .chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)));
+  const proportionArb = fc.integer({ min: 1, max: 100_000 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)));
 
   it("bounds lie in [0, 1], contain p̂, and the 99.8% interval contains the 95% one (property)", () => {
     fc.assert(

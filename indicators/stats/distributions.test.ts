@@ -113,7 +113,13 @@ describe("regularised incomplete gamma", () => {
 
 describe("regularised incomplete beta", () => {
   it("equals binomial tail sums for integer parameters", () => {
-    for (const [a, b] of [[1, 1], [2, 3], [5, 5], [3, 9], [12, 4]] as const) {
+    for (const [a, b] of [
+      [1, 1],
+      [2, 3],
+      [5, 5],
+      [3, 9],
+      [12, 4],
+    ] as const) {
       for (const x of [0.01, 0.2, 0.5, 0.77, 0.99]) expect(regularizedBeta(x, a, b)).toBeCloseTo(binomialUpperTail(a, b, x), 12);
     }
   });

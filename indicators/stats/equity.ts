@@ -93,13 +93,7 @@ export function rateRatio(e1: number, t1: number, e2: number, t2: number, option
  * Poisson analogue of Newcombe's hybrid: each rate's own limits (exact below 10 events,
  * Byar from 10) are combined as lower = d − √((r1 − l1)² + (u2 − r2)²), upper likewise.
  */
-export function rateDifference(
-  e1: number,
-  t1: number,
-  e2: number,
-  t2: number,
-  options: { level?: number; multiplier?: number } = {},
-): Estimate {
+export function rateDifference(e1: number, t1: number, e2: number, t2: number, options: { level?: number; multiplier?: number } = {}): Estimate {
   assertRate(e1, t1, "group 1");
   assertRate(e2, t2, "group 2");
   const level = options.level ?? 0.95;

@@ -65,8 +65,18 @@ describe("slopeIndexOfInequality", () => {
   });
 
   it("rejects zero populations, missing uncertainty and single groups", () => {
-    expect(() => slopeIndexOfInequality([{ value: 1, population: 0, se: 1 }, { value: 2, population: 5, se: 1 }])).toThrow(RangeError);
-    expect(() => slopeIndexOfInequality([{ value: 1, population: 3 }, { value: 2, population: 5 }])).toThrow(RangeError);
+    expect(() =>
+      slopeIndexOfInequality([
+        { value: 1, population: 0, se: 1 },
+        { value: 2, population: 5, se: 1 },
+      ]),
+    ).toThrow(RangeError);
+    expect(() =>
+      slopeIndexOfInequality([
+        { value: 1, population: 3 },
+        { value: 2, population: 5 },
+      ]),
+    ).toThrow(RangeError);
     expect(() => slopeIndexOfInequality([{ value: 1, population: 3, se: 1 }])).toThrow(RangeError);
   });
 });

@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  bandByEsp2013,
-  dsr,
-  ESP2013,
-  ESP2013_STANDARD,
-  esp2013BandIndex,
-  expectedCount,
-  indirectlyStandardisedRatio,
-} from "./standardisation.ts";
+import { bandByEsp2013, dsr, ESP2013, ESP2013_STANDARD, esp2013BandIndex, expectedCount, indirectlyStandardisedRatio } from "./standardisation.ts";
 import { poissonCountLimits } from "./confidence.ts";
 
 // PHEindicatormethods' own test data (R/SMR.R header: testpop, testobs) standardised to ESP 2013.
@@ -20,8 +12,25 @@ describe("European Standard Population 2013", () => {
     expect(ESP2013_STANDARD).toEqual([5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000, 5500, 5000, 4000, 2500, 1500, 1000]);
     expect(ESP2013_STANDARD.reduce((a, b) => a + b, 0)).toBe(100_000);
     expect(ESP2013.map((b) => b.label)).toEqual([
-      "0-4", "5-9", "10-14", "15-19", "20-24", "25-29", "30-34", "35-39", "40-44", "45-49",
-      "50-54", "55-59", "60-64", "65-69", "70-74", "75-79", "80-84", "85-89", "90+",
+      "0-4",
+      "5-9",
+      "10-14",
+      "15-19",
+      "20-24",
+      "25-29",
+      "30-34",
+      "35-39",
+      "40-44",
+      "45-49",
+      "50-54",
+      "55-59",
+      "60-64",
+      "65-69",
+      "70-74",
+      "75-79",
+      "80-84",
+      "85-89",
+      "90+",
     ]);
     expect(ESP2013[18]).toMatchObject({ fromAge: 90, toAge: null });
   });
@@ -141,20 +150,17 @@ describe("dsr (Dobson)", () => {
 
   it("interval contains the DSR and 99.8% contains 95% (property)", () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 100_000 })), { minLength: 19, maxLength: 19 }),
-        (bands) => {
-          const obs = bands.map((b) => b[0]);
-          const py = bands.map((b) => b[1]);
-          fc.pre(obs.reduce((a, b) => a + b, 0) > 0);
-          const a = dsr(obs, py, { level: 0.95 });
-          const b = dsr(obs, py, { level: 0.998 });
-          expect(a.lower).toBeLessThanOrEqual(a.value);
-          expect(a.upper).toBeGreaterThanOrEqual(a.value);
-          expect(b.lower).toBeLessThanOrEqual(a.lower + 1e-9);
-          expect(b.upper).toBeGreaterThanOrEqual(a.upper - 1e-9);
-        },
-      ),
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 100_000 })), { minLength: 19, maxLength: 19 }), (bands) => {
+        const obs = bands.map((b) => b[0]);
+        const py = bands.map((b) => b[1]);
+        fc.pre(obs.reduce((a, b) => a + b, 0) > 0);
+        const a = dsr(obs, py, { level: 0.95 });
+        const b = dsr(obs, py, { level: 0.998 });
+        expect(a.lower).toBeLessThanOrEqual(a.value);
+        expect(a.upper).toBeGreaterThanOrEqual(a.value);
+        expect(b.lower).toBeLessThanOrEqual(a.lower + 1e-9);
+        expect(b.upper).toBeGreaterThanOrEqual(a.upper - 1e-9);
+      }),
     );
   });
 });

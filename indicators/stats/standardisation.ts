@@ -14,9 +14,7 @@ export interface AgeBand {
   weight: number;
 }
 
-const ESP2013_WEIGHTS = [
-  5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000, 5500, 5000, 4000, 2500, 1500, 1000,
-] as const;
+const ESP2013_WEIGHTS = [5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000, 5500, 5000, 4000, 2500, 1500, 1000] as const;
 
 /** European Standard Population 2013, 19 bands (0–4, 5–9, …, 85–89, 90+), total 100 000. */
 export const ESP2013: readonly AgeBand[] = Object.freeze(
@@ -43,9 +41,7 @@ export function esp2013BandIndex(age: number): number {
  * Sums per-age (or per-person) records into the 19 ESP 2013 bands. Bands with no
  * record come out as { count: 0, personYears: 0 }, i.e. as missing bands for dsr().
  */
-export function bandByEsp2013(
-  records: readonly { age: number; count: number; personYears: number }[],
-): { counts: number[]; personYears: number[] } {
+export function bandByEsp2013(records: readonly { age: number; count: number; personYears: number }[]): { counts: number[]; personYears: number[] } {
   const counts = new Array<number>(19).fill(0);
   const personYears = new Array<number>(19).fill(0);
   for (const r of records) {
@@ -160,11 +156,7 @@ export function expectedCount(personYears: readonly number[], referenceRates: re
  * conventional SMR scale where 100 = as expected; 1 gives a plain ratio.
  * Limits are Poisson limits of O divided by E (E treated as fixed): exact below 10, Byar from 10.
  */
-export function indirectlyStandardisedRatio(
-  observed: number,
-  expected: number,
-  options: { level?: number; multiplier?: 100 | 1 } = {},
-): Estimate & { method: "exact" | "byar" } {
+export function indirectlyStandardisedRatio(observed: number, expected: number, options: { level?: number; multiplier?: 100 | 1 } = {}): Estimate & { method: "exact" | "byar" } {
   if (!(expected > 0) || !Number.isFinite(expected)) throw new RangeError(`expected must be > 0, got ${expected}`);
   const multiplier = options.multiplier ?? 100;
   const limits = poissonCountLimits(observed, options.level ?? 0.95);

@@ -5,8 +5,7 @@ const Z95 = 1.959963984540054;
 const years = [2019, 2020, 2021, 2022, 2023];
 const se = [0.3, 0.32, 0.35, 0.3, 0.4];
 /** Points whose 95% interval is value ± z·se, so the implied variance is se². */
-const points = (values: number[], seScale = 1): TrendPoint[] =>
-  values.map((value, i) => ({ time: years[i]!, value, lower: value - Z95 * se[i]! * seScale, upper: value + Z95 * se[i]! * seScale }));
+const points = (values: number[], seScale = 1): TrendPoint[] => values.map((value, i) => ({ time: years[i]!, value, lower: value - Z95 * se[i]! * seScale, upper: value + Z95 * se[i]! * seScale }));
 
 describe("recentTrend", () => {
   it("matches weighted least squares from numpy.polyfit(w = 1/se, cov = 'unscaled')", () => {

@@ -108,8 +108,7 @@ export function recentTrend(series: readonly TrendPoint[], options: TrendOptions
   const slope = sxy / sxx;
   const slopeVariance = 1 / sxx;
   const statistic = (slope * slope) / slopeVariance;
-  const direction: TrendDirection =
-    statistic > criticalValue ? (slope > 0 ? "increasing" : "decreasing") : "no-significant-change";
+  const direction: TrendDirection = statistic > criticalValue ? (slope > 0 ? "increasing" : "decreasing") : "no-significant-change";
   return { direction, assessment: assessTrend(direction, polarity), slope, slopeVariance, statistic, criticalValue, times };
 }
 

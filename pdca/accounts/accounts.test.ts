@@ -82,7 +82,10 @@ describe("permissions", () => {
 
 describe("zones", () => {
   it("parses SYSTEM:ZONE lists and names the bad item", () => {
-    expect(parseZones("ZPL:Z01, ZPL:Z02,ZPL:Z01")).toEqual([{ system: "ZPL", zone: "Z01" }, { system: "ZPL", zone: "Z02" }]);
+    expect(parseZones("ZPL:Z01, ZPL:Z02,ZPL:Z01")).toEqual([
+      { system: "ZPL", zone: "Z01" },
+      { system: "ZPL", zone: "Z02" },
+    ]);
     expect(formatZones(parseZones("A:1,B:2"))).toBe("A:1,B:2");
     expect(() => parseZones("ZPL-Z01")).toThrow("'ZPL-Z01' is not SYSTEM:ZONE");
     expect(() => parseZones("ZPL:Z01:x")).toThrow();

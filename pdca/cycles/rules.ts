@@ -39,7 +39,8 @@ export function phaseMoveProblem(cycle: CycleState, move: PhaseMove, activeActio
   if (move.to === phase) return { code: "phase-unchanged", message: `the cycle is already in ${phase}`, params: { phase } };
   const forward = nextPhase(phase) === move.to;
   const back = previousPhase(phase) === move.to;
-  if (!forward && !back) return { code: "phase-move-not-allowed", message: `a cycle in ${phase} can move to ${[nextPhase(phase), previousPhase(phase)].filter(Boolean).join(" or ")} only`, params: { phase } };
+  if (!forward && !back)
+    return { code: "phase-move-not-allowed", message: `a cycle in ${phase} can move to ${[nextPhase(phase), previousPhase(phase)].filter(Boolean).join(" or ")} only`, params: { phase } };
   if (move.decision !== undefined && move.to !== "closed") return { code: "decision-only-when-closing", message: "a decision is given when closing the cycle (or set in act)" };
   if (forward && move.to === "do") {
     if (!cycle.target) return { code: "target-needed", message: "set a target before starting the actions" };

@@ -94,7 +94,17 @@ export function analyse(series: readonly SeriesPoint[], options: AnalysisOptions
   if (series.length < RUN_LENGTH) caveats.push("runs-impossible");
   if (chart?.baseline.extendsIntoActions) caveats.push("baseline-includes-actions");
   if (chart && chart.baseline.screenedMovingRanges > 0) caveats.push("screened-moving-ranges");
-  const base = { granularity: options.granularity ?? ("year" as Granularity), assurance, points, minimum, baselinePoints: chart?.baseline.points ?? null, screenedMovingRanges: chart?.baseline.screenedMovingRanges ?? 0, pointsSinceActions: since, actionsStart, caveats };
+  const base = {
+    granularity: options.granularity ?? ("year" as Granularity),
+    assurance,
+    points,
+    minimum,
+    baselinePoints: chart?.baseline.points ?? null,
+    screenedMovingRanges: chart?.baseline.screenedMovingRanges ?? 0,
+    pointsSinceActions: since,
+    actionsStart,
+    caveats,
+  };
 
   const reason: NotEnoughReason | null = points < minimum ? "too-few-points" : !chart ? "no-baseline" : chart.movingRangeMean === 0 ? "no-variation" : since === 0 ? "no-points-after-actions" : null;
   if (reason) return { chart, signals, verdict: finish({ ...base, kind: "not-enough-data", since: null, sincePeriod: null, rules: [], reason }) };

@@ -55,7 +55,11 @@ describe("xmrChart: limits", () => {
   });
 
   it("sorts the series by year", () => {
-    const c = xmrChart([{ year: 2021, value: 3 }, { year: 2019, value: 1 }, { year: 2020, value: 2 }])!;
+    const c = xmrChart([
+      { year: 2021, value: 3 },
+      { year: 2019, value: 1 },
+      { year: 2020, value: 2 },
+    ])!;
     expect(c.points.map((p) => p.year)).toEqual([2019, 2020, 2021]);
     expect(c.movingRangeMean).toBe(1);
   });

@@ -50,8 +50,23 @@ const toCycle = (r: Row): Cycle => ({
 /** The cycle's values as they are written (JSON text for the nested ones). */
 function values(c: Cycle): (string | number | boolean | null)[] {
   return [
-    c.id, c.system, c.zone, JSON.stringify(c.indicators), c.title, c.problem, JSON.stringify(c.baseline), c.target ? JSON.stringify(c.target) : null, c.phase, c.decision, c.previousId,
-    c.actionsFrom, c.doStartedAt?.toISOString() ?? null, c.createdBy, c.createdAt.toISOString(), c.updatedAt.toISOString(), c.version,
+    c.id,
+    c.system,
+    c.zone,
+    JSON.stringify(c.indicators),
+    c.title,
+    c.problem,
+    JSON.stringify(c.baseline),
+    c.target ? JSON.stringify(c.target) : null,
+    c.phase,
+    c.decision,
+    c.previousId,
+    c.actionsFrom,
+    c.doStartedAt?.toISOString() ?? null,
+    c.createdBy,
+    c.createdAt.toISOString(),
+    c.updatedAt.toISOString(),
+    c.version,
   ];
 }
 const PLACEHOLDERS = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::TIMESTAMPTZ, $14, $15::TIMESTAMPTZ, $16::TIMESTAMPTZ, $17";
@@ -70,10 +85,10 @@ async function mustGet(q: Queries, id: string): Promise<Cycle> {
 }
 
 export async function listCycles(q: Queries, filter: { system?: string; zone?: string } = {}): Promise<Cycle[]> {
-  const rows = await q.all<Row>(
-    `SELECT ${COLUMNS} FROM cycles WHERE ($1::VARCHAR IS NULL OR system_code = $1) AND ($2::VARCHAR IS NULL OR zone_code = $2) ORDER BY updated_at DESC, id`,
-    [filter.system ?? null, filter.zone ?? null],
-  );
+  const rows = await q.all<Row>(`SELECT ${COLUMNS} FROM cycles WHERE ($1::VARCHAR IS NULL OR system_code = $1) AND ($2::VARCHAR IS NULL OR zone_code = $2) ORDER BY updated_at DESC, id`, [
+    filter.system ?? null,
+    filter.zone ?? null,
+  ]);
   return rows.map(toCycle);
 }
 
@@ -119,7 +134,11 @@ export interface CyclePatch {
 /** Applies the fields present in `patch`; `expectedVersion`, when given, must be the current version. */
 export async function updateCycle(q: Queries, id: string, patch: CyclePatch, actor: Actor, now: Date, expectedVersion?: number): Promise<Cycle> {
   const before = await mustGet(q, id);
-  if (expectedVersion !== undefined && expectedVersion !== before.version) throw conflict("stale-version", `the cycle changed since version ${expectedVersion} (it is at version ${before.version}): reload it and edit again`, { version: expectedVersion, current: before.version });
+  if (expectedVersion !== undefined && expectedVersion !== before.version)
+    throw conflict("stale-version", `the cycle changed since version ${expectedVersion} (it is at version ${before.version}): reload it and edit again`, {
+      version: expectedVersion,
+      current: before.version,
+    });
   const fields = (Object.keys(patch) as EditableField[]).filter((k) => patch[k] !== undefined);
   const problem = editProblem(before.phase, fields);
   if (problem) throw refused(problem);
@@ -148,6 +167,11 @@ export async function movePhase(q: Queries, id: string, move: PhaseMove, actor: 
     version: before.version + 1,
   };
   await save(q, after);
-  await appendHistory(q, id, actor, now, { type: "cycle.phase", from: before.phase, to: after.phase, ...(after.decision !== before.decision ? { decision: { from: before.decision, to: after.decision } } : {}) });
+  await appendHistory(q, id, actor, now, {
+    type: "cycle.phase",
+    from: before.phase,
+    to: after.phase,
+    ...(after.decision !== before.decision ? { decision: { from: before.decision, to: after.decision } } : {}),
+  });
   return after;
 }

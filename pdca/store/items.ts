@@ -8,8 +8,26 @@ import { getCycle } from "./cycles.ts";
 import { appendHistory, changes } from "./history.ts";
 import type { Action, ActionStatus, Actor, Cycle, Note } from "./types.ts";
 
-interface ActionRow { id: string; cycle_id: string; description: string; owner: string; due_date: string | null; status: ActionStatus; created_at: Date; updated_at: Date }
-const toAction = (r: ActionRow): Action => ({ id: r.id, cycleId: r.cycle_id, description: r.description, owner: r.owner, dueDate: r.due_date, status: r.status, createdAt: r.created_at, updatedAt: r.updated_at });
+interface ActionRow {
+  id: string;
+  cycle_id: string;
+  description: string;
+  owner: string;
+  due_date: string | null;
+  status: ActionStatus;
+  created_at: Date;
+  updated_at: Date;
+}
+const toAction = (r: ActionRow): Action => ({
+  id: r.id,
+  cycleId: r.cycle_id,
+  description: r.description,
+  owner: r.owner,
+  dueDate: r.due_date,
+  status: r.status,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
 
 async function cycleFor(q: Queries, cycleId: string, checkPhase: boolean): Promise<Cycle> {
   const cycle = await getCycle(q, cycleId);
@@ -37,7 +55,15 @@ export interface NewAction {
 export async function addAction(q: Queries, cycleId: string, input: NewAction, actor: Actor, now: Date): Promise<Action> {
   await cycleFor(q, cycleId, true);
   const action: Action = { ...input, id: randomUUID(), cycleId, createdAt: now, updatedAt: now };
-  await q.run("INSERT INTO actions VALUES ($1, $2, $3, $4, $5, $6, $7::TIMESTAMPTZ, $7::TIMESTAMPTZ)", [action.id, cycleId, action.description, action.owner, action.dueDate, action.status, now.toISOString()]);
+  await q.run("INSERT INTO actions VALUES ($1, $2, $3, $4, $5, $6, $7::TIMESTAMPTZ, $7::TIMESTAMPTZ)", [
+    action.id,
+    cycleId,
+    action.description,
+    action.owner,
+    action.dueDate,
+    action.status,
+    now.toISOString(),
+  ]);
   await touch(q, cycleId, now);
   await appendHistory(q, cycleId, actor, now, { type: "action.added", action: { id: action.id, ...input } });
   return action;
@@ -55,17 +81,34 @@ export async function updateAction(q: Queries, cycleId: string, actionId: string
   const changed = changes(before, after, fields);
   if (Object.keys(changed).length === 0) return before;
   after.updatedAt = now;
-  await q.run("UPDATE actions SET description = $2, owner = $3, due_date = $4, status = $5, updated_at = $6::TIMESTAMPTZ WHERE id = $1", [actionId, after.description, after.owner, after.dueDate, after.status, now.toISOString()]);
+  await q.run("UPDATE actions SET description = $2, owner = $3, due_date = $4, status = $5, updated_at = $6::TIMESTAMPTZ WHERE id = $1", [
+    actionId,
+    after.description,
+    after.owner,
+    after.dueDate,
+    after.status,
+    now.toISOString(),
+  ]);
   await touch(q, cycleId, now);
   await appendHistory(q, cycleId, actor, now, { type: "action.updated", actionId, changes: changed });
   return after;
 }
 
-interface NoteRow { id: string; cycle_id: string; user_id: string; author: string | null; text: string; created_at: Date }
+interface NoteRow {
+  id: string;
+  cycle_id: string;
+  user_id: string;
+  author: string | null;
+  text: string;
+  created_at: Date;
+}
 const toNote = (r: NoteRow): Note => ({ id: r.id, cycleId: r.cycle_id, userId: r.user_id, author: r.author ?? "(unknown)", text: r.text, createdAt: r.created_at });
 
 export async function listNotes(q: Queries, cycleId: string): Promise<Note[]> {
-  const rows = await q.all<NoteRow>("SELECT n.id, n.cycle_id, n.user_id, u.display_name AS author, n.text, n.created_at FROM notes n LEFT JOIN users u ON u.id = n.user_id WHERE n.cycle_id = $1 ORDER BY n.created_at, n.id", [cycleId]);
+  const rows = await q.all<NoteRow>(
+    "SELECT n.id, n.cycle_id, n.user_id, u.display_name AS author, n.text, n.created_at FROM notes n LEFT JOIN users u ON u.id = n.user_id WHERE n.cycle_id = $1 ORDER BY n.created_at, n.id",
+    [cycleId],
+  );
   return rows.map(toNote);
 }
 

@@ -7,7 +7,17 @@ import { AppDatabase, type Baseline, type NewCycle } from "./index.ts";
 
 const dir = () => mkdtempSync(join(process.env.BOUSSOLE_TEST_TMP ?? tmpdir(), "boussole-app-"));
 const BASELINE: Baseline = { indicator: "gmd-coverage", year: 2024, value: 71.5, lower: 70, upper: 73, releaseId: "r1" };
-const CYCLE: NewCycle = { system: "ZPL", zone: "Z01", indicators: ["gmd-coverage"], title: "More GMDs", problem: "Coverage is low", baseline: BASELINE, target: null, previousId: null, actionsFrom: null };
+const CYCLE: NewCycle = {
+  system: "ZPL",
+  zone: "Z01",
+  indicators: ["gmd-coverage"],
+  title: "More GMDs",
+  problem: "Coverage is low",
+  baseline: BASELINE,
+  target: null,
+  previousId: null,
+  actionsFrom: null,
+};
 
 let opened: AppDatabase[] = [];
 afterEach(async () => {
@@ -83,7 +93,19 @@ describe("cycles", () => {
     await db.write((q) => store.addNote(q, c.id, "What we learnt", ann, db.now())); // notes stay open
     const history = await db.read((q) => store.listHistory(q, c.id));
     expect(history.map((h) => (h.what.type === "cycle.phase" ? `${h.what.from}>${h.what.to}` : h.what.type))).toEqual([
-      "cycle.created", "cycle.updated", "action.added", "plan>do", "do>check", "check>do", "do>check", "check>act", "cycle.updated", "act>check", "check>act", "act>closed", "note.added",
+      "cycle.created",
+      "cycle.updated",
+      "action.added",
+      "plan>do",
+      "do>check",
+      "check>do",
+      "do>check",
+      "check>act",
+      "cycle.updated",
+      "act>check",
+      "check>act",
+      "act>closed",
+      "note.added",
     ]);
     expect(history[1]?.what).toEqual({ type: "cycle.updated", changes: { target: { from: null, to: { value: 80, date: "2027-12-31" } } } });
     expect(history.every((h) => h.username === "ann")).toBe(true);

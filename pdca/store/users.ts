@@ -53,7 +53,13 @@ export async function createUser(q: Queries, input: NewUser, now: Date): Promise
   if ((await q.all("SELECT 1 FROM users WHERE username = $1", [input.username])).length) throw conflict("username-taken", `the username '${input.username}' is taken`, { username: input.username });
   const id = randomUUID();
   await q.run(`INSERT INTO users (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, false, 0, NULL, $7::TIMESTAMPTZ, $7::TIMESTAMPTZ)`, [
-    id, input.username, input.displayName, input.role, JSON.stringify(input.role === "editor" ? input.zones : []), input.passwordHash, now.toISOString(),
+    id,
+    input.username,
+    input.displayName,
+    input.role,
+    JSON.stringify(input.role === "editor" ? input.zones : []),
+    input.passwordHash,
+    now.toISOString(),
   ]);
   return publicUser((await userById(q, id)) as UserRecord);
 }
@@ -108,6 +114,9 @@ export async function setLoginState(q: Queries, id: string, state: { failedLogin
 }
 
 export async function countUsers(q: Queries, filter: { role?: Role; enabled?: boolean } = {}): Promise<number> {
-  const [row] = await q.all<{ n: number }>("SELECT count(*) AS n FROM users WHERE ($1::VARCHAR IS NULL OR role = $1) AND ($2::BOOLEAN IS NULL OR disabled = NOT $2)", [filter.role ?? null, filter.enabled ?? null]);
+  const [row] = await q.all<{ n: number }>("SELECT count(*) AS n FROM users WHERE ($1::VARCHAR IS NULL OR role = $1) AND ($2::BOOLEAN IS NULL OR disabled = NOT $2)", [
+    filter.role ?? null,
+    filter.enabled ?? null,
+  ]);
   return row?.n ?? 0;
 }

@@ -7,8 +7,16 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function presentUser(u: User) {
   return {
-    id: u.id, username: u.username, displayName: u.displayName, role: u.role, zones: u.zones, disabled: u.disabled,
-    failedLogins: u.failedLogins, lockedUntil: iso(u.lockedUntil), createdAt: u.createdAt.toISOString(), updatedAt: u.updatedAt.toISOString(),
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    zones: u.zones,
+    disabled: u.disabled,
+    failedLogins: u.failedLogins,
+    lockedUntil: iso(u.lockedUntil),
+    createdAt: u.createdAt.toISOString(),
+    updatedAt: u.updatedAt.toISOString(),
   };
 }
 

@@ -20,8 +20,10 @@ export interface YearCell {
 }
 
 export function checkZone(release: Release, zone: Zone, field = "zone"): void {
-  if (!release.catalog.systems.some((s) => s.system_code === zone.system)) throw badRequest("unknown-zone-system", `body field '${field}': unknown zone system '${zone.system}'`, { system: zone.system });
-  if (!release.catalog.area.has(areaKey("zone", zone.system, zone.zone))) throw badRequest("unknown-zone", `body field '${field}': unknown zone '${zone.zone}' in system ${zone.system}`, { zone: zone.zone, system: zone.system });
+  if (!release.catalog.systems.some((s) => s.system_code === zone.system))
+    throw badRequest("unknown-zone-system", `body field '${field}': unknown zone system '${zone.system}'`, { system: zone.system });
+  if (!release.catalog.area.has(areaKey("zone", zone.system, zone.zone)))
+    throw badRequest("unknown-zone", `body field '${field}': unknown zone '${zone.zone}' in system ${zone.system}`, { zone: zone.zone, system: zone.system });
 }
 
 /** The indicator, which must exist and have zone-level cells in the release. */
@@ -79,8 +81,18 @@ export async function takeBaseline(release: Release, indicatorId: string, zone: 
   zoneIndicator(release, indicatorId);
   const series = await zoneSeries(release, indicatorId, zone);
   const cell = year === undefined ? series.filter((c) => c.value !== null).at(-1) : series.find((c) => c.year === year);
-  if (!cell) throw badRequest(year === undefined ? "no-baseline" : "baseline-year-missing", year === undefined ? `no published cell of '${indicatorId}' for zone ${zone.zone}: no baseline` : `body field 'baselineYear': no cell of '${indicatorId}' for zone ${zone.zone} in ${year}`, { id: indicatorId, zone: zone.zone, year: year ?? "" });
-  if (cell.value === null) throw badRequest("baseline-hidden", `body field 'baselineYear': the ${cell.year} cell of '${indicatorId}' for zone ${zone.zone} is hidden (disclosure control); choose another year`, { id: indicatorId, zone: zone.zone, year: cell.year });
+  if (!cell)
+    throw badRequest(
+      year === undefined ? "no-baseline" : "baseline-year-missing",
+      year === undefined ? `no published cell of '${indicatorId}' for zone ${zone.zone}: no baseline` : `body field 'baselineYear': no cell of '${indicatorId}' for zone ${zone.zone} in ${year}`,
+      { id: indicatorId, zone: zone.zone, year: year ?? "" },
+    );
+  if (cell.value === null)
+    throw badRequest("baseline-hidden", `body field 'baselineYear': the ${cell.year} cell of '${indicatorId}' for zone ${zone.zone} is hidden (disclosure control); choose another year`, {
+      id: indicatorId,
+      zone: zone.zone,
+      year: cell.year,
+    });
   return { indicator: indicatorId, year: cell.year, value: cell.value, lower: cell.lower95, upper: cell.upper95, releaseId: release.id };
 }
 

@@ -13,7 +13,14 @@ const ACTIONS_FROM = 2022;
 const WHEN = { plan: "2021-11-15", do: "2022-01-10", check: "2024-03-04", act: "2025-02-03", closed: "2025-05-05", note: "2023-10-02" } as const;
 const at = (day: string) => new Date(`${day}T09:00:00Z`);
 
-interface Chosen { example: ExampleCycle; indicator: string; baseline: YearCell; title: string; unit: string; polarity: string }
+interface Chosen {
+  example: ExampleCycle;
+  indicator: string;
+  baseline: YearCell;
+  title: string;
+  unit: string;
+  polarity: string;
+}
 
 /** The first indicator of the example with a published cell for the zone: the last before the actions, else the latest. */
 async function choose(release: Release, example: ExampleCycle): Promise<Chosen | null> {

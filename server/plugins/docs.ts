@@ -9,7 +9,8 @@ export const DOCS_PREFIX = "/api/docs";
  * Swagger UI sets inline styles and shows data: images; it gets its own policy on /api/docs
  * only (the plugin sets it on its routes, over helmet's), the app keeps the strict one.
  */
-const DOCS_CSP = "default-src 'self'; base-uri 'self'; connect-src 'self'; font-src 'self' data:; form-action 'self'; frame-ancestors 'self'; img-src 'self' data:; object-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'";
+const DOCS_CSP =
+  "default-src 'self'; base-uri 'self'; connect-src 'self'; font-src 'self' data:; form-action 'self'; frame-ancestors 'self'; img-src 'self' data:; object-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'";
 
 /** The OpenAPI document, generated from the routes' zod schemas, and its UI. */
 export default fp(

@@ -36,7 +36,8 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["auth"],
         summary: "Sign in: sets the session cookie; answers the user and the CSRF token for writes",
-        description: "Send JSON. 401 for a wrong username or password; 429 (with Retry-After) when the username is locked after 5 failures in a row (15 minutes) or the address sent too many attempts. Real and unknown usernames are counted alike; after a server restart a lock still in force answers 401, like a wrong password, until 5 more failures.",
+        description:
+          "Send JSON. 401 for a wrong username or password; 429 (with Retry-After) when the username is locked after 5 failures in a row (15 minutes) or the address sent too many attempts. Real and unknown usernames are counted alike; after a server restart a lock still in force answers 401, like a wrong password, until 5 more failures.",
         body: LoginBody,
         response: { 200: SessionSchema, ...pdcaErrors },
       },

@@ -55,7 +55,9 @@ export const CheckSchema = z.object({
   releaseId: z.string(),
   system: z.string(),
   zone: z.string(),
-  actionsStart: z.object({ year: z.number().int().nullable(), source: z.enum(["cycle", "do-phase"]).nullable() }).describe("the chart's first year of action: the cycle's actionsFrom, else the year it moved to do (on a sub-annual chart, its first period)"),
+  actionsStart: z
+    .object({ year: z.number().int().nullable(), source: z.enum(["cycle", "do-phase"]).nullable() })
+    .describe("the chart's first year of action: the cycle's actionsFrom, else the year it moved to do (on a sub-annual chart, its first period)"),
   indicators: z.array(
     z.object({
       indicator: z.object({ id: z.string(), inRelease: z.boolean(), title: TextsSchema.nullable(), unit: z.string().nullable(), polarity: z.string() }),
@@ -63,9 +65,19 @@ export const CheckSchema = z.object({
       target: z.object({ value: z.number(), source: z.enum(["cycle", "release"]) }).nullable(),
       baseline: BaselineSchema.nullable().describe("the cycle's baseline, on its indicator"),
       granularity: z.enum(GRANULARITIES).describe("year, or quarter/month when the zone has at least 12 published sub-annual points"),
-      series: z.array(z.object({ year: z.number().int(), period: period.optional(), value: z.number().nullable(), lower95: z.number().nullable(), upper95: z.number().nullable(), hidden: z.string().nullable() })),
+      series: z.array(
+        z.object({ year: z.number().int(), period: period.optional(), value: z.number().nullable(), lower95: z.number().nullable(), upper95: z.number().nullable(), hidden: z.string().nullable() }),
+      ),
       chart: ChartSchema.nullable(),
-      signals: z.array(z.object({ rule: z.enum(RULES), direction: z.enum(["up", "down"]), years: z.array(z.number().int()), periods: z.array(z.string()).optional(), meaning: z.enum(["improvement", "concern", "neither"]) })),
+      signals: z.array(
+        z.object({
+          rule: z.enum(RULES),
+          direction: z.enum(["up", "down"]),
+          years: z.array(z.number().int()),
+          periods: z.array(z.string()).optional(),
+          meaning: z.enum(["improvement", "concern", "neither"]),
+        }),
+      ),
       verdict: VerdictSchema,
       words: z.object({ verdict: TextsSchema, points: TextsSchema.describe('"20 quarterly points"'), assurance: TextsSchema.nullable(), caveats: z.array(TextsSchema) }),
     }),
@@ -85,7 +97,14 @@ async function checkIndicator(release: Release, cycle: Cycle, id: string, start:
   const fromRelease = releaseTarget(indicator);
   const target = cycleTarget !== null ? { value: cycleTarget, source: "cycle" as const } : fromRelease !== null ? { value: fromRelease, source: "release" as const } : null;
   const own = indicator?.polarity;
-  const polarity: Polarity = own === "high-is-good" || own === "low-is-good" ? own : primary && cycleTarget !== null && cycleTarget !== cycle.baseline.value ? (cycleTarget > cycle.baseline.value ? "high-is-good" : "low-is-good") : "no-judgement";
+  const polarity: Polarity =
+    own === "high-is-good" || own === "low-is-good"
+      ? own
+      : primary && cycleTarget !== null && cycleTarget !== cycle.baseline.value
+        ? cycleTarget > cycle.baseline.value
+          ? "high-is-good"
+          : "low-is-good"
+        : "no-judgement";
   const { granularity, series } = indicator ? await checkSeries(release, id, cycle) : { granularity: "year" as const, series: [] };
   const { chart, signals, verdict } = analyse(series, { actionsStart: start, polarity, target: target?.value ?? null, granularity });
   return {

@@ -21,7 +21,15 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     "/cycles/:id/actions/:actionId",
-    { schema: { tags: ["pdca"], summary: "Change an action: description, owner, due date, status (409 once the cycle is closed)", params: ActionParams, body: ActionPatchBody, response: { 200: ActionSchema, ...pdcaErrors } } },
+    {
+      schema: {
+        tags: ["pdca"],
+        summary: "Change an action: description, owner, due date, status (409 once the cycle is closed)",
+        params: ActionParams,
+        body: ActionPatchBody,
+        response: { 200: ActionSchema, ...pdcaErrors },
+      },
+    },
     async (request) => {
       const cycle = await writableCycle(request, request.params.id);
       const action = await db.write((q) => updateAction(q, cycle.id, request.params.actionId, request.body, actor(request), db.now()));

@@ -29,7 +29,12 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     "/cycles/examples",
     {
       config: { session: "optional" },
-      schema: { tags: ["pdca"], summary: "The demo's example cycles (synthetic releases only), readable without an account", querystring: CycleFilter, response: { 200: z.object({ cycles: z.array(CycleSchema) }), ...pdcaErrors } },
+      schema: {
+        tags: ["pdca"],
+        summary: "The demo's example cycles (synthetic releases only), readable without an account",
+        querystring: CycleFilter,
+        response: { 200: z.object({ cycles: z.array(CycleSchema) }), ...pdcaErrors },
+      },
     },
     async (request) => {
       const user = request.auth?.user ?? null;
@@ -40,7 +45,15 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/cycles/:id",
-    { config: { session: "optional" }, schema: { tags: ["pdca"], summary: "A cycle with its actions, notes and the cycles that follow it (without an account: example cycles only)", params: CycleParams, response: { 200: CycleDetailSchema, ...pdcaErrors } } },
+    {
+      config: { session: "optional" },
+      schema: {
+        tags: ["pdca"],
+        summary: "A cycle with its actions, notes and the cycles that follow it (without an account: example cycles only)",
+        params: CycleParams,
+        response: { 200: CycleDetailSchema, ...pdcaErrors },
+      },
+    },
     async (request) => {
       const user = request.auth?.user ?? null;
       const { id } = request.params;
@@ -56,7 +69,10 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/cycles/:id/history",
-    { config: { session: "optional" }, schema: { tags: ["pdca"], summary: "Every change of a cycle, oldest first: who, when, what (JSON)", params: CycleParams, response: { 200: HistorySchema, ...pdcaErrors } } },
+    {
+      config: { session: "optional" },
+      schema: { tags: ["pdca"], summary: "Every change of a cycle, oldest first: who, when, what (JSON)", params: CycleParams, response: { 200: HistorySchema, ...pdcaErrors } },
+    },
     async (request) => {
       const { id } = request.params;
       await checkReadable(request, id);
@@ -68,7 +84,14 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/cycles",
-    { schema: { tags: ["pdca"], summary: "Start a cycle in plan; the baseline is the zone's cell of the first indicator (baselineYear, or the latest published)", body: NewCycleBody, response: { 201: CycleSchema, ...pdcaErrors } } },
+    {
+      schema: {
+        tags: ["pdca"],
+        summary: "Start a cycle in plan; the baseline is the zone's cell of the first indicator (baselineYear, or the latest published)",
+        body: NewCycleBody,
+        response: { 201: CycleSchema, ...pdcaErrors },
+      },
+    },
     async (request, reply) => {
       const { system, zone, indicators, baselineYear, target, previousId, actionsFrom, title, problem } = request.body;
       checkWriteZone(request, { system, zone });

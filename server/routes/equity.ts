@@ -30,7 +30,15 @@ const EquitySchema = z.object({
       bim: CellSchema.nullable().describe("persons with increased reimbursement (BIM/VT)"),
       nonBim: CellSchema.nullable(),
       gap: z
-        .object({ hidden: z.string().nullable().describe("why there is no gap: a hidden cell's reason, or 'missing'"), ratio: num, ratio_lower95: num, ratio_upper95: num, difference: num, difference_lower95: num, difference_upper95: num })
+        .object({
+          hidden: z.string().nullable().describe("why there is no gap: a hidden cell's reason, or 'missing'"),
+          ratio: num,
+          ratio_lower95: num,
+          ratio_upper95: num,
+          difference: num,
+          difference_lower95: num,
+          difference_upper95: num,
+        })
         .describe("BIM over (minus) non-BIM with 95% limits, as the release computed them; all null when not publishable"),
     }),
   ),
@@ -45,7 +53,8 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         const { catalog } = release;
         const q = request.query;
         const indicator = findIndicator(catalog, q.indicator);
-        if (!indicator.strata.includes("bim")) throw badRequest("no-bim-breakdown", `indicator '${indicator.id}' has no BIM breakdown (strata: ${indicator.strata.join(", ") || "none"})`, { id: indicator.id });
+        if (!indicator.strata.includes("bim"))
+          throw badRequest("no-bim-breakdown", `indicator '${indicator.id}' has no BIM breakdown (strata: ${indicator.strata.join(", ") || "none"})`, { id: indicator.id });
         checkLevel(indicator, q.level);
         checkSystem(catalog, q.level, q.system);
         const filter = new CellFilter().eq("indicator_id", indicator.id).eq("level", q.level);

@@ -18,7 +18,8 @@ export const ZoneSchema = z.object({ zone: AreaSchema, system: ZoneSystemSchema,
 export function checkSystem(catalog: Catalog, lvl: string | undefined, system: string | undefined): void {
   if (system === undefined) return;
   if (lvl !== undefined && lvl !== "zone") throw badRequest("system-needs-zone-level", `query parameter 'system' applies to level=zone only, not level=${lvl}`);
-  if (!catalog.systems.some((s) => s.system_code === system)) throw notFound("unknown-zone-system", `unknown zone system '${system}' (known: ${catalog.systems.map((s) => s.system_code).join(", ")})`, { system });
+  if (!catalog.systems.some((s) => s.system_code === system))
+    throw notFound("unknown-zone-system", `unknown zone system '${system}' (known: ${catalog.systems.map((s) => s.system_code).join(", ")})`, { system });
 }
 
 function systemsOf(catalog: Catalog) {
@@ -41,10 +42,8 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       }),
   );
 
-  app.get(
-    "/geography/systems",
-    { schema: { tags: ["geography"], summary: "Zone systems", querystring: z.strictObject({}), response: { 200: SystemsSchema, ...errorResponses } } },
-    (request, reply) => respond(request, reply, {}, async ({ catalog }) => jsonPayload({ systems: systemsOf(catalog) }, check(SystemsSchema))),
+  app.get("/geography/systems", { schema: { tags: ["geography"], summary: "Zone systems", querystring: z.strictObject({}), response: { 200: SystemsSchema, ...errorResponses } } }, (request, reply) =>
+    respond(request, reply, {}, async ({ catalog }) => jsonPayload({ systems: systemsOf(catalog) }, check(SystemsSchema))),
   );
 
   const AreasQuery = z.strictObject({ level: level.optional(), system: code.optional().describe("zone system: zones of this system only") });
@@ -63,7 +62,15 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
   const ZoneParams = z.strictObject({ system: code, zone: code });
   app.get(
     "/geography/zones/:system/:zone",
-    { schema: { tags: ["geography"], summary: "A zone and its member municipalities (or sectors)", params: ZoneParams, querystring: z.strictObject({}), response: { 200: ZoneSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ["geography"],
+        summary: "A zone and its member municipalities (or sectors)",
+        params: ZoneParams,
+        querystring: z.strictObject({}),
+        response: { 200: ZoneSchema, ...errorResponses },
+      },
+    },
     (request, reply) =>
       respond(request, reply, request.params, async ({ catalog }) => {
         const { system, zone: zoneCode } = request.params;

@@ -17,7 +17,8 @@ const api: FastifyPluginAsync = async (app) => {
   app.addHook("preValidation", (request, _reply, done) => {
     const query = request.query as Record<string, unknown>;
     for (const [name, value] of Object.entries(query)) {
-      if (Array.isArray(value)) return done(badRequest("query-repeated", `query parameter '${name.slice(0, 40)}' was given more than once (give it once; lists are comma-separated)`, { name: name.slice(0, 40) }));
+      if (Array.isArray(value))
+        return done(badRequest("query-repeated", `query parameter '${name.slice(0, 40)}' was given more than once (give it once; lists are comma-separated)`, { name: name.slice(0, 40) }));
     }
     done();
   });

@@ -11,7 +11,21 @@ const TYPES = ["process", "outcome"] as const;
 export function summary(i: IndicatorRow) {
   const years = [...new Set(Object.values(i.years).flatMap((y) => y ?? []))].sort((a, b) => a - b);
   const title = i.metadata.title ?? { fr: i.id, nl: i.id, de: i.id, en: i.id };
-  return { id: i.id, version: i.version, aim: i.aim, type: i.type, statistic: i.statistic, unit: i.unit, polarity: i.polarity, strata: i.strata, levels: i.levels, title, shortDescription: i.metadata["short-description"] ?? null, years, subAnnual: i.sub_annual ?? null };
+  return {
+    id: i.id,
+    version: i.version,
+    aim: i.aim,
+    type: i.type,
+    statistic: i.statistic,
+    unit: i.unit,
+    polarity: i.polarity,
+    strata: i.strata,
+    levels: i.levels,
+    title,
+    shortDescription: i.metadata["short-description"] ?? null,
+    years,
+    subAnnual: i.sub_annual ?? null,
+  };
 }
 
 export function findIndicator(catalog: Catalog, id: string): IndicatorRow {
@@ -26,7 +40,9 @@ const ListQuery = z.strictObject({
 });
 export const ListSchema = z.object({ indicators: z.array(IndicatorSummarySchema) });
 export const DetailSchema = IndicatorSummarySchema.extend({
-  metadata: z.record(z.string(), TextsSchema).describe("definition, rationale, numerator-text, denominator-text, source, caveats, methods… each in fr, nl, de and en (English where a translation is missing)"),
+  metadata: z
+    .record(z.string(), TextsSchema)
+    .describe("definition, rationale, numerator-text, denominator-text, source, caveats, methods… each in fr, nl, de and en (English where a translation is missing)"),
   targets: z.unknown().describe("the definition's targets, or null"),
   yearsByLevel: z.record(z.string(), z.array(z.number().int())).describe("years with cells, by level"),
 });
@@ -45,7 +61,15 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/indicators/:id",
-    { schema: { tags: ["indicators"], summary: "One indicator's definition in four languages", params: z.strictObject({ id: indicatorId }), querystring: z.strictObject({}), response: { 200: DetailSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ["indicators"],
+        summary: "One indicator's definition in four languages",
+        params: z.strictObject({ id: indicatorId }),
+        querystring: z.strictObject({}),
+        response: { 200: DetailSchema, ...errorResponses },
+      },
+    },
     (request, reply) =>
       respond(request, reply, request.params, async ({ catalog }) => {
         const i = findIndicator(catalog, request.params.id);

@@ -26,7 +26,9 @@ export const ProfileSchema = z.object({
       region: CellSchema.nullable().describe("the area's region, same year"),
       belgium: CellSchema.nullable().describe("Belgium, same year"),
       distribution: DistributionSchema.nullable(),
-      series: z.array(z.object({ year: z.number().int(), value: z.number().nullable(), lower95: z.number().nullable(), upper95: z.number().nullable(), hidden: z.string().nullable() })).describe("every year, for the trend"),
+      series: z
+        .array(z.object({ year: z.number().int(), value: z.number().nullable(), lower95: z.number().nullable(), upper95: z.number().nullable(), hidden: z.string().nullable() }))
+        .describe("every year, for the trend"),
     }),
   ),
 });

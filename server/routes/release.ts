@@ -23,32 +23,29 @@ export const ReleaseSchema = z.object({
 });
 
 const plugin: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/release",
-    { schema: { tags: ["release"], summary: "The release being served", querystring: z.strictObject({}), response: { 200: ReleaseSchema, 400: ErrorSchema } } },
-    (request, reply) =>
-      respond(request, reply, {}, async (release) => {
-        const m = release.manifest;
-        const finished = m.batches.flatMap((b) => (b.finishedAt ? [b.finishedAt] : [])).sort();
-        const { passed, cellsPublished, hiddenSmallCount, hiddenComplementary, hiddenDerived, narrowestInterval } = m.audit;
-        const { minCount, protectionWidth, publishZeros, rules } = m.disclosure;
-        return jsonPayload(
-          {
-            releaseId: m.releaseId,
-            format: m.format,
-            createdAt: m.createdAt,
-            lastUpdated: finished.at(-1) ?? m.createdAt,
-            synthetic: m.synthetic,
-            producer: m.producer,
-            years: m.years ? { first: m.years[0], last: m.years[1] } : null,
-            title: m.title ?? null,
-            indicators: release.catalog.indicators.length,
-            disclosure: { minCount, protectionWidth, publishZeros, rules },
-            audit: { passed, cellsPublished, hiddenSmallCount, hiddenComplementary, hiddenDerived, narrowestInterval },
-          },
-          app.settings.checkResponses ? ReleaseSchema : undefined,
-        );
-      }),
+  app.get("/release", { schema: { tags: ["release"], summary: "The release being served", querystring: z.strictObject({}), response: { 200: ReleaseSchema, 400: ErrorSchema } } }, (request, reply) =>
+    respond(request, reply, {}, async (release) => {
+      const m = release.manifest;
+      const finished = m.batches.flatMap((b) => (b.finishedAt ? [b.finishedAt] : [])).sort();
+      const { passed, cellsPublished, hiddenSmallCount, hiddenComplementary, hiddenDerived, narrowestInterval } = m.audit;
+      const { minCount, protectionWidth, publishZeros, rules } = m.disclosure;
+      return jsonPayload(
+        {
+          releaseId: m.releaseId,
+          format: m.format,
+          createdAt: m.createdAt,
+          lastUpdated: finished.at(-1) ?? m.createdAt,
+          synthetic: m.synthetic,
+          producer: m.producer,
+          years: m.years ? { first: m.years[0], last: m.years[1] } : null,
+          title: m.title ?? null,
+          indicators: release.catalog.indicators.length,
+          disclosure: { minCount, protectionWidth, publishZeros, rules },
+          audit: { passed, cellsPublished, hiddenSmallCount, hiddenComplementary, hiddenDerived, narrowestInterval },
+        },
+        app.settings.checkResponses ? ReleaseSchema : undefined,
+      );
+    }),
   );
 };
 export default plugin;

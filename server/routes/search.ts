@@ -10,13 +10,20 @@ const SearchQuery = z.strictObject({
   q: z.string().trim().min(1, "expected at least one character").max(100, "expected at most 100 characters").describe("a zone or municipality name (any language, accents optional) or a NIS code"),
   lang: lang.default("en").describe("language of `name` and of tie-breaking"),
   system: code.optional().describe("only zones of this system"),
-  limit: z.string().regex(/^\d{1,2}$/, "expected a number from 1 to 50").transform(Number).pipe(z.number().min(1, "expected a number from 1 to 50").max(50, "expected a number from 1 to 50")).default(20),
+  limit: z
+    .string()
+    .regex(/^\d{1,2}$/, "expected a number from 1 to 50")
+    .transform(Number)
+    .pipe(z.number().min(1, "expected a number from 1 to 50").max(50, "expected a number from 1 to 50"))
+    .default(20),
 });
 export const HitSchema = z.object({
   area: AreaSchema,
   name: z.string().describe("the area's name in `lang`"),
   matched: z.enum(["name", "code"]),
-  zones: z.array(z.object({ area: AreaSchema, name: z.string(), partial: z.boolean().describe("only some sectors of the municipality are in this zone") })).describe("for a municipality: the zones that contain it"),
+  zones: z
+    .array(z.object({ area: AreaSchema, name: z.string(), partial: z.boolean().describe("only some sectors of the municipality are in this zone") }))
+    .describe("for a municipality: the zones that contain it"),
 });
 export const SearchSchema = z.object({ query: z.string(), results: z.array(HitSchema) });
 

@@ -67,7 +67,8 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       const { id } = request.params;
       const { password, ...patch } = request.body;
       const me = request.auth?.user;
-      if (me?.id === id && (patch.disabled === true || (patch.role !== undefined && patch.role !== "admin"))) throw conflict("own-account", "you cannot disable or demote your own account (another admin can)");
+      if (me?.id === id && (patch.disabled === true || (patch.role !== undefined && patch.role !== "admin")))
+        throw conflict("own-account", "you cannot disable or demote your own account (another admin can)");
       const current = await db.read((q) => userById(q, id));
       if (!current) throw notFound("user-not-found", `no user ${id}`);
       const role = patch.role ?? current.role;

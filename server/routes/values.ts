@@ -11,17 +11,27 @@ import { checkSystem } from "./geography.ts";
 import { findIndicator } from "./indicators.ts";
 
 export function checkLevel(indicator: IndicatorRow, lvl: string): void {
-  if (!indicator.levels.includes(lvl)) throw badRequest("level-not-available", `indicator '${indicator.id}' has no cells at level ${lvl} (levels: ${indicator.levels.join(", ")})`, { id: indicator.id, level: lvl });
+  if (!indicator.levels.includes(lvl))
+    throw badRequest("level-not-available", `indicator '${indicator.id}' has no cells at level ${lvl} (levels: ${indicator.levels.join(", ")})`, { id: indicator.id, level: lvl });
 }
 
 export function checkStratum(indicator: IndicatorRow, s: string): void {
-  if (s !== "total" && !indicator.strata.includes(s)) throw badRequest("breakdown-not-available", `indicator '${indicator.id}' has no breakdown by ${s} (strata: total${indicator.strata.map((x) => `, ${x}`).join("")})`, { id: indicator.id, stratum: s });
+  if (s !== "total" && !indicator.strata.includes(s))
+    throw badRequest("breakdown-not-available", `indicator '${indicator.id}' has no breakdown by ${s} (strata: total${indicator.strata.map((x) => `, ${x}`).join("")})`, {
+      id: indicator.id,
+      stratum: s,
+    });
 }
 
 /** Every code must be an area of that level (and system): a typo is a 404, not an empty answer. */
 export function checkAreas(catalog: Catalog, lvl: string, system: string | undefined, codes: readonly string[]): void {
   const unknown = codes.filter((c) => !catalog.area.has(areaKey(lvl, lvl === "zone" ? system : null, c)));
-  if (unknown.length) throw notFound("unknown-areas", `unknown ${lvl === "zone" ? `zone${unknown.length > 1 ? "s" : ""} of system ${system}` : `${lvl} area${unknown.length > 1 ? "s" : ""}`}: ${unknown.slice(0, 10).join(", ")}`, { areas: unknown.slice(0, 10).join(", ") });
+  if (unknown.length)
+    throw notFound(
+      "unknown-areas",
+      `unknown ${lvl === "zone" ? `zone${unknown.length > 1 ? "s" : ""} of system ${system}` : `${lvl} area${unknown.length > 1 ? "s" : ""}`}: ${unknown.slice(0, 10).join(", ")}`,
+      { areas: unknown.slice(0, 10).join(", ") },
+    );
 }
 
 const ValuesQuery = z.strictObject({
@@ -95,7 +105,10 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         if (format === "csv") return toCsv(cells);
         if (format === "arrow") return toArrow(cells);
         const { id, unit, statistic, polarity } = indicator;
-        return jsonPayload({ releaseId: release.id, indicator: { id, unit, statistic, polarity }, stratum: q.stratum, count: cells.length, cells }, app.settings.checkResponses ? ValuesSchema : undefined);
+        return jsonPayload(
+          { releaseId: release.id, indicator: { id, unit, statistic, polarity }, stratum: q.stratum, count: cells.length, cells },
+          app.settings.checkResponses ? ValuesSchema : undefined,
+        );
       });
     },
   );

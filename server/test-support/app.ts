@@ -32,7 +32,11 @@ export async function testApp(options: Partial<AppOptions> = {}): Promise<Fastif
   return buildApp({ releaseDir: await fixtureRelease(), webDir: join(temporaryDirectory(), "no-web"), checkResponses: true, ...options });
 }
 
-export async function getJson<T = Record<string, unknown>>(app: FastifyInstance, url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T; headers: Record<string, unknown> }> {
+export async function getJson<T = Record<string, unknown>>(
+  app: FastifyInstance,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T; headers: Record<string, unknown> }> {
   const r = await app.inject({ method: "GET", url, headers });
   return { status: r.statusCode, body: (r.body ? JSON.parse(r.body) : undefined) as T, headers: r.headers };
 }

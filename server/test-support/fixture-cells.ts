@@ -20,10 +20,43 @@ export interface IndicatorSpec {
 
 const ALL_LEVELS = ["belgium", "region", "province", "zone", "municipality"];
 export const FIXTURE_INDICATORS: IndicatorSpec[] = [
-  { id: "gmd-coverage", version: 1, aim: "experience", type: "process", statistic: "proportion", unit: "percent", polarity: "high-is-good", strata: ["sex", "age-band", "bim"], levels: ALL_LEVELS, title: { fr: "Couverture DMG", nl: "GMD-dekking", de: "GMA-Abdeckung", en: "GMD coverage" } },
-  { id: "premature-mortality", version: 2, aim: "population-health", type: "outcome", statistic: "directly-standardised-rate", unit: "per-100000", polarity: "low-is-good", strata: ["bim"], levels: ALL_LEVELS, title: { fr: "Mortalité prématurée", nl: "Vroegtijdige sterfte", de: "Vorzeitige Sterblichkeit", en: "Premature mortality" } },
+  {
+    id: "gmd-coverage",
+    version: 1,
+    aim: "experience",
+    type: "process",
+    statistic: "proportion",
+    unit: "percent",
+    polarity: "high-is-good",
+    strata: ["sex", "age-band", "bim"],
+    levels: ALL_LEVELS,
+    title: { fr: "Couverture DMG", nl: "GMD-dekking", de: "GMA-Abdeckung", en: "GMD coverage" },
+  },
+  {
+    id: "premature-mortality",
+    version: 2,
+    aim: "population-health",
+    type: "outcome",
+    statistic: "directly-standardised-rate",
+    unit: "per-100000",
+    polarity: "low-is-good",
+    strata: ["bim"],
+    levels: ALL_LEVELS,
+    title: { fr: "Mortalité prématurée", nl: "Vroegtijdige sterfte", de: "Vorzeitige Sterblichkeit", en: "Premature mortality" },
+  },
   // No German title: the server falls back to English.
-  { id: "spending-per-person", version: 1, aim: "value", type: "outcome", statistic: "mean-per-person", unit: "euro", polarity: "no-judgement", strata: [], levels: ["belgium", "region", "zone"], title: { fr: "Dépenses par personne", nl: "Uitgaven per persoon", en: "Spending per person" } },
+  {
+    id: "spending-per-person",
+    version: 1,
+    aim: "value",
+    type: "outcome",
+    statistic: "mean-per-person",
+    unit: "euro",
+    polarity: "no-judgement",
+    strata: [],
+    levels: ["belgium", "region", "zone"],
+    title: { fr: "Dépenses par personne", nl: "Uitgaven per persoon", en: "Spending per person" },
+  },
 ];
 
 /** The first three are FIXTURE_INDICATORS; more (for benchmarks) repeat them under new ids. */
@@ -45,9 +78,22 @@ export const HIDDEN_CASES = [
 
 const SHARES: Record<string, [string, number][]> = {
   total: [["all", 1]],
-  sex: [["F", 0.51], ["M", 0.49]],
-  "age-band": [["0-17", 0.2], ["18-44", 0.33], ["45-64", 0.26], ["65-74", 0.11], ["75+", 0.1]],
-  bim: [["bim", 0.2], ["non-bim", 0.78], ["unknown", 0.02]],
+  sex: [
+    ["F", 0.51],
+    ["M", 0.49],
+  ],
+  "age-band": [
+    ["0-17", 0.2],
+    ["18-44", 0.33],
+    ["45-64", 0.26],
+    ["65-74", 0.11],
+    ["75+", 0.1],
+  ],
+  bim: [
+    ["bim", 0.2],
+    ["non-bim", 0.78],
+    ["unknown", 0.02],
+  ],
 };
 
 function hash(text: string): number {
@@ -57,7 +103,8 @@ function hash(text: string): number {
 }
 
 type Row = Cell & { se: number };
-const keyOf = (c: { year: number; level: string; system_code: string | null; area_code: string; stratum_value: string }) => `${c.year}|${c.level}|${c.system_code ?? ""}|${c.area_code}|${c.stratum_value}`;
+const keyOf = (c: { year: number; level: string; system_code: string | null; area_code: string; stratum_value: string }) =>
+  `${c.year}|${c.level}|${c.system_code ?? ""}|${c.area_code}|${c.stratum_value}`;
 
 function category(v: Row, ref: Row | undefined, polarity: string): string | null {
   if (!ref || ref.hidden || v.hidden || v.value === null || ref.value === null) return null;
@@ -65,7 +112,7 @@ function category(v: Row, ref: Row | undefined, polarity: string): string | null
   if (Math.abs(z) < 1.96) return "similar";
   const much = Math.abs(z) > 3.29 ? "much-" : "";
   if (polarity === "no-judgement") return `${much}${z > 0 ? "higher" : "lower"}`;
-  return `${much}${(z > 0) === (polarity === "high-is-good") ? "better" : "worse"}`;
+  return `${much}${z > 0 === (polarity === "high-is-good") ? "better" : "worse"}`;
 }
 
 /** Every cell of one indicator, over all years, levels and strata. */
@@ -83,14 +130,43 @@ export function indicatorCells(spec: IndicatorSpec, geo: FixtureGeography, years
           const num = spec.statistic === "mean-per-person" ? den * rate : Math.round(den * rate);
           const scale = spec.statistic === "proportion" ? 100 : spec.statistic === "mean-per-person" ? 1 : 100000;
           const v = den > 0 ? (num / den) * scale + shift : 0;
-          const se = spec.statistic === "proportion" ? 100 * Math.sqrt((rate * (1 - rate)) / Math.max(den, 1)) : spec.statistic === "mean-per-person" ? (0.8 * rate) / Math.sqrt(Math.max(den, 1)) : (Math.sqrt(Math.max(num, 1)) / Math.max(den, 1)) * 1e5;
+          const se =
+            spec.statistic === "proportion"
+              ? 100 * Math.sqrt((rate * (1 - rate)) / Math.max(den, 1))
+              : spec.statistic === "mean-per-person"
+                ? (0.8 * rate) / Math.sqrt(Math.max(den, 1))
+                : (Math.sqrt(Math.max(num, 1)) / Math.max(den, 1)) * 1e5;
           const small = spec.statistic !== "mean-per-person" && num >= 1 && num <= 4;
           rows.push({
-            indicator_id: spec.id, year, level: area.level, system_code: area.system_code, area_code: area.area_code, stratum, stratum_value: value,
-            numerator: num, denominator: den, value: v, lower95: Math.max(0, v - 1.96 * se), upper95: v + 1.96 * se, lower998: Math.max(0, v - 3.09 * se), upper998: v + 3.09 * se,
-            hidden: small ? "suppressed" : null, region_code: area.region_code, compared_region: null, compared_belgium: null, quintile: null, trend: null, trend_slope: null,
-            bim_ratio: null, bim_ratio_lower95: null, bim_ratio_upper95: null, bim_difference: null, bim_difference_lower95: null, bim_difference_upper95: null,
-            low_count: spec.statistic === "directly-standardised-rate" ? num < 10 : false, se,
+            indicator_id: spec.id,
+            year,
+            level: area.level,
+            system_code: area.system_code,
+            area_code: area.area_code,
+            stratum,
+            stratum_value: value,
+            numerator: num,
+            denominator: den,
+            value: v,
+            lower95: Math.max(0, v - 1.96 * se),
+            upper95: v + 1.96 * se,
+            lower998: Math.max(0, v - 3.09 * se),
+            upper998: v + 3.09 * se,
+            hidden: small ? "suppressed" : null,
+            region_code: area.region_code,
+            compared_region: null,
+            compared_belgium: null,
+            quintile: null,
+            trend: null,
+            trend_slope: null,
+            bim_ratio: null,
+            bim_ratio_lower95: null,
+            bim_ratio_upper95: null,
+            bim_difference: null,
+            bim_difference_lower95: null,
+            bim_difference_upper95: null,
+            low_count: spec.statistic === "directly-standardised-rate" ? num < 10 : false,
+            se,
           });
         }
       }
@@ -102,7 +178,21 @@ export function indicatorCells(spec: IndicatorSpec, geo: FixtureGeography, years
   }
   derive(rows, spec, years);
   for (const r of rows.filter((r) => r.hidden)) {
-    Object.assign(r, { numerator: null, denominator: null, value: null, lower95: null, upper95: null, lower998: null, upper998: null, compared_region: null, compared_belgium: null, quintile: null, trend: null, trend_slope: null, low_count: null });
+    Object.assign(r, {
+      numerator: null,
+      denominator: null,
+      value: null,
+      lower95: null,
+      upper95: null,
+      lower998: null,
+      upper998: null,
+      compared_region: null,
+      compared_belgium: null,
+      quintile: null,
+      trend: null,
+      trend_slope: null,
+      low_count: null,
+    });
     Object.assign(r, { bim_ratio: null, bim_ratio_lower95: null, bim_ratio_upper95: null, bim_difference: null, bim_difference_lower95: null, bim_difference_upper95: null });
   }
   return rows;
@@ -111,7 +201,7 @@ export function indicatorCells(spec: IndicatorSpec, geo: FixtureGeography, years
 function derive(rows: Row[], spec: IndicatorSpec, years: number[]): void {
   const byKey = new Map(rows.map((r) => [`${r.stratum}|${keyOf(r)}`, r]));
   const find = (r: Row, level: string, code: string | null, value = r.stratum_value, year = r.year, stratum = r.stratum) =>
-    code === null ? undefined : byKey.get(`${stratum}|${year}|${level}||${code}|${value}`) ?? byKey.get(`${stratum}|${year}|${level}|${r.system_code ?? ""}|${code}|${value}`);
+    code === null ? undefined : (byKey.get(`${stratum}|${year}|${level}||${code}|${value}`) ?? byKey.get(`${stratum}|${year}|${level}|${r.system_code ?? ""}|${code}|${value}`));
   for (const r of rows) {
     if (r.level !== "belgium") r.compared_belgium = category(r, find(r, "belgium", "BE"), spec.polarity);
     if (r.level !== "belgium" && r.level !== "region") r.compared_region = category(r, find(r, "region", r.region_code), spec.polarity);
@@ -124,7 +214,16 @@ function derive(rows: Row[], spec: IndicatorSpec, years: number[]): void {
       const slope = xs.reduce((a, x, i) => a + (x - mx) * ((ys[i] as number) - my), 0) / xs.reduce((a, x) => a + (x - mx) ** 2, 0);
       r.trend_slope = slope;
       const up = slope > 0;
-      r.trend = Math.abs(slope) < 0.005 * Math.abs(my) ? "no-significant-change" : spec.polarity === "no-judgement" ? (up ? "increasing" : "decreasing") : up === (spec.polarity === "high-is-good") ? "getting-better" : "getting-worse";
+      r.trend =
+        Math.abs(slope) < 0.005 * Math.abs(my)
+          ? "no-significant-change"
+          : spec.polarity === "no-judgement"
+            ? up
+              ? "increasing"
+              : "decreasing"
+            : up === (spec.polarity === "high-is-good")
+              ? "getting-better"
+              : "getting-worse";
     }
     if (r.stratum === "total" && spec.strata.includes("bim")) {
       const b = find(r, r.level, r.area_code, "bim", r.year, "bim");

@@ -25,8 +25,16 @@ const NAMED: [string, string, string, string, string][] = [
   ["63023", "Eupen", "Eupen", "Eupen", "Eupen"],
 ];
 const REGIONS = [
-  { code: "02000", names: ["Région flamande", "Vlaams Gewest", "Flämische Region", "Flemish Region"], province: { code: "10000", names: ["Province d'Anvers", "Provincie Antwerpen", "Provinz Antwerpen", "Province of Antwerp"] } },
-  { code: "03000", names: ["Région wallonne", "Waals Gewest", "Wallonische Region", "Walloon Region"], province: { code: "60000", names: ["Province de Liège", "Provincie Luik", "Provinz Lüttich", "Province of Liège"] } },
+  {
+    code: "02000",
+    names: ["Région flamande", "Vlaams Gewest", "Flämische Region", "Flemish Region"],
+    province: { code: "10000", names: ["Province d'Anvers", "Provincie Antwerpen", "Provinz Antwerpen", "Province of Antwerp"] },
+  },
+  {
+    code: "03000",
+    names: ["Région wallonne", "Waals Gewest", "Wallonische Region", "Walloon Region"],
+    province: { code: "60000", names: ["Province de Liège", "Provincie Luik", "Provinz Lüttich", "Province of Liège"] },
+  },
 ] as const;
 
 const named = (n: readonly string[]) => ({ name_fr: n[0] ?? "", name_nl: n[1] ?? "", name_de: n[2] ?? "", name_en: n[3] ?? "" });
@@ -34,12 +42,21 @@ const named = (n: readonly string[]) => ({ name_fr: n[0] ?? "", name_nl: n[1] ??
 /** A square ring with noisy decimals and a near-duplicate vertex, as a real boundary would have. */
 function square(x: number, y: number, side: number): number[][] {
   const e = 0.0000123;
-  return [[x + e, y], [x + side, y + e], [x + side, y + 2 * e], [x + side, y + side], [x, y + side], [x + e, y]];
+  return [
+    [x + e, y],
+    [x + side, y + e],
+    [x + side, y + 2 * e],
+    [x + side, y + side],
+    [x, y + side],
+    [x + e, y],
+  ];
 }
 const polygon = (rings: number[][][]) => JSON.stringify({ type: "MultiPolygon", coordinates: rings.map((r) => [r]) });
 
 export function fixtureGeography(municipalities = 8, zones = 6): FixtureGeography {
-  const areas: AreaRow[] = [{ level: "belgium", system_code: null, area_code: "BE", name_fr: "Belgique", name_nl: "België", name_de: "Belgien", name_en: "Belgium", region_code: null, province_code: null }];
+  const areas: AreaRow[] = [
+    { level: "belgium", system_code: null, area_code: "BE", name_fr: "Belgique", name_nl: "België", name_de: "Belgien", name_en: "Belgium", region_code: null, province_code: null },
+  ];
   const boundaries: FixtureGeography["boundaries"] = [];
   const members: ZoneMemberRow[] = [];
   const population = new Map<string, number>();
@@ -73,7 +90,10 @@ export function fixtureGeography(municipalities = 8, zones = 6): FixtureGeograph
         // Lier: sector A alone makes zone Z02, sector B joins Turnhout in Z03.
         members.push({ system_code: SYSTEM, zone_code: "Z02", nis_code: nis, sector_code: `${nis}A00-` });
         members.push({ system_code: SYSTEM, zone_code: "Z03", nis_code: nis, sector_code: `${nis}B00-` });
-        for (const [zc, share, ring2] of [["Z02", 0.6, square(x, y, side / 2)], ["Z03", 0.4, square(x + side / 2, y, side / 2)]] as const) {
+        for (const [zc, share, ring2] of [
+          ["Z02", 0.6, square(x, y, side / 2)],
+          ["Z03", 0.4, square(x + side / 2, y, side / 2)],
+        ] as const) {
           population.set(`zone|${SYSTEM}|${zc}`, (population.get(`zone|${SYSTEM}|${zc}`) ?? 0) + people * share);
           zoneSquares.set(zc, [...(zoneSquares.get(zc) ?? []), ring2]);
         }
@@ -89,16 +109,31 @@ export function fixtureGeography(municipalities = 8, zones = 6): FixtureGeograph
     boundaries.push({ level: "region", system_code: null, area_code: region.code, geometry: polygon(squares) });
     boundaries.push({ level: "province", system_code: null, area_code: region.province.code, geometry: polygon(squares) });
   });
-  population.set("belgium||BE", [...population].filter(([k]) => k.startsWith("region|")).reduce((s, [, v]) => s + v, 0));
+  population.set(
+    "belgium||BE",
+    [...population].filter(([k]) => k.startsWith("region|")).reduce((s, [, v]) => s + v, 0),
+  );
 
   const zoneNames = ["Anvers-Malines", "Lierre", "Campine", "Liège-Verviers", "Huy", "Ostbelgien"];
   for (const [code, rings] of [...zoneSquares].sort(([a], [b]) => a.localeCompare(b))) {
     const i = Number(code.slice(1)) - 1;
     const base = zoneNames[i] ?? `Zone ${i + 1}`;
     const region = i < zonesPerRegion ? "02000" : "03000";
-    areas.push({ level: "zone", system_code: SYSTEM, area_code: code, name_fr: `Zone ${base}`, name_nl: `Zone ${base}`, name_de: `Zone ${base}`, name_en: `${base} zone`, region_code: region, province_code: null });
+    areas.push({
+      level: "zone",
+      system_code: SYSTEM,
+      area_code: code,
+      name_fr: `Zone ${base}`,
+      name_nl: `Zone ${base}`,
+      name_de: `Zone ${base}`,
+      name_en: `${base} zone`,
+      region_code: region,
+      province_code: null,
+    });
     boundaries.push({ level: "zone", system_code: SYSTEM, area_code: code, geometry: polygon(rings) });
   }
-  const systems: ZoneSystemRow[] = [{ system_code: SYSTEM, name_fr: "Zones de première ligne", name_nl: "Eerstelijnszones", name_de: "Erstlinienzonen", name_en: "Primary care zones", region_code: null }];
+  const systems: ZoneSystemRow[] = [
+    { system_code: SYSTEM, name_fr: "Zones de première ligne", name_nl: "Eerstelijnszones", name_de: "Erstlinienzonen", name_en: "Primary care zones", region_code: null },
+  ];
   return { areas, systems, members, boundaries, population };
 }

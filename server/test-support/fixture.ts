@@ -7,8 +7,18 @@ import { join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { appendRows, type Columns } from "../../core/append-rows.ts";
 import {
-  AREA_TABLE, BOUNDARY_TABLE, CELL_TABLE, INDICATOR_TABLE, PERIOD_CELL_TABLE, RELEASE_FORMAT, RELEASE_TABLES, ZONE_MEMBER_TABLE, ZONE_SYSTEM_TABLE,
-  type IndicatorRow, type Manifest, type SqlType,
+  AREA_TABLE,
+  BOUNDARY_TABLE,
+  CELL_TABLE,
+  INDICATOR_TABLE,
+  PERIOD_CELL_TABLE,
+  RELEASE_FORMAT,
+  RELEASE_TABLES,
+  ZONE_MEMBER_TABLE,
+  ZONE_SYSTEM_TABLE,
+  type IndicatorRow,
+  type Manifest,
+  type SqlType,
 } from "../../release/format.ts";
 import { indicatorCells, indicatorSpecs, type IndicatorSpec } from "./fixture-cells.ts";
 import { fixtureGeography } from "./fixture-geography.ts";
@@ -37,9 +47,27 @@ async function append<T>(connection: DuckDBConnection, table: { name: string; co
 }
 
 function indicatorRow(s: IndicatorSpec): IndicatorRow {
-  const metadata = { title: s.title, "short-description": { en: `${s.title.en}, by area and year.`, fr: `${s.title.fr}, par zone et par année.` }, definition: { en: `Definition of ${s.title.en}.` }, source: { en: "Synthetic fixture." } };
+  const metadata = {
+    title: s.title,
+    "short-description": { en: `${s.title.en}, by area and year.`, fr: `${s.title.fr}, par zone et par année.` },
+    definition: { en: `Definition of ${s.title.en}.` },
+    source: { en: "Synthetic fixture." },
+  };
   const { id, version, aim, type, statistic, unit, polarity, strata, levels } = s;
-  return { id, version, aim, type, statistic, unit, polarity, strata, levels, metadata: JSON.stringify(metadata), targets: polarity === "high-is-good" ? JSON.stringify({ value: 80 }) : null, sub_annual: id === PERIOD_INDICATOR ? "quarter" : null };
+  return {
+    id,
+    version,
+    aim,
+    type,
+    statistic,
+    unit,
+    polarity,
+    strata,
+    levels,
+    metadata: JSON.stringify(metadata),
+    targets: polarity === "high-is-good" ? JSON.stringify({ value: 80 }) : null,
+    sub_annual: id === PERIOD_INDICATOR ? "quarter" : null,
+  };
 }
 
 /** Writes `published.duckdb` and `manifest.json` into `dir` (replacing them); returns the manifest. */
@@ -91,12 +119,27 @@ export async function writeFixtureRelease(dir: string, options: FixtureOptions =
     indicators: specs.map((s) => ({ id: s.id, version: s.version })),
     notComputed: [],
     disclosure: {
-      minCount: 5, protectionWidth: 5, publishZeros: true, municipalities: true, municipalityStrata: true, previousRelease: null,
-      rules: ["counts from 1 to 4 are hidden", "complementary cells protect them to a width of 5"], professionalCounts: [],
+      minCount: 5,
+      protectionWidth: 5,
+      publishZeros: true,
+      municipalities: true,
+      municipalityStrata: true,
+      previousRelease: null,
+      rules: ["counts from 1 to 4 are hidden", "complementary cells protect them to a width of 5"],
+      professionalCounts: [],
     },
     audit: {
-      passed: true, problems: specs.length, cellsPublished: counts.published, hiddenSmallCount: counts.suppressed, hiddenComplementary: 0, hiddenDerived: 0,
-      hiddenShare: counts.suppressed / Math.max(1, counts.published + counts.suppressed), hiddenByIndicator: byIndicator, narrowestInterval: 5, lpSolves: 0, seconds: 0.1,
+      passed: true,
+      problems: specs.length,
+      cellsPublished: counts.published,
+      hiddenSmallCount: counts.suppressed,
+      hiddenComplementary: 0,
+      hiddenDerived: 0,
+      hiddenShare: counts.suppressed / Math.max(1, counts.published + counts.suppressed),
+      hiddenByIndicator: byIndicator,
+      narrowestInterval: 5,
+      lpSolves: 0,
+      seconds: 0.1,
     },
   };
   writeFileSync(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);

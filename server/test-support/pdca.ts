@@ -37,7 +37,12 @@ export async function seedUser(app: FastifyInstance, username: string, role: Rol
 export interface Client {
   /** Cookie and CSRF headers of a signed-in user ({} when anonymous). */
   headers: Record<string, string>;
-  request(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: Record<string, unknown>; headers: Record<string, unknown>; raw: string }>;
+  request(
+    method: "GET" | "POST" | "PATCH" | "DELETE",
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: Record<string, unknown>; headers: Record<string, unknown>; raw: string }>;
 }
 
 export function client(app: FastifyInstance, headers: Record<string, string> = {}): Client {
@@ -62,7 +67,21 @@ export async function signIn(app: FastifyInstance, username: string, password = 
 export async function seedCycle(app: FastifyInstance, by: User, zone: Zone, title = "Seeded"): Promise<string> {
   const { db } = app.pdca;
   const cycle = await db.write((q) =>
-    createCycle(q, { ...zone, indicators: ["gmd-coverage"], title, problem: "p", baseline: { indicator: "gmd-coverage", year: 2024, value: 70, lower: 69, upper: 71, releaseId: "fixture" }, target: { value: 80, date: "2027-12-31" }, previousId: null, actionsFrom: null }, by, db.now()),
+    createCycle(
+      q,
+      {
+        ...zone,
+        indicators: ["gmd-coverage"],
+        title,
+        problem: "p",
+        baseline: { indicator: "gmd-coverage", year: 2024, value: 70, lower: 69, upper: 71, releaseId: "fixture" },
+        target: { value: 80, date: "2027-12-31" },
+        previousId: null,
+        actionsFrom: null,
+      },
+      by,
+      db.now(),
+    ),
   );
   return cycle.id;
 }

@@ -48,7 +48,10 @@ async function build(): Promise<string> {
     const load = await loadExtract(join(work, "extract"), { warehouse });
     if (!load.written) throw new Error("the synthetic sample did not load");
     const { definitions } = loadDefinitions(join(ROOT, "indicators", "definitions"));
-    await publish(definitions.filter((d) => (SAMPLE_INDICATORS as readonly string[]).includes(d.id)), { warehouse, out: join(work, "release") });
+    await publish(
+      definitions.filter((d) => (SAMPLE_INDICATORS as readonly string[]).includes(d.id)),
+      { warehouse, out: join(work, "release") },
+    );
     renameSync(join(work, "release"), done);
     return done;
   } catch (error) {

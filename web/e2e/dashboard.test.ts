@@ -118,7 +118,11 @@ describe.skipIf(!existsSync(CHROMIUM))("the dashboard in Chromium", () => {
     };
     const csv = await save("csv");
     expect(csv.name).toBe("gmd-coverage-zpl-2024-ranked.csv");
-    const lines = csv.bytes.toString("utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = csv.bytes
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe("Area,Value,Lower 95%,Upper 95%,Numerator,Denominator,Status");
     expect(lines).toHaveLength(1 + 6);
     // The hidden zone: keys and status only, no number.

@@ -67,14 +67,24 @@ describe.skipIf(!existsSync(CHROMIUM))("no English on French, Dutch and German p
     // Closed <details> (data tables) count too: they are one click away.
     await d.page.evaluate(() => document.querySelectorAll("details").forEach((x) => (x.open = true)));
     const text = await d.page.evaluate(() => document.body.innerText);
-    return [...new Set(text.split("\n").map((l) => l.replace(/\s+/g, " ").trim()).filter(Boolean))];
+    return [
+      ...new Set(
+        text
+          .split("\n")
+          .map((l) => l.replace(/\s+/g, " ").trim())
+          .filter(Boolean),
+      ),
+    ];
   }
 
   /** What is left of a line once names, the users' text, codes, numbers and allowed words are removed. */
   function leftover(line: string, allowed: string[]): string {
     let rest = line;
     for (const n of names) if (rest.includes(n)) rest = rest.split(n).join(" ");
-    rest = rest.replace(/\b[a-z0-9]+(?:[-_.][a-z0-9]+)+\b/gi, " ").replace(/\b[A-Z0-9]{2,6}\b/g, " ").replace(/[\d.,:;%()[\]{}+\-–—/·×<>=≥≤"'‘’“”«»!?…|*#]/g, " ");
+    rest = rest
+      .replace(/\b[a-z0-9]+(?:[-_.][a-z0-9]+)+\b/gi, " ")
+      .replace(/\b[A-Z0-9]{2,6}\b/g, " ")
+      .replace(/[\d.,:;%()[\]{}+\-–—/·×<>=≥≤"'‘’“”«»!?…|*#]/g, " ");
     const words = rest.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w) && !allowed.includes(w));
     return words.join(" ");
   }

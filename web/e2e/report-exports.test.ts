@@ -63,7 +63,10 @@ describe.skipIf(!existsSync(CHROMIUM))("report-ready exports on the synthetic sa
     expect(published[2]).toMatch(/^\d+(,\d+)?$/);
     expect(Number(published[3]!.replace(",", "."))).toBeCloseTo(Number(published[2]!.replace(",", ".")), 1);
     expect(published[3]!.split(",")[1]?.length ?? 0).toBeLessThanOrEqual(1);
-    const standard = (await save(card, "csv")).bytes.toString("utf8").replace(/^\uFEFF/, "").split("\r\n");
+    const standard = (await save(card, "csv")).bytes
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .split("\r\n");
     expect(standard[0]).toBe("Gebied,Waarde,Ondergrens 95%,Bovengrens 95%,Teller,Noemer,Status");
     await screenshot(page, "sample-indicator-nl");
     expect(d.problems).toEqual([]);

@@ -34,7 +34,14 @@ export async function openDashboard(options: { webDir: string; appDb?: string; r
   const app = await testApp({ webDir: options.webDir, ...(options.appDb ? { appDb: options.appDb } : {}), ...(options.releaseDir ? { releaseDir: options.releaseDir } : {}) });
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
   const profile = mkdtempSync(join(temporaryDirectory(), "chromium-"));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: "en-GB" });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+    locale: "en-GB",
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
   // Failed requests are reported with their URL by the response listener instead.
@@ -69,7 +76,9 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
     const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } };
     return w.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
   });
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
 }
 
 export function writeText(path: string, text: string): void {

@@ -26,7 +26,12 @@ export interface IntervalBarsOptions {
 
 export function intervalBars(o: IntervalBarsOptions): SVGSVGElement {
   const shown = o.rows.filter((r) => !r.hidden && r.value !== null);
-  const order = o.keepOrder ? o.rows.map((r) => r.label) : [...shown].sort((a, b) => (b.value ?? 0) - (a.value ?? 0)).map((r) => r.label).concat(o.rows.filter((r) => r.hidden || r.value === null).map((r) => r.label));
+  const order = o.keepOrder
+    ? o.rows.map((r) => r.label)
+    : [...shown]
+        .sort((a, b) => (b.value ?? 0) - (a.value ?? 0))
+        .map((r) => r.label)
+        .concat(o.rows.filter((r) => r.hidden || r.value === null).map((r) => r.label));
   const longest = Math.max(...o.rows.map((r) => r.label.length), 4);
   const marginLeft = Math.min(260, 20 + longest * 7);
   const max = Math.max(...shown.map((r) => r.upper ?? r.value ?? 0), o.reference?.value ?? 0, 0);
@@ -43,9 +48,18 @@ export function intervalBars(o: IntervalBarsOptions): SVGSVGElement {
     color: { type: "identity" },
     marks: [
       Plot.barX(shown, { y: "label", x: "value", fill: "fill", stroke: "#595959", strokeWidth: 0.5, title: (r: IntervalRow) => `${r.label}: ${o.format(r.value!)}` }),
-      Plot.ruleY(shown.filter((r) => r.lower !== null && r.upper !== null), { y: "label", x1: "lower", x2: "upper", stroke: "#1a1a1a", strokeWidth: 1.5 }),
-      Plot.tickX(shown.filter((r) => r.lower !== null), { y: "label", x: "lower", stroke: "#1a1a1a" }),
-      Plot.tickX(shown.filter((r) => r.upper !== null), { y: "label", x: "upper", stroke: "#1a1a1a" }),
+      Plot.ruleY(
+        shown.filter((r) => r.lower !== null && r.upper !== null),
+        { y: "label", x1: "lower", x2: "upper", stroke: "#1a1a1a", strokeWidth: 1.5 },
+      ),
+      Plot.tickX(
+        shown.filter((r) => r.lower !== null),
+        { y: "label", x: "lower", stroke: "#1a1a1a" },
+      ),
+      Plot.tickX(
+        shown.filter((r) => r.upper !== null),
+        { y: "label", x: "upper", stroke: "#1a1a1a" },
+      ),
       Plot.text(blank, { y: "label", x: 0, text: () => o.hiddenText, textAnchor: "start", dx: 4, fill: "#4d4d4d" }),
       o.reference ? Plot.ruleX([o.reference.value], { stroke: "#000000", strokeDasharray: "4,3", strokeWidth: 1.5 }) : null,
       o.reference ? Plot.text([o.reference], { x: "value", text: "label", frameAnchor: "top", dy: -12, fill: "#000000" }) : null,

@@ -43,8 +43,22 @@ export function tartan(o: TartanOptions): SVGSVGElement {
     ariaLabel: o.ariaLabel,
     ariaDescription: o.ariaDescription,
     marks: [
-      Plot.cell(cells, { x: (c: TartanCell) => c.zone.name, y: (c: TartanCell) => labels.get(c.indicator.id), fill: (c: TartanCell) => c.style.fill, stroke: "#ffffff", strokeWidth: 1, title: o.cellTitle }),
-      Plot.text(cells, { x: (c: TartanCell) => c.zone.name, y: (c: TartanCell) => labels.get(c.indicator.id), text: (c: TartanCell) => (c.style.key === "hidden" || c.style.key === "none" ? "" : c.style.icon), fill: (c: TartanCell) => c.style.text, fontSize: 8, pointerEvents: "none" }),
+      Plot.cell(cells, {
+        x: (c: TartanCell) => c.zone.name,
+        y: (c: TartanCell) => labels.get(c.indicator.id),
+        fill: (c: TartanCell) => c.style.fill,
+        stroke: "#ffffff",
+        strokeWidth: 1,
+        title: o.cellTitle,
+      }),
+      Plot.text(cells, {
+        x: (c: TartanCell) => c.zone.name,
+        y: (c: TartanCell) => labels.get(c.indicator.id),
+        text: (c: TartanCell) => (c.style.key === "hidden" || c.style.key === "none" ? "" : c.style.icon),
+        fill: (c: TartanCell) => c.style.text,
+        fontSize: 8,
+        pointerEvents: "none",
+      }),
     ],
   }) as SVGSVGElement;
   svg.insertAdjacentHTML("afterbegin", `<defs>${HATCH}</defs>`);

@@ -7,7 +7,7 @@ describe("CSV of a chart's data", () => {
   it("quotes what needs quoting, keeps numbers raw, and disarms spreadsheet formulas", () => {
     const rows = [
       { name: 'Zone "Nord", Liège', value: 12.5, note: null },
-      { name: "=HYPERLINK(\"x\")", value: Number.NaN, note: "line\nbreak" },
+      { name: '=HYPERLINK("x")', value: Number.NaN, note: "line\nbreak" },
     ];
     const csv = toCsv(rows, [
       { header: "Area", value: (r) => r.name },
@@ -27,8 +27,8 @@ describe("spine chart scale", () => {
   const d = { min: 40, q1: 55, median: 60, q3: 65, max: 70 };
   it("puts Belgium in the middle and the farthest peer at an edge", () => {
     const s = spine(d, 60, 50, "high-is-good");
-    expect(s.range).toEqual([0, 0.5 + 10 / 20 * 0.5]);
-    expect(s.middle).toEqual([0.5 - 5 / 20 * 0.5, 0.5 + 5 / 20 * 0.5]);
+    expect(s.range).toEqual([0, 0.5 + (10 / 20) * 0.5]);
+    expect(s.middle).toEqual([0.5 - (5 / 20) * 0.5, 0.5 + (5 / 20) * 0.5]);
     expect(s.value).toBeCloseTo(0.25);
   });
   it("flips the axis when low is good, so better is always on the right", () => {
@@ -45,8 +45,20 @@ describe("spine chart scale", () => {
 });
 
 describe("GeoJSON for d3-geo", () => {
-  const ccw = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
-  const hole = [[0.2, 0.2], [0.4, 0.2], [0.4, 0.4], [0.2, 0.4], [0.2, 0.2]];
+  const ccw = [
+    [0, 0],
+    [1, 0],
+    [1, 1],
+    [0, 1],
+    [0, 0],
+  ];
+  const hole = [
+    [0.2, 0.2],
+    [0.4, 0.2],
+    [0.4, 0.4],
+    [0.2, 0.4],
+    [0.2, 0.2],
+  ];
   it("winds exterior rings clockwise and holes counter-clockwise", () => {
     expect(signedArea(ccw)).toBeGreaterThan(0);
     const g = rewindGeometry({ type: "Polygon", coordinates: [ccw, hole] }) as GeoJSON.Polygon;
@@ -60,7 +72,11 @@ describe("GeoJSON for d3-geo", () => {
 describe("default zone system", () => {
   it("takes the one asked for, else the one with most zones", async () => {
     const { chooseSystem } = await import("./api.ts");
-    const systems = [{ system_code: "bassin", zones: 5 }, { system_code: "elz", zones: 61 }, { system_code: "ols", zones: 19 }];
+    const systems = [
+      { system_code: "bassin", zones: 5 },
+      { system_code: "elz", zones: 61 },
+      { system_code: "ols", zones: 19 },
+    ];
     expect(chooseSystem(systems, "ols")?.system_code).toBe("ols");
     expect(chooseSystem(systems, undefined)?.system_code).toBe("elz");
     expect(chooseSystem(systems, "nope")?.system_code).toBe("elz");

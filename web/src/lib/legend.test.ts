@@ -24,17 +24,37 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
   "codes and symbols": ["*:quintile.2", "*:quintile.3", "*:quintile.4", "*:unit.percent"],
   "only placeholders and punctuation": ["nl:overview.cell", "de:overview.cell"],
   "French words spelled as in English": [
-    "fr:home.levels.zone", "fr:home.levels.province", "fr:legend.quintile", "fr:col.quintile", "fr:meta.source", "fr:meta.type", "fr:unit.score",
-    "fr:chart.png", "fr:chart.svg", "fr:pdca.phase", "fr:pdca.actions", "fr:pdca.action", "fr:pdca.notes", "fr:pdca.signal",
+    "fr:home.levels.zone",
+    "fr:home.levels.province",
+    "fr:legend.quintile",
+    "fr:col.quintile",
+    "fr:meta.source",
+    "fr:meta.type",
+    "fr:unit.score",
+    "fr:chart.png",
+    "fr:chart.svg",
+    "fr:pdca.phase",
+    "fr:pdca.actions",
+    "fr:pdca.action",
+    "fr:pdca.notes",
+    "fr:pdca.signal",
   ],
   "Dutch words spelled as in English": [
-    "nl:home.inZones", "nl:home.levels.zone", "nl:profile.indicator", "nl:indicator.choose", "nl:pdca.indicator", "nl:profile.trend", "nl:meta.type",
-    "nl:unit.euro", "nl:unit.score", "nl:col.status", "nl:pdca.status", "nl:nav.api",
+    "nl:home.inZones",
+    "nl:home.levels.zone",
+    "nl:profile.indicator",
+    "nl:indicator.choose",
+    "nl:pdca.indicator",
+    "nl:profile.trend",
+    "nl:meta.type",
+    "nl:unit.euro",
+    "nl:unit.score",
+    "nl:col.status",
+    "nl:pdca.status",
+    "nl:nav.api",
   ],
   "the PDCA phases, named in English in Flemish quality work": ["nl:phase.plan", "nl:phase.do", "nl:phase.check", "nl:phase.act"],
-  "German words spelled as in English": [
-    "de:home.inZones", "de:profile.region", "de:profile.trend", "de:meta.definition", "de:col.status", "de:pdca.status", "de:pdca.phase", "de:pdca.signal",
-  ],
+  "German words spelled as in English": ["de:home.inZones", "de:profile.region", "de:profile.trend", "de:meta.definition", "de:col.status", "de:pdca.status", "de:pdca.phase", "de:pdca.signal"],
 };
 const allowedSame = new Set(Object.values(SAME_AS_ENGLISH).flat());
 
@@ -88,7 +108,11 @@ describe("legend classes", () => {
 
   it("translates every interface string: none left in English unless allow-listed", () => {
     const same = Object.entries(MESSAGES).flatMap(([lang, messages]) =>
-      lang === "en" ? [] : Object.entries(messages).filter(([key, text]) => text === en[key as keyof typeof en] && !allowedSame.has(`${lang}:${key}`) && !allowedSame.has(`*:${key}`)).map(([key, text]) => `${lang}:${key} = ${text}`),
+      lang === "en"
+        ? []
+        : Object.entries(messages)
+            .filter(([key, text]) => text === en[key as keyof typeof en] && !allowedSame.has(`${lang}:${key}`) && !allowedSame.has(`*:${key}`))
+            .map(([key, text]) => `${lang}:${key} = ${text}`),
     );
     expect(same).toEqual([]);
     // The allow-list names only keys that exist, so it cannot hide a typo.

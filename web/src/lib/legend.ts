@@ -36,7 +36,10 @@ export function comparisonStyle(comparison: string | null | undefined, hidden?: 
 
 /** Classes worth a legend entry for a given indicator polarity. */
 export function significanceClasses(polarity: string): Style[] {
-  const keys = polarity === "high-is-good" || polarity === "low-is-good" ? ["much-better", "better", "similar", "worse", "much-worse", "not-compared"] : ["much-higher", "higher", "similar", "lower", "much-lower", "not-compared"];
+  const keys =
+    polarity === "high-is-good" || polarity === "low-is-good"
+      ? ["much-better", "better", "similar", "worse", "much-worse", "not-compared"]
+      : ["much-higher", "higher", "similar", "lower", "much-lower", "not-compared"];
   return keys.map((k) => COMPARISONS[k]!);
 }
 

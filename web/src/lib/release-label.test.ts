@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { releaseTitle } from "../../../release/manifest.ts";
 import { releaseLabel } from "./release-label.ts";
 
-const release: Parameters<typeof releaseLabel>[0] = { releaseId: "abcdef1234567890", createdAt: "2026-12-02T09:00:00Z", synthetic: true, producer: "boussole sample", years: { first: 2019, last: 2024 } };
+const release: Parameters<typeof releaseLabel>[0] = {
+  releaseId: "abcdef1234567890",
+  createdAt: "2026-12-02T09:00:00Z",
+  synthetic: true,
+  producer: "boussole sample",
+  years: { first: 2019, last: 2024 },
+};
 
 describe("a release's title and dates", () => {
   it("names the source, the years and the publication date beside the id; data up to the last year in the data", () => {

@@ -19,7 +19,16 @@ const text = {
 describe("report-ready chart exports", () => {
   it("puts title, subtitle, legend, source, release and the synthetic note around the chart", () => {
     const { svg, width, height } = reportSvg(chart, text);
-    for (const s of ["Couverture DMG, 2024", "Zones de première ligne (ELZ) · 2024", "Comparaison avec la Belgique", "Mieux", "Belgique", "Masqué pour protéger la vie privée", "boussole sample (données synthétiques), 2024"]) expect(svg).toContain(s);
+    for (const s of [
+      "Couverture DMG, 2024",
+      "Zones de première ligne (ELZ) · 2024",
+      "Comparaison avec la Belgique",
+      "Mieux",
+      "Belgique",
+      "Masqué pour protéger la vie privée",
+      "boussole sample (données synthétiques), 2024",
+    ])
+      expect(svg).toContain(s);
     expect(svg).toContain("Source : AIM-IMA &lt;échantillon&gt; &amp; Statbel");
     expect(svg).toContain("aucune personne r");
     expect(svg).toContain("stroke-dasharray");

@@ -4,9 +4,7 @@
 // by an estimate of its width (no DOM needed), so this is a pure function of strings. Pure.
 
 export type LegendEntry =
-  | { kind: "chip"; label: string; fill: string; text: string; icon: string }
-  | { kind: "line"; label: string; colour: string; dashed: boolean }
-  | { kind: "hatch"; label: string };
+  { kind: "chip"; label: string; fill: string; text: string; icon: string } | { kind: "line"; label: string; colour: string; dashed: boolean } | { kind: "hatch"; label: string };
 
 export interface ReportText {
   title: string;

@@ -14,8 +14,19 @@ export type Breakdown = "sex" | "age-band" | "bim";
 /** The trend's time step: years, or the indicator's quarters or months when it has them. */
 export type Step = "years" | "periods";
 
-export interface HomeRoute { view: "home"; lang: Lang; system?: string }
-export interface ProfileRoute { view: "profile"; lang: Lang; level: ProfileLevel; code: string; system?: string; type?: IndicatorType }
+export interface HomeRoute {
+  view: "home";
+  lang: Lang;
+  system?: string;
+}
+export interface ProfileRoute {
+  view: "profile";
+  lang: Lang;
+  level: ProfileLevel;
+  code: string;
+  system?: string;
+  type?: IndicatorType;
+}
 export interface IndicatorRoute {
   view: "indicator";
   lang: Lang;
@@ -30,10 +41,32 @@ export interface IndicatorRoute {
   step: Step;
 }
 /** The "tartan rug": every zone of a system × every indicator, coloured by comparison. */
-export interface OverviewRoute { view: "overview"; lang: Lang; system?: string; benchmark: Benchmark; aim?: string }
-export interface CompareRoute { view: "compare"; lang: Lang; indicator?: string; areas: string[] }
-export interface PdcaRoute { view: "pdca"; lang: Lang; system?: string; zone?: string; cycle?: string; /** A closed cycle the new one follows. */ follow?: string }
-export interface NotFoundRoute { view: "not-found"; lang: Lang; path: string }
+export interface OverviewRoute {
+  view: "overview";
+  lang: Lang;
+  system?: string;
+  benchmark: Benchmark;
+  aim?: string;
+}
+export interface CompareRoute {
+  view: "compare";
+  lang: Lang;
+  indicator?: string;
+  areas: string[];
+}
+export interface PdcaRoute {
+  view: "pdca";
+  lang: Lang;
+  system?: string;
+  zone?: string;
+  cycle?: string;
+  /** A closed cycle the new one follows. */ follow?: string;
+}
+export interface NotFoundRoute {
+  view: "not-found";
+  lang: Lang;
+  path: string;
+}
 export type Route = HomeRoute | ProfileRoute | IndicatorRoute | OverviewRoute | CompareRoute | PdcaRoute | NotFoundRoute;
 
 const CODE = /^[A-Za-z0-9_.-]{1,40}$/;
@@ -161,9 +194,16 @@ export function routeHref(route: Route): string {
         ["step", route.step !== "years" && route.step],
       ])}`;
     case "overview":
-      return `${base}/overview${query([["system", route.system], ["benchmark", route.benchmark !== "belgium" && route.benchmark], ["aim", route.aim]])}`;
+      return `${base}/overview${query([
+        ["system", route.system],
+        ["benchmark", route.benchmark !== "belgium" && route.benchmark],
+        ["aim", route.aim],
+      ])}`;
     case "compare":
-      return `${base}/compare${query([["indicator", route.indicator], ["areas", route.areas.join(",")]])}`;
+      return `${base}/compare${query([
+        ["indicator", route.indicator],
+        ["areas", route.areas.join(",")],
+      ])}`;
     case "pdca":
       return `${base}/pdca${route.system && route.zone ? `/${e(route.system)}/${e(route.zone)}${route.cycle ? `/${e(route.cycle)}` : query([["follow", route.follow]])}` : ""}`;
     case "not-found":

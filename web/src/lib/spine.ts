@@ -3,7 +3,13 @@
 // the area's value as a marker. The scale is symmetric around the centre so the spine is always
 // in the middle, and flipped for "low is good" so that better is always on the right. Pure.
 
-export interface Distribution { min: number; q1: number; median: number; q3: number; max: number }
+export interface Distribution {
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+}
 
 export interface Spine {
   /** Positions from 0 (left edge) to 1 (right edge); the centre is 0.5. */

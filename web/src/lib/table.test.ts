@@ -4,7 +4,13 @@ import { formatValue } from "./format.ts";
 import { decimalsFor } from "./format.ts";
 import { screenColumns, tableCsv, type TableData } from "./table.ts";
 
-interface Row { code: string; name: string; value: number | null; numerator: number | null; comparison: string | null }
+interface Row {
+  code: string;
+  name: string;
+  value: number | null;
+  numerator: number | null;
+  comparison: string | null;
+}
 const table: TableData<Row> = {
   rows: [
     { code: "63023", name: "=Eupen", value: 53.227232537577365, numerator: 1234, comparison: "better" },

@@ -36,7 +36,11 @@ export function roundTo(value: number, decimals: number): number {
 
 /** `roundedLabel` names the rounded column in the page's language, e.g. "{header} (arrondi)". */
 export function tableCsv<T>(table: TableData<T>, convention: CsvConvention = "standard", roundedLabel: (header: string) => string = (h) => `${h} (rounded)`): string {
-  if (convention === "standard") return toCsv(table.rows, screenColumns(table).map((c) => ({ header: c.header, value: c.raw ?? c.text })));
+  if (convention === "standard")
+    return toCsv(
+      table.rows,
+      screenColumns(table).map((c) => ({ header: c.header, value: c.raw ?? c.text })),
+    );
   const columns: CsvColumn<T>[] = table.columns.flatMap((c): CsvColumn<T>[] => {
     if (!c.numeric || !c.raw) return [{ header: c.header, value: c.report && c.raw ? c.raw : c.text }];
     const raw = c.raw;
@@ -47,7 +51,16 @@ export function tableCsv<T>(table: TableData<T>, convention: CsvConvention = "st
     const own: CsvColumn<T> = { header: c.header, value: number };
     if (!c.decimals) return [own];
     const decimals = c.decimals;
-    return [own, { header: roundedLabel(c.header), value: (row) => { const v = number(row); return v === null ? null : roundTo(v, decimals(v, row)); } }];
+    return [
+      own,
+      {
+        header: roundedLabel(c.header),
+        value: (row) => {
+          const v = number(row);
+          return v === null ? null : roundTo(v, decimals(v, row));
+        },
+      },
+    ];
   });
   return toCsv(table.rows, columns, convention);
 }

@@ -10,9 +10,18 @@ describe("the overview's tartan rug", () => {
     { id: "a", title: "A", aim: "equity", unit: "percent", polarity: "high-is-good" },
     { id: "b", title: "B", aim: "value", unit: "euro", polarity: "no-judgement" },
   ];
-  const zones = [{ code: "z1", name: "Zone 1" }, { code: "z2", name: "Zone 2" }, { code: "z3", name: "Zone 3" }];
+  const zones = [
+    { code: "z1", name: "Zone 1" },
+    { code: "z2", name: "Zone 2" },
+    { code: "z3", name: "Zone 3" },
+  ];
   const cells: Record<string, Cell[]> = {
-    a: [cell("a", "z1", 2023, { compared_belgium: "worse" }), cell("a", "z1", 2024, { compared_belgium: "better" }), cell("a", "z2", 2024, { hidden: "suppressed", compared_belgium: null }), cell("a", "z1", 2024, { stratum: "sex", stratum_value: "F", compared_belgium: "much-worse" })],
+    a: [
+      cell("a", "z1", 2023, { compared_belgium: "worse" }),
+      cell("a", "z1", 2024, { compared_belgium: "better" }),
+      cell("a", "z2", 2024, { hidden: "suppressed", compared_belgium: null }),
+      cell("a", "z1", 2024, { stratum: "sex", stratum_value: "F", compared_belgium: "much-worse" }),
+    ],
     b: [],
   };
 
@@ -27,7 +36,12 @@ describe("the overview's tartan rug", () => {
   it("never colours a hidden cell by a comparison, and counts the row's classes", () => {
     const rows = tartanRows(indicators, zones, () => [cell("a", "z1", 2024, { hidden: "suppressed", compared_belgium: "better" })], "belgium");
     expect(rows[0]!.cells[0]!.style.key).toBe("hidden");
-    expect(tally(rows[0]!)).toEqual(new Map([["hidden", 1], ["none", 2]]));
+    expect(tally(rows[0]!)).toEqual(
+      new Map([
+        ["hidden", 1],
+        ["none", 2],
+      ]),
+    );
     expect(latestYear([])).toBeNull();
   });
 });

@@ -56,7 +56,8 @@ export const de: Messages = {
   "profile.compare": "Mit anderen Gebieten vergleichen",
   "profile.cycles": "Verbesserungszyklen dieser Zone",
   "profile.period": "Werte von {period}",
-  "spine.legend": "Spine-Diagramm: heller Balken = Spannweite der vergleichbaren Gebiete, dunkler Balken = ihre mittlere Hälfte, Strich = {top}, Punkt = dieses Gebiet (Farbe = Vergleich mit {top}). Rechts: {side}.",
+  "spine.legend":
+    "Spine-Diagramm: heller Balken = Spannweite der vergleichbaren Gebiete, dunkler Balken = ihre mittlere Hälfte, Strich = {top}, Punkt = dieses Gebiet (Farbe = Vergleich mit {top}). Rechts: {side}.",
   "spine.better": "besser",
   "spine.higher": "höher",
   "spine.aria": "{name}: {value}; vergleichbare Gebiete von {min} bis {max}, Median {median}",
@@ -89,7 +90,8 @@ export const de: Messages = {
   "hidden.short": "Zum Schutz der Privatsphäre verborgen",
   "hidden.explain": "Verborgene Zahlen betreffen sehr wenige Personen oder würden es erlauben, eine solche Zahl herzuleiten. Sie werden nie geschätzt.",
   "hidden.marker": "verborgen",
-  "hidden.note": "{marker}: Zahl zum Schutz der Privatsphäre verborgen. Verborgene Zahlen betreffen sehr wenige Personen oder würden es erlauben, eine solche Zahl herzuleiten. Sie werden nie geschätzt.",
+  "hidden.note":
+    "{marker}: Zahl zum Schutz der Privatsphäre verborgen. Verborgene Zahlen betreffen sehr wenige Personen oder würden es erlauben, eine solche Zahl herzuleiten. Sie werden nie geschätzt.",
   "quintile.1": "Q1 (niedrigstes Fünftel)",
   "quintile.2": "Q2",
   "quintile.3": "Q3",
@@ -119,11 +121,13 @@ export const de: Messages = {
   "indicator.months": "Monate",
   "indicator.trendsQuarter": "Entwicklung nach Quartalen seit {first}, mit 95-%-Intervallen",
   "indicator.trendsMonth": "Entwicklung nach Monaten seit {first}, mit 95-%-Intervallen",
-  "indicator.periodNote": "Quartals- und Monatswerte sind auf das Jahr hochgerechnete Raten: Sie stehen auf derselben Skala wie die Jahre. Weniger Ereignisse pro Zeitraum ergeben breitere Intervalle.",
+  "indicator.periodNote":
+    "Quartals- und Monatswerte sind auf das Jahr hochgerechnete Raten: Sie stehen auf derselben Skala wie die Jahre. Weniger Ereignisse pro Zeitraum ergeben breitere Intervalle.",
   "col.period": "Zeitraum",
   "indicator.metadata": "Über diesen Indikator",
   "overview.title": "Überblick über die Zonen",
-  "overview.intro": "Alle Indikatoren für alle Zonen einer Einteilung auf einen Blick: Jedes Feld vergleicht die Zone mit {top} oder mit ihrer Region, für das letzte Jahr jedes Indikators. Klicken Sie auf ein Feld, um diesen Indikator für diese Zone zu öffnen.",
+  "overview.intro":
+    "Alle Indikatoren für alle Zonen einer Einteilung auf einen Blick: Jedes Feld vergleicht die Zone mit {top} oder mit ihrer Region, für das letzte Jahr jedes Indikators. Klicken Sie auf ein Feld, um diesen Indikator für diese Zone zu öffnen.",
   "overview.chart": "Zonen × Indikatoren: {system}",
   "overview.allAims": "Alle Ziele",
   "overview.link": "Überblick: alle Zonen, alle Indikatoren",
@@ -245,7 +249,8 @@ export const de: Messages = {
   "pdca.addNote": "Notiz hinzufügen",
   "pdca.check": "Prüfen: Hat sich der Indikator wirklich bewegt?",
   "pdca.chart": "{indicator}: XmR-Karte",
-  "pdca.chartHelp": "Durchgezogene Linie: Mittelwert der Basisperiode; gestrichelt: Prozessgrenzen (Mittelwert ± 2,66 × mittlere gleitende Spannweite); gepunktet: Ziel; senkrechte Linie: Beginn der Maßnahmen. Ein Punkt jenseits einer Grenze oder eine Serie von sieben ist ein Signal; alles andere ist gewöhnliche Streuung.",
+  "pdca.chartHelp":
+    "Durchgezogene Linie: Mittelwert der Basisperiode; gestrichelt: Prozessgrenzen (Mittelwert ± 2,66 × mittlere gleitende Spannweite); gepunktet: Ziel; senkrechte Linie: Beginn der Maßnahmen. Ein Punkt jenseits einer Grenze oder eine Serie von sieben ist ein Signal; alles andere ist gewöhnliche Streuung.",
   "pdca.signal": "Signal",
   "pdca.movingRange": "Gleitende Spannweite",
   "pdca.inBaseline": "In der Basisperiode",
@@ -262,11 +267,13 @@ export const de: Messages = {
   "pdca.edit": "Zyklus bearbeiten",
   "pdca.save": "Speichern",
   "pdca.examples": "Beispielzyklen",
-  "pdca.examplesIntro": "Für die Demonstration erfundene Zyklen auf ihren synthetischen Daten, so wie die Netzwerke der Zonen, die 2022 Maßnahmen beginnen, sie schreiben würden (in der Sprache der Zone). Alle können sie lesen; niemand kann sie ändern.",
+  "pdca.examplesIntro":
+    "Für die Demonstration erfundene Zyklen auf ihren synthetischen Daten, so wie die Netzwerke der Zonen, die 2022 Maßnahmen beginnen, sie schreiben würden (in der Sprache der Zone). Alle können sie lesen; niemand kann sie ändern.",
   "pdca.example": "Beispiel",
   "pdca.exampleNote": "Beispielzyklus mit synthetischen Daten, nur zum Lesen.",
   "pdca.noExamples": "Dieser Server zeigt keine Beispielzyklen.",
-  "pdca.account": "Um eigene Zyklen zu planen und zu bearbeiten, braucht ein Netzwerk ein Konto: Die Verwaltung dieses Boussole-Servers legt eines für jede Koordinatorin und jeden Koordinator an, für die Zonen des Netzwerks. Fragen Sie dort danach.",
+  "pdca.account":
+    "Um eigene Zyklen zu planen und zu bearbeiten, braucht ein Netzwerk ein Konto: Die Verwaltung dieses Boussole-Servers legt eines für jede Koordinatorin und jeden Koordinator an, für die Zonen des Netzwerks. Fragen Sie dort danach.",
   "history.cycle.created": "legte den Zyklus an",
   "history.cycle.updated": "bearbeitete den Zyklus",
   "history.cycle.phase": "verschob ihn von „{from}“ zu „{to}“",

@@ -122,7 +122,8 @@ export const en = {
   "col.period": "Period",
   "indicator.metadata": "About this indicator",
   "overview.title": "Overview of the zones",
-  "overview.intro": "Every indicator for every zone of a system at a glance: each cell compares the zone with {top} or with its region, for the latest year of each indicator. Click a cell to open that indicator for that zone.",
+  "overview.intro":
+    "Every indicator for every zone of a system at a glance: each cell compares the zone with {top} or with its region, for the latest year of each indicator. Click a cell to open that indicator for that zone.",
   "overview.chart": "Zones × indicators: {system}",
   "overview.allAims": "All aims",
   "overview.link": "Overview: every zone, every indicator",
@@ -245,7 +246,8 @@ export const en = {
   "pdca.addNote": "Add the note",
   "pdca.check": "Check: has the indicator really moved?",
   "pdca.chart": "{indicator}: XmR chart",
-  "pdca.chartHelp": "Solid line: mean of the baseline; dashed lines: process limits (mean ± 2.66 × mean moving range); dotted line: target; vertical line: start of the actions. A point beyond a limit, or a run of seven, is a signal; anything else is ordinary variation.",
+  "pdca.chartHelp":
+    "Solid line: mean of the baseline; dashed lines: process limits (mean ± 2.66 × mean moving range); dotted line: target; vertical line: start of the actions. A point beyond a limit, or a run of seven, is a signal; anything else is ordinary variation.",
   "pdca.signal": "Signal",
   "pdca.movingRange": "Moving range",
   "pdca.inBaseline": "In the baseline",
@@ -262,7 +264,8 @@ export const en = {
   "pdca.edit": "Edit the cycle",
   "pdca.save": "Save",
   "pdca.examples": "Example cycles",
-  "pdca.examplesIntro": "Cycles made up for the demonstration, on its synthetic data, as networks of the zones that start actions in 2022 would write them (in the zone's language). Anyone can read them; nobody can change them.",
+  "pdca.examplesIntro":
+    "Cycles made up for the demonstration, on its synthetic data, as networks of the zones that start actions in 2022 would write them (in the zone's language). Anyone can read them; nobody can change them.",
   "pdca.example": "Example",
   "pdca.exampleNote": "Example cycle on synthetic data, shown read-only.",
   "pdca.noExamples": "This server shows no example cycle.",

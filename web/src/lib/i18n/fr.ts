@@ -56,7 +56,8 @@ export const fr: Messages = {
   "profile.compare": "Comparer avec d'autres zones",
   "profile.cycles": "Cycles d'amélioration de cette zone",
   "profile.period": "Valeurs de {period}",
-  "spine.legend": "Graphique en épine : barre claire = étendue des zones comparables, barre foncée = leur moitié centrale, trait = ensemble ({top}), point = cette zone (couleur = comparaison avec l'ensemble, {top}). À droite : {side}.",
+  "spine.legend":
+    "Graphique en épine : barre claire = étendue des zones comparables, barre foncée = leur moitié centrale, trait = ensemble ({top}), point = cette zone (couleur = comparaison avec l'ensemble, {top}). À droite : {side}.",
   "spine.better": "mieux",
   "spine.higher": "plus élevé",
   "spine.aria": "{name} : {value} ; zones comparables de {min} à {max}, médiane {median}",
@@ -89,7 +90,8 @@ export const fr: Messages = {
   "hidden.short": "Masqué pour protéger la vie privée",
   "hidden.explain": "Les chiffres masqués concernent très peu de personnes, ou permettraient d'en déduire un qui les concerne. Ils ne sont jamais estimés.",
   "hidden.marker": "masqué",
-  "hidden.note": "{marker} : chiffre masqué pour protéger la vie privée. Les chiffres masqués concernent très peu de personnes, ou permettraient d'en déduire un qui les concerne. Ils ne sont jamais estimés.",
+  "hidden.note":
+    "{marker} : chiffre masqué pour protéger la vie privée. Les chiffres masqués concernent très peu de personnes, ou permettraient d'en déduire un qui les concerne. Ils ne sont jamais estimés.",
   "quintile.1": "Q1 (cinquième le plus bas)",
   "quintile.2": "Q2",
   "quintile.3": "Q3",
@@ -119,11 +121,13 @@ export const fr: Messages = {
   "indicator.months": "Mois",
   "indicator.trendsQuarter": "Évolution par trimestre depuis {first}, avec intervalles à 95 %",
   "indicator.trendsMonth": "Évolution par mois depuis {first}, avec intervalles à 95 %",
-  "indicator.periodNote": "Les valeurs trimestrielles et mensuelles sont des taux annualisés : elles se lisent sur la même échelle que les années. Moins d'événements par période donnent des intervalles plus larges.",
+  "indicator.periodNote":
+    "Les valeurs trimestrielles et mensuelles sont des taux annualisés : elles se lisent sur la même échelle que les années. Moins d'événements par période donnent des intervalles plus larges.",
   "col.period": "Période",
   "indicator.metadata": "À propos de cet indicateur",
   "overview.title": "Vue d'ensemble des zones",
-  "overview.intro": "Tous les indicateurs de toutes les zones d'un découpage d'un coup d'œil : chaque case compare la zone à {top} ou à sa région, pour la dernière année de chaque indicateur. Cliquez sur une case pour ouvrir cet indicateur pour cette zone.",
+  "overview.intro":
+    "Tous les indicateurs de toutes les zones d'un découpage d'un coup d'œil : chaque case compare la zone à {top} ou à sa région, pour la dernière année de chaque indicateur. Cliquez sur une case pour ouvrir cet indicateur pour cette zone.",
   "overview.chart": "Zones × indicateurs : {system}",
   "overview.allAims": "Tous les objectifs",
   "overview.link": "Vue d'ensemble : toutes les zones, tous les indicateurs",
@@ -245,7 +249,8 @@ export const fr: Messages = {
   "pdca.addNote": "Ajouter la note",
   "pdca.check": "Vérifier : l'indicateur a-t-il vraiment bougé ?",
   "pdca.chart": "{indicator} : carte XmR",
-  "pdca.chartHelp": "Trait plein : moyenne de la période de référence ; tirets : limites du processus (moyenne ± 2,66 × étendue mobile moyenne) ; pointillés : cible ; trait vertical : début des actions. Un point au-delà d'une limite, ou une série de sept, est un signal ; le reste est de la variation ordinaire.",
+  "pdca.chartHelp":
+    "Trait plein : moyenne de la période de référence ; tirets : limites du processus (moyenne ± 2,66 × étendue mobile moyenne) ; pointillés : cible ; trait vertical : début des actions. Un point au-delà d'une limite, ou une série de sept, est un signal ; le reste est de la variation ordinaire.",
   "pdca.signal": "Signal",
   "pdca.movingRange": "Étendue mobile",
   "pdca.inBaseline": "Dans la période de référence",
@@ -262,11 +267,13 @@ export const fr: Messages = {
   "pdca.edit": "Modifier le cycle",
   "pdca.save": "Enregistrer",
   "pdca.examples": "Exemples de cycles",
-  "pdca.examplesIntro": "Des cycles inventés pour la démonstration, sur ses données synthétiques, tels que les réseaux des zones qui lancent des actions en 2022 les écriraient (dans la langue de la zone). Tout le monde peut les lire ; personne ne peut les modifier.",
+  "pdca.examplesIntro":
+    "Des cycles inventés pour la démonstration, sur ses données synthétiques, tels que les réseaux des zones qui lancent des actions en 2022 les écriraient (dans la langue de la zone). Tout le monde peut les lire ; personne ne peut les modifier.",
   "pdca.example": "Exemple",
   "pdca.exampleNote": "Cycle d'exemple sur des données synthétiques, en lecture seule.",
   "pdca.noExamples": "Ce serveur ne montre aucun cycle d'exemple.",
-  "pdca.account": "Pour planifier et modifier ses propres cycles, un réseau a besoin d'un compte : l'administrateur de ce serveur Boussole en crée un pour chaque coordinateur, pour les zones du réseau. Demandez-le-lui.",
+  "pdca.account":
+    "Pour planifier et modifier ses propres cycles, un réseau a besoin d'un compte : l'administrateur de ce serveur Boussole en crée un pour chaque coordinateur, pour les zones du réseau. Demandez-le-lui.",
   "history.cycle.created": "a créé le cycle",
   "history.cycle.updated": "a modifié le cycle",
   "history.cycle.phase": "l'a fait passer de « {from} » à « {to} »",

@@ -56,7 +56,8 @@ export const nl: Messages = {
   "profile.compare": "Vergelijken met andere gebieden",
   "profile.cycles": "Verbetercycli van deze zone",
   "profile.period": "Waarden van {period}",
-  "spine.legend": "Ruggengraatgrafiek: lichte balk = spreiding van de vergelijkbare gebieden, donkere balk = hun middelste helft, streep = {top}, punt = dit gebied (kleur = vergelijking met {top}). Rechts: {side}.",
+  "spine.legend":
+    "Ruggengraatgrafiek: lichte balk = spreiding van de vergelijkbare gebieden, donkere balk = hun middelste helft, streep = {top}, punt = dit gebied (kleur = vergelijking met {top}). Rechts: {side}.",
   "spine.better": "beter",
   "spine.higher": "hoger",
   "spine.aria": "{name}: {value}; vergelijkbare gebieden van {min} tot {max}, mediaan {median}",
@@ -123,7 +124,8 @@ export const nl: Messages = {
   "col.period": "Periode",
   "indicator.metadata": "Over deze indicator",
   "overview.title": "Overzicht van de zones",
-  "overview.intro": "Alle indicatoren voor alle zones van een indeling in één oogopslag: elk vakje vergelijkt de zone met {top} of met haar gewest, voor het laatste jaar van elke indicator. Klik op een vakje om die indicator voor die zone te openen.",
+  "overview.intro":
+    "Alle indicatoren voor alle zones van een indeling in één oogopslag: elk vakje vergelijkt de zone met {top} of met haar gewest, voor het laatste jaar van elke indicator. Klik op een vakje om die indicator voor die zone te openen.",
   "overview.chart": "Zones × indicatoren: {system}",
   "overview.allAims": "Alle doelen",
   "overview.link": "Overzicht: alle zones, alle indicatoren",
@@ -245,7 +247,8 @@ export const nl: Messages = {
   "pdca.addNote": "Notitie toevoegen",
   "pdca.check": "Check: is de indicator echt bewogen?",
   "pdca.chart": "{indicator}: XmR-kaart",
-  "pdca.chartHelp": "Volle lijn: gemiddelde van de basisperiode; streepjes: procesgrenzen (gemiddelde ± 2,66 × gemiddelde bewegende spreiding); stippellijn: doel; verticale lijn: start van de acties. Een punt buiten een grens, of een reeks van zeven, is een signaal; de rest is gewone variatie.",
+  "pdca.chartHelp":
+    "Volle lijn: gemiddelde van de basisperiode; streepjes: procesgrenzen (gemiddelde ± 2,66 × gemiddelde bewegende spreiding); stippellijn: doel; verticale lijn: start van de acties. Een punt buiten een grens, of een reeks van zeven, is een signaal; de rest is gewone variatie.",
   "pdca.signal": "Signaal",
   "pdca.movingRange": "Bewegende spreiding",
   "pdca.inBaseline": "In de basisperiode",
@@ -262,11 +265,13 @@ export const nl: Messages = {
   "pdca.edit": "Cyclus bewerken",
   "pdca.save": "Opslaan",
   "pdca.examples": "Voorbeeldcycli",
-  "pdca.examplesIntro": "Cycli verzonnen voor de demonstratie, op haar synthetische gegevens, zoals de netwerken van de zones die in 2022 acties starten ze zouden schrijven (in de taal van de zone). Iedereen kan ze lezen; niemand kan ze wijzigen.",
+  "pdca.examplesIntro":
+    "Cycli verzonnen voor de demonstratie, op haar synthetische gegevens, zoals de netwerken van de zones die in 2022 acties starten ze zouden schrijven (in de taal van de zone). Iedereen kan ze lezen; niemand kan ze wijzigen.",
   "pdca.example": "Voorbeeld",
   "pdca.exampleNote": "Voorbeeldcyclus op synthetische gegevens, alleen te lezen.",
   "pdca.noExamples": "Deze server toont geen voorbeeldcycli.",
-  "pdca.account": "Om eigen cycli te plannen en te bewerken heeft een netwerk een account nodig: de beheerder van deze Boussole-server maakt er een aan voor elke coördinator, voor de zones van het netwerk. Vraag er een aan bij de beheerder.",
+  "pdca.account":
+    "Om eigen cycli te plannen en te bewerken heeft een netwerk een account nodig: de beheerder van deze Boussole-server maakt er een aan voor elke coördinator, voor de zones van het netwerk. Vraag er een aan bij de beheerder.",
   "history.cycle.created": "maakte de cyclus aan",
   "history.cycle.updated": "bewerkte de cyclus",
   "history.cycle.phase": "zette hem van ‘{from}’ naar ‘{to}’",
