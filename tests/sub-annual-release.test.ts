@@ -1,26 +1,31 @@
 // Sub-annual periods through the whole chain (issue 16, item 5): a quarterly crude rate
-// (emergency-visits, `sub-annual: quarter`) published from the synthetic sample over 2023 and
+// (emergency-visits, `sub-annual: quarter`) published from the synthetic sample over 2022 to
 // the leap year 2024, then checked against a direct count on the warehouse, attacked from
 // outside and audited. A deliberately weakened publisher that protects the quarters without
-// their link to the year (`periodsApart`) leaks, and the same attacker catches it.
+// their link to the year (`periodsApart`) leaks, and the same attacker catches it. Three
+// years give 12 quarters: the real app on this release checks a PDCA cycle on them (issue 16).
 import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attackRelease } from "../attacker/index.ts";
 import { Database } from "../core/duckdb.ts";
 import { loadExtract } from "../etl/load/load-extract.ts";
 import { loadDefinitions } from "../indicators/definition/load.ts";
+import { analyse } from "../pdca/spc/index.ts";
 import { auditReleaseDir } from "../release/audit-release.ts";
 import type { Manifest } from "../release/manifest.ts";
 import { publish } from "../release/publish.ts";
 import { generateSample } from "../sample/generate.ts";
+import { MIN_PERIOD_POINTS } from "../server/pdca/release-series.ts";
+import { client, pdcaApp, seedUser, signIn } from "../server/test-support/pdca.ts";
 
 const root = mkdtempSync(join(process.env.BOUSSOLE_TEST_TMP ?? "/tmp", "sub-annual-"));
 const warehouse = join(root, "warehouse.duckdb");
 const release = join(root, "release");
 const weak = join(root, "weak");
 let manifest: Manifest;
-const YEARS = [2023, 2024];
+const YEARS = [2022, 2023, 2024];
 
 interface PeriodRow {
   year: number;
@@ -57,7 +62,7 @@ async function read<T>(file: string, sql: string): Promise<T[]> {
 const periodsOf = (dir: string) => read<PeriodRow>(join(dir, "published.duckdb"), "SELECT * FROM period_cell WHERE indicator_id = 'emergency-visits'");
 
 beforeAll(async () => {
-  await generateSample({ scale: 0.0005, firstYear: YEARS[0]!, lastYear: YEARS[1]!, seed: 11, out: join(root, "extract") });
+  await generateSample({ scale: 0.0005, firstYear: YEARS[0]!, lastYear: YEARS.at(-1)!, seed: 11, out: join(root, "extract") });
   const load = await loadExtract(join(root, "extract"), { warehouse });
   if (!load.written) throw new Error("the sample did not load");
   const { definitions } = loadDefinitions(join(import.meta.dirname, "..", "indicators", "definitions"));
@@ -160,4 +165,67 @@ describe("a quarterly indicator's release", () => {
     expect(periodLeaks.length).toBeGreaterThan(0);
     expect(periodLeaks[0]!.max - periodLeaks[0]!.min).toBeLessThan(5);
   }, 600_000);
+});
+
+interface Point {
+  year: number;
+  period?: string;
+  value: number | null;
+}
+interface CheckedIndicator {
+  granularity: string;
+  series: (Point & { hidden: string | null })[];
+  chart: { points: Point[]; baseline: { points: number; fromPeriod?: string; toPeriod?: string } } | null;
+  verdict: { granularity: string; points: number; pointsKey: string; actionsStart: number | null };
+  words: { points: Record<string, string> };
+}
+
+describe("a PDCA check on the release's quarters", () => {
+  let app: FastifyInstance | undefined;
+  afterAll(() => app?.close());
+
+  it("charts a zone's published quarters, 2022-Q1 to 2024-Q4, and counts them in the verdict", async () => {
+    // The zone with the most published quarters (ties: the first by code), from the release itself.
+    const [zone] = await read<{ system_code: string; area_code: string; n: number }>(
+      join(release, "published.duckdb"),
+      `SELECT system_code, area_code, count(*)::INTEGER AS n FROM period_cell
+       WHERE indicator_id = 'emergency-visits' AND level = 'zone' AND hidden IS NULL
+       GROUP BY ALL ORDER BY n DESC, system_code, area_code LIMIT 1`,
+    );
+    expect(zone!.n).toBeGreaterThanOrEqual(MIN_PERIOD_POINTS);
+    const quarters = YEARS.flatMap((y) => [1, 2, 3, 4].map((q) => `${y}-Q${q}`));
+    const n = zone!.n;
+
+    ({ app } = await pdcaApp({ releaseDir: release }));
+    const where = { system: zone!.system_code, zone: zone!.area_code };
+    await seedUser(app, "ed.sample", "editor", [where]);
+    const editor = await signIn(app, "ed.sample");
+    const created = await editor.request("POST", "/cycles", { ...where, indicators: ["emergency-visits"], title: "Fewer emergency visits", problem: "Above the province." });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect((await editor.request("PATCH", `/cycles/${id}`, { actionsFrom: 2024, version: 1 })).status).toBe(200);
+    const r = await editor.request("GET", `/cycles/${id}/check`);
+    expect(r.status).toBe(200);
+    expect(r.body.releaseId).toBe(manifest.releaseId);
+    const ind = (r.body.indicators as CheckedIndicator[])[0]!;
+
+    expect(ind.granularity).toBe("quarter");
+    expect(ind.series.map((p) => p.period)).toEqual(quarters);
+    expect(ind.series.filter((p) => p.value !== null)).toHaveLength(n);
+    expect(ind.chart?.points.map((p) => p.period)).toEqual(quarters);
+    expect(ind.chart?.points.map((p) => p.value)).toEqual(ind.series.map((p) => p.value));
+    // actionsFrom 2024 → its first quarter: the 8 quarters of 2022 and 2023 are the baseline.
+    expect(ind.chart?.baseline).toMatchObject({ points: 8, fromPeriod: "2022-Q1", toPeriod: "2023-Q4" });
+    expect(ind.verdict).toMatchObject({ granularity: "quarter", points: n, pointsKey: "spc.points.quarter", actionsStart: 2024 });
+    expect(ind.words.points).toEqual({ fr: `${n} points trimestriels`, nl: `${n} kwartaalpunten`, de: `${n} Quartalswerte`, en: `${n} quarterly points` });
+    expect(ind.verdict).toEqual(analyse(ind.series, { actionsStart: 2024, polarity: "low-is-good", granularity: "quarter" }).verdict);
+
+    // The public periods route gives the same quarters and values for the zone.
+    const periods = await client(app).request("GET", `/indicators/emergency-visits/periods?level=zone&system=${where.system}&area=${where.zone}`);
+    expect(periods.status).toBe(200);
+    expect(periods.body).toMatchObject({ kind: "quarter", count: quarters.length });
+    const cells = periods.body.cells as { period: string; value: number | null }[];
+    expect(cells.map((c) => c.period)).toEqual(quarters);
+    expect(cells.map((c) => c.value)).toEqual(ind.series.map((p) => p.value));
+  });
 });

@@ -27,9 +27,11 @@ export function fixtureRelease(options: FixtureOptions = {}): Promise<string> {
   return dir;
 }
 
-/** An app on the default fixture, checking every JSON body against its response schema. */
+/** An app on the default fixture (or `releaseDir`), checking every JSON body against its response schema. */
 export async function testApp(options: Partial<AppOptions> = {}): Promise<FastifyInstance> {
-  return buildApp({ releaseDir: await fixtureRelease(), webDir: join(temporaryDirectory(), "no-web"), checkResponses: true, ...options });
+  // The fixture is written only when no release is given: a published sample needs none.
+  const releaseDir = options.releaseDir ?? (await fixtureRelease());
+  return buildApp({ webDir: join(temporaryDirectory(), "no-web"), checkResponses: true, ...options, releaseDir });
 }
 
 export async function getJson<T = Record<string, unknown>>(

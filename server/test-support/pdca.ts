@@ -16,6 +16,7 @@ export interface Clock {
   advance(ms: number): void;
 }
 
+/** An app with a fresh app.duckdb on the fixture release, or on `options.releaseDir` (a published sample). */
 export async function pdcaApp(options: Partial<AppOptions> = {}): Promise<{ app: FastifyInstance; appDb: string; clock: Clock }> {
   const clock: Clock = {
     now: new Date("2026-11-23T12:00:00Z"),
