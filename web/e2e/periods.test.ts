@@ -25,8 +25,8 @@ describe.skipIf(!existsSync(CHROMIUM))("quarters on the indicator view", () => {
 
   /** The trend's data table: its rows as [area, period, value, …] texts (as on screen). */
   async function trendRows(): Promise<string[][]> {
-    const table = d.page.locator("section.trend figure.chart-card table");
-    await d.page.locator("section.trend details.data-table summary").click();
+    const table = d.page.locator("section.trends figure.chart-card table");
+    await d.page.locator("section.trends details.data-table summary").click();
     await table.waitFor({ timeout: 20_000 });
     return table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll("td"), (td) => td.textContent?.trim() ?? "")));
   }
@@ -34,16 +34,18 @@ describe.skipIf(!existsSync(CHROMIUM))("quarters on the indicator view", () => {
   it("switches the trend to quarters in French: chart, table with the quarters, URL", async () => {
     const { page } = d;
     await page.goto(`${d.url}/fr/indicator/premature-mortality?zones=Z01,Z03`);
-    const quarters = page.locator('section.trend input[name="step"][value="periods"]');
+    const quarters = page.locator('section.trends input[name="step"][value="periods"]');
     await quarters.waitFor({ timeout: 20_000 });
-    expect(await page.locator("section.trend fieldset").textContent()).toMatch(/Années.*Trimestres/s);
-    await page.locator("section.trend [data-chart] svg").waitFor({ timeout: 20_000 });
+    expect(await page.locator("section.trends fieldset").textContent()).toMatch(/Années.*Trimestres/s);
+    await page.locator("section.trends [data-chart] svg").waitFor({ timeout: 20_000 });
     await quarters.check();
     await page.waitForURL(/step=periods/);
-    await expect.poll(() => page.locator("section.trend h3").textContent(), { timeout: 20_000 }).toBe("Évolution par trimestre depuis T1 2020, avec intervalles à 95 %");
-    await page.locator("section.trend [data-chart] svg").waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.locator("section.trends h3").textContent(), { timeout: 20_000 }).toBe("Évolution par trimestre depuis T1 2020, avec intervalles à 95 %");
+    await page.locator("section.trends [data-chart] svg").waitFor({ timeout: 20_000 });
     // The axis names the quarters the French way.
-    expect(await page.locator("section.trend [data-chart] svg").textContent()).toContain("T1 2020");
+    expect(await page.locator("section.trends [data-chart] svg").textContent()).toContain("T1 2020");
+    // The note on annualised values wraps within its card: the page never scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
     const rows = await trendRows();
     const name = await zoneName("Z01", "fr");
     // Belgium, the region and the two zones, 20 quarters each.
@@ -63,12 +65,12 @@ describe.skipIf(!existsSync(CHROMIUM))("quarters on the indicator view", () => {
   it("keeps the switch on reload, and speaks Dutch", async () => {
     const { page } = d;
     await page.goto(`${d.url}/nl/indicator/premature-mortality?zones=Z03&step=periods`);
-    await page.locator("section.trend [data-chart] svg").waitFor({ timeout: 20_000 });
+    await page.locator("section.trends [data-chart] svg").waitFor({ timeout: 20_000 });
     await page.reload();
     await page.waitForURL(/\/nl\/indicator\/premature-mortality\?zones=Z03&step=periods$/);
-    await expect.poll(() => page.locator("section.trend h3").textContent(), { timeout: 20_000 }).toBe("Evolutie per kwartaal sinds K1 2020, met 95%-intervallen");
-    expect(await page.locator('section.trend input[name="step"][value="periods"]').isChecked()).toBe(true);
-    expect(await page.locator("section.trend fieldset").textContent()).toMatch(/Jaren.*Kwartalen/s);
+    await expect.poll(() => page.locator("section.trends h3").textContent(), { timeout: 20_000 }).toBe("Evolutie per kwartaal sinds K1 2020, met 95%-intervallen");
+    expect(await page.locator('section.trends input[name="step"][value="periods"]').isChecked()).toBe(true);
+    expect(await page.locator("section.trends fieldset").textContent()).toMatch(/Jaren.*Kwartalen/s);
     const rows = await trendRows();
     expect(rows).toHaveLength(60);
     const name = await zoneName("Z03", "nl");
@@ -79,18 +81,18 @@ describe.skipIf(!existsSync(CHROMIUM))("quarters on the indicator view", () => {
         .slice(0, 5),
     ).toEqual(["K1 2020", "K2 2020", "K3 2020", "K4 2020", "K1 2021"]);
     // Back to years: the switch leaves the URL, the table has years again.
-    await page.locator('section.trend input[name="step"][value="years"]').check();
+    await page.locator('section.trends input[name="step"][value="years"]').check();
     await page.waitForURL(/\/nl\/indicator\/premature-mortality\?zones=Z03$/);
-    await expect.poll(() => page.locator("section.trend h3").textContent(), { timeout: 20_000 }).toBe("Evolutie sinds 2020, met 95%-intervallen");
+    await expect.poll(() => page.locator("section.trends h3").textContent(), { timeout: 20_000 }).toBe("Evolutie sinds 2020, met 95%-intervallen");
     expect(d.problems).toEqual([]);
   });
 
   it("offers no switch for an indicator with yearly values only", async () => {
     const { page } = d;
     await page.goto(`${d.url}/en/indicator/gmd-coverage?zones=Z03&step=periods`);
-    await page.locator("section.trend [data-chart] svg").waitFor({ timeout: 20_000 });
-    expect(await page.locator('section.trend input[name="step"]').count()).toBe(0);
-    expect(await page.locator("section.trend h3").textContent()).toBe("Trend since 2020, with 95% intervals");
+    await page.locator("section.trends [data-chart] svg").waitFor({ timeout: 20_000 });
+    expect(await page.locator('section.trends input[name="step"]').count()).toBe(0);
+    expect(await page.locator("section.trends h3").textContent()).toBe("Trend since 2020, with 95% intervals");
   });
 
   it("checks a cycle on the zone's quarters: the chart, its table and '20 points trimestriels'", async () => {
