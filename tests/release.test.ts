@@ -96,7 +96,17 @@ describe("publish", () => {
     // One public reason: which hidden cells were small counts stays with the publisher.
     const reasons = await query<{ hidden: string | null; n: number }>(out, `SELECT hidden, count(*) AS n FROM cell GROUP BY ALL ORDER BY ALL`);
     expect(reasons.map((r) => r.hidden)).toEqual(["suppressed", null]);
-    const hidden = reasons.find((r) => r.hidden === "suppressed")!.n;
+    // Sub-annual values (emergency-visits' quarters) obey the same rules and are counted with the cells.
+    const periods = await query<{ hidden: number; small: number; leaks: number }>(
+      out,
+      `SELECT count(*) FILTER (WHERE hidden IS NOT NULL) AS hidden,
+              count(*) FILTER (WHERE hidden IS NULL AND numerator > 0 AND numerator < 5) AS small,
+              count(*) FILTER (WHERE hidden IS NOT NULL AND (numerator IS NOT NULL OR denominator IS NOT NULL OR value IS NOT NULL)) AS leaks
+       FROM period_cell`,
+    );
+    expect(periods[0]!.small).toBe(0);
+    expect(periods[0]!.leaks).toBe(0);
+    const hidden = reasons.find((r) => r.hidden === "suppressed")!.n + periods[0]!.hidden;
     const a = manifest.audit;
     expect(a.hiddenSmallCount).toBeGreaterThan(1000);
     expect(a.hiddenSmallCount + a.hiddenComplementary + a.hiddenDerived).toBe(hidden);
@@ -107,7 +117,7 @@ describe("publish", () => {
 
   it("holds the documented tables only", async () => {
     const tables = await query<{ name: string }>(out, `SELECT table_name AS name FROM information_schema.tables ORDER BY 1`);
-    expect(tables.map((t) => t.name)).toEqual(["area", "boundary", "cell", "indicator", "zone_member", "zone_system"]);
+    expect(tables.map((t) => t.name)).toEqual(["area", "boundary", "cell", "indicator", "period_cell", "zone_member", "zone_system"]);
   });
 
   it("carries the geography, the indicator metadata in four languages, and no sector", async () => {
