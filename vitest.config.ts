@@ -17,6 +17,7 @@ export default defineConfig({
       "tests/**/*.test.ts",
       "web/**/*.test.ts",
       "attacker/**/*.test.ts",
+      "bench/**/*.test.ts",
     ],
     globalSetup: ["tests/global-setup.ts"],
     testTimeout: 120_000,

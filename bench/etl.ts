@@ -32,7 +32,7 @@ function runTask(args: string[]): TaskResult {
  */
 export function benchEtl(
   scales: number[],
-  afterLoad?: (scale: number, warehouse: string) => void,
+  afterLoad?: (scale: number, warehouse: string, extract: string) => void,
   options: { publishUpTo?: number } = {},
 ): { tasks: TaskResult[]; summary: Record<string, unknown>[] } {
   const tasks: TaskResult[] = [];
@@ -45,7 +45,7 @@ export function benchEtl(
       const load = runTask(["load", String(scale), extract, join(work, "warehouse.duckdb")]);
       const bare = runTask(["bare-duckdb", String(scale), extract, join(work, "bare.duckdb")]);
       // Later stages reuse this warehouse rather than generating their own.
-      afterLoad?.(scale, join(work, "warehouse.duckdb"));
+      afterLoad?.(scale, join(work, "warehouse.duckdb"), extract);
       // Publish (compute, disclosure control, audit, files) only up to a scale: its disclosure
       // control is being sped up, and above 0.05 it would take most of the bench's time.
       const published = scale <= (options.publishUpTo ?? 0.05) ? runTask(["publish", String(scale), join(work, "release"), join(work, "warehouse.duckdb")]) : undefined;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,6 +7,7 @@ import { benchIndicators, type IndicatorBench } from "./indicators.ts";
 import { benchApi } from "./api.ts";
 import { benchWeb } from "./web.ts";
 import { benchPublish, type PublishBench } from "./publish.ts";
+import { benchRPeer, rPeerRow, type RPeerBench } from "./r-peer.ts";
 
 // `npm run bench`: every benchmark of the project, results as JSON in bench/results/.
 // BENCH_SCALES=0.05,0.2,1 chooses the sample scales (default 0.05 and 0.2; 1 is full Belgium,
@@ -15,20 +16,20 @@ const scales = (process.env.BENCH_SCALES ?? "0.05,0.2").split(",").map(Number);
 const started = new Date();
 const indicators: IndicatorBench[] = [];
 const publishes: PublishBench[] = [];
+const rPeer: RPeerBench[] = [];
 // BENCH_PUBLISH_SCALES: the scales to publish (default 0.01, the demo; publishing is the slow step).
 const publishScales = (process.env.BENCH_PUBLISH_SCALES ?? "0.01").split(",").map(Number);
 // The indicator targets are set at scale 0.05; other scales are reported as measured.
 const etl = benchEtl(
   scales,
-  (scale, warehouse) => {
+  (scale, warehouse, extract) => {
     if (scale >= 0.05) indicators.push(benchIndicators(scale, warehouse));
+    // An analyst's R data.table script, extract → figures of three indicators (BENCH_R_PEER=0 skips).
+    rPeer.push(benchRPeer(scale, extract));
     if (publishScales.includes(scale)) publishes.push(benchPublish(scale, warehouse));
   },
   { publishUpTo: Number(process.env.BENCH_PUBLISH_UP_TO ?? 0.05) },
 );
-// An analyst's R data.table script for the same three indicators is the next peer: not written
-// yet; the run says whether R would be there to run it.
-const rPeer = existsSync("/usr/bin/Rscript") ? "Rscript present; the data.table peer script is not written yet" : "skipped: Rscript not installed (Debian: apt-get install r-cran-data.table)";
 
 // The API on a generated release of national size (BENCH_API_SECONDS per route; 120 for the
 // two-minute memory check), until the demo release publishes in reasonable time.
@@ -81,7 +82,8 @@ console.table(
     "within targets": r.withinTargets,
   })),
 );
-console.log(`R data.table peer: ${rPeer}`);
+console.log("Boussole against an R data.table script, extract → three indicators (target: Boussole / R ≤ 0.5):");
+console.table(rPeer.map(rPeerRow));
 console.table(
   publishes.map((p) => ({
     scale: p.scale,

@@ -1,0 +1,39 @@
+/**
+ * Boussole's side of the R data.table peer (bench/r-peer.ts), in its own process so that its
+ * CPU and peak memory are its own: the extract loaded into a fresh warehouse by the real
+ * loader (checks included), then the three indicators computed, and their figures written as
+ * CSV for the comparison. Prints one JSON line.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadExtract } from "../../etl/load/load-extract.ts";
+import { computeIndicators } from "../../indicators/compute/compute.ts";
+import { loadDefinitions } from "../../indicators/definition/load.ts";
+import { figuresToCsv } from "../peer-figures.ts";
+import { PEER_INDICATORS } from "../r-peer-indicators.ts";
+
+const [extract, warehouse, out] = process.argv.slice(2) as [string, string, string];
+const started = performance.now();
+const loaded = await loadExtract(extract, { warehouse });
+if (!loaded.written) throw new Error(loaded.check.report.format());
+const loadSeconds = (performance.now() - started) / 1000;
+
+const { definitions } = loadDefinitions(join(import.meta.dirname, "..", "..", "indicators", "definitions"));
+const three = definitions.filter((d) => PEER_INDICATORS.includes(d.id));
+if (three.length !== PEER_INDICATORS.length) throw new Error(`definitions missing: expected ${PEER_INDICATORS.join(", ")}`);
+const { cells } = await computeIndicators(warehouse, three);
+writeFileSync(out, figuresToCsv(cells));
+const seconds = (performance.now() - started) / 1000;
+
+const usage = process.resourceUsage();
+console.log(
+  JSON.stringify({
+    seconds,
+    loadSeconds,
+    computeSeconds: seconds - loadSeconds,
+    cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
+    maxRssMb: usage.maxRSS / 1024,
+    rows: loaded.rows,
+    cells: cells.length,
+  }),
+);
