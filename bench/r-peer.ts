@@ -32,6 +32,8 @@ export interface RPeerBench {
   boussole?: PeerRun & { loadSeconds: number; computeSeconds: number; cells: number };
   /** Boussole's seconds over R's: the target is at most 0.5 (twice as fast as R). */
   boussoleOverR?: number;
+  /** The same in CPU seconds: steadier than wall time on a shared machine. */
+  cpuBoussoleOverR?: number;
   agreement?: Agreement;
   target: { boussoleOverR: number };
   withinTarget?: boolean;
@@ -80,6 +82,7 @@ export function benchRPeer(scale: number, extract: string): RPeerBench {
       r: { seconds: r.seconds, cpuSeconds: Number(cpu), maxRssMb: Number(rss), load: r.load, version: `R ${version}` },
       boussole: { seconds: b.seconds, cpuSeconds: own.cpuSeconds, maxRssMb: own.maxRssMb, load: b.load, loadSeconds: own.loadSeconds, computeSeconds: own.computeSeconds, cells: own.cells },
       boussoleOverR: b.seconds / r.seconds,
+      cpuBoussoleOverR: own.cpuSeconds / Number(cpu),
       agreement,
       target,
       withinTarget: b.seconds / r.seconds <= target.boussoleOverR,
@@ -104,6 +107,7 @@ export function rPeerRow(p: RPeerBench): Record<string, unknown> {
     "R CPU s": p.r.cpuSeconds.toFixed(1),
     "R peak MB": Math.round(p.r.maxRssMb),
     "Boussole / R": (p.boussoleOverR ?? NaN).toFixed(2),
+    "CPU Boussole / R": (p.cpuBoussoleOverR ?? NaN).toFixed(2),
     "load avg": `${p.boussole.load[0].toFixed(1)}→${p.r.load[1].toFixed(1)}`,
     "cells agree": `${p.agreement.agree}/${p.agreement.compared}`,
     "within target": p.withinTarget,
