@@ -17,6 +17,7 @@ import type { IndicatorCell } from "../indicators/compute/derive.ts";
 import { areaKey, assignQuintiles } from "../indicators/compute/derive.ts";
 import type { Definition } from "../indicators/definition/schema.ts";
 import { statisticOf } from "../indicators/statistics/index.ts";
+import { CELL_TABLE } from "./format.ts";
 import { isPublished, type CellCounts, type ModelOptions } from "./sdc-model.ts";
 
 /** The only public reason: primary, complementary and derived suppressions look the same. */
@@ -29,28 +30,8 @@ export interface PublishedCell extends IndicatorCell {
 const cellKey = (c: Pick<IndicatorCell, "indicator_id" | "year" | "level" | "system_code" | "area_code" | "stratum" | "stratum_value">) =>
   `${c.indicator_id}|${c.year}|${areaKey(c.level, c.system_code, c.area_code)}|${c.stratum}|${c.stratum_value}`;
 
-const NULLED = {
-  numerator: null,
-  denominator: null,
-  sum_squares: null,
-  value: null,
-  lower95: null,
-  upper95: null,
-  lower998: null,
-  upper998: null,
-  low_count: null,
-  compared_region: null,
-  compared_belgium: null,
-  quintile: null,
-  trend: null,
-  trend_slope: null,
-  bim_ratio: null,
-  bim_ratio_lower95: null,
-  bim_ratio_upper95: null,
-  bim_difference: null,
-  bim_difference_lower95: null,
-  bim_difference_upper95: null,
-} as const;
+/** What a hidden cell carries: every value column of the release's cell table NULL, and the publisher's own sum of squares. */
+const NULLED = { ...CELL_TABLE.nulls, sum_squares: null } as const;
 
 export function applyDisclosure(
   cells: readonly IndicatorCell[],

@@ -8,7 +8,7 @@
  */
 import type { IndicatorCell } from "../indicators/compute/derive.ts";
 import type { PeriodCell } from "../indicators/compute/periods.ts";
-import type { PeriodCellRow } from "./format.ts";
+import { PERIOD_CELL_TABLE, type PeriodCellRow } from "./format.ts";
 import { PERIOD_LEVELS } from "./period-model.ts";
 import type { CellCounts } from "./sdc-model.ts";
 
@@ -52,7 +52,7 @@ export function applyPeriodDisclosure(
     out.push(
       kind === null
         ? { ...keys, numerator: p.numerator, denominator: p.denominator, value: p.value, lower95: finite(p.lower95), upper95: finite(p.upper95), hidden: null, low_count: p.low_count }
-        : { ...keys, numerator: null, denominator: null, value: null, lower95: null, upper95: null, hidden: "suppressed", low_count: null },
+        : { ...keys, ...PERIOD_CELL_TABLE.nulls, hidden: "suppressed" },
     );
   });
   return { cells: out, hiding };

@@ -33,8 +33,8 @@ export interface ReleaseAudit {
 }
 
 /** What a hidden cell must not carry: every column but its keys and reason (release/format.ts). */
-const NUMBERS = CELL_TABLE.columns.filter((c) => !c.key).map((c) => c.name);
-const PERIOD_NUMBERS = PERIOD_CELL_TABLE.columns.filter((c) => !c.key).map((c) => c.name);
+const NUMBERS = CELL_TABLE.values;
+const PERIOD_NUMBERS = PERIOD_CELL_TABLE.values;
 
 export async function auditReleaseDir(dir: string): Promise<ReleaseAudit> {
   const started = performance.now();

@@ -44,9 +44,9 @@ interface ColumnSpec {
 }
 
 /** A column: its SQL type and the schema of a value as DuckDB returns it (JSON as text). */
-const column = <const T extends SqlType, S extends z.ZodType>(sql: T, schema: S) => ({ sql, schema, key: false as boolean });
+const column = <const T extends SqlType, S extends z.ZodType>(sql: T, schema: S) => ({ sql, schema, key: false as const });
 /** A cell column that survives hiding. */
-const key = <const T extends SqlType, S extends z.ZodType>(sql: T, schema: S) => ({ sql, schema, key: true as boolean });
+const key = <const T extends SqlType, S extends z.ZodType>(sql: T, schema: S) => ({ sql, schema, key: true as const });
 
 type Shape<C extends Record<string, ColumnSpec>> = { -readonly [K in keyof C]: C[K]["schema"] };
 
@@ -62,6 +62,20 @@ function table<const C extends Record<string, ColumnSpec>>(name: string, spec: C
     row: z.object(shape),
     createSql: `CREATE TABLE ${name} (${columns.map((c) => `${c.name} ${c.sql}`).join(", ")})`,
   };
+}
+
+/**
+ * A table whose rows may be hidden (`cell`, `period_cell`): besides its columns, its value
+ * columns (every one but the keys and `hidden`) and `nulls`, those columns all NULL, which is
+ * what a hidden row carries; its row schema refuses a hidden row with a value.
+ */
+function hideableTable<const C extends Record<string, ColumnSpec>>(name: string, spec: C, refusal: string) {
+  type Value = { [K in keyof C & string]: C[K]["key"] extends true ? never : K }[keyof C & string];
+  const base = table(name, spec);
+  const values = base.columns.filter((c) => !c.key).map((c) => c.name as Value);
+  const nulls = Object.freeze(Object.fromEntries(values.map((n) => [n, null]))) as { readonly [K in Value]: null };
+  const row = base.row.refine((r) => (r as Record<string, unknown>).hidden === null || values.every((n) => (r as Record<string, unknown>)[n] === null), { message: refusal });
+  return { ...base, values, nulls, row };
 }
 
 /** JSON text whose content parses with `content` (DuckDB returns JSON columns as text). */
@@ -144,43 +158,41 @@ export const BOUNDARY_TABLE = table("boundary", {
   geometry: column("JSON", jsonText(Geometry, "a GeoJSON Polygon or MultiPolygon")),
 });
 
-/** `cell`: one row per indicator, year, area and stratum. */
-const cellTable = table("cell", {
-  indicator_id: key("VARCHAR", text),
-  year: key("INTEGER", int),
-  level: key("VARCHAR", text),
-  system_code: key("VARCHAR", nullableText),
-  area_code: key("VARCHAR", text),
-  stratum: key("VARCHAR", text),
-  stratum_value: key("VARCHAR", text),
-  numerator: column("DOUBLE", num),
-  denominator: column("DOUBLE", num),
-  value: column("DOUBLE", num),
-  lower95: column("DOUBLE", num),
-  upper95: column("DOUBLE", num),
-  lower998: column("DOUBLE", num),
-  upper998: column("DOUBLE", num),
-  hidden: key("VARCHAR", z.enum(HIDDEN_REASONS).nullable().describe("null when published; otherwise why the cell is hidden, and then every number is null")),
-  region_code: key("VARCHAR", nullableText),
-  compared_region: column("VARCHAR", nullableText),
-  compared_belgium: column("VARCHAR", nullableText),
-  quintile: column("TINYINT", int.nullable()),
-  trend: column("VARCHAR", nullableText),
-  trend_slope: column("DOUBLE", num),
-  bim_ratio: column("DOUBLE", num),
-  bim_ratio_lower95: column("DOUBLE", num),
-  bim_ratio_upper95: column("DOUBLE", num),
-  bim_difference: column("DOUBLE", num),
-  bim_difference_lower95: column("DOUBLE", num),
-  bim_difference_upper95: column("DOUBLE", num),
-  low_count: column("BOOLEAN", z.boolean().nullable()),
-});
-const VALUE_COLUMNS = cellTable.columns.filter((c) => !c.key).map((c) => c.name);
-/** A hidden cell keeps its keys and `hidden` reason, and nothing else. */
-export const CELL_TABLE = {
-  ...cellTable,
-  row: cellTable.row.refine((c) => c.hidden === null || VALUE_COLUMNS.every((n) => c[n] === null), { message: "a hidden cell carries a value: only its keys and reason may be non-null" }),
-};
+/** `cell`: one row per indicator, year, area and stratum. A hidden cell keeps its keys and `hidden` reason, and nothing else. */
+export const CELL_TABLE = hideableTable(
+  "cell",
+  {
+    indicator_id: key("VARCHAR", text),
+    year: key("INTEGER", int),
+    level: key("VARCHAR", text),
+    system_code: key("VARCHAR", nullableText),
+    area_code: key("VARCHAR", text),
+    stratum: key("VARCHAR", text),
+    stratum_value: key("VARCHAR", text),
+    numerator: column("DOUBLE", num),
+    denominator: column("DOUBLE", num),
+    value: column("DOUBLE", num),
+    lower95: column("DOUBLE", num),
+    upper95: column("DOUBLE", num),
+    lower998: column("DOUBLE", num),
+    upper998: column("DOUBLE", num),
+    hidden: key("VARCHAR", z.enum(HIDDEN_REASONS).nullable().describe("null when published; otherwise why the cell is hidden, and then every number is null")),
+    region_code: key("VARCHAR", nullableText),
+    compared_region: column("VARCHAR", nullableText),
+    compared_belgium: column("VARCHAR", nullableText),
+    quintile: column("TINYINT", int.nullable()),
+    trend: column("VARCHAR", nullableText),
+    trend_slope: column("DOUBLE", num),
+    bim_ratio: column("DOUBLE", num),
+    bim_ratio_lower95: column("DOUBLE", num),
+    bim_ratio_upper95: column("DOUBLE", num),
+    bim_difference: column("DOUBLE", num),
+    bim_difference_lower95: column("DOUBLE", num),
+    bim_difference_upper95: column("DOUBLE", num),
+    low_count: column("BOOLEAN", z.boolean().nullable()),
+  },
+  "a hidden cell carries a value: only its keys and reason may be non-null",
+);
 
 /**
  * `period_cell`: sub-annual values (quarters or months) of the indicators that ask for them
@@ -189,30 +201,27 @@ export const CELL_TABLE = {
  * numerator is a part of the year's (its events), so the periods of a year add up to the
  * year's `cell` numerator, and disclosure control protects them together.
  */
-const periodCellTable = table("period_cell", {
-  indicator_id: key("VARCHAR", text),
-  year: key("INTEGER", int),
-  period: key("VARCHAR", text),
-  period_kind: key("VARCHAR", z.enum(SUB_ANNUAL_PERIODS)),
-  period_index: key("INTEGER", int),
-  level: key("VARCHAR", text),
-  system_code: key("VARCHAR", nullableText),
-  area_code: key("VARCHAR", text),
-  numerator: column("DOUBLE", num),
-  denominator: column("DOUBLE", num),
-  value: column("DOUBLE", num),
-  lower95: column("DOUBLE", num),
-  upper95: column("DOUBLE", num),
-  hidden: key("VARCHAR", z.enum(HIDDEN_REASONS).nullable().describe("null when published; otherwise every number is null")),
-  low_count: column("BOOLEAN", z.boolean().nullable()),
-});
-const PERIOD_VALUE_COLUMNS = periodCellTable.columns.filter((c) => !c.key).map((c) => c.name);
-export const PERIOD_CELL_TABLE = {
-  ...periodCellTable,
-  row: periodCellTable.row.refine((c) => c.hidden === null || PERIOD_VALUE_COLUMNS.every((n) => c[n] === null), {
-    message: "a hidden period cell carries a value: only its keys and reason may be non-null",
-  }),
-};
+export const PERIOD_CELL_TABLE = hideableTable(
+  "period_cell",
+  {
+    indicator_id: key("VARCHAR", text),
+    year: key("INTEGER", int),
+    period: key("VARCHAR", text),
+    period_kind: key("VARCHAR", z.enum(SUB_ANNUAL_PERIODS)),
+    period_index: key("INTEGER", int),
+    level: key("VARCHAR", text),
+    system_code: key("VARCHAR", nullableText),
+    area_code: key("VARCHAR", text),
+    numerator: column("DOUBLE", num),
+    denominator: column("DOUBLE", num),
+    value: column("DOUBLE", num),
+    lower95: column("DOUBLE", num),
+    upper95: column("DOUBLE", num),
+    hidden: key("VARCHAR", z.enum(HIDDEN_REASONS).nullable().describe("null when published; otherwise every number is null")),
+    low_count: column("BOOLEAN", z.boolean().nullable()),
+  },
+  "a hidden period cell carries a value: only its keys and reason may be non-null",
+);
 
 /** Every table of published.duckdb, in the order the writer creates them. */
 export const RELEASE_TABLES = [INDICATOR_TABLE, AREA_TABLE, ZONE_SYSTEM_TABLE, ZONE_MEMBER_TABLE, BOUNDARY_TABLE, CELL_TABLE, PERIOD_CELL_TABLE] as const;

@@ -9,7 +9,7 @@ export { HIDDEN_REASONS, STRATA, type CellColumn };
  */
 export const CELL_COLUMNS = CELL_TABLE.columns;
 export const CELL_COLUMN_NAMES: readonly CellColumn[] = CELL_TABLE.names;
-const VALUE_COLUMNS = CELL_COLUMNS.filter((c) => !c.key).map((c) => c.name);
+const VALUE_COLUMNS = CELL_TABLE.values;
 /** SELECT list: every column, named from the allow-list. */
 export const CELL_SELECT = CELL_COLUMN_NAMES.join(", ");
 

@@ -5,7 +5,7 @@ import type { ReadOnlyDuckDB } from "./duckdb-pool.ts";
 
 export const PERIOD_CELL_COLUMNS = PERIOD_CELL_TABLE.columns;
 const NAMES = PERIOD_CELL_TABLE.names;
-const VALUE_COLUMNS = PERIOD_CELL_COLUMNS.filter((c) => !c.key).map((c) => c.name);
+const VALUE_COLUMNS = PERIOD_CELL_TABLE.values;
 
 export const PeriodCellSchema = PERIOD_CELL_TABLE.row.meta({ id: "PeriodCell", description: "One row of the release's `period_cell` table: a quarter or month, its value annualised." });
 export type PeriodCell = PeriodCellRow;

@@ -48,7 +48,9 @@ const cellKey = (c: CellWithStatistics, year = c.year, area = areaKey(c.level, c
 
 /**
  * A fresh cell with empty derived fields, written out field by field: spreading 30 fields
- * made objects V8 keeps in dictionary mode, and every later access 10× slower.
+ * made objects V8 keeps in dictionary mode, and every later access 10× slower. (So not from
+ * the release format's `CELL_TABLE.nulls`, which indicators/ may not import anyway: a new value
+ * column still reaches here, since the release writer types its cell columns by this cell.)
  */
 function withoutDerivations(c: CellWithStatistics): IndicatorCell {
   const out: IndicatorCell = {

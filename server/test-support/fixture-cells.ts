@@ -1,7 +1,7 @@
 // The fixture's cells: plausible counts and values from a deterministic hash, then the derived
 // columns (comparisons, quintiles, trends, BIM gaps) the way the publisher fills them, and
 // hidden cells with every reason: natural small counts (1–4) plus the fixed HIDDEN_CASES.
-import type { CellRow as Cell } from "../../release/format.ts";
+import { CELL_TABLE, type CellRow as Cell } from "../../release/format.ts";
 import type { FixtureGeography } from "./fixture-geography.ts";
 import { SYSTEM } from "./fixture-geography.ts";
 
@@ -138,6 +138,8 @@ export function indicatorCells(spec: IndicatorSpec, geo: FixtureGeography, years
                 : (Math.sqrt(Math.max(num, 1)) / Math.max(den, 1)) * 1e5;
           const small = spec.statistic !== "mean-per-person" && num >= 1 && num <= 4;
           rows.push({
+            // Comparisons, quintile, trend and gaps: null until derive() works them out.
+            ...CELL_TABLE.nulls,
             indicator_id: spec.id,
             year,
             level: area.level,
@@ -154,17 +156,6 @@ export function indicatorCells(spec: IndicatorSpec, geo: FixtureGeography, years
             upper998: v + 3.09 * se,
             hidden: small ? "suppressed" : null,
             region_code: area.region_code,
-            compared_region: null,
-            compared_belgium: null,
-            quintile: null,
-            trend: null,
-            trend_slope: null,
-            bim_ratio: null,
-            bim_ratio_lower95: null,
-            bim_ratio_upper95: null,
-            bim_difference: null,
-            bim_difference_lower95: null,
-            bim_difference_upper95: null,
             low_count: spec.statistic === "directly-standardised-rate" ? num < 10 : false,
             se,
           });
@@ -178,22 +169,7 @@ export function indicatorCells(spec: IndicatorSpec, geo: FixtureGeography, years
   }
   derive(rows, spec, years);
   for (const r of rows.filter((r) => r.hidden)) {
-    Object.assign(r, {
-      numerator: null,
-      denominator: null,
-      value: null,
-      lower95: null,
-      upper95: null,
-      lower998: null,
-      upper998: null,
-      compared_region: null,
-      compared_belgium: null,
-      quintile: null,
-      trend: null,
-      trend_slope: null,
-      low_count: null,
-    });
-    Object.assign(r, { bim_ratio: null, bim_ratio_lower95: null, bim_ratio_upper95: null, bim_difference: null, bim_difference_lower95: null, bim_difference_upper95: null });
+    Object.assign(r, CELL_TABLE.nulls);
   }
   return rows;
 }

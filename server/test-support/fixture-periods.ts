@@ -4,7 +4,7 @@
 // annualised (× 4) so that it reads on the year's scale. Hidden: every quarter of a hidden year
 // (the sum would give it away), quarters of 1–4 events, the PERIOD_HIDDEN_CASES, and for each
 // year left with one hidden quarter the smallest other (the year minus three would reveal it).
-import type { CellRow, PeriodCellRow } from "../../release/format.ts";
+import { PERIOD_CELL_TABLE, type CellRow, type PeriodCellRow } from "../../release/format.ts";
 import { SYSTEM } from "./fixture-geography.ts";
 
 /** The indicator with quarters in the fixture. */
@@ -63,7 +63,7 @@ export function periodCells(cells: readonly CellRow[], shift: number): PeriodCel
       const complement = quarter.filter((q) => !q.hidden).sort((a, b) => (a.numerator ?? 0) - (b.numerator ?? 0))[0];
       if (complement) complement.hidden = "suppressed";
     }
-    for (const q of quarter) if (q.hidden) Object.assign(q, { numerator: null, denominator: null, value: null, lower95: null, upper95: null, low_count: null });
+    for (const q of quarter) if (q.hidden) Object.assign(q, PERIOD_CELL_TABLE.nulls);
     rows.push(...quarter);
   }
   return rows;

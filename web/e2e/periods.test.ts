@@ -2,7 +2,7 @@
 // quarterly values; the trend's "Years / Quarters" switch shows them (chart and data table, a
 // hidden quarter marked as hidden), in French and Dutch, and the URL keeps the switch on reload.
 // A PDCA cycle on it is checked on the zone's 20 quarters, and says so.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { temporaryDirectory } from "../../server/test-support/app.ts";
@@ -84,6 +84,34 @@ describe.skipIf(!existsSync(CHROMIUM))("quarters on the indicator view", () => {
     await page.locator('section.trends input[name="step"][value="years"]').check();
     await page.waitForURL(/\/nl\/indicator\/premature-mortality\?zones=Z03$/);
     await expect.poll(() => page.locator("section.trends h3").textContent(), { timeout: 20_000 }).toBe("Evolutie sinds 2020, met 95%-intervallen");
+    expect(d.problems).toEqual([]);
+  });
+
+  it("exports the trend framed for a report, by year and by quarter: file name, the areas and the time they span, the areas as legend", async () => {
+    const { page } = d;
+    const card = page.locator("section.trends figure.chart-card");
+    /** The trend's SVG export: its file name and its texts. */
+    async function exported(): Promise<{ name: string; texts: string[] }> {
+      await card.locator("[data-chart] svg").waitFor({ timeout: 20_000 });
+      const [download] = await Promise.all([page.waitForEvent("download"), card.locator('button[data-export="svg"]').click()]);
+      const svg = readFileSync((await download.path())!, "utf8");
+      return { name: download.suggestedFilename(), texts: [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replaceAll("&apos;", "'").replaceAll("&amp;", "&")) };
+    }
+    const zone = await zoneName("Z01", "fr");
+    await page.goto(`${d.url}/fr/indicator/premature-mortality?zones=Z01`);
+    const years = await exported();
+    expect(years.name).toBe("premature-mortality-trend.svg");
+    const yearly = years.texts.find((x) => x.endsWith(" · 2020–2024"));
+    expect(yearly?.startsWith("Belgique, ")).toBe(true);
+    expect(yearly).toContain(`, ${zone} · `);
+    expect(years.texts).toContain(zone);
+
+    await page.locator('section.trends input[name="step"][value="periods"]').check();
+    await expect.poll(() => page.locator("section.trends h3").textContent(), { timeout: 20_000 }).toBe("Évolution par trimestre depuis T1 2020, avec intervalles à 95 %");
+    const quarters = await exported();
+    expect(quarters.name).toBe("premature-mortality-trend-quarter.svg");
+    expect(quarters.texts).toContain(yearly!.replace(" · 2020–2024", " · T1 2020–T4 2024"));
+    expect(quarters.texts).toContain(zone);
     expect(d.problems).toEqual([]);
   });
 
