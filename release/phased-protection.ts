@@ -77,20 +77,20 @@ export async function protectInPhases(denominators: readonly YearProblem[], nume
     const hide = cells.filter((c) => c.publishable && !c.known && result.hidden.has(c.id)).map((c) => c.id);
     return job(asJoint(p), { relations: p.problem.relations, cells, hide });
   };
-  const predicted: string[] = [];
-  const secondJobs = numerators.map((p) => {
-    const cells = p.problem.cells.map(decided(p));
-    const caps = p.denominatorCells
-      ? cappedByPopulations({ cells, relations: p.problem.relations }, p.denominatorCells, { minCount: Math.max(o.minCount, p.minCount), protectionWidth: o.protectionWidth })
-      : [];
-    predicted.push(...caps);
-    return caps.length > 0 ? jointJob(p) : job(p, { relations: p.problem.relations, cells });
-  });
-  const jointFirst = secondJobs.filter((j) => j.key.endsWith(JOINT)).length;
-  if (jointFirst > 0) o.log(`disclosure: ${jointFirst} numerator problem(s) capped by published population cells (${predicted.slice(0, 3).join(", ")} …): protected jointly with their populations`);
-  const second = (await run(secondJobs)).map((r, i) => ({ r, p: r.key.endsWith(JOINT) ? asJoint(numerators[i]!) : numerators[i]! }));
+  const views = numerators.map((p) => p.problem.cells.map(decided(p)));
+  const caps = numerators.map((p, i) =>
+    p.denominatorCells
+      ? cappedByPopulations({ cells: views[i]!, relations: p.problem.relations }, p.denominatorCells, { minCount: Math.max(o.minCount, p.minCount), protectionWidth: o.protectionWidth })
+      : [],
+  );
+  const foreseen = caps.filter((c) => c.length > 0).length;
+  if (foreseen > 0) o.log(`disclosure: ${foreseen} numerator problem(s) capped by published population cells (${caps.flat().slice(0, 3).join(", ")} …): protected jointly with their populations`);
+  const second = (await run(numerators.map((p, i) => (caps[i]!.length > 0 ? jointJob(p) : job(p, { relations: p.problem.relations, cells: views[i]! }))))).map((r, i) => ({
+    r,
+    p: caps[i]!.length > 0 ? asJoint(numerators[i]!) : numerators[i]!,
+  }));
   throwIfCapped(
-    second.filter(({ r }) => r.key.endsWith(JOINT)),
+    second.filter((_, i) => caps[i]!.length > 0),
     o.protectionWidth,
   );
   const fine = second.filter(({ r }) => r.unprotectable.length === 0);
@@ -99,7 +99,7 @@ export async function protectInPhases(denominators: readonly YearProblem[], nume
     fine.map((x) => x.r),
     fine.map((x) => x.p),
   );
-  result.joint = jointFirst;
+  result.joint = foreseen;
 
   // Capped though not foreseen (a cap through a chain of relations): again, jointly with their
   // populations (hidden ones stay hidden, zeros and facts stay).
@@ -126,10 +126,8 @@ export async function protectInPhases(denominators: readonly YearProblem[], nume
   return result;
 }
 
-const JOINT = "|joint";
-
 /** The problem as protected jointly: its populations' cells are its own (none fixed). */
-const asJoint = (p: YearProblem): YearProblem => ({ ...p, key: p.key.endsWith(JOINT) ? p.key : `${p.key}${JOINT}`, denominatorCells: undefined });
+const asJoint = (p: YearProblem): YearProblem => ({ ...p, key: `${p.key}|joint`, denominatorCells: undefined });
 
 /** A joint problem still capped: the cap is a fact from outside this release; the run fails. */
 function throwIfCapped(joint: readonly { r: ProtectOutcome }[], width: number): void {
