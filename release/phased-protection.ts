@@ -4,13 +4,17 @@
  *
  * A numerator problem sees the populations' published cells as facts. When they cap one of its
  * small counts (a proportion's published denominator of 5 leaves a hidden numerator at most
- * [1, 5]: width 4), no hiding inside the numerator problem can help. That problem is then
- * protected again jointly: its populations' cells become hideable, those the first phase hid
- * stay hidden (SdcProblem.hide). Hiding more never narrows anyone's interval, so what the joint
- * problem hides on top is safe for every other problem. A cap that even this cannot lift (a
- * fact of the previous release) fails the run: the release never excuses a narrow interval.
+ * [1, 5]: width 4), no hiding inside the numerator problem can help. That problem is protected
+ * jointly instead: its populations' cells become hideable, those the first phase hid stay hidden
+ * (SdcProblem.hide). Caps seen in one relation are found before the second phase
+ * (capped-numerators.ts), so those problems are protected jointly in the same run as the others;
+ * a problem capped all the same (through a longer chain) is protected again jointly after it.
+ * Hiding more never narrows anyone's interval, so what a joint problem hides on top is safe for
+ * every other problem. A cap that even this cannot lift (a fact of the previous release) fails
+ * the run: the release never excuses a narrow interval.
  */
 import type { SdcCell } from "../disclosure/index.ts";
+import { cappedByPopulations } from "./capped-numerators.ts";
 import { protectInParallel, type ProtectJob, type ProtectOutcome } from "./protect-jobs.ts";
 import type { YearProblem } from "./sdc-model.ts";
 import type { SdcCellRow } from "./write-release.ts";
@@ -35,7 +39,7 @@ export interface PhasedResult {
   sdcRelations: { problem: string; total: string; parts: string[] }[];
   lpSolves: number;
   narrowest: number | null;
-  /** Numerator problems protected again jointly with their populations. */
+  /** Numerator problems protected jointly with their populations (foreseen or after a first try). */
   joint: number;
 }
 
@@ -63,19 +67,43 @@ export async function protectInPhases(denominators: readonly YearProblem[], nume
     throw new ProtectionError(`${cappedFirst.length} small count(s) cannot reach the protection width ${o.protectionWidth} because of facts already public: ${cappedFirst.slice(0, 5).join("; ")}`);
   record(result, first, denominators);
 
-  // Second phase: each group of numerators, the populations as the first phase left them.
+  // Second phase: each group of numerators, the populations as the first phase left them. A
+  // problem whose small counts these facts visibly cap is protected jointly with its
+  // populations at once, in the same run (capped-numerators.ts).
   const decided = (p: YearProblem) => (c: SdcCell) =>
     p.denominatorCells?.has(c.id) ? (result.hidden.has(c.id) ? { ...c, publishable: false } : c.publishable ? { ...c, known: true } : c) : withKnown(c);
-  const second = await run(numerators.map((p) => job(p, { relations: p.problem.relations, cells: p.problem.cells.map(decided(p)) })));
-  const fine = second.map((r, i) => ({ r, p: numerators[i]! })).filter(({ r }) => r.unprotectable.length === 0);
+  const jointJob = (p: YearProblem) => {
+    const cells = p.problem.cells.map(withKnown);
+    const hide = cells.filter((c) => c.publishable && !c.known && result.hidden.has(c.id)).map((c) => c.id);
+    return job(asJoint(p), { relations: p.problem.relations, cells, hide });
+  };
+  const views = numerators.map((p) => p.problem.cells.map(decided(p)));
+  const caps = numerators.map((p, i) =>
+    p.denominatorCells
+      ? cappedByPopulations({ cells: views[i]!, relations: p.problem.relations }, p.denominatorCells, { minCount: Math.max(o.minCount, p.minCount), protectionWidth: o.protectionWidth })
+      : [],
+  );
+  const foreseen = caps.filter((c) => c.length > 0).length;
+  if (foreseen > 0) o.log(`disclosure: ${foreseen} numerator problem(s) capped by published population cells (${caps.flat().slice(0, 3).join(", ")} …): protected jointly with their populations`);
+  const second = (await run(numerators.map((p, i) => (caps[i]!.length > 0 ? jointJob(p) : job(p, { relations: p.problem.relations, cells: views[i]! }))))).map((r, i) => ({
+    r,
+    p: caps[i]!.length > 0 ? asJoint(numerators[i]!) : numerators[i]!,
+  }));
+  throwIfCapped(
+    second.filter((_, i) => caps[i]!.length > 0),
+    o.protectionWidth,
+  );
+  const fine = second.filter(({ r }) => r.unprotectable.length === 0);
   record(
     result,
     fine.map((x) => x.r),
     fine.map((x) => x.p),
   );
+  result.joint = foreseen;
 
-  // Capped: again, jointly with their populations (hidden ones stay hidden, zeros and facts stay).
-  const capped = second.map((r, i) => ({ r, p: numerators[i]! })).filter(({ r }) => r.unprotectable.length > 0);
+  // Capped though not foreseen (a cap through a chain of relations): again, jointly with their
+  // populations (hidden ones stay hidden, zeros and facts stay).
+  const capped = second.filter(({ r }) => r.unprotectable.length > 0);
   if (capped.length === 0) return result;
   o.log(
     `disclosure: ${capped.length} numerator problem(s) capped by published population cells (${capped
@@ -83,21 +111,28 @@ export async function protectInPhases(denominators: readonly YearProblem[], nume
       .slice(0, 3)
       .join(", ")} …): protected again jointly with their populations`,
   );
-  const jointProblems = capped.map(({ p }) => ({ ...p, key: `${p.key}|joint`, denominatorCells: undefined }));
   const joint = await protectInParallel(
-    jointProblems.map((p) => {
-      const cells = p.problem.cells.map(withKnown);
-      const hide = cells.filter((c) => c.publishable && !c.known && result.hidden.has(c.id)).map((c) => c.id);
-      return job(p, { relations: p.problem.relations, cells, hide });
-    }),
+    capped.map(({ p }) => jointJob(p)),
     { threads: o.threads },
   );
-  const stillCapped = joint.flatMap((r) => r.unprotectable.map((id) => `${r.key}: ${id}`));
-  if (stillCapped.length > 0) throw new ProtectionError(`${stillCapped.length} small count(s) cannot reach the protection width ${o.protectionWidth}: ${stillCapped.slice(0, 5).join("; ")}`);
+  const jointProblems = capped.map(({ p }) => asJoint(p));
+  throwIfCapped(
+    joint.map((r, i) => ({ r, p: jointProblems[i]! })),
+    o.protectionWidth,
+  );
   // Population cells hidden on top keep the kind the first phase gave, else complementary.
   record(result, joint, jointProblems);
-  result.joint = joint.length;
+  result.joint += joint.length;
   return result;
+}
+
+/** The problem as protected jointly: its populations' cells are its own (none fixed). */
+const asJoint = (p: YearProblem): YearProblem => ({ ...p, key: `${p.key}|joint`, denominatorCells: undefined });
+
+/** A joint problem still capped: the cap is a fact from outside this release; the run fails. */
+function throwIfCapped(joint: readonly { r: ProtectOutcome }[], width: number): void {
+  const stillCapped = joint.flatMap(({ r }) => r.unprotectable.map((id) => `${r.key}: ${id}`));
+  if (stillCapped.length > 0) throw new ProtectionError(`${stillCapped.length} small count(s) cannot reach the protection width ${width}: ${stillCapped.slice(0, 5).join("; ")}`);
 }
 
 function record(result: PhasedResult, outcomes: readonly ProtectOutcome[], phase: readonly YearProblem[]): void {
