@@ -19,7 +19,7 @@ import type { Definition } from "../definition/schema.ts";
 import { CellIndex } from "./cell-index.ts";
 import { contrast } from "./contrast.ts";
 import { statisticOf } from "../statistics/index.ts";
-import type { CellWithStatistics } from "./statistics.ts";
+import { asIndicatorCell, type CellWithStatistics } from "./statistics.ts";
 
 export interface DerivedFields {
   /** The region the area lies in (null for a region and for Belgium). */
@@ -46,48 +46,6 @@ export type RegionOf = ReadonlyMap<string, string>;
 export const areaKey = (level: string, system: string | null, area: string) => `${level}|${system ?? ""}|${area}`;
 const cellKey = (c: CellWithStatistics, year = c.year, area = areaKey(c.level, c.system_code, c.area_code), stratum = `${c.stratum}|${c.stratum_value}`) =>
   `${c.indicator_id}|${year}|${area}|${stratum}`;
-
-/**
- * A fresh cell with empty derived fields, written out field by field: spreading 30 fields
- * made objects V8 keeps in dictionary mode, and every later access 10× slower.
- */
-function withoutDerivations(c: CellWithStatistics): IndicatorCell {
-  const out: IndicatorCell = {
-    indicator_id: c.indicator_id,
-    year: c.year,
-    level: c.level,
-    system_code: c.system_code,
-    area_code: c.area_code,
-    stratum: c.stratum,
-    stratum_value: c.stratum_value,
-    numerator: c.numerator,
-    denominator: c.denominator,
-    sum_squares: c.sum_squares ?? null,
-    statistic: c.statistic,
-    unit: c.unit,
-    value: c.value,
-    lower95: c.lower95,
-    upper95: c.upper95,
-    lower998: c.lower998,
-    upper998: c.upper998,
-    low_count: c.low_count,
-    region_code: null,
-    compared_region: null,
-    compared_belgium: null,
-    quintile: null,
-    trend: null,
-    trend_slope: null,
-    bim_ratio: null,
-    bim_ratio_lower95: null,
-    bim_ratio_upper95: null,
-    bim_difference: null,
-    bim_difference_lower95: null,
-    bim_difference_upper95: null,
-  };
-  if (c.bands) out.bands = c.bands;
-  if (c.expected !== undefined) out.expected = c.expected;
-  return out;
-}
 
 /** Cells of the `ratio-of-measures` definitions: A's cell over B's, where both exist. */
 export function ratioCells(cells: readonly CellWithStatistics[], defs: readonly Definition[]): CellWithStatistics[] {
@@ -158,14 +116,15 @@ export function assignQuintiles<C extends Pick<IndicatorCell, "indicator_id" | "
 
 /** Every cell with its comparisons, quintile, trend and equity gap (see the module comment). */
 export function deriveCells(cells: readonly CellWithStatistics[], defs: readonly Definition[], regionOf: RegionOf): IndicatorCell[] {
-  const out: IndicatorCell[] = cells.map(withoutDerivations);
+  const out: IndicatorCell[] = cells.map(asIndicatorCell);
   deriveInPlace(out, defs, regionOf);
   return out;
 }
 
 /**
  * `deriveCells` on fresh cells of the caller's own, filled in place: the engine builds its
- * cells with empty derived fields from the start (statistics.ts) rather than copy them all.
+ * cells with empty derived fields from the start (`fullCell`, statistics.ts) rather than copy
+ * them all.
  */
 export function deriveInPlace(out: IndicatorCell[], defs: readonly Definition[], regionOf: RegionOf): void {
   const polarityOf = new Map(defs.map((d) => [d.id, d.polarity]));
