@@ -12,13 +12,13 @@ import type { Definition } from "../definition/schema.ts";
 import { areaRegionSql } from "./areas.ts";
 import { compile, type Skipped } from "./compile.ts";
 import { compileCheckedSqlDefinitions } from "./compile-sql.ts";
-import { areaKey, deriveCells, ratioCells, type IndicatorCell } from "./derive.ts";
+import { areaKey, deriveInPlace, ratioCells, type IndicatorCell } from "./derive.ts";
 import { compareIsrCells, isIsr, isrAreaRegionSql, isrCellsFromColumns } from "./indirect-standardisation.ts";
 import { absentSources, sourceCoverage, type SkippedYear } from "./source-coverage.ts";
 import { restrictForIndicatorSql } from "./sql-guard.ts";
 import { readEventsByMonth } from "./period-query.ts";
 import { periodCells, type PeriodCell } from "./periods.ts";
-import { cellsFromColumns, cellsFromRows, type CellWithStatistics, type Row, type WideColumns } from "./statistics.ts";
+import { asIndicatorCell, cellsFromColumns, cellsFromRows, type Row, type WideColumns } from "./statistics.ts";
 
 /** The years of person_year, in order (the figures' years). */
 async function yearsOf(db: Database): Promise<number[]> {
@@ -55,7 +55,8 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     const absent = absentSources(defs, computed, coverage, years);
     // The person-based statement is read by column (it is wide); the others are small.
     // One statement per year: peak memory follows one year's events, whatever the number of years.
-    const measured: CellWithStatistics[] = [];
+    // Each cell is built once, derived fields empty, and filled in place (deriveInPlace).
+    const measured: IndicatorCell[] = [];
     let statisticsMs = 0;
     // Indirect standardisation needs every area's region, sectors included.
     const isrRegions = defs.some((d) => isIsr(d) && computed.includes(d.id))
@@ -67,7 +68,7 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
         const wide = (await db.connection.runAndReadAll(compile(defs, { year }).sql)).getColumnsObjectJS() as WideColumns;
         const t = performance.now();
         for (const cell of cellsFromColumns(wide, columns, defs)) measured.push(cell);
-        for (const cell of isrCellsFromColumns(wide, columns, defs, isrRegionOf)) measured.push(cell);
+        for (const cell of isrCellsFromColumns(wide, columns, defs, isrRegionOf)) measured.push(asIndicatorCell(cell));
         statisticsMs += performance.now() - t;
       }
     }
@@ -75,11 +76,12 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     const regions = await db.all<{ level: string; system_code: string | null; area_code: string; region_code: string }>(areaRegionSql());
     const queryMs = performance.now() - started - statisticsMs;
     const t = performance.now();
-    for (const cell of cellsFromRows(longRows, defs)) measured.push(cell);
+    for (const cell of cellsFromRows(longRows, defs)) measured.push(asIndicatorCell(cell));
     const noSource = new Set([...absent.years.map((s) => `${s.id}|${s.year}`), ...absent.whole.flatMap((w) => years.map((y) => `${w.id}|${y}`))]);
     const kept = noSource.size === 0 ? measured : measured.filter((c) => !noSource.has(`${c.indicator_id}|${c.year}`));
     const regionOf = new Map(regions.map((r) => [areaKey(r.level, r.system_code, r.area_code), r.region_code]));
-    const cells = deriveCells([...kept, ...ratioCells(kept, defs)], defs, regionOf);
+    const cells = [...kept, ...ratioCells(kept, defs).map(asIndicatorCell)];
+    deriveInPlace(cells, defs, regionOf);
     compareIsrCells(cells, defs);
     // Periods of the years that kept their cells (no source data, no periods either).
     const subAnnual = new Set(defs.filter((d) => d["sub-annual"] !== undefined && computed.includes(d.id)).map((d) => d.id));

@@ -16,9 +16,10 @@
  */
 import { compareWithBenchmark, quintiles, recentTrend, type Comparison, type TrendAssessment } from "../stats/index.ts";
 import type { Definition } from "../definition/schema.ts";
+import { CellIndex } from "./cell-index.ts";
 import { contrast } from "./contrast.ts";
 import { statisticOf } from "../statistics/index.ts";
-import type { CellWithStatistics } from "./statistics.ts";
+import { asIndicatorCell, type CellWithStatistics } from "./statistics.ts";
 
 export interface DerivedFields {
   /** The region the area lies in (null for a region and for Belgium). */
@@ -45,50 +46,6 @@ export type RegionOf = ReadonlyMap<string, string>;
 export const areaKey = (level: string, system: string | null, area: string) => `${level}|${system ?? ""}|${area}`;
 const cellKey = (c: CellWithStatistics, year = c.year, area = areaKey(c.level, c.system_code, c.area_code), stratum = `${c.stratum}|${c.stratum_value}`) =>
   `${c.indicator_id}|${year}|${area}|${stratum}`;
-
-/**
- * A fresh cell with empty derived fields, written out field by field: spreading 30 fields
- * made objects V8 keeps in dictionary mode, and every later access 10× slower. (So not from
- * the release format's `CELL_TABLE.nulls`, which indicators/ may not import anyway: a new value
- * column still reaches here, since the release writer types its cell columns by this cell.)
- */
-function withoutDerivations(c: CellWithStatistics): IndicatorCell {
-  const out: IndicatorCell = {
-    indicator_id: c.indicator_id,
-    year: c.year,
-    level: c.level,
-    system_code: c.system_code,
-    area_code: c.area_code,
-    stratum: c.stratum,
-    stratum_value: c.stratum_value,
-    numerator: c.numerator,
-    denominator: c.denominator,
-    sum_squares: c.sum_squares ?? null,
-    statistic: c.statistic,
-    unit: c.unit,
-    value: c.value,
-    lower95: c.lower95,
-    upper95: c.upper95,
-    lower998: c.lower998,
-    upper998: c.upper998,
-    low_count: c.low_count,
-    region_code: null,
-    compared_region: null,
-    compared_belgium: null,
-    quintile: null,
-    trend: null,
-    trend_slope: null,
-    bim_ratio: null,
-    bim_ratio_lower95: null,
-    bim_ratio_upper95: null,
-    bim_difference: null,
-    bim_difference_lower95: null,
-    bim_difference_upper95: null,
-  };
-  if (c.bands) out.bands = c.bands;
-  if (c.expected !== undefined) out.expected = c.expected;
-  return out;
-}
 
 /** Cells of the `ratio-of-measures` definitions: A's cell over B's, where both exist. */
 export function ratioCells(cells: readonly CellWithStatistics[], defs: readonly Definition[]): CellWithStatistics[] {
@@ -159,58 +116,85 @@ export function assignQuintiles<C extends Pick<IndicatorCell, "indicator_id" | "
 
 /** Every cell with its comparisons, quintile, trend and equity gap (see the module comment). */
 export function deriveCells(cells: readonly CellWithStatistics[], defs: readonly Definition[], regionOf: RegionOf): IndicatorCell[] {
-  const polarity = new Map(defs.map((d) => [d.id, d.polarity]));
-  const index = new Map<string, CellWithStatistics>();
-  for (const c of cells) index.set(cellKey(c), c);
-  const out: IndicatorCell[] = cells.map(withoutDerivations);
+  const out: IndicatorCell[] = cells.map(asIndicatorCell);
+  deriveInPlace(out, defs, regionOf);
+  return out;
+}
+
+/**
+ * `deriveCells` on fresh cells of the caller's own, filled in place: the engine builds its
+ * cells with empty derived fields from the start (`fullCell`, statistics.ts) rather than copy
+ * them all.
+ */
+export function deriveInPlace(out: IndicatorCell[], defs: readonly Definition[], regionOf: RegionOf): void {
+  const polarityOf = new Map(defs.map((d) => [d.id, d.polarity]));
+  const index = new CellIndex(out);
+  const polarity = index.indicatorIds.map((id) => polarityOf.get(id) ?? "no-judgement");
+  const belgium = index.areaId("belgium", null, "BE");
+  // Per area id: its region's code and the region's area id (-1: none), looked up once.
+  const regionCode = index.areas.map(({ level, system, code }) => (level === "region" || level === "belgium" ? null : (regionOf.get(areaKey(level, system, code)) ?? null)));
+  const regionArea = regionCode.map((r) => (r ? index.areaId("region", null, r) : -1));
 
   // Comparisons with the region and with Belgium.
-  for (const c of out) {
-    const p = polarity.get(c.indicator_id) ?? "no-judgement";
-    const region = c.level === "region" || c.level === "belgium" ? null : (regionOf.get(areaKey(c.level, c.system_code, c.area_code)) ?? null);
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i]!;
+    const area = index.area[i]!;
+    const region = regionCode[area]!;
     c.region_code = region;
-    const compare = (benchmarkArea: string) => {
-      const b = index.get(cellKey(c, c.year, benchmarkArea));
-      return b && Number.isFinite(b.value) ? compareWithBenchmark(c, b.value, p) : null;
+    const compare = (benchmarkArea: number) => {
+      const b = index.find(index.indicator[i]!, index.stratum[i]!, benchmarkArea, c.year);
+      return b >= 0 && Number.isFinite(out[b]!.value) ? compareWithBenchmark(c, out[b]!.value, polarity[index.indicator[i]!]!) : null;
     };
-    if (region) c.compared_region = compare(areaKey("region", null, region));
-    if (c.level !== "belgium") c.compared_belgium = compare(areaKey("belgium", null, "BE"));
+    if (region) c.compared_region = compare(regionArea[area]!);
+    if (c.level !== "belgium") c.compared_belgium = compare(belgium);
   }
 
-  assignQuintiles(out);
-
-  // Trends: the series of one indicator, area and stratum, over years.
-  const series = new Map<string, IndicatorCell[]>();
-  for (const c of out) {
-    const k = cellKey(c, 0);
-    const s = series.get(k);
-    if (s) s.push(c);
-    else series.set(k, [c]);
+  // Quintiles among the zones of a system (or the municipalities): same indicator, year and stratum.
+  const peers = new Map<number, number[]>();
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i]!;
+    if (c.level !== "zone" && c.level !== "municipality") continue;
+    const k = ((index.indicator[i]! * index.strataCount + index.stratum[i]!) * index.levelSystemCount + index.levelSystem[i]!) * index.yearSpan + (c.year - index.firstYear);
+    const group = peers.get(k);
+    if (group) group.push(i);
+    else peers.set(k, [i]);
   }
-  for (const s of series.values()) {
-    s.sort((a, b) => a.year - b.year);
-    for (let i = 4; i < s.length; i++) {
-      const c = s[i]!;
-      const window = s.slice(i - 4, i + 1);
-      // Five consecutive years or none: a gap would make "the five most recent years" a lie.
-      if (window[0]!.year !== c.year - 4) continue;
-      const t = recentTrend(
-        window.map((p) => ({ time: p.year, value: p.value, lower: p.lower95, upper: p.upper95 })),
-        { polarity: polarity.get(c.indicator_id) ?? "no-judgement" },
-      );
-      c.trend = t.assessment;
-      c.trend_slope = t.slope;
+  for (const group of peers.values()) {
+    const q = quintiles(group.map((i) => out[i]!.value));
+    group.forEach((i, k) => (out[i]!.quintile = q[k] ?? null));
+  }
+
+  // Trends: five consecutive years of one indicator, area and stratum, up to the cell's year.
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i]!;
+    if (c.year - 4 < index.firstYear) continue;
+    const window: IndicatorCell[] = [];
+    for (let year = c.year - 4; year <= c.year; year++) {
+      const p = index.inSeries(index.series[i]!, year);
+      if (p < 0) break;
+      window.push(out[p]!);
     }
+    // Five consecutive years or none: a gap would make "the five most recent years" a lie.
+    if (window.length < 5) continue;
+    const t = recentTrend(
+      window.map((p) => ({ time: p.year, value: p.value, lower: p.lower95, upper: p.upper95 })),
+      { polarity: polarity[index.indicator[i]!]! },
+    );
+    c.trend = t.assessment;
+    c.trend_slope = t.slope;
   }
 
   // Equity gap on the total cell: BIM over non-BIM of the same indicator, year and area.
-  for (const c of out) {
+  const bimGroup = index.stratumId("bim", "bim");
+  const nonBimGroup = index.stratumId("bim", "non-bim");
+  if (bimGroup < 0 || nonBimGroup < 0) return;
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i]!;
     if (c.stratum !== "total") continue;
-    const area = areaKey(c.level, c.system_code, c.area_code);
-    const bim = index.get(cellKey(c, c.year, area, "bim|bim"));
-    const non = index.get(cellKey(c, c.year, area, "bim|non-bim"));
-    if (!bim || !non) continue;
-    const { ratio, difference } = contrast(bim, non);
+    const bim = index.find(index.indicator[i]!, bimGroup, index.area[i]!, c.year);
+    const non = index.find(index.indicator[i]!, nonBimGroup, index.area[i]!, c.year);
+    if (bim < 0 || non < 0) continue;
+    const { ratio, difference } = contrast(out[bim]!, out[non]!);
     c.bim_ratio = ratio.value;
     c.bim_ratio_lower95 = ratio.lower;
     c.bim_ratio_upper95 = ratio.upper;
@@ -218,5 +202,4 @@ export function deriveCells(cells: readonly CellWithStatistics[], defs: readonly
     c.bim_difference_lower95 = difference.lower;
     c.bim_difference_upper95 = difference.upper;
   }
-  return out;
 }

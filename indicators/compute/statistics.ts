@@ -10,6 +10,7 @@ import type { Definition, Statistic, Unit } from "../definition/schema.ts";
 import { MAX_AGE } from "../definition/vocabulary.ts";
 import { ageStratumOf, strataOf } from "./compile.ts";
 import { statisticOf, type Limits } from "../statistics/index.ts";
+import type { IndicatorCell } from "./derive.ts";
 
 /** A cell as the compiled query returns it (see compile.ts). */
 export interface Cell {
@@ -141,12 +142,65 @@ export type WideColumns = Record<string, readonly unknown[]>;
 export type WideLayout = readonly { id: string; index: number; banded: boolean }[];
 
 /**
+ * A cell with every field of an `IndicatorCell`, the derived ones empty, written out in one
+ * literal: built once per cell, filled in place by `deriveInPlace` (derive.ts), never copied.
+ * Spreading 30 fields made objects V8 keeps in dictionary mode, and every later access 10× slower.
+ * (So not from the release format's `CELL_TABLE.nulls`, which indicators/ may not import anyway:
+ * a new value column still reaches here, since the release writer types its columns by this cell.)
+ */
+export function fullCell(c: Cell, statistic: Statistic, unit: Unit, value: number, lower95: number, upper95: number, lower998: number, upper998: number, low_count: boolean | null): IndicatorCell {
+  return {
+    indicator_id: c.indicator_id,
+    year: c.year,
+    level: c.level,
+    system_code: c.system_code,
+    area_code: c.area_code,
+    stratum: c.stratum,
+    stratum_value: c.stratum_value,
+    numerator: c.numerator,
+    denominator: c.denominator,
+    sum_squares: c.sum_squares ?? null,
+    statistic,
+    unit,
+    value,
+    lower95,
+    upper95,
+    lower998,
+    upper998,
+    low_count,
+    region_code: null,
+    compared_region: null,
+    compared_belgium: null,
+    quintile: null,
+    trend: null,
+    trend_slope: null,
+    bim_ratio: null,
+    bim_ratio_lower95: null,
+    bim_ratio_upper95: null,
+    bim_difference: null,
+    bim_difference_lower95: null,
+    bim_difference_upper95: null,
+  };
+}
+
+/** A cell of its own with empty derived fields (its bands and expected count kept). */
+export function asIndicatorCell(c: CellWithStatistics): IndicatorCell {
+  const out = fullCell(c, c.statistic, c.unit, c.value, c.lower95, c.upper95, c.lower998, c.upper998, c.low_count);
+  if (c.bands) out.bands = c.bands;
+  if (c.expected !== undefined) out.expected = c.expected;
+  return out;
+}
+
+/**
  * Every cell with its statistics, from the compiled query's wide result: for each row (a
  * year, an area and a stratum) and each definition, one cell when the definition asks for
  * that stratum and its denominator is not empty. A cell with nobody in the denominator has
  * no value: it is left out rather than kept as 0/0.
+ *
+ * Read column by column, with one scratch cell handed to the statistic's rule: each cell is
+ * one object, in the shape `deriveInPlace` fills (`fullCell`).
  */
-export function cellsFromColumns(columns: WideColumns, layout: WideLayout, defs: readonly Definition[]): CellWithStatistics[] {
+export function cellsFromColumns(columns: WideColumns, layout: WideLayout, defs: readonly Definition[]): IndicatorCell[] {
   const byId = new Map(defs.map((d) => [d.id, d]));
   const col = (name: string) => {
     const c = columns[name];
@@ -155,48 +209,50 @@ export function cellsFromColumns(columns: WideColumns, layout: WideLayout, defs:
   };
   const [year, level, system, area, stratum, stratumValue] = ["year", "level", "system_code", "area_code", "stratum", "stratum_value"].map(col) as unknown[][];
   const rows = year!.length;
-  const out: CellWithStatistics[] = [];
+  const out: IndicatorCell[] = [];
+  // One cell object handed to the statistics' rules, refilled for each cell: they read its counts.
+  const scratch: Cell = { indicator_id: "", year: 0, level: "", system_code: null, area_code: "", stratum: "", stratum_value: "", numerator: 0, denominator: 0, sum_squares: null };
   for (const { id, index, banded } of layout) {
     const def = byId.get(id);
     if (!def) throw new Error(`layout names unknown indicator ${id}`);
+    const spec = statisticOf(def.statistic);
     // Indirectly standardised ratios are read by indirect-standardisation.ts (all areas at once).
-    if (statisticOf(def.statistic).cells.from === "expected") continue;
+    if (spec.cells.from === "expected") continue;
     // A definition's own age bands come back under a stratum of their own (compile.ts).
     const ageStratum = ageStratumOf(def);
     const wanted = new Set<string>(["total", ...strataOf(def).map((s) => (s === "age-band" ? ageStratum : s))]);
     const n = col(banded ? `bn${index}` : `n${index}`);
     const d = col(banded ? `bd${index}` : `d${index}`);
-    const squares = statisticOf(def.statistic).compile.sumOfSquares ? col(`s${index}`) : undefined;
+    const squares = spec.compile.sumOfSquares ? col(`s${index}`) : undefined;
     const bandNumbers = banded ? col("bands") : undefined;
+    const source = spec.cells;
+    const m = source.from === "counts" ? multiplierOf(def.unit) : NaN;
     for (let r = 0; r < rows; r++) {
       const s = stratum![r] as string;
       if (!wanted.has(s) || d[r] === null || d[r] === undefined) continue;
-      const cell: Cell = {
-        indicator_id: id,
-        year: year![r] as number,
-        level: level![r] as string,
-        system_code: (system![r] as string | null) ?? null,
-        area_code: area![r] as string,
-        stratum: s === ageStratum ? "age-band" : s,
-        stratum_value: stratumValue![r] as string,
-        numerator: 0,
-        denominator: 0,
-        sum_squares: null,
-      };
+      scratch.indicator_id = id;
+      scratch.year = year![r] as number;
+      scratch.level = level![r] as string;
+      scratch.system_code = (system![r] as string | null) ?? null;
+      scratch.area_code = area![r] as string;
+      scratch.stratum = s === ageStratum ? "age-band" : s;
+      scratch.stratum_value = stratumValue![r] as string;
       if (bandNumbers) {
         const numbers = bandNumbers[r] as number[];
         const counts = n[r] as number[];
         const years = d[r] as number[];
         const bands = numbers.map((band, k) => ({ band, count: counts[k]!, personYears: years[k]! })).filter((b) => b.personYears > 0);
-        if (bands.length > 0) out.push(withDsr(cell, bands, def));
+        if (bands.length > 0) out.push(asIndicatorCell(withDsr({ ...scratch, numerator: 0, denominator: 0, sum_squares: null }, bands, def)));
         continue;
       }
       const denominator = d[r] as number;
       if (!(denominator > 0)) continue;
-      cell.numerator = n[r] as number;
-      cell.denominator = denominator;
-      if (squares) cell.sum_squares = squares[r] as number;
-      out.push(withStatistics(cell, def));
+      if (source.from !== "counts") throw new RangeError(`statistic ${def.statistic} is not computed from cells`);
+      scratch.numerator = n[r] as number;
+      scratch.denominator = denominator;
+      scratch.sum_squares = squares ? (squares[r] as number) : null;
+      const l = source.limits(scratch, def, m);
+      out.push(fullCell(scratch, def.statistic, def.unit, l.value, l.a.lower, l.a.upper, l.b.lower, l.b.upper, l.low_count));
     }
   }
   return out;

@@ -72,11 +72,13 @@ export interface CountInterval extends Interval {
 
 // Exact limits need a chi-square quantile by bisection; a national run asks for the same
 // (count < 10, level) pairs hundreds of thousands of times.
-const exactMemo = new Map<string, { lower: number; upper: number }>();
+// Keyed by level then count (numbers, no key string to build for each cell).
+const exactMemo = new Map<number, Map<number, { lower: number; upper: number }>>();
 function exactLimitsMemo(count: number, level: number): { lower: number; upper: number } {
-  const key = `${count}|${level}`;
-  let limits = exactMemo.get(key);
-  if (!limits) exactMemo.set(key, (limits = poissonExactLimits(count, level)));
+  let byCount = exactMemo.get(level);
+  if (!byCount) exactMemo.set(level, (byCount = new Map()));
+  let limits = byCount.get(count);
+  if (!limits) byCount.set(count, (limits = poissonExactLimits(count, level)));
   return limits;
 }
 
@@ -96,8 +98,10 @@ function tQuantileMemo(p: number, df: number): number {
 export function poissonCountLimits(count: number, level = 0.95): CountInterval {
   assertCount(count, "count");
   assertLevel(level);
-  if (count < BYAR_THRESHOLD) return { ...exactLimitsMemo(count, level), method: "exact" };
-  return { ...byarLimits(count, level), method: "byar" };
+  // Written out rather than spread: this runs for every cell of a national run.
+  const exact = count < BYAR_THRESHOLD;
+  const limits = exact ? exactLimitsMemo(count, level) : byarLimits(count, level);
+  return { lower: limits.lower, upper: limits.upper, method: exact ? "exact" : "byar" };
 }
 
 /** Crude rate count/denominator × multiplier (default per 100 000) with Poisson limits. */
