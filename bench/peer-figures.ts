@@ -4,18 +4,10 @@
  * check that every cell has the same numerator and denominator on both sides. Pure: no I/O.
  */
 
-export interface Figure {
-  indicator_id: string;
-  year: number;
-  level: string;
-  /** Only for level `zone`; empty in the CSV otherwise. */
-  system_code: string | null;
-  area_code: string;
-  stratum: string;
-  stratum_value: string;
-  numerator: number;
-  denominator: number;
-}
+import type { Cell } from "../indicators/compute/statistics.ts";
+
+/** One cell's counts, keyed as the engine keys its cells. */
+export type Figure = Pick<Cell, "indicator_id" | "year" | "level" | "system_code" | "area_code" | "stratum" | "stratum_value" | "numerator" | "denominator">;
 
 const KEY = ["indicator_id", "year", "level", "system_code", "area_code", "stratum", "stratum_value"] as const;
 const COLUMNS = [...KEY, "numerator", "denominator"] as const;

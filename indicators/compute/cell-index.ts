@@ -9,16 +9,10 @@
  * a Map.
  */
 
+import type { Cell } from "./statistics.ts";
+
 /** What a cell is found by. */
-export interface CellKeyFields {
-  indicator_id: string;
-  year: number;
-  level: string;
-  system_code: string | null;
-  area_code: string;
-  stratum: string;
-  stratum_value: string;
-}
+export type CellKeyFields = Pick<Cell, "indicator_id" | "year" | "level" | "system_code" | "area_code" | "stratum" | "stratum_value">;
 
 /** Ids of pairs of strings, given in order of first sight. */
 class PairIds {
