@@ -47,3 +47,33 @@ function plausibleBirthDate(digits: string): boolean {
 export function maskIdentifier(value: string): string {
   return value.length <= 4 ? "****" : `${value.slice(0, 4)}${"*".repeat(value.length - 4)}`;
 }
+
+/**
+ * JavaScript's `\s` and `trim()` whitespace, spelt out for RE2 (DuckDB's regular
+ * expressions), whose `\s` is ASCII only: the SQL twin must see what the JavaScript sees.
+ */
+const WHITESPACE = "\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}";
+
+/**
+ * The SQL twin of `isNationalRegisterNumber`, for the load's fast screen: a DuckDB boolean
+ * over the VARCHAR expression `x` (NULL, an empty field, is false). True wherever the
+ * JavaScript test is, and on few values besides (a number behind a letter prefix is taken
+ * whatever its birth date, and a float after any separators): the screen sends a file where it
+ * is ever true to the row checker, which decides. `niss-sql.test.ts` holds it to that.
+ *
+ * It runs on every field of large files, so it is built to be cheap: nested CASEs (DuckDB
+ * evaluates a branch only for the rows that reach it; AND does not stop early) let the length
+ * and then the shape (digits and separators, or a short letter prefix before them: what every
+ * branch of the JavaScript test needs, and what pseudonyms lack) turn away nearly every value
+ * before the arithmetic, and only one regular expression is costly to plan.
+ */
+export function nationalRegisterNumberSql(x: string): string {
+  const shape = `regexp_full_match(${x}, '[${WHITESPACE}]*([0-9][0-9${WHITESPACE}.\\-/_,:]*|[A-Za-z]{1,3}[${WHITESPACE}:#_-]?[0-9][0-9${WHITESPACE}.\\-/_]*)')`;
+  // A candidate is 1 followed by the digits, as a number: eleven digits, leading zeros
+  // included, make 100000000000 to 199999999999, whose last two digits check the nine before.
+  const digits = `TRY_CAST('1' || regexp_replace(${x}, '[^0-9]', '', 'g') AS BIGINT)`;
+  const float = `TRY_CAST('1' || lpad(NULLIF(regexp_extract(${x}, '^[^0-9]*([0-9]{9,11})\\.0+[^0-9]*$', 1), ''), 11, '0') AS BIGINT)`;
+  const passes = (v: string) =>
+    `COALESCE(${v} BETWEEN 100000000000 AND 199999999999 AND (97 - (${v} // 100 - 1000000000) % 97 = ${v} % 100 OR 97 - (${v} // 100 + 1000000000) % 97 = ${v} % 100), false)`;
+  return `CASE WHEN length(${x}) BETWEEN 11 AND 20 THEN CASE WHEN ${shape} THEN ${passes(digits)} OR ${passes(float)} ELSE false END ELSE false END`;
+}
