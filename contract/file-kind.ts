@@ -8,6 +8,13 @@ export interface RowRule {
   id: string;
   column: string;
   check: (row: ParsedRow) => string | null;
+  /**
+   * The same rule as a DuckDB condition, true when the row breaks it, over `value(column)`:
+   * the parsed value (numbers as DOUBLE, dates and codes as text, NULL when empty or
+   * invalid). The load's fast screen needs it; a file of a kind with a rule without it is
+   * checked row by row.
+   */
+  sql?: (value: (column: string) => string) => string;
 }
 
 export type ParsedValue = string | number | boolean | null;

@@ -65,6 +65,7 @@ export const population: FileKind = {
       column: "birth_year",
       check: (r: ParsedRow) =>
         typeof r.birth_year === "number" && typeof r.year === "number" && r.birth_year > r.year ? `birth year ${r.birth_year} is after the year of the situation (${r.year})` : null,
+      sql: (v) => `${v("birth_year")} > ${v("year")}`,
     },
     {
       id: "death-date.outside-year",
@@ -75,6 +76,10 @@ export const population: FileKind = {
         if (y !== r.year) return `death date ${r.death_date} is not in the year of the situation (${r.year})`;
         if (typeof r.birth_year === "number" && y < r.birth_year) return `death date ${r.death_date} is before the birth year ${r.birth_year}`;
         return null;
+      },
+      sql: (v) => {
+        const y = `CAST(substr(${v("death_date")}, 1, 4) AS DOUBLE)`;
+        return `(${y} <> ${v("year")} OR ${y} < ${v("birth_year")})`;
       },
     },
   ],
@@ -187,6 +192,7 @@ export const hospitalStays: FileKind = {
         typeof r.discharge_date === "string" && typeof r.admission_date === "string" && r.discharge_date < r.admission_date
           ? `discharge ${r.discharge_date} is before admission ${r.admission_date}`
           : null,
+      sql: (v) => `${v("discharge_date")} < ${v("admission_date")}`,
     },
   ],
 };
