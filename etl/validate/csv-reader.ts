@@ -68,6 +68,30 @@ export function splitLine(line: string, delimiter: string): string[] | null {
   return fields;
 }
 
+/** A header line (its line ending removed): its columns, trimmed, and the dialect it shows. */
+export function parseHeaderLine(line: string): { columns: string[]; dialect: CsvDialect; invalidUtf8: boolean } {
+  const bom = line.charCodeAt(0) === 0xfeff;
+  const text = bom ? line.slice(1) : line;
+  const dialect = { delimiter: detectDelimiter(text), bom };
+  return { columns: (splitLine(text, dialect.delimiter) ?? []).map((c) => c.trim()), dialect, invalidUtf8: text.indexOf("\uFFFD") >= 0 };
+}
+
+/**
+ * The first line of a file, parsed as readCsv parses it, reading no more than that line (at
+ * most MAX_LINE_CHARS); null when the file has no complete first line of that length.
+ */
+export async function readHeader(path: string): Promise<ReturnType<typeof parseHeaderLine> | null> {
+  const decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+  let text = "";
+  for await (const chunk of createReadStream(path, { highWaterMark: 64 << 10 }) as AsyncIterable<Buffer>) {
+    text += decoder.decode(chunk, { stream: true });
+    const nl = text.indexOf("\n");
+    if (nl >= 0) return parseHeaderLine(text.slice(0, text[nl - 1] === "\r" ? nl - 1 : nl));
+    if (text.length > MAX_LINE_CHARS) return null;
+  }
+  return null;
+}
+
 /** The longest line read (characters): a longer one is refused, and reading stays linear. */
 export const MAX_LINE_CHARS = 1 << 20;
 
@@ -91,7 +115,7 @@ export async function readCsv(path: string, callbacks: CsvCallbacks, hash?: Hash
   const handle = (raw: string, terminated: boolean) => {
     lineNo++;
     const endsCr = raw.endsWith("\r");
-    let line = endsCr ? raw.slice(0, -1) : raw;
+    const line = endsCr ? raw.slice(0, -1) : raw;
     if (terminated) {
       if (crlf === null) crlf = endsCr;
       else if (crlf !== endsCr && !mixedReported) {
@@ -101,12 +125,10 @@ export async function readCsv(path: string, callbacks: CsvCallbacks, hash?: Hash
       }
     }
     if (dialect === null) {
-      const bom = line.charCodeAt(0) === 0xfeff;
-      if (bom) line = line.slice(1);
-      dialect = { delimiter: detectDelimiter(line), bom };
-      if (line.indexOf("\uFFFD") >= 0) callbacks.problem("encoding.invalid-utf8", lineNo, "the header has bytes that are not valid UTF-8");
-      const columns = (splitLine(line, dialect.delimiter) ?? []).map((c) => c.trim());
-      if (!callbacks.header(columns, dialect)) stopped = true;
+      const header = parseHeaderLine(line);
+      dialect = header.dialect;
+      if (header.invalidUtf8) callbacks.problem("encoding.invalid-utf8", lineNo, "the header has bytes that are not valid UTF-8");
+      if (!callbacks.header(header.columns, dialect)) stopped = true;
       return;
     }
     if (line.length === 0) return;

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, extname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { reason, SNAPSHOT_PREFIX } from "../../core/atomic-file.ts";
+import { DigestStream, type FileDigest } from "./file-digest.ts";
 import type { ValidationReport } from "./report.ts";
 
 export interface Snapshot {
@@ -17,6 +18,8 @@ export interface Snapshot {
   dir: string;
   /** Extract file name → its copy; only regular files the copy succeeded for. */
   paths: Map<string, string>;
+  /** Extract file name → the hash and byte scan made while copying it. */
+  digests: Map<string, FileDigest>;
   /** Subdirectories of the extract (ignored, as before). */
   directories: Set<string>;
   dispose(): Promise<void>;
@@ -50,6 +53,7 @@ export async function snapshotExtract(dir: string, report: ValidationReport, par
     throw new SnapshotError(`cannot write to ${parent} (the extract is copied there before its checks): ${reason(error)}. Nothing was checked or loaded.`);
   }
   const paths = new Map<string, string>();
+  const digests = new Map<string, FileDigest>();
   const directories = new Set<string>();
   const dispose = () => rm(snapshot, { recursive: true, force: true });
   try {
@@ -67,13 +71,17 @@ export async function snapshotExtract(dir: string, report: ValidationReport, par
         continue;
       }
       const copy = join(snapshot, `${String(++n).padStart(4, "0")}${safeExtension(name)}`);
-      if (await copyRegular(source, copy, name, report)) paths.set(name, copy);
+      const digest = await copyRegular(source, copy, name, report);
+      if (digest) {
+        paths.set(name, copy);
+        digests.set(name, digest);
+      }
     }
   } catch (error) {
     await dispose();
     throw error;
   }
-  return { dir: snapshot, paths, directories, dispose };
+  return { dir: snapshot, paths, digests, directories, dispose };
 }
 
 /** Disk full, read-only or not allowed: said in words, before any check runs. */
@@ -98,7 +106,7 @@ function safeExtension(name: string): string {
  * Opens without following a link and without blocking on a FIFO, then checks the opened
  * file itself: a file swapped for a link or a pipe after lstat is still refused.
  */
-async function copyRegular(source: string, target: string, name: string, report: ValidationReport): Promise<boolean> {
+async function copyRegular(source: string, target: string, name: string, report: ValidationReport): Promise<FileDigest | null> {
   let handle;
   try {
     handle = await open(source, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -106,22 +114,23 @@ async function copyRegular(source: string, target: string, name: string, report:
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ELOOP" || code === "ENXIO") {
       report.error("file.not-regular", name, "became a link or a pipe while being read: only regular files are read");
-      return false;
+      return null;
     }
     report.error("file.unreadable", name, `cannot be read (${code ?? (error as Error).message})`);
-    return false;
+    return null;
   }
   try {
     if (!(await handle.stat()).isFile()) {
       report.error("file.not-regular", name, "not a regular file when opened: only regular files are read");
-      return false;
+      return null;
     }
+    const digest = new DigestStream();
     try {
-      await pipeline(createReadStream("", { fd: handle.fd, autoClose: false, start: 0 }), createWriteStream(target, { flags: "wx", mode: 0o600 }));
+      await pipeline(createReadStream("", { fd: handle.fd, autoClose: false, start: 0 }), digest, createWriteStream(target, { flags: "wx", mode: 0o600 }));
     } catch (error) {
       throw new SnapshotError(`cannot copy ${name} into ${dirname(target)} before checking it: ${reason(error)}. Nothing was loaded.`);
     }
-    return true;
+    return digest.result();
   } finally {
     await handle.close();
   }
