@@ -13,6 +13,7 @@ import type { HeaderMapping } from "./header.ts";
 import { buildReferences, chooseVintage, emptyReferences, type GeographyRows, type References } from "./references.ts";
 import { ValidationReport } from "./report.ts";
 import { EXTRACT_INFO_FILE, readExtractInfo, type ExtractInfo } from "./extract-info.ts";
+import { screenFiles } from "./screen-file.ts";
 import { snapshotExtract, type Snapshot } from "./snapshot.ts";
 
 export interface ExtractFile {
@@ -48,6 +49,11 @@ export interface CheckOptions {
   progress?: Progress;
   /** Where the private copies go (default: the system's temporary folder). */
   snapshotParent?: string;
+  /**
+   * Screen large CSV files in DuckDB first (screen-file.ts; default true). Off, every row is
+   * read by the row checker: the tests compare the two ways.
+   */
+  screen?: boolean;
 }
 
 const IGNORED = /^(readme|licen[cs]e|notice)/i;
@@ -115,7 +121,12 @@ export async function checkExtract(dir: string, options: CheckOptions = {}): Pro
       else pending.push({ name, kind, path: path(name) });
     }
   }
-  files.push(...(await checkFiles(pending, { report, today, references: references as References, progress: options.progress })));
+  // A file the DuckDB screen passes is done; the others are read row by row, and the list keeps its order.
+  const screened =
+    options.screen === false || references === null ? { passed: [], rowByRow: pending } : await screenFiles(pending, { references, today, digests: snapshot.digests, progress: options.progress });
+  const checked = await checkFiles(screened.rowByRow, { report, today, references: references as References, progress: options.progress });
+  const byName = new Map([...screened.passed, ...checked].map((f) => [f.name, f]));
+  files.push(...pending.map((f) => byName.get(f.name) as ExtractFile));
   references ??= emptyReferences(chooseVintage(geography, options.vintage));
 
   let boundaries: ExtractCheck["boundaries"] = null;

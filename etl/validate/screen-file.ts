@@ -1,0 +1,110 @@
+import type { FileKind } from "../../contract/index.ts";
+import { Database } from "../../core/duckdb.ts";
+import type { Progress } from "../../core/progress.ts";
+import { readHeader } from "./csv-reader.ts";
+import type { ExtractFile } from "./extract.ts";
+import type { FileDigest } from "./file-digest.ts";
+import { mapHeader } from "./header.ts";
+import type { References } from "./references.ts";
+import { ValidationReport } from "./report.ts";
+import { literal, SCREEN_REFERENCE_TABLES, screenQuery } from "./screen-sql.ts";
+
+export interface ScreenContext {
+  references: References;
+  today: Date;
+  /** The snapshot's digests: a screened file is never read by JavaScript, so its hash comes from the copy. */
+  digests: Map<string, FileDigest>;
+  progress?: Progress;
+}
+
+export interface ScreenOutcome {
+  /** Files the screen passed, in the order given: checked, nothing to report. */
+  passed: ExtractFile[];
+  /** Files to check row by row (flagged, unreadable by DuckDB, or not screenable), in the order given. */
+  rowByRow: { name: string; kind: FileKind; path: string }[];
+}
+
+/**
+ * Screens large CSV files in DuckDB (screen-sql.ts) before the row-by-row checks: a file
+ * whose every row passes is done; any other goes on to the row checker, which finds and words
+ * each problem. Runs in an in-memory database: the screen only counts, it keeps no row.
+ */
+export async function screenFiles(files: { name: string; kind: FileKind; path: string }[], ctx: ScreenContext): Promise<ScreenOutcome> {
+  const outcome: ScreenOutcome = { passed: [], rowByRow: [] };
+  const candidates = files.filter((f) => /\.(csv|txt)$/i.test(f.name) && ctx.digests.get(f.name)?.loneCarriageReturn === false);
+  if (candidates.length === 0) return { passed: [], rowByRow: files };
+  const db = await Database.open(":memory:");
+  try {
+    await fillReferences(db, ctx.references);
+    for (const file of files) {
+      const passed = candidates.includes(file) ? await screenFile(db, file, ctx) : null;
+      if (passed) outcome.passed.push(passed);
+      else outcome.rowByRow.push(file);
+    }
+  } finally {
+    db.close();
+  }
+  return outcome;
+}
+
+async function screenFile(db: Database, file: { name: string; kind: FileKind; path: string }, ctx: ScreenContext): Promise<ExtractFile | null> {
+  const digest = ctx.digests.get(file.name) as FileDigest;
+  const header = await readHeader(file.path);
+  if (!header || header.invalidUtf8) return null;
+  // Header problems are the row checker's to report, with its words.
+  const scratch = new ValidationReport();
+  const mapping = mapHeader(file.kind, header.columns, scratch, file.name);
+  if (!mapping || scratch.issues.length > 0) return null;
+  const sql = screenQuery({ kind: file.kind, header: header.columns, mapping, dialect: header.dialect, today: ctx.today });
+  if (sql === null) return null;
+  const task = ctx.progress?.task(`screen ${file.name} in DuckDB`, 1);
+  let counts: { rows: number; flagged: number };
+  try {
+    [counts] = (await db.all<{ rows: number; flagged: number }>(sql, [file.path])) as [{ rows: number; flagged: number }];
+  } catch {
+    // Ragged rows, an unterminated quote, bytes that are not UTF-8…: the row checker says which.
+    task?.done("unreadable as it stands: checked row by row");
+    return null;
+  }
+  if (counts.flagged > 0) {
+    task?.done(`${counts.flagged.toLocaleString("en")} row(s) to look at: checked row by row`);
+    return null;
+  }
+  task?.done(`${counts.rows.toLocaleString("en")} rows`);
+  return {
+    name: file.name,
+    path: file.path,
+    kind: file.kind,
+    format: "csv",
+    dialect: header.dialect,
+    mapping,
+    headerColumns: header.columns,
+    rows: counts.rows,
+    bytes: digest.bytes,
+    sha256: digest.sha256,
+  };
+}
+
+async function fillReferences(db: Database, refs: References): Promise<void> {
+  const table = async (name: string, columns: string, rows: string[]) => {
+    await db.run(`CREATE TEMP TABLE ${name} (${columns})`);
+    // Sectors are the largest set (about 20,000 for Belgium): a few statements of VALUES.
+    for (let i = 0; i < rows.length; i += 5000) await db.run(`INSERT INTO ${name} VALUES ${rows.slice(i, i + 5000).join(", ")}`);
+  };
+  for (const [name, set] of Object.entries(refs.sets))
+    await table(
+      SCREEN_REFERENCE_TABLES.set(name),
+      "code VARCHAR",
+      [...set].map((c) => `(${literal(c)})`),
+    );
+  await table(
+    SCREEN_REFERENCE_TABLES.sectorMunicipality,
+    "code VARCHAR, municipality VARCHAR",
+    [...refs.sectorMunicipality].map(([s, m]) => `(${literal(s)}, ${literal(m)})`),
+  );
+  await table(
+    SCREEN_REFERENCE_TABLES.split,
+    "code VARCHAR",
+    [...refs.splitMunicipalities].map((c) => `(${literal(c)})`),
+  );
+}

@@ -1,0 +1,166 @@
+// The fast screen: one DuckDB query that reads a whole CSV file with the load's own reader and
+// counts the rows that any check of the row-by-row checker (row-checker.ts) could refuse.
+// It never says why: a file with a flagged row, or one DuckDB cannot read, is checked again
+// row by row, and the messages (file, line, column, value, rule) come from there. So the
+// screen only has to be at least as strict as the row checker, and a clean file, the usual
+// case, is read at DuckDB's speed. Pure: it writes SQL, it runs nothing.
+import { nationalRegisterNumberSql, type ColumnSpec, type FileKind } from "../../contract/index.ts";
+import type { CsvDialect } from "./csv-reader.ts";
+import type { HeaderMapping } from "./header.ts";
+
+/** Reference tables the screen joins (screen-file.ts fills them from the geography). */
+export const SCREEN_REFERENCE_TABLES = {
+  /** One column `code`: municipality, sector, zone and zone-system codes of the vintage. */
+  set: (name: string) => `screen_ref_${name}`,
+  /** `code` (sector) → `municipality`. */
+  sectorMunicipality: "screen_ref_sector_municipality",
+  /** `code`: municipalities a zone system splits by sector. */
+  split: "screen_ref_split",
+} as const;
+
+export interface ScreenInput {
+  kind: FileKind;
+  /** The header's columns as the file writes them (one field per column, in order). */
+  header: string[];
+  mapping: HeaderMapping;
+  dialect: CsvDialect;
+  today: Date;
+}
+
+/** Why a kind of file is always checked row by row, or null when the screen can stand for it. */
+export function unscreenable(kind: FileKind): string | null {
+  if (kind.group === "geography") return "geography files are kept in memory for the other checks";
+  if (kind.keyCheck === "memory") return "its duplicate keys are looked for in memory, row by row";
+  if (kind.rowRules?.some((r) => r.sql === undefined)) return "a row rule has no SQL twin";
+  for (const [column, reference] of Object.entries(kind.references ?? {})) {
+    const spec = kind.columns.find((c) => c.name === column);
+    // A parsed number would be compared as its JavaScript text ("01" → "1"): left to the row checker.
+    if (!spec || (spec.type.kind !== "code" && spec.type.kind !== "enum")) return `reference column ${column} (${reference}) is not a code`;
+  }
+  for (const spec of kind.columns) if (spec.type.kind === "code" && /[^iu]/.test(spec.type.pattern.flags)) return `the pattern of ${spec.name} has flags RE2 does not share`;
+  return null;
+}
+
+/** A SQL string literal. */
+export function literal(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+const field = (i: number) => `c${i}`;
+
+/**
+ * The query: `SELECT rows, flagged` over the file bound as `$1`. Null when the kind cannot be
+ * screened (unscreenable above).
+ */
+export function screenQuery(input: ScreenInput): string | null {
+  const { kind, header, mapping, dialect, today } = input;
+  if (unscreenable(kind) !== null) return null;
+  const conditions: string[] = [];
+  const covered = new Set<number>();
+  const value = new Map<string, string>();
+
+  for (const spec of kind.columns) {
+    const at = mapping.index.get(spec.name);
+    if (at === undefined) {
+      value.set(spec.name, "NULL");
+      continue;
+    }
+    const x = field(at);
+    conditions.push(...valueConditions(spec, x, today));
+    value.set(spec.name, parsedValue(spec, x));
+    if (spec.type.kind !== "text") covered.add(at);
+    const reference = kind.references?.[spec.name];
+    if (reference) conditions.push(`${x} IS NOT NULL AND ${x} NOT IN (SELECT code FROM ${SCREEN_REFERENCE_TABLES.set(reference)})`);
+  }
+
+  const joins: string[] = [];
+  if (kind.references?.nis_code === "municipality" && kind.columns.some((c) => c.name === "sector_code")) {
+    const nis = value.get("nis_code") as string;
+    const sector = value.get("sector_code") as string;
+    conditions.push(`${sector} IS NULL AND ${nis} IN (SELECT code FROM ${SCREEN_REFERENCE_TABLES.split})`);
+    if (sector !== "NULL") {
+      joins.push(`LEFT JOIN ${SCREEN_REFERENCE_TABLES.sectorMunicipality} s ON s.code = ${sector}`);
+      conditions.push(`${sector} IS NOT NULL AND s.municipality IS DISTINCT FROM ${nis}`);
+    }
+  }
+  const valueOf = (column: string) => {
+    const v = value.get(column);
+    if (v === undefined) throw new Error(`${kind.id}: a row rule reads ${column}, which is not one of its columns`);
+    return v;
+  };
+  for (const rule of kind.rowRules ?? []) conditions.push((rule.sql as NonNullable<typeof rule.sql>)(valueOf));
+
+  header.forEach((_, i) => {
+    const x = field(i);
+    conditions.push(nationalRegisterNumberSql(x));
+    // The row checker refuses a line holding U+FFFD (bytes that were not UTF-8); DuckDB refuses
+    // such bytes itself, but a real U+FFFD in a free-text or ignored column would pass.
+    if (!covered.has(i)) conditions.push(`strpos(${x}, '\uFFFD') > 0`);
+  });
+
+  const flagged = conditions.map((c) => `COALESCE(${c}, false)`).join("\n    OR ");
+  return `SELECT count(*)::BIGINT AS "rows", count(*) FILTER (WHERE\n    ${flagged})::BIGINT AS flagged\nFROM ${csvReader(header.length, dialect)} t ${joins.join(" ")}`;
+}
+
+/**
+ * The file as DuckDB's CSV reader sees it, every field as text (NULL when empty), with the
+ * dialect the header showed. Strict: a ragged row, an unterminated quote or bytes that are
+ * not UTF-8 are errors, never guesses.
+ */
+export function csvReader(width: number, dialect: CsvDialect): string {
+  const columns = Array.from({ length: width }, (_, i) => `'${field(i)}': 'VARCHAR'`).join(", ");
+  return `read_csv($1, header=true, auto_detect=false, delim=${literal(dialect.delimiter)}, quote='"', escape='"', strict_mode=true, null_padding=false, columns={${columns}})`;
+}
+
+/** The row checker's parse of a valid value, as rules read it (value-check.ts). */
+function parsedValue(spec: ColumnSpec, x: string): string {
+  switch (spec.type.kind) {
+    case "int":
+    case "decimal":
+      return `TRY_CAST(${x} AS DOUBLE)`;
+    case "flag":
+      return `(${x} = '1')`;
+    default:
+      return x;
+  }
+}
+
+/** Conditions under which value-check.ts refuses the text `x` (NULL for an empty field). */
+export function valueConditions(spec: ColumnSpec, x: string, today: Date): string[] {
+  const t = spec.type;
+  const out: string[] = spec.required ? [`${x} IS NULL`] : [];
+  const outside = (v: string, min: number | undefined, max: number | undefined) =>
+    [min !== undefined ? `TRY_CAST(${v} AS DOUBLE) < ${min}` : null, max !== undefined ? `TRY_CAST(${v} AS DOUBLE) > ${max}` : null].filter((c): c is string => c !== null);
+  switch (t.kind) {
+    case "int":
+      out.push(`NOT regexp_full_match(${x}, '-?[0-9]+')`, ...outside(x, t.min, t.max === "current-year" ? today.getUTCFullYear() : t.max));
+      break;
+    case "decimal": {
+      const checked = t.suppressedMarker === undefined ? x : `NULLIF(${x}, ${literal(t.suppressedMarker)})`;
+      out.push(`NOT regexp_full_match(${checked}, '-?[0-9]+(\\.[0-9]+)?')`, ...outside(checked, t.min, t.max));
+      break;
+    }
+    case "date":
+      out.push(
+        `NOT regexp_full_match(${x}, '[0-9]{4}-[0-9]{2}-[0-9]{2}')`,
+        `${x} IS NOT NULL AND TRY_CAST(${x} AS DATE) IS NULL`,
+        `${x} > ${literal(today.toISOString().slice(0, 10))}`,
+        `${x} < '1880-01-01'`,
+      );
+      break;
+    case "flag":
+      out.push(`${x} NOT IN ('0', '1')`);
+      break;
+    case "enum":
+      out.push(`${x} NOT IN (${t.values.map(literal).join(", ")})`);
+      break;
+    case "code":
+      out.push(`NOT regexp_full_match(${x}, ${literal(`${t.pattern.flags.includes("i") ? "(?i)" : ""}${t.pattern.source}`)})`);
+      break;
+    case "text":
+      // Bytes are never fewer than UTF-16 units: stricter than the row checker, never looser.
+      out.push(`strlen(${x}) > ${t.maxLength}`, `regexp_matches(${x}, '[\\x{0}-\\x{1F}\\x{7F}-\\x{9F}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}\\x{FFFD}]')`);
+      break;
+  }
+  return out;
+}
