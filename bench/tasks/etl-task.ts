@@ -18,8 +18,9 @@ if (task === "generate") {
   const result = await generateSample({ scale: Number(scale), firstYear: 2019, lastYear: 2024, seed: 42, out: dir });
   rows = Object.values(result.rows).reduce((a, b) => a + b, 0);
   bytes = dirBytes(dir);
-} else if (task === "load") {
-  const result = await loadExtract(dir, { warehouse });
+} else if (task === "load" || task === "load-row-by-row") {
+  // load-row-by-row: every row through the JavaScript checker, as before the DuckDB screen.
+  const result = await loadExtract(dir, { warehouse, screen: task === "load" ? undefined : false });
   if (!result.written) throw new Error(result.check.report.format());
   rows = result.rows;
   bytes = statSync(warehouse).size;

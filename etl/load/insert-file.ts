@@ -3,9 +3,13 @@ import { ident, type Database } from "../../core/duckdb.ts";
 import type { ExtractFile } from "../validate/extract.ts";
 import { storedName } from "../../contract/warehouse-schema.ts";
 import type { ValidationReport } from "../validate/report.ts";
+import { screenField } from "../validate/screen-sql.ts";
 
-/** SQL that turns one source column into its warehouse type (CSV columns mostly arrive typed already). */
-function convert(spec: ColumnSpec, source: string, format: ExtractFile["format"]): string {
+/**
+ * SQL that turns one source column into its warehouse type (CSV columns mostly arrive typed
+ * already; "text" is a field the load's screen read as text, like Parquet's that need a cast).
+ */
+function convert(spec: ColumnSpec, source: string, format: ExtractFile["format"] | "text"): string {
   const t = spec.type;
   if (format === "csv" && csvType(spec) === sqlType(t)) return source;
   switch (t.kind) {
@@ -70,6 +74,38 @@ export async function insertFile(db: Database, file: ExtractFile, batchId: strin
   }
   if (kind.id === "statbel_population") return insertStatbelPopulation(db, file, batchId, targets, values);
   await db.run(`INSERT INTO ${ident(kind.id)} (${targets.join(", ")}, batch_id) SELECT ${values.join(", ")}, $2 FROM ${reader(file)}`, [file.path, batchId]);
+}
+
+/**
+ * Inserts a file the checks left to the load (ExtractFile.screenAtLoad), reading it once:
+ * every field as text, the screen's condition on every row (a flagged row raises, and the one
+ * INSERT statement leaves nothing behind), then the conversions of insertFile. Returns the
+ * rows stored, or null when the file is to be checked row by row (a flagged row, or a file
+ * DuckDB's strict reader refuses). The screen's reference tables must exist in `db`.
+ */
+export async function insertScreened(db: Database, file: ExtractFile, batchId: string): Promise<number | null> {
+  const parts = file.screenAtLoad;
+  const mapping = file.mapping;
+  if (!parts || !mapping) throw new Error(`${file.name}: not a file left to the load's screen`);
+  const targets: string[] = [];
+  const values: string[] = [];
+  for (const spec of file.kind.columns) {
+    const at = mapping.index.get(spec.name);
+    targets.push(ident(storedName(spec)));
+    values.push(at === undefined ? "NULL" : convert(spec, screenField(at), "text"));
+  }
+  const count = async () => Number((await db.all<{ n: bigint | number }>(`SELECT count(*) AS n FROM ${ident(file.kind.id)}`))[0]?.n ?? 0);
+  const before = await count();
+  try {
+    await db.run(
+      `INSERT INTO ${ident(file.kind.id)} (${targets.join(", ")}, batch_id) SELECT ${values.join(", ")}, $2 FROM ${parts.from}
+       WHERE CASE WHEN ${parts.flagged} THEN error('boussole: a row to check row by row') ELSE true END`,
+      [file.path, batchId],
+    );
+  } catch {
+    return null;
+  }
+  return (await count()) - before;
 }
 
 /** Statbel splits each municipality × sex × age by nationality and civil status: sum them. */

@@ -8,7 +8,7 @@ import { checkExtract, type ExtractCheck } from "../validate/extract.ts";
 import { removeOwnSnapshotsSync, snapshotParent } from "../validate/snapshot.ts";
 import { discard, discardSync, ensureWritable, onTermination, removeStaleTemporaries, replaceAtomically, temporaryPathFor } from "../../core/atomic-file.ts";
 import { checkInDatabase } from "./database-checks.ts";
-import { compareRowCount, insertFile } from "./insert-file.ts";
+import { checkFilesLeft, loadFile, prepareScreenedLoad } from "./load-file.ts";
 import { warehouseSchema } from "../../contract/warehouse-schema.ts";
 
 export const TOOL_VERSION = "boussole 0.1.0";
@@ -20,6 +20,12 @@ export interface LoadOptions {
   memoryLimit?: string;
   today?: Date;
   progress?: Progress;
+  /**
+   * How large files are screened in DuckDB before (or instead of) the row checks: default
+   * "at-load", as they are inserted, one read per file; true, in a pass of their own before
+   * the load; false, not at all (every row through the row checker). The bench compares them.
+   */
+  screen?: boolean | "at-load";
 }
 
 export interface LoadResult {
@@ -49,7 +55,7 @@ export async function loadExtract(dir: string, options: LoadOptions = {}): Promi
   });
   let check: ExtractCheck | undefined;
   try {
-    check = await checkExtract(dir, { vintage: options.vintage, today: options.today, progress, snapshotParent: parent });
+    check = await checkExtract(dir, { vintage: options.vintage, today: options.today, progress, snapshotParent: parent, screen: options.screen ?? "at-load" });
     return await loadChecked(dir, check, temporary, target, options, started);
   } finally {
     cleanup();
@@ -61,6 +67,7 @@ async function loadChecked(dir: string, check: ExtractCheck, temporary: string, 
   const progress = options.progress ?? silentProgress;
   const result: LoadResult = { check, batchId: null, rows: 0, written: false };
   if (!check.report.ok) {
+    await checkFilesLeft(check, progress);
     check.report.skipped.push("database checks (duplicate keys in large files, persons missing from the population) run only once every row passes");
     return result;
   }
@@ -69,12 +76,13 @@ async function loadChecked(dir: string, check: ExtractCheck, temporary: string, 
   let committed = false;
   try {
     for (const statement of warehouseSchema()) await db.run(statement);
-    const checked = new Map<string, number>();
+    await prepareScreenedLoad(db, check);
+    const ctx = { db, check, batchId, progress, loaded: new Map<string, number>() };
     for (const file of check.files) {
-      const task = progress.task(`load ${file.name}`, 1);
-      await insertFile(db, file, batchId);
-      await compareRowCount(db, file, checked, check.report);
-      task.done(`${file.rows.toLocaleString("en")} rows`);
+      if (!(await loadFile(ctx, file))) {
+        await checkFilesLeft(check, progress);
+        break;
+      }
     }
     if (!check.report.ok) return result;
     for (const f of check.boundaries?.features ?? []) {

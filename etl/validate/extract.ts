@@ -13,7 +13,8 @@ import type { HeaderMapping } from "./header.ts";
 import { buildReferences, chooseVintage, emptyReferences, type GeographyRows, type References } from "./references.ts";
 import { ValidationReport } from "./report.ts";
 import { EXTRACT_INFO_FILE, readExtractInfo, type ExtractInfo } from "./extract-info.ts";
-import { screenFiles } from "./screen-file.ts";
+import { planScreen, screenFiles } from "./screen-file.ts";
+import type { ScreenParts } from "./screen-sql.ts";
 import { snapshotExtract, type Snapshot } from "./snapshot.ts";
 
 export interface ExtractFile {
@@ -27,6 +28,11 @@ export interface ExtractFile {
   rows: number;
   bytes: number;
   sha256: string;
+  /**
+   * Set for a file left to the load to screen as it inserts (CheckOptions.screen "at-load"):
+   * not yet read, `rows` is 0 until the load counts them.
+   */
+  screenAtLoad?: ScreenParts;
 }
 
 export interface ExtractCheck {
@@ -39,6 +45,8 @@ export interface ExtractCheck {
   info: ExtractInfo | null;
   /** The private copies every check read and the load reads; the caller disposes of it. */
   snapshot: Snapshot;
+  /** "Today" the dates were checked against (the load's screen uses the same). */
+  today: Date;
 }
 
 export interface CheckOptions {
@@ -51,9 +59,10 @@ export interface CheckOptions {
   snapshotParent?: string;
   /**
    * Screen large CSV files in DuckDB first (screen-file.ts; default true). Off, every row is
-   * read by the row checker: the tests compare the two ways.
+   * read by the row checker: the tests compare the two ways. "at-load": person-level files are
+   * left to the load, which screens them as it inserts them (one read of each file).
    */
-  screen?: boolean;
+  screen?: boolean | "at-load";
 }
 
 const IGNORED = /^(readme|licen[cs]e|notice)/i;
@@ -122,10 +131,18 @@ export async function checkExtract(dir: string, options: CheckOptions = {}): Pro
     }
   }
   // A file the DuckDB screen passes is done; the others are read row by row, and the list keeps its order.
+  const atLoad: ExtractFile[] = [];
+  if (options.screen === "at-load" && references !== null) {
+    for (const file of pending.filter((f) => f.kind.group === "person-level")) {
+      const plan = await planScreen(file, { digests: snapshot.digests, today });
+      if (plan) atLoad.push({ ...plan.file, screenAtLoad: plan.parts });
+    }
+  }
+  const toScreen = pending.filter((f) => !atLoad.some((a) => a.name === f.name));
   const screened =
-    options.screen === false || references === null ? { passed: [], rowByRow: pending } : await screenFiles(pending, { references, today, digests: snapshot.digests, progress: options.progress });
+    options.screen === false || references === null ? { passed: [], rowByRow: toScreen } : await screenFiles(toScreen, { references, today, digests: snapshot.digests, progress: options.progress });
   const checked = await checkFiles(screened.rowByRow, { report, today, references: references as References, progress: options.progress });
-  const byName = new Map([...screened.passed, ...checked].map((f) => [f.name, f]));
+  const byName = new Map([...atLoad, ...screened.passed, ...checked].map((f) => [f.name, f]));
   files.push(...pending.map((f) => byName.get(f.name) as ExtractFile));
   references ??= emptyReferences(chooseVintage(geography, options.vintage));
 
@@ -135,5 +152,5 @@ export async function checkExtract(dir: string, options: CheckOptions = {}): Pro
   if (boundaryName) boundaries = { name: boundaryName, ...(await checkBoundaries(path(boundaryName), boundaryName, references, report, fill)) };
   else report.warning("file.missing", "geo_boundaries.geojson", "no boundaries file: maps will not be drawn");
 
-  return { dir, report, files, boundaries, references, geography, info, snapshot };
+  return { dir, report, files, boundaries, references, geography, info, snapshot, today };
 }

@@ -7,7 +7,7 @@ import type { FileDigest } from "./file-digest.ts";
 import { mapHeader } from "./header.ts";
 import type { References } from "./references.ts";
 import { ValidationReport } from "./report.ts";
-import { literal, SCREEN_REFERENCE_TABLES, screenQuery } from "./screen-sql.ts";
+import { literal, SCREEN_REFERENCE_TABLES, screenParts, type ScreenParts } from "./screen-sql.ts";
 
 export interface ScreenContext {
   references: References;
@@ -31,13 +31,12 @@ export interface ScreenOutcome {
  */
 export async function screenFiles(files: { name: string; kind: FileKind; path: string }[], ctx: ScreenContext): Promise<ScreenOutcome> {
   const outcome: ScreenOutcome = { passed: [], rowByRow: [] };
-  const candidates = files.filter((f) => /\.(csv|txt)$/i.test(f.name) && ctx.digests.get(f.name)?.loneCarriageReturn === false);
-  if (candidates.length === 0) return { passed: [], rowByRow: files };
+  if (files.length === 0) return outcome;
   const db = await Database.open(":memory:");
   try {
     await fillReferences(db, ctx.references);
     for (const file of files) {
-      const passed = candidates.includes(file) ? await screenFile(db, file, ctx) : null;
+      const passed = await screenFile(db, file, ctx);
       if (passed) outcome.passed.push(passed);
       else outcome.rowByRow.push(file);
     }
@@ -47,19 +46,50 @@ export async function screenFiles(files: { name: string; kind: FileKind; path: s
   return outcome;
 }
 
-async function screenFile(db: Database, file: { name: string; kind: FileKind; path: string }, ctx: ScreenContext): Promise<ExtractFile | null> {
-  const digest = ctx.digests.get(file.name) as FileDigest;
+/** A file the screen can read: its entry (rows still to count) and the screen's SQL for it. */
+export interface ScreenPlan {
+  file: ExtractFile;
+  parts: ScreenParts;
+}
+
+/**
+ * Reads the header of a CSV file and plans its screen; null when the file must go row by
+ * row (Parquet, a lone carriage return, a header the row checker would word a problem about,
+ * or a kind the screen cannot stand for).
+ */
+export async function planScreen(file: { name: string; kind: FileKind; path: string }, ctx: Pick<ScreenContext, "digests" | "today">): Promise<ScreenPlan | null> {
+  const digest = ctx.digests.get(file.name);
+  if (!/\.(csv|txt)$/i.test(file.name) || !digest || digest.loneCarriageReturn) return null;
   const header = await readHeader(file.path);
   if (!header || header.invalidUtf8) return null;
   // Header problems are the row checker's to report, with its words.
   const scratch = new ValidationReport();
   const mapping = mapHeader(file.kind, header.columns, scratch, file.name);
   if (!mapping || scratch.issues.length > 0) return null;
-  const sql = screenQuery({ kind: file.kind, header: header.columns, mapping, dialect: header.dialect, today: ctx.today });
-  if (sql === null) return null;
+  const parts = screenParts({ kind: file.kind, header: header.columns, mapping, dialect: header.dialect, today: ctx.today });
+  if (parts === null) return null;
+  const entry: ExtractFile = {
+    name: file.name,
+    path: file.path,
+    kind: file.kind,
+    format: "csv",
+    dialect: header.dialect,
+    mapping,
+    headerColumns: header.columns,
+    rows: 0,
+    bytes: digest.bytes,
+    sha256: digest.sha256,
+  };
+  return { file: entry, parts };
+}
+
+async function screenFile(db: Database, file: { name: string; kind: FileKind; path: string }, ctx: ScreenContext): Promise<ExtractFile | null> {
+  const plan = await planScreen(file, ctx);
+  if (plan === null) return null;
   const task = ctx.progress?.task(`screen ${file.name} in DuckDB`, 1);
   let counts: { rows: number; flagged: number };
   try {
+    const sql = `SELECT count(*)::BIGINT AS "rows", count(*) FILTER (WHERE ${plan.parts.flagged})::BIGINT AS flagged FROM ${plan.parts.from}`;
     [counts] = (await db.all<{ rows: number; flagged: number }>(sql, [file.path])) as [{ rows: number; flagged: number }];
   } catch {
     // Ragged rows, an unterminated quote, bytes that are not UTF-8…: the row checker says which.
@@ -71,21 +101,11 @@ async function screenFile(db: Database, file: { name: string; kind: FileKind; pa
     return null;
   }
   task?.done(`${counts.rows.toLocaleString("en")} rows`);
-  return {
-    name: file.name,
-    path: file.path,
-    kind: file.kind,
-    format: "csv",
-    dialect: header.dialect,
-    mapping,
-    headerColumns: header.columns,
-    rows: counts.rows,
-    bytes: digest.bytes,
-    sha256: digest.sha256,
-  };
+  return { ...plan.file, rows: counts.rows };
 }
 
-async function fillReferences(db: Database, refs: References): Promise<void> {
+/** The reference tables the screen joins, as temporary tables of `db`. */
+export async function fillReferences(db: Database, refs: References): Promise<void> {
   const table = async (name: string, columns: string, rows: string[]) => {
     await db.run(`CREATE TEMP TABLE ${name} (${columns})`);
     // Sectors are the largest set (about 20,000 for Belgium): a few statements of VALUES.

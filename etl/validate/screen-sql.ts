@@ -48,11 +48,16 @@ export function literal(value: string): string {
 
 const field = (i: number) => `c${i}`;
 
-/**
- * The query: `SELECT rows, flagged` over the file bound as `$1`. Null when the kind cannot be
- * screened (unscreenable above).
- */
-export function screenQuery(input: ScreenInput): string | null {
+/** What the screen reads the file with, and the condition that flags a row of it. */
+export interface ScreenParts {
+  /** `FROM` this: the file bound as `$1`, every field a VARCHAR `c0`, `c1`… (alias `t`), and the reference joins. */
+  from: string;
+  /** True for a row any check of the row checker could refuse. */
+  flagged: string;
+}
+
+/** The screen's reader and condition, for the count above or for a load that screens as it inserts. */
+export function screenParts(input: ScreenInput): ScreenParts | null {
   const { kind, header, mapping, dialect, today } = input;
   if (unscreenable(kind) !== null) return null;
   const conditions: string[] = [];
@@ -99,7 +104,12 @@ export function screenQuery(input: ScreenInput): string | null {
   });
 
   const flagged = conditions.map((c) => `COALESCE(${c}, false)`).join("\n    OR ");
-  return `SELECT count(*)::BIGINT AS "rows", count(*) FILTER (WHERE\n    ${flagged})::BIGINT AS flagged\nFROM ${csvReader(header.length, dialect)} t ${joins.join(" ")}`;
+  return { from: `${csvReader(header.length, dialect)} t ${joins.join(" ")}`, flagged };
+}
+
+/** The raw field the screen reads for a header column (see csvReader). */
+export function screenField(at: number): string {
+  return field(at);
 }
 
 /**
