@@ -47,6 +47,11 @@ export class Database {
   }
 }
 
+/** A SQL string literal (a code, a file's delimiter, a value from a header). */
+export function literal(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
 /** Quotes an identifier (column or table name coming from a file header). */
 export function ident(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;

@@ -1,5 +1,5 @@
 import { sqlType, type ColumnSpec, type FileKind } from "../../contract/index.ts";
-import { ident, type Database } from "../../core/duckdb.ts";
+import { ident, literal, type Database } from "../../core/duckdb.ts";
 import type { ExtractFile } from "../validate/extract.ts";
 import { storedName } from "../../contract/warehouse-schema.ts";
 import type { ValidationReport } from "../validate/report.ts";
@@ -49,7 +49,7 @@ function columnsStruct(file: ExtractFile): string {
     if (source !== undefined) typeOf.set(source, csvType(spec));
   }
   const names = file.headerColumns ?? [];
-  return `{${names.map((n) => `'${n.replaceAll("'", "''")}': '${typeOf.get(n) ?? "VARCHAR"}'`).join(", ")}}`;
+  return `{${names.map((n) => `${literal(n)}: '${typeOf.get(n) ?? "VARCHAR"}'`).join(", ")}}`;
 }
 
 /** Columns with a suppression marker (Statbel's `*`) are read as text and converted after. */

@@ -1,5 +1,5 @@
 import type { FileKind } from "../../contract/index.ts";
-import { Database } from "../../core/duckdb.ts";
+import { Database, literal } from "../../core/duckdb.ts";
 import type { Progress } from "../../core/progress.ts";
 import { readHeader } from "./csv-reader.ts";
 import type { ExtractFile } from "./extract.ts";
@@ -7,7 +7,7 @@ import type { FileDigest } from "./file-digest.ts";
 import { mapHeader } from "./header.ts";
 import type { References } from "./references.ts";
 import { ValidationReport } from "./report.ts";
-import { literal, SCREEN_REFERENCE_TABLES, screenParts, type ScreenParts } from "./screen-sql.ts";
+import { SCREEN_REFERENCE_TABLES, screenParts, type ScreenParts } from "./screen-sql.ts";
 
 export interface ScreenContext {
   references: References;

@@ -5,6 +5,7 @@
 // screen only has to be at least as strict as the row checker, and a clean file, the usual
 // case, is read at DuckDB's speed. Pure: it writes SQL, it runs nothing.
 import { nationalRegisterNumberSql, type ColumnSpec, type FileKind } from "../../contract/index.ts";
+import { literal } from "../../core/duckdb.ts";
 import type { CsvDialect } from "./csv-reader.ts";
 import type { HeaderMapping } from "./header.ts";
 
@@ -41,12 +42,9 @@ export function unscreenable(kind: FileKind): string | null {
   return null;
 }
 
-/** A SQL string literal. */
-export function literal(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
-
-const field = (i: number) => `c${i}`;
+/** The raw field the screen reads for a header column: `c0`, `c1`… (see csvReader). */
+export const screenField = (at: number): string => `c${at}`;
+const field = screenField;
 
 /** What the screen reads the file with, and the condition that flags a row of it. */
 export interface ScreenParts {
@@ -56,7 +54,7 @@ export interface ScreenParts {
   flagged: string;
 }
 
-/** The screen's reader and condition, for the count above or for a load that screens as it inserts. */
+/** The screen's reader and condition: screen-file.ts counts with them, insert-file.ts guards an INSERT. */
 export function screenParts(input: ScreenInput): ScreenParts | null {
   const { kind, header, mapping, dialect, today } = input;
   if (unscreenable(kind) !== null) return null;
@@ -105,11 +103,6 @@ export function screenParts(input: ScreenInput): ScreenParts | null {
 
   const flagged = conditions.map((c) => `COALESCE(${c}, false)`).join("\n    OR ");
   return { from: `${csvReader(header.length, dialect)} t ${joins.join(" ")}`, flagged };
-}
-
-/** The raw field the screen reads for a header column (see csvReader). */
-export function screenField(at: number): string {
-  return field(at);
 }
 
 /**

@@ -2,12 +2,11 @@
  * SQL fragments shared by the compilers: quoting, the event tables, and the conditions that
  * select events and persons. See compile.ts for why codes are quoted rather than trusted.
  */
+import { literal } from "../../core/duckdb.ts";
 import type { Numerator, Population } from "../definition/schema.ts";
 import { MAX_AGE } from "../definition/vocabulary.ts";
 
-export function literal(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
+export { literal };
 
 export type EventsNumerator = Extract<Numerator, { kind: "events" }>;
 export type MedicinesNumerator = Extract<Numerator, { kind: "medicines" }>;
