@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { audit, auditRelease, protect, releaseOf, type SdcProblem, type SdcRelease } from "./index.ts";
-import { gridProblem } from "./test-support/problems.ts";
+import { gridProblem, hierarchyProblem } from "./test-support/problems.ts";
 
 // 3×3 with margins; c00 = 2 and c11 = 3 sensitive.
 //   2  6  9 | 17
@@ -138,5 +138,48 @@ describe("audit against brute force", () => {
       ),
       { numRuns: 150, seed: 7 },
     );
+  });
+});
+
+describe("proven widths (the default) against exact intervals", () => {
+  // Random hierarchies (total → regions → municipalities, strata a + b), random patterns of
+  // hidden non-zero cells: the default audit proves widths up to the requirement and solves
+  // exactly only what falls short and the narrowest; it must agree with the exact audit on
+  // everything a verdict rests on.
+  const count = fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 30 }));
+  const leaves = fc.array(fc.array(fc.tuple(count, count), { minLength: 2, maxLength: 5 }), { minLength: 2, maxLength: 5 });
+  const pattern = fc.record({ leaves, latentB: fc.boolean(), hide: fc.array(fc.boolean(), { minLength: 120, maxLength: 120 }) });
+
+  it("same verdict, failures and narrowest width; a proven range lies inside the exact interval", async () => {
+    let provenSeen = 0;
+    await fc.assert(
+      fc.asyncProperty(pattern, async ({ leaves, latentB, hide }) => {
+        const p = hierarchyProblem({ leaves, latentB });
+        // Sensitive publishable cells always hidden (else both fail trivially); others at random.
+        const hidden = p.cells.filter((c, i) => c.publishable && c.value > 0 && (c.value < 5 || hide[i % hide.length])).map((c) => c.id);
+        const release = releaseOf(p, hidden);
+        const exact = await auditRelease(release, {}, { exact: true });
+        const fast = await auditRelease(release);
+        expect(fast.pass).toBe(exact.pass);
+        expect(fast.failing.map((c) => c.id)).toEqual(exact.failing.map((c) => c.id));
+        expect(fast.narrowest?.width).toBe(exact.narrowest?.width);
+        const byId = new Map(exact.cells.map((c) => [c.id, c]));
+        for (const c of fast.cells) {
+          const e = byId.get(c.id)!;
+          if (!c.proven) {
+            expect(c).toEqual(e);
+            continue;
+          }
+          provenSeen++;
+          expect(c.width).toBeGreaterThanOrEqual(c.required);
+          expect(c.width).toBeLessThanOrEqual(e.width);
+          expect(c.min).toBeGreaterThanOrEqual(e.min);
+          expect(c.max).toBeLessThanOrEqual(e.max);
+        }
+      }),
+      { numRuns: 80, seed: 20261203 },
+    );
+    // The property says something only if some widths were merely proven.
+    expect(provenSeen).toBeGreaterThan(20);
   });
 });

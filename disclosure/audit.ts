@@ -12,7 +12,7 @@
 import { ComponentAttack, type Exactness } from "./attack.ts";
 import { Ceiling } from "./ceiling.ts";
 import { findComponents } from "./components.ts";
-import { exactIntervals } from "./intervals.ts";
+import { auditIntervals, exactIntervals, type ExactInterval } from "./intervals.ts";
 import { loadSolver, solveCounter } from "./lp.ts";
 import { SdcError, type SdcOptions, type SdcProblem, type SdcRelease } from "./model.ts";
 import { lowerBound, resolveOptions } from "./options.ts";
@@ -23,10 +23,18 @@ import { indexRelease } from "./validate.ts";
 export interface CellAudit {
   id: string;
   status: "hidden" | "latent" | "published" | "known";
-  /** Smallest and largest value consistent with the release (integers; max may be Infinity). */
+  /**
+   * Smallest and largest value consistent with the release (integers; max may be Infinity), or,
+   * when `proven`, two values the cell can take: its interval is at least that wide.
+   */
   min: number;
   max: number;
   width: number;
+  /**
+   * The width is only proven (a lower bound, by two feasible points) because it reaches what is
+   * required; the cells that fail, and the narrowest, always get exact intervals.
+   */
+  proven: boolean;
   /** Width 0, and why: the equations alone, or with the bounds; "published" for a shown cell. */
   exact: Exactness | "published";
   /** Width this cell must reach: protectionWidth, or its ceiling when capped. */
@@ -60,8 +68,18 @@ export interface AuditResult {
   ms: number;
 }
 
+export interface AuditMode {
+  /**
+   * Exact intervals for every sensitive cell (two LPs per cell where points do not reach a
+   * bound). Default false: widths proven up to the requirement, exact only for cells that fall
+   * short and for the narrowest (intervals.ts: auditIntervals); pass, failures and the narrowest
+   * width are the same either way.
+   */
+  exact?: boolean;
+}
+
 /** Audit a release: published values, structure and the sensitive list only. */
-export async function auditRelease(release: SdcRelease, options: SdcOptions = {}): Promise<AuditResult> {
+export async function auditRelease(release: SdcRelease, options: SdcOptions = {}, mode: AuditMode = {}): Promise<AuditResult> {
   const started = performance.now();
   const resolved = resolveOptions(options);
   const { structure, values, published, sensitive } = indexRelease(release);
@@ -85,12 +103,12 @@ export async function auditRelease(release: SdcRelease, options: SdcOptions = {}
   const components = findComponents(structure, unknown);
   const ceiling = new Ceiling(highs, structure, values, resolved);
   const W = resolved.protectionWidth;
-  const unpublishedEntry = (cell: number, min: number, max: number, width: number, exact: Exactness): CellAudit => {
+  const unpublishedEntry = (cell: number, min: number, max: number, width: number, exact: Exactness, proven = false): CellAudit => {
     const required = width >= W ? W : Math.min(W, ceiling.width(cell));
     return {
       id: structure.ids[cell]!,
       status: structure.publishable[cell] ? "hidden" : "latent",
-      ...{ min, max, width, exact, required, capped: required < W },
+      ...{ min, max, width, proven, exact, required, capped: required < W },
       pass: width >= required,
     };
   };
@@ -101,7 +119,7 @@ export async function auditRelease(release: SdcRelease, options: SdcOptions = {}
       const value = values[cell]!;
       results.set(cell, {
         id: structure.ids[cell]!,
-        ...{ status: known ? "known" : "published", min: value, max: value, width: 0, exact: "published" },
+        ...{ status: known ? "known" : "published", min: value, max: value, width: 0, proven: false, exact: "published" },
         ...{ required: known ? 0 : W, capped: known, pass: known },
       });
     }
@@ -114,11 +132,12 @@ export async function auditRelease(release: SdcRelease, options: SdcOptions = {}
       if (targets.length === 0) continue;
       const attack = new ComponentAttack(highs, structure, component, unknown, knownValues, lower);
       try {
-        const intervals = exactIntervals(attack, targets);
+        const intervals: Map<number, ExactInterval & { exact?: boolean }> = mode.exact ? exactIntervals(attack, targets) : auditIntervals(attack, targets, () => W);
         for (const cell of targets) {
-          const { min, max, width } = intervals.get(cell)!;
+          const { min, max, width, exact } = intervals.get(cell)!;
+          const proven = exact === false;
           // The Gaussian elimination is only needed to explain a width of 0.
-          results.set(cell, unpublishedEntry(cell, min, max, width, width === 0 ? attack.exactness(cell) : false));
+          results.set(cell, unpublishedEntry(cell, min, max, width, width === 0 ? attack.exactness(cell) : false, proven));
         }
       } finally {
         attack.dispose();

@@ -86,6 +86,7 @@ export async function protect(problem: SdcProblem, options: SdcOptions = {}): Pr
 
   // The true values must lie in the attacker's intervals; anything else is a bug.
   for (const cell of audit.cells) {
+    if (cell.proven) continue; // only two values the cell can take, not its extremes
     const value = values[structure.index.get(cell.id)!]!;
     if (value < cell.min || value > cell.max) {
       throw new SdcError(`internal: true value of "${cell.id}" lies outside its audited interval`);

@@ -19,6 +19,7 @@ import { findComponents, type Component } from "./components.ts";
 import { eliminateSingletons } from "./singletons.ts";
 import type { Reach } from "./reach.ts";
 import type { SuppressionState } from "./state.ts";
+import { bulkPoints } from "./bulk-points.ts";
 import { POINT_TOLERANCE, pointsOnto, sparsestFirst, sufficientSpread, widen, type Spread } from "./witnesses.ts";
 
 /** Ascending order that copes with Infinity − Infinity. */
@@ -31,31 +32,10 @@ interface Status {
   high: Float64Array | null;
 }
 
-/** Below this many cells to prove, bulk points (attack.spreadPoints) are not worth their two LPs. */
-const SPREAD_MIN = 4;
 /** When publishing a cell, this many of the likeliest failures are solved one by one before bulk points. */
 const FAIL_FIRST = 2;
-/** Bulk points are asked again while each round proves at least 10% of the cells left. */
-const BULK_PROGRESS = 0.9;
 /** Cells closest to a published cell are the likeliest to lose their width; beyond this, order by slack alone. */
 const DISTANCE_LIMIT = 4;
-
-/**
- * Points proving many widths at once (attack.spreadPoints), repeated on the
- * cells still unproven while each round proves a good share of them. The
- * points go to `widenAll`, which records them.
- */
-function bulkPoints(attack: ComponentAttack, open: number[], widenAll: (points: Float64Array[]) => void, proven: (cell: number) => boolean): void {
-  for (let round = 0; open.length >= SPREAD_MIN; round++) {
-    // All together first; then each round pushes a different half of the
-    // cells up and the other half down, which spreads cells whose sum is fixed.
-    const signs = round === 0 ? undefined : open.map((c) => ((Math.imul(c + 1, 2654435761) >>> (round % 16)) & 1 ? -1 : 1));
-    widenAll(attack.spreadPoints(open, signs));
-    const left = open.filter((u) => !proven(u));
-    if (left.length > BULK_PROGRESS * open.length) break;
-    open = left;
-  }
-}
 
 const statusOf = (spread: Spread): Status => ({ width: spread.width, low: spread.low, high: spread.high });
 
