@@ -8,7 +8,7 @@ import type { Command } from "commander";
 import { loadDefinitions } from "../indicators/definition/load.ts";
 import { auditReleaseDir } from "../release/audit-release.ts";
 import { attackRelease } from "../attacker/index.ts";
-import { publish, PublishError } from "../release/publish.ts";
+import { DEFAULT_PRUNE_BUDGET, publish, PublishError } from "../release/publish.ts";
 import { UserError } from "../core/user-error.ts";
 import { parseNumber } from "./errors.ts";
 
@@ -31,7 +31,7 @@ export function publishCommand(program: Command, setExit: (code: number) => void
       "--prune-budget <n>",
       "LP solves the pruning pass may spend per solve of suppression (0: no pruning; 1000: in effect until no hidden cell is redundant)",
       parseNumber("--prune-budget", 0, 1000),
-      1,
+      DEFAULT_PRUNE_BUDGET,
     )
     .action(
       async (o: {
