@@ -27,8 +27,10 @@ export interface PublishedCell extends IndicatorCell {
   hidden: HiddenReason | null;
 }
 
-const cellKey = (c: Pick<IndicatorCell, "indicator_id" | "year" | "level" | "system_code" | "area_code" | "stratum" | "stratum_value">) =>
-  `${c.indicator_id}|${c.year}|${areaKey(c.level, c.system_code, c.area_code)}|${c.stratum}|${c.stratum_value}`;
+type Address = Pick<IndicatorCell, "indicator_id" | "year" | "level" | "system_code" | "area_code" | "stratum" | "stratum_value">;
+
+const key = (indicator: string, year: number, area: string, stratum: string, value: string) => `${indicator}|${year}|${area}|${stratum}|${value}`;
+const cellKey = (c: Address) => key(c.indicator_id, c.year, areaKey(c.level, c.system_code, c.area_code), c.stratum, c.stratum_value);
 
 /** What a hidden cell carries: every value column of the release's cell table NULL, and the publisher's own sum of squares. */
 const NULLED = { ...CELL_TABLE.nulls, sum_squares: null } as const;
@@ -44,38 +46,56 @@ export function applyDisclosure(
     const hide = [c.numerator, c.denominator].some((id) => id !== undefined && hidden.has(id));
     return hide ? "suppressed" : null;
   };
+  // Only published cells are looked up: a cell left out (a municipal stratum, a sector) has
+  // latent counts, never hidden, and every lookup below stays at the cell's level and stratum
+  // or goes to regions and Belgium. ~10⁶ cells, most of them municipal: keys for the published ones only.
+  const published: number[] = [];
+  cells.forEach((c, i) => {
+    if (isPublished(c, options)) published.push(i);
+  });
+  const keys = published.map((i) => cellKey(cells[i]!));
   const reasons = new Map<string, HiddenReason | null>();
-  cells.forEach((c, i) => reasons.set(cellKey(c), reasonOf(counts[i]!)));
-  // Ratios of measures: hidden when either measure's cell is.
+  published.forEach((i, k) => reasons.set(keys[k]!, reasonOf(counts[i]!)));
+  // Ratios of measures: hidden when either measure's cell is (in the definitions' order).
+  const byIndicator = new Map<string, number[]>();
+  published.forEach((i, k) => {
+    const id = cells[i]!.indicator_id;
+    const list = byIndicator.get(id);
+    if (list) list.push(k);
+    else byIndicator.set(id, [k]);
+  });
   for (const def of defs) {
     const of = def["ratio-of"];
     if (statisticOf(def.statistic).cells.from !== "measures" || !of) continue;
-    for (const c of cells) {
-      if (c.indicator_id !== def.id) continue;
-      const a = reasons.get(cellKey({ ...c, indicator_id: of.numerator }));
-      const b = reasons.get(cellKey({ ...c, indicator_id: of.denominator }));
-      if (a || b) reasons.set(cellKey(c), "suppressed");
+    for (const k of byIndicator.get(def.id) ?? []) {
+      const c = cells[published[k]!]!;
+      const area = areaKey(c.level, c.system_code, c.area_code);
+      const a = reasons.get(key(of.numerator, c.year, area, c.stratum, c.stratum_value));
+      const b = reasons.get(key(of.denominator, c.year, area, c.stratum, c.stratum_value));
+      if (a || b) reasons.set(keys[k]!, "suppressed");
     }
   }
-  const isHidden = (c: Parameters<typeof cellKey>[0]) => Boolean(reasons.get(cellKey(c)));
+  const isHidden = (indicator: string, year: number, area: string, stratum: string, value: string) => Boolean(reasons.get(key(indicator, year, area, stratum, value)));
 
   const out: PublishedCell[] = [];
-  for (const c of cells) {
-    if (!isPublished(c, options)) continue;
-    const reason = reasons.get(cellKey(c)) ?? null;
+  published.forEach((i, k) => {
+    const c = cells[i]!;
+    const reason = reasons.get(keys[k]!) ?? null;
     if (reason) {
       out.push({ ...c, ...(NULLED as unknown as Partial<IndicatorCell>), hidden: reason } as PublishedCell);
-      continue;
+      return;
     }
     const p: PublishedCell = { ...c, hidden: null };
-    if (p.region_code && isHidden({ ...c, level: "region", system_code: null, area_code: p.region_code })) p.compared_region = null;
-    if (isHidden({ ...c, level: "belgium", system_code: null, area_code: "BE" })) p.compared_belgium = null;
-    if (p.trend !== null) for (let y = c.year - 4; y < c.year; y++) if (isHidden({ ...c, year: y })) p.trend = p.trend_slope = null;
-    if (p.bim_ratio !== null && (isHidden({ ...c, stratum: "bim", stratum_value: "bim" }) || isHidden({ ...c, stratum: "bim", stratum_value: "non-bim" }))) {
+    const area = areaKey(c.level, c.system_code, c.area_code);
+    const here = (year: number, stratum = c.stratum, value = c.stratum_value) => isHidden(c.indicator_id, year, area, stratum, value);
+    if (p.region_code && isHidden(c.indicator_id, c.year, areaKey("region", null, p.region_code), c.stratum, c.stratum_value)) p.compared_region = null;
+    if (isHidden(c.indicator_id, c.year, areaKey("belgium", null, "BE"), c.stratum, c.stratum_value)) p.compared_belgium = null;
+    if (p.trend !== null) for (let y = c.year - 4; y < c.year; y++) if (here(y)) p.trend = p.trend_slope = null;
+    if (p.bim_ratio !== null && (here(c.year, "bim", "bim") || here(c.year, "bim", "non-bim"))) {
       Object.assign(p, { bim_ratio: null, bim_ratio_lower95: null, bim_ratio_upper95: null, bim_difference: null, bim_difference_lower95: null, bim_difference_upper95: null });
     }
     out.push(p);
-  }
+  });
   // Quintiles among published peers only: a hidden zone's rank is not published either.
   assignQuintiles(out, (c) => c.hidden === null);
   return out;
