@@ -90,7 +90,7 @@ export async function protectInPhases(denominators: readonly YearProblem[], nume
     p: caps[i]!.length > 0 ? asJoint(numerators[i]!) : numerators[i]!,
   }));
   throwIfCapped(
-    second.filter((_, i) => caps[i]!.length > 0),
+    second.filter((_, i) => caps[i]!.length > 0).map(({ r }) => r),
     o.protectionWidth,
   );
   const fine = second.filter(({ r }) => r.unprotectable.length === 0);
@@ -116,10 +116,7 @@ export async function protectInPhases(denominators: readonly YearProblem[], nume
     { threads: o.threads },
   );
   const jointProblems = capped.map(({ p }) => asJoint(p));
-  throwIfCapped(
-    joint.map((r, i) => ({ r, p: jointProblems[i]! })),
-    o.protectionWidth,
-  );
+  throwIfCapped(joint, o.protectionWidth);
   // Population cells hidden on top keep the kind the first phase gave, else complementary.
   record(result, joint, jointProblems);
   result.joint += joint.length;
@@ -130,8 +127,8 @@ export async function protectInPhases(denominators: readonly YearProblem[], nume
 const asJoint = (p: YearProblem): YearProblem => ({ ...p, key: `${p.key}|joint`, denominatorCells: undefined });
 
 /** A joint problem still capped: the cap is a fact from outside this release; the run fails. */
-function throwIfCapped(joint: readonly { r: ProtectOutcome }[], width: number): void {
-  const stillCapped = joint.flatMap(({ r }) => r.unprotectable.map((id) => `${r.key}: ${id}`));
+function throwIfCapped(joint: readonly ProtectOutcome[], width: number): void {
+  const stillCapped = joint.flatMap((r) => r.unprotectable.map((id) => `${r.key}: ${id}`));
   if (stillCapped.length > 0) throw new ProtectionError(`${stillCapped.length} small count(s) cannot reach the protection width ${width}: ${stillCapped.slice(0, 5).join("; ")}`);
 }
 

@@ -88,7 +88,14 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
   const baseOptions = { protectionWidth: o.protectionWidth ?? 5, publishZeros: true };
   let phased;
   try {
-    phased = await protectInPhases(denominators, numerators, { known, minCount, protectionWidth: baseOptions.protectionWidth, pruneBudget: o.pruneBudget ?? DEFAULT_PRUNE_BUDGET, threads: o.threads, log });
+    phased = await protectInPhases(denominators, numerators, {
+      known,
+      minCount,
+      protectionWidth: baseOptions.protectionWidth,
+      pruneBudget: o.pruneBudget ?? DEFAULT_PRUNE_BUDGET,
+      threads: o.threads,
+      log,
+    });
   } catch (e) {
     throw new PublishError(`disclosure control failed: ${(e as Error).message}. Nothing was written.`);
   }

@@ -294,15 +294,20 @@ export function buildModel(
     counts[i]!.numerator = num;
     if (statisticOf(def.statistic).disclosure.rest) numTable.rests.push({ den, num, rest: `${num}|rest:${def.id}`, value: cell.denominator - cell.numerator });
   }
-  // Sub-annual periods: cells of the yearly numerator's table (period-model.ts).
-  const periodCounts = periods.map((pc) => {
+  // Sub-annual periods: cells of the yearly numerator's table (period-model.ts), added in a
+  // canonical order too (the engine returns them in any order).
+  const periodKey = periods.map((pc) => `${pc.indicator_id}|${pc.year}|${pc.level}|${pc.system_code ?? ""}|${pc.area_code}|${pc.period}`);
+  const periodOrder = periods.map((_, i) => i).sort((a, b) => (periodKey[a]! < periodKey[b]! ? -1 : periodKey[a]! > periodKey[b]! ? 1 : 0));
+  const periodCounts: (string | undefined)[] = periods.map(() => undefined);
+  for (const i of periodOrder) {
+    const pc = periods[i]!;
     const def = byId.get(pc.indicator_id);
     if (!def) throw new Error(`period cell of unknown indicator ${pc.indicator_id}`);
     const { group, numFamily } = familyKeys(def, pc.year);
-    if (!numFamily) return undefined;
+    if (!numFamily) continue;
     const t = table(numFamily, pc.year, group);
-    return put(t, periodModelCell(pc), pc.numerator, PERIOD_LEVELS.has(pc.level));
-  });
+    periodCounts[i] = put(t, periodModelCell(pc), pc.numerator, PERIOD_LEVELS.has(pc.level));
+  }
 
   // Two phases: denominators are shared by many indicators, so they are protected first, all
   // linked populations of a year together; then each group of linked numerators with the
