@@ -175,6 +175,18 @@ describe("sub-annual periods in the disclosure model", () => {
     expect(has(Q(at("zone", "Z", "ZA"), 2), parts)).toBe(true);
   });
 
+  it("does not depend on the order the period cells come in (the engine's order varies from run to run)", () => {
+    const first = buildModel(cells(), [ER], GEO, {}, undefined, periods());
+    const reversed = periods().reverse();
+    const again = buildModel(cells(), [ER], GEO, {}, undefined, reversed);
+    // The same cells in the same order: ties in suppression follow a problem's cell order.
+    expect(again.numerators.map((n) => n.problem.cells.map((c) => c.id))).toEqual(first.numerators.map((n) => n.problem.cells.map((c) => c.id)));
+    expect(again.numerators).toEqual(first.numerators);
+    // periodCounts follow each period cell, wherever it is in the input.
+    const byPeriod = (counts: (string | undefined)[], input: PeriodCell[]) => new Map(input.map((c, i) => [`${c.area_code}|${c.period}`, counts[i]]));
+    expect(byPeriod(again.periodCounts, reversed)).toEqual(byPeriod(first.periodCounts, periods()));
+  });
+
   it("keeps municipal periods latent even when municipal breakdowns are published", () => {
     const { built, cell } = model({ municipalities: true, municipalityStrata: true });
     const m1 = built.periodCounts.find((id) => id!.includes("|municipality||M1|"))!;
