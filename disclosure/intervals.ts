@@ -119,7 +119,9 @@ export function auditIntervals(attack: ComponentAttack, cells: readonly number[]
   // The narrowest width, exact: only a cell proven narrower than the narrowest exact width can beat it.
   let narrowest = Infinity;
   for (const c of cells) if (exactLow.has(c) && exactHigh.has(c)) narrowest = Math.min(narrowest, interval(c).width);
-  const open = cells.filter((c) => !(exactLow.has(c) && exactHigh.has(c))).sort((a, b) => interval(a).width - interval(b).width);
+  const open = cells.filter((c) => !(exactLow.has(c) && exactHigh.has(c)));
+  const provenWidth = new Map(open.map((c) => [c, interval(c).width]));
+  open.sort((a, b) => provenWidth.get(a)! - provenWidth.get(b)!);
   for (const c of open) {
     if (exactLow.has(c) && exactHigh.has(c)) continue;
     // Widths only grow as points are seen, so the order is a lower bound: check each, don't stop.

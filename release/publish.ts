@@ -40,10 +40,9 @@ export interface PublishOptions {
 }
 
 /**
- * Pruning's default budget. On the demo's linked deaths table (2022: 5,444 cells, 1,097 small),
- * full pruning published 71 of 706 complementary cells again; a budget of 1 published 49 in 52 s,
- * 0.25 published 20 in 12 s, against 22 s for the whole suppression before it: the last cells
- * tried are the cheapest to hide, and cost the most LPs.
+ * Pruning's default budget. On the demo's linked deaths table (2022: 5,444 cells, 1,097 small,
+ * 706 complementary before pruning), a budget of 1 published 49 of them again in 52 s and 0.25
+ * published 20 in 12 s, against 22 s for the whole suppression before it.
  */
 export const DEFAULT_PRUNE_BUDGET = 0.25;
 
