@@ -23,14 +23,15 @@
  * 101.2 for 2 (p4, p5) → 506,000 per 10,000.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadDefinitions } from "../indicators/definition/load.ts";
 import { compile } from "../indicators/compute/compile.ts";
 import { computeIndicators, type ComputeResult } from "../indicators/compute/compute.ts";
 import { standardFor, withStatistics, type CellWithStatistics } from "../indicators/compute/statistics.ts";
 import { meanLimits, poissonCountLimits, studentTQuantile } from "../indicators/stats/index.ts";
-import { ROOT } from "./helpers.ts";
-import { definition as baseDefinition, tinyWarehouse } from "./indicator-helpers.ts";
+import { ROOT, TINY, tinyWith } from "./helpers.ts";
+import { definition as baseDefinition, tinyWarehouse, warehouseOf } from "./indicator-helpers.ts";
 
 const definition = (fields: Parameters<typeof baseDefinition>[0]) => baseDefinition(fields, { aim: "value", polarity: "no-judgement" });
 
@@ -72,7 +73,9 @@ describe("mean per person", () => {
 
   it("sums spending of all sources per person-year, in the year only", () => {
     const c2023 = cell("spend", 2023, "BE")!;
-    expect(c2023.numerator).toBeCloseTo(8515.5, 9); // 33.90 + 8456.10 + 25.50
+    // Exactly: euro amounts are summed as decimals, so a release's figures (and its id) do not
+    // depend on the order in which DuckDB's threads add them up.
+    expect(c2023.numerator).toBe(8515.5); // 33.90 + 8456.10 + 25.50
     expect(c2023.denominator).toBe(6);
     expect(c2023.value).toBeCloseTo(1419.25, 9);
     expect(c2023.sum_squares).toBeCloseTo(71_507_426.67, 4); // 33.9² + 8456.1² + 25.5²
@@ -82,7 +85,7 @@ describe("mean per person", () => {
     expect(c2023.lower998).toBeLessThan(c2023.lower95);
 
     const c2024 = cell("spend", 2024, "BE")!;
-    expect(c2024.numerator).toBeCloseTo(1203.6, 9); // 1010 + 123.50 + 30 + 40.10
+    expect(c2024.numerator).toBe(1203.6); // 1010 + 123.50 + 30 + 40.10
     expect(c2024.value).toBeCloseTo(1203.6 / 7, 9);
     expect(c2024.sum_squares).toBeCloseTo(1_037_860.26, 4);
     expect(cell("spend", 2023, "BE", "sex", "M")!.value).toBeCloseTo(8456.1 / 3, 9); // p2 p3 p6
@@ -234,5 +237,20 @@ describe("medicine numerators", () => {
     const key = (c: CellWithStatistics) => `${c.year}|${c.level}|${c.system_code}|${c.area_code}|${c.stratum}|${c.stratum_value}|${c.numerator}|${c.denominator}`;
     expect(alone.map(key).sort()).toEqual(grouped.map(key).sort());
     expect(alone.some((c) => c.numerator > 0)).toBe(true);
+  });
+});
+
+describe("euro sums", () => {
+  it("adds amounts as decimals: 0.10 + 0.20 is 0.30, whatever order the threads add them in", async () => {
+    // p5 (13, alone in her municipality 19002) gets two care amounts in 2023: in binary floating
+    // point 0.1 + 0.2 is 0.30000000000000004, and the result would depend on the order of the sum.
+    const care = readFileSync(join(TINY, "ima_healthcare.csv"), "utf8").trimEnd();
+    const extract = tinyWith({ files: { "ima_healthcare.csv": `${care}\np000000000000005,2023-04-01,990010,1,0.10,gp00000002,gp,ambulatory\np000000000000005,2023-05-01,990010,1,0.20,gp00000002,gp,ambulatory\n` } });
+    const cells = (await computeIndicators(await warehouseOf(extract), DEFS.filter((d) => d.id === "spend-care"))).cells;
+    const alone = cells.filter((c) => c.year === 2023 && c.area_code === "19002" && c.stratum === "total");
+    expect(alone.map((c) => [c.numerator, c.denominator])).toEqual([[0.3, 1]]);
+    // Σx² is exact as a decimal too; DuckDB's DECIMAL → DOUBLE cast may land one unit in the last place off.
+    expect(alone[0]!.sum_squares).toBeCloseTo(0.09, 15);
+    expect(cells.find((c) => c.year === 2023 && c.area_code === "BE" && c.stratum === "total")!.numerator).toBe(51.3); // 25.50 + 25.50 + 0.30
   });
 });

@@ -173,8 +173,9 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
     const columns = users.map((u) => `count(*) FILTER (WHERE ${k} < ${u.n["window-years"]} AND ${eventCondition(u.n)}) AS e${u.i}`);
     for (const p of payers) {
       const amountColumn = `a${p.i}_${source}`;
-      // Spending has no window: only the year of the event (k = 0). DOUBLE, as the means are.
-      columns.push(`CAST(sum(amount_eur) FILTER (WHERE ${k} = 0) AS DOUBLE) AS ${amountColumn}`);
+      // Spending has no window: only the year of the event (k = 0). Summed as decimals (to
+      // 1/10,000 of a euro), made DOUBLE only once per cell (see the sums below).
+      columns.push(`sum(CAST(amount_eur AS DECIMAL(18, 4))) FILTER (WHERE ${k} = 0) AS ${amountColumn}`);
       spending.set(p.i, [...(spending.get(p.i) ?? []), { source, amountColumn }]);
     }
     // Spending reads every row of the table; events only those their codes select.
@@ -271,11 +272,14 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
     }
     const inDenominator = populationCondition(def.population ?? {});
     flagColumns.push(`CASE WHEN ${inDenominator} THEN 1 ELSE 0 END AS d${i}`, `CASE WHEN ${inDenominator} THEN ${value} ELSE 0 END AS n${i}`);
-    // A mean: Σx (not whole: DOUBLE) and Σx².
+    // A mean: Σx and Σx² too.
     const mean = statisticOf(def.statistic).compile.sumOfSquares;
     if (mean) flagColumns.push(`CASE WHEN ${inDenominator} THEN (${value}) * (${value}) ELSE 0 END AS s${i}`);
-    sums.push(`CAST(sum(d${i}) AS BIGINT) AS d${i}`, mean ? `CAST(sum(n${i}) AS DOUBLE) AS n${i}` : `CAST(sum(n${i}) AS BIGINT) AS n${i}`);
-    if (mean) sums.push(`CAST(sum(s${i}) AS DOUBLE) AS s${i}`);
+    // Σx and Σx² of a mean stay exact (whole numbers, or euros as decimals) through both sums,
+    // then become DOUBLE once per cell (plainColumns): floating-point sums depend on the order
+    // DuckDB's threads add them in, and so would the release's figures and its id.
+    sums.push(`CAST(sum(d${i}) AS BIGINT) AS d${i}`, mean ? `sum(n${i}) AS n${i}` : `CAST(sum(n${i}) AS BIGINT) AS n${i}`);
+    if (mean) sums.push(`sum(s${i}) AS s${i}`);
   });
 
   const key = "year, level, system_code, area_code";
@@ -321,7 +325,7 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
   const plain = todo.map((d, i) => ({ d, i })).filter(({ d }) => !isDsr(d));
   const banded = todo.map((d, i) => ({ d, i })).filter(({ d }) => isDsr(d));
   // Counts as DOUBLE: JavaScript reads them as numbers, not BigInts (far below 2^53).
-  const plainColumns = plain.flatMap(({ d, i }) => [`CAST(n${i} AS DOUBLE) AS n${i}`, `CAST(d${i} AS DOUBLE) AS d${i}`, ...(statisticOf(d.statistic).compile.sumOfSquares ? [`s${i}`] : [])]);
+  const plainColumns = plain.flatMap(({ d, i }) => [`CAST(n${i} AS DOUBLE) AS n${i}`, `CAST(d${i} AS DOUBLE) AS d${i}`, ...(statisticOf(d.statistic).compile.sumOfSquares ? [`CAST(s${i} AS DOUBLE) AS s${i}`] : [])]);
   const bandColumns = banded.flatMap(({ i }) => [`list(CAST(n${i} AS DOUBLE) ORDER BY band) AS bn${i}`, `list(CAST(d${i} AS DOUBLE) ORDER BY band) AS bd${i}`]);
   const cellKey = "year, level, system_code, area_code, stratum, stratum_value";
   const parts = [

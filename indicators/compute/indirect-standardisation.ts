@@ -79,7 +79,9 @@ export function isrOf(area: ReadonlyMap<string, Banded>, standard: ReadonlyMap<s
   let observed = 0;
   let expected = 0;
   let personYears = 0;
-  for (const [sex, own] of area) {
+  // Sexes in a fixed order: the rows come in any order, and a floating-point sum depends on it.
+  for (const sex of [...area.keys()].sort()) {
+    const own = area.get(sex)!;
     const reference = standard.get(sex);
     for (let i = 0; i < BANDS; i++) {
       observed += own.counts[i]!;
