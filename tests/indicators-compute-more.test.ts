@@ -245,8 +245,15 @@ describe("euro sums", () => {
     // p5 (13, alone in her municipality 19002) gets two care amounts in 2023: in binary floating
     // point 0.1 + 0.2 is 0.30000000000000004, and the result would depend on the order of the sum.
     const care = readFileSync(join(TINY, "ima_healthcare.csv"), "utf8").trimEnd();
-    const extract = tinyWith({ files: { "ima_healthcare.csv": `${care}\np000000000000005,2023-04-01,990010,1,0.10,gp00000002,gp,ambulatory\np000000000000005,2023-05-01,990010,1,0.20,gp00000002,gp,ambulatory\n` } });
-    const cells = (await computeIndicators(await warehouseOf(extract), DEFS.filter((d) => d.id === "spend-care"))).cells;
+    const extract = tinyWith({
+      files: { "ima_healthcare.csv": `${care}\np000000000000005,2023-04-01,990010,1,0.10,gp00000002,gp,ambulatory\np000000000000005,2023-05-01,990010,1,0.20,gp00000002,gp,ambulatory\n` },
+    });
+    const cells = (
+      await computeIndicators(
+        await warehouseOf(extract),
+        DEFS.filter((d) => d.id === "spend-care"),
+      )
+    ).cells;
     const alone = cells.filter((c) => c.year === 2023 && c.area_code === "19002" && c.stratum === "total");
     expect(alone.map((c) => [c.numerator, c.denominator])).toEqual([[0.3, 1]]);
     // Σx² is exact as a decimal too; DuckDB's DECIMAL → DOUBLE cast may land one unit in the last place off.

@@ -325,7 +325,11 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
   const plain = todo.map((d, i) => ({ d, i })).filter(({ d }) => !isDsr(d));
   const banded = todo.map((d, i) => ({ d, i })).filter(({ d }) => isDsr(d));
   // Counts as DOUBLE: JavaScript reads them as numbers, not BigInts (far below 2^53).
-  const plainColumns = plain.flatMap(({ d, i }) => [`CAST(n${i} AS DOUBLE) AS n${i}`, `CAST(d${i} AS DOUBLE) AS d${i}`, ...(statisticOf(d.statistic).compile.sumOfSquares ? [`CAST(s${i} AS DOUBLE) AS s${i}`] : [])]);
+  const plainColumns = plain.flatMap(({ d, i }) => [
+    `CAST(n${i} AS DOUBLE) AS n${i}`,
+    `CAST(d${i} AS DOUBLE) AS d${i}`,
+    ...(statisticOf(d.statistic).compile.sumOfSquares ? [`CAST(s${i} AS DOUBLE) AS s${i}`] : []),
+  ]);
   const bandColumns = banded.flatMap(({ i }) => [`list(CAST(n${i} AS DOUBLE) ORDER BY band) AS bn${i}`, `list(CAST(d${i} AS DOUBLE) ORDER BY band) AS bd${i}`]);
   const cellKey = "year, level, system_code, area_code, stratum, stratum_value";
   const parts = [

@@ -206,8 +206,20 @@ describe("isrOf", () => {
     ]);
     const f = bands({ 0: 1 }, { 0: 1 });
     const m = bands({ 1: 2, 2: 3 }, { 1: 1 });
-    const a = isrOf(new Map([["F", f], ["M", m]]), standard)!;
-    const b = isrOf(new Map([["M", m], ["F", f]]), standard)!;
+    const a = isrOf(
+      new Map([
+        ["F", f],
+        ["M", m],
+      ]),
+      standard,
+    )!;
+    const b = isrOf(
+      new Map([
+        ["M", m],
+        ["F", f],
+      ]),
+      standard,
+    )!;
     expect(b).toEqual(a);
     expect(a.expected).toBeCloseTo(0.6, 12);
   });
