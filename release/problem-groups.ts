@@ -15,7 +15,8 @@ export interface GroupedTable {
   family: string;
   group: string;
   denominator: boolean;
-  rests: readonly { den: string }[];
+  /** Tables (`family@year`) of the denominators its proportions' rests tie it to (den = num + rest). */
+  restTables: ReadonlySet<string>;
 }
 
 export interface TableGroup {
@@ -28,8 +29,6 @@ export interface TableGroup {
 
 /** The family of a class of equal columns read from the data. */
 export const setFamily = (column: string) => `set:${column}`;
-
-const tableOfCell = (cellId: string) => cellId.slice(0, cellId.indexOf("|"));
 
 export function groupTables(tables: ReadonlyMap<string, GroupedTable>, kindOf: (family: string) => string, links?: ReadonlyMap<number, FamilyLinks>): { phase1: TableGroup[]; phase2: TableGroup[] } {
   const parent = new Map<string, string>();
@@ -60,7 +59,7 @@ export function groupTables(tables: ReadonlyMap<string, GroupedTable>, kindOf: (
   }
   for (const keys of bySyntax.values()) samePhase(keys);
   // Rests: a numerator with its denominator, when both are denominators (phase 1).
-  for (const [key, t] of tables) for (const r of t.rests) samePhase([key, tableOfCell(r.den)]);
+  for (const [key, t] of tables) for (const den of t.restTables) samePhase([key, den]);
   // Links found in the data.
   const linkedTables = new Map<string, Set<string>>();
   for (const [year, l] of links ?? []) {
@@ -84,12 +83,12 @@ export function groupTables(tables: ReadonlyMap<string, GroupedTable>, kindOf: (
     }
     // The phase-1 tables it needs: its rests' denominators and linked populations, and theirs.
     const fixed = new Set<string>();
-    const pending = keys.flatMap((k) => [...tables.get(k)!.rests.map((r) => tableOfCell(r.den)), ...(linkedTables.get(k) ?? [])]);
+    const pending = keys.flatMap((k) => [...tables.get(k)!.restTables, ...(linkedTables.get(k) ?? [])]);
     while (pending.length > 0) {
       const k = pending.pop()!;
       if (fixed.has(k) || !tables.has(k) || phase(k) !== 1) continue;
       fixed.add(k);
-      for (const r of tables.get(k)!.rests) pending.push(tableOfCell(r.den));
+      for (const den of tables.get(k)!.restTables) pending.push(den);
     }
     phase2.push({ key: keys[0]!, keys, fixed: [...fixed].sort() });
   }

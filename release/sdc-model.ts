@@ -169,8 +169,11 @@ type ModelTable = {
   group: string;
   family: string;
   strata: Set<string>;
-  values: Map<string, { value: number; publishable: boolean }>;
-  rests: { den: string; num: string; rest: string; value: number }[];
+  values: Map<string, { value: number; publishable: boolean; id: string }>;
+  /** den = num + rest, per cell of a proportion; `def`: the definition whose rest it is. */
+  rests: { den: string; num: string; def: string; value: number }[];
+  /** The tables of those rests' denominators. */
+  restTables: Set<string>;
   /** Some definition's denominator: protected in the first phase. */
   denominator: boolean;
   /** The definitions counting into it, for their minimum counts. */
@@ -184,8 +187,10 @@ function indexOf(part: SdcProblem, prefix: string): FamilyIndex {
   const index = new Map<string, { id: string; value: number }>();
   for (const c of part.cells) {
     if (!c.id.startsWith(prefix)) continue;
-    const local = c.id.slice(prefix.length);
-    if (local.split("|").length === 5) index.set(local, { id: c.id, value: c.value });
+    // Five fields, four "|" after the prefix (counted, not split: ~10⁶ cells).
+    let bars = 0;
+    for (let k = c.id.indexOf("|", prefix.length); k >= 0 && bars < 5; k = c.id.indexOf("|", k + 1)) bars++;
+    if (bars === 4) index.set(c.id.slice(prefix.length), { id: c.id, value: c.value });
   }
   return index;
 }
@@ -216,20 +221,28 @@ export function buildModel(
   // family|year → area|stratum|value → {value, publishable}
   const tables = new Map<string, ModelTable>();
 
+  const tableKey = (family: string, year: number) => `${family}@${year}`;
   const table = (family: string, year: number, group: string) => {
-    const key = `${family}@${year}`;
+    const key = tableKey(family, year);
     let t = tables.get(key);
-    if (!t) tables.set(key, (t = { year, group, family, strata: new Set(), values: new Map(), rests: [], denominator: false, defs: new Set(), ageBands: new Map() }));
+    if (!t) tables.set(key, (t = { year, group, family, strata: new Set(), values: new Map(), rests: [], restTables: new Set(), denominator: false, defs: new Set(), ageBands: new Map() }));
     return t;
   };
   type Placed = Pick<IndicatorCell, "level" | "system_code" | "area_code" | "stratum" | "stratum_value">;
-  const put = (t: ReturnType<typeof table>, cell: Placed, value: number, publishable = isPublished(cell, options)) => {
-    const local = `${cell.level}|${cell.system_code ?? ""}|${cell.area_code}|${cell.stratum}|${cell.stratum_value}`;
+  const localKey = (cell: Placed) => `${cell.level}|${cell.system_code ?? ""}|${cell.area_code}|${cell.stratum}|${cell.stratum_value}`;
+  // A table's cell is put once per definition counting it (dozens share a population): the
+  // entry keeps its id, so the ids of ~10⁶ cells are not built (and collected) again each time.
+  const put = (t: ReturnType<typeof table>, cell: Placed, value: number, publishable: boolean, local = localKey(cell)) => {
     const seen = t.values.get(local);
-    if (seen && seen.value !== value) throw new Error(`disclosure model: ${t.family} ${t.year} ${local} is ${seen.value} for one indicator and ${value} for another`);
-    t.values.set(local, { value, publishable: publishable || (seen?.publishable ?? false) });
+    if (seen) {
+      if (seen.value !== value) throw new Error(`disclosure model: ${t.family} ${t.year} ${local} is ${seen.value} for one indicator and ${value} for another`);
+      if (publishable) seen.publishable = true;
+      return seen.id;
+    }
+    const id = `${t.family}@${t.year}|${local}`;
+    t.values.set(local, { value, publishable, id });
     if (cell.stratum !== "total") t.strata.add(cell.stratum);
-    return `${t.family}@${t.year}|${local}`;
+    return id;
   };
 
   // What each family counts, to link families that differ by one filter (see linkFamilies).
@@ -256,11 +269,36 @@ export function buildModel(
     }
     return k;
   };
+  // Per definition and year, its keys and tables, without building a key per cell.
+  type Tables = { family: string; group: string; numFamily?: string; denKey: string; denTable?: ModelTable; numTable?: ModelTable };
+  const tablesOf = new Map<string, Map<number, Tables | null>>();
+  const tablesFor = (def: Definition, year: number): Tables | null => {
+    let byYear = tablesOf.get(def.id);
+    if (!byYear) tablesOf.set(def.id, (byYear = new Map()));
+    let entry = byYear.get(year);
+    if (entry === undefined) {
+      const { family, group, numFamily } = familyKeys(def, year);
+      byYear.set(year, (entry = family ? { family, group, numFamily, denKey: tableKey(family, year) } : null));
+    }
+    return entry;
+  };
   // Cells in a canonical order: the engine returns them in any order, and the order of a
   // problem's cells steers ties in suppression, so the same data would otherwise give different
   // (equally safe) patterns and release ids from one run to the next.
-  const sortKey = cells.map((c) => `${c.indicator_id}|${c.year}|${c.level}|${c.system_code ?? ""}|${c.area_code}|${c.stratum}|${c.stratum_value}`);
-  const order = cells.map((_, i) => i).sort((a, b) => (sortKey[a]! < sortKey[b]! ? -1 : sortKey[a]! > sortKey[b]! ? 1 : 0));
+  // The order of `indicator|year|local key`, sorted as indicator → year → local key (the same
+  // order, without building ~10⁶ long keys): an id holds no "|", and years have four digits.
+  const locals = cells.map(localKey);
+  const buckets = new Map<string, Map<number, number[]>>();
+  cells.forEach((c, i) => {
+    let byYear = buckets.get(c.indicator_id);
+    if (!byYear) buckets.set(c.indicator_id, (byYear = new Map()));
+    const bucket = byYear.get(c.year);
+    if (bucket) bucket.push(i);
+    else byYear.set(c.year, [i]);
+  });
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const byLocal = (a: number, b: number) => byText(locals[a]!, locals[b]!);
+  const order = [...buckets.keys()].sort((a, b) => byText(`${a}|`, `${b}|`)).flatMap((id) => [...buckets.get(id)!].sort(([a], [b]) => a - b).flatMap(([, bucket]) => bucket.sort(byLocal)));
   // Hand-written queries last: their counts are matched against the families read from the data.
   const handWritten = (i: number) => byId.get(cells[i]!.indicator_id)?.sql !== undefined;
   const matchHandWritten = () => {
@@ -277,22 +315,28 @@ export function buildModel(
     const cell = cells[i]!;
     const def = byId.get(cell.indicator_id);
     if (!def) throw new Error(`cell of unknown indicator ${cell.indicator_id}`);
-    const { family, group, numFamily } = familyKeys(def, cell.year);
-    if (!family || !Number.isFinite(cell.denominator)) continue;
-    const denTable = table(family, cell.year, group);
+    const entry = tablesFor(def, cell.year);
+    if (!entry || !Number.isFinite(cell.denominator)) continue;
+    const { denKey, numFamily, group } = entry;
+    const denTable = (entry.denTable ??= table(entry.family, cell.year, group));
     denTable.denominator = true;
     denTable.defs.add(def.id);
-    const den = put(denTable, cell, cell.denominator);
+    const local = locals[i]!;
+    const publishable = isPublished(cell, options);
+    const den = put(denTable, cell, cell.denominator, publishable, local);
     counts[i]!.denominator = den;
     const bands = cell.stratum === "age-band" ? ageBandLabelsOf(def) : undefined;
     if (bands) denTable.ageBands.set(bands.join(","), bands);
     if (!numFamily) continue;
-    const numTable = table(numFamily, cell.year, group);
+    const numTable = (entry.numTable ??= table(numFamily, cell.year, group));
     numTable.defs.add(def.id);
     if (bands) numTable.ageBands.set(bands.join(","), bands);
-    const num = put(numTable, cell, cell.numerator);
+    const num = put(numTable, cell, cell.numerator, publishable, local);
     counts[i]!.numerator = num;
-    if (statisticOf(def.statistic).disclosure.rest) numTable.rests.push({ den, num, rest: `${num}|rest:${def.id}`, value: cell.denominator - cell.numerator });
+    if (statisticOf(def.statistic).disclosure.rest) {
+      numTable.rests.push({ den, num, def: def.id, value: cell.denominator - cell.numerator });
+      numTable.restTables.add(denKey);
+    }
   }
   // Sub-annual periods: cells of the yearly numerator's table (period-model.ts), added in a
   // canonical order too (the engine returns them in any order).
@@ -314,6 +358,7 @@ export function buildModel(
   // populations they touch, fixed as the first phase left them (published: known; hidden: latent).
   const atoms = options.municipalityStrata ? new Map<string, string>() : atomsOf(geography);
   const geo = indexGeography(geography);
+  const geoRelations = geographyRelations(geo, options, atoms);
   // A table's cells and relations do not depend on the problem it is in, and a denominator's
   // tables come along in every numerator problem that divides by it: build each table once.
   const added = new Map<string, { part: SdcProblem; index: FamilyIndex }>();
@@ -324,10 +369,11 @@ export function buildModel(
     for (const k of keys) {
       let built = added.get(k);
       if (!built) {
-        const part = addTable({ cells: [], relations: [] }, tables.get(k)!, geo, options, atoms);
+        const part = addTable({ cells: [], relations: [] }, tables.get(k)!, geo, options, atoms, geoRelations);
         added.set(k, (built = { part, index: indexOf(part, `${k}|`) }));
       }
-      for (const c of built.part.cells) p.cells.push({ ...c });
+      // Shared, not copied: nothing changes a model cell (phased-protection.ts makes new ones).
+      for (const c of built.part.cells) p.cells.push(c);
       for (const r of built.part.relations) p.relations.push(r);
       indexes.set(k, built.index);
     }
@@ -375,50 +421,111 @@ function atomsOf(geo: ReleaseGeography): Map<string, string> {
   return atoms;
 }
 
+/** A relation of the geography (total = Σ parts) by local keys (level|system|area|stratum|value). */
+type GeoRelation = { total: string; parts: string[] };
+type GeoRelations = (stratum: string, value: string) => { areas: GeoRelation[]; zones: GeoRelation[] };
+
+/**
+ * The geography's relations for each stratum value, the same for every table: built once,
+ * then looked up by each table's cells. Within each stratum value: Belgium = Σ regions;
+ * region = Σ provinces + its municipalities outside provinces; province = Σ municipalities;
+ * zone = Σ members, a municipality standing for its atom when its breakdowns are modelled by
+ * atom. Sector groups of split municipalities are per table (addTable).
+ */
+function geographyRelations(geo: GeoIndex, options: ModelOptions, atoms: ReadonlyMap<string, string>): GeoRelations {
+  const cache = new Map<string, ReturnType<GeoRelations>>();
+  return (stratum, value) => {
+    const key = `${stratum}|${value}`;
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const c = (level: string, system: string | null, area: string) => `${level}|${system ?? ""}|${area}|${stratum}|${value}`;
+    const unit = (nis: string) => (atomized(stratum, options) && atoms.has(nis) ? c("atom", null, atoms.get(nis)!) : c("municipality", null, nis));
+    const relation = (total: string, parts: string[]): GeoRelation => ({ total, parts: [...new Set(parts)] });
+    const built = {
+      areas: [
+        relation(
+          c("belgium", null, "BE"),
+          geo.regions.map((r) => c("region", null, r)),
+        ),
+        ...geo.regions.map((r) => relation(c("region", null, r), [...(geo.provincesOf.get(r) ?? []).map((a) => c("province", null, a)), ...(geo.looseOf.get(r) ?? []).map(unit)])),
+        ...geo.provinces.map((pr) => relation(c("province", null, pr), (geo.municipalitiesOf.get(pr) ?? []).map(unit))),
+      ],
+      zones: geo.zones.map(({ system, zone, members }) =>
+        relation(
+          c("zone", system, zone),
+          members.map((m) => (m.sector ? c("sector", null, m.sector) : unit(m.nis))),
+        ),
+      ),
+    };
+    cache.set(key, built);
+    return built;
+  };
+}
+
 function addTable(
   p: SdcProblem,
   t: {
     year: number;
     family: string;
     strata: Set<string>;
-    values: Map<string, { value: number; publishable: boolean }>;
-    rests: { den: string; num: string; rest: string; value: number }[];
+    values: Map<string, { value: number; publishable: boolean; id: string }>;
+    rests: { den: string; num: string; def: string; value: number }[];
     ageBands: Map<string, string[]>;
   },
   geo: GeoIndex,
   options: ModelOptions,
   atoms: ReadonlyMap<string, string>,
+  geoRelations: GeoRelations,
 ): SdcProblem {
   const prefix = `${t.family}@${t.year}|`;
   const id = (level: string, system: string | null, area: string, stratum: string, value: string) => `${prefix}${level}|${system ?? ""}|${area}|${stratum}|${value}`;
   const known = new Set<string>();
   const valueOf = new Map<string, number>();
+  // Every cell of the table by its local key (level|system|area|stratum|value), for the
+  // geography's relations (geoRelations): looked up, not built again for every table.
+  const idOf = new Map<string, string>();
   const atomSums = new Map<string, number>();
   // Sectors are modelled by group (geo-index.ts): one unknown per municipality and set of zones.
   const sectorSums = new Map<string, number>();
   for (const [local, v] of t.values) {
     const [level, , area, stratum, value] = local.split("|") as [string, string, string, string, string];
     if (level === "sector") {
-      const groupId = id("sector", null, geo.sectorGroup.get(area) ?? area, stratum, value);
-      sectorSums.set(groupId, (sectorSums.get(groupId) ?? 0) + v.value);
+      const groupLocal = `sector||${geo.sectorGroup.get(area) ?? area}|${stratum}|${value}`;
+      sectorSums.set(groupLocal, (sectorSums.get(groupLocal) ?? 0) + v.value);
       continue;
     }
     const atom = level === "municipality" ? atoms.get(area) : undefined;
     if (atom !== undefined && atomized(stratum, options)) {
-      const atomId = id("atom", null, atom, stratum, value);
-      atomSums.set(atomId, (atomSums.get(atomId) ?? 0) + v.value);
+      const atomLocal = `atom||${atom}|${stratum}|${value}`;
+      atomSums.set(atomLocal, (atomSums.get(atomLocal) ?? 0) + v.value);
       continue;
     }
-    p.cells.push({ id: prefix + local, value: v.value, publishable: v.publishable });
-    known.add(prefix + local);
-    valueOf.set(prefix + local, v.value);
+    p.cells.push({ id: v.id, value: v.value, publishable: v.publishable });
+    known.add(v.id);
+    valueOf.set(v.id, v.value);
+    idOf.set(local, v.id);
   }
-  for (const [cellId, value] of [...atomSums, ...sectorSums]) {
-    p.cells.push({ id: cellId, value, publishable: false });
-    known.add(cellId);
-    valueOf.set(cellId, value);
+  for (const sums of [atomSums, sectorSums]) {
+    for (const [local, value] of sums) {
+      const cellId = prefix + local;
+      p.cells.push({ id: cellId, value, publishable: false });
+      known.add(cellId);
+      valueOf.set(cellId, value);
+      idOf.set(local, cellId);
+    }
   }
   const has = (cellId: string) => known.has(cellId);
+  // A missing cell is an empty one (0 persons), published as such: it drops out of a sum.
+  const geoRelation = ({ total, parts }: GeoRelation) => {
+    const totalId = idOf.get(total);
+    if (totalId === undefined) return;
+    const present: string[] = [];
+    for (const part of parts) {
+      const partId = idOf.get(part);
+      if (partId !== undefined) present.push(partId);
+    }
+    if (present.length > 0) p.relations.push({ total: totalId, parts: present });
+  };
   const latent: SdcCell[] = [];
   const relation = (total: string, parts: string[]) => {
     const present = [...new Set(parts)].filter(has);
@@ -440,22 +547,14 @@ function addTable(
 
   for (const [stratum, value] of strataValues) {
     const c = (level: string, system: string | null, area: string) => id(level, system, area, stratum, value);
-    // A municipality's cell, or its atom's when its breakdowns are modelled by atom.
-    const unit = (nis: string) => (atomized(stratum, options) && atoms.has(nis) ? id("atom", null, atoms.get(nis)!, stratum, value) : c("municipality", null, nis));
-    relation(
-      c("belgium", null, "BE"),
-      geo.regions.map((r) => c("region", null, r)),
-    );
-    for (const r of geo.regions) {
-      relation(c("region", null, r), [...(geo.provincesOf.get(r) ?? []).map((a) => c("province", null, a)), ...(geo.looseOf.get(r) ?? []).map(unit)]);
-    }
-    for (const pr of geo.provinces) relation(c("province", null, pr), (geo.municipalitiesOf.get(pr) ?? []).map(unit));
+    const geography = geoRelations(stratum, value);
+    for (const r of geography.areas) geoRelation(r);
     // A municipality with sectors: Σ sectors + the rest of its persons (latent).
     for (const [nis, sectors] of sectorsOf) {
       const total = c("municipality", null, nis);
       if (!has(total)) continue;
       const parts = sectors.map((s) => c("sector", null, s)).filter(has);
-      const rest = t.values.get(total.slice(prefix.length))!.value - parts.reduce((s, x) => s + sectorSums.get(x)!, 0);
+      const rest = t.values.get(total.slice(prefix.length))!.value - parts.reduce((s, x) => s + sectorSums.get(x.slice(prefix.length))!, 0);
       if (rest < 0) throw new Error(`disclosure model: the sectors of ${nis} hold more than the municipality (${t.family} ${t.year})`);
       // Known, not latent: the zone systems cover every sector, and whether some residents
       // lack a sector is no secret. A free unknown here under-protected the sub-zones: an
@@ -464,12 +563,7 @@ function addTable(
       latent.push({ id: restId, value: rest, publishable: false, known: true });
       p.relations.push({ total, parts: [...parts, restId] });
     }
-    for (const { system, zone, members } of geo.zones) {
-      relation(
-        c("zone", system, zone),
-        members.map((m) => (m.sector ? c("sector", null, m.sector) : unit(m.nis))),
-      );
-    }
+    for (const r of geography.zones) geoRelation(r);
   }
   // Strata: for every area (and atom), the total is the sum of each breakdown. An atom's
   // total is the sum of its municipalities' published totals, a latent cell of its own.
@@ -519,7 +613,7 @@ function addTable(
   for (const r of t.rests) {
     const den = toAtom(r.den, r.den.slice(0, r.den.indexOf("|") + 1));
     const num = toAtom(r.num, prefix);
-    const rest = `${num}|${r.rest.slice(r.rest.lastIndexOf("|rest:") + 1)}`;
+    const rest = `${num}|rest:${r.def}`;
     const seen = rests.get(rest);
     if (seen) seen.value += r.value;
     else rests.set(rest, { den, num, value: r.value });
