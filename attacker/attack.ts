@@ -24,6 +24,8 @@ export interface AttackOptions {
   primaryReasons?: readonly string[];
   /** Published cells with non-zero values a relation must hold on before it is believed. */
   minSupport?: number;
+  /** Called after each component is solved (a long attack can say how far it is). */
+  progress?: (p: { components: number; done: number; targets: number; solves: number }) => void;
 }
 
 export async function attack(published: PublicRelease, options: AttackOptions = {}): Promise<AttackReport> {
@@ -143,6 +145,7 @@ export async function attack(published: PublicRelease, options: AttackOptions = 
     solves += r.solves;
     if (r.inconsistent) return void inconsistent++;
     c.targets.forEach((_, k) => report(c.targetIds[k]!, r.intervals[k]!.min, r.intervals[k]!.max));
+    options.progress?.({ components: components.length, done: ci + 1, targets: c.targets.length, solves });
   });
   return {
     leaks,

@@ -14,6 +14,10 @@ export interface PublishBench {
   hiddenShare: number;
   narrowestInterval: number | null;
   lpSolves: number;
+  /** The independent attacker (attacker/) on the release: seconds, hidden counts it narrowed below the width, its narrowest interval. */
+  attackSeconds: number;
+  attackLeaks: number;
+  attackNarrowest: number | null;
   /** Issue #12's targets: 0.01 (the demo) ≤ 60 s, 0.05 ≤ 5 min, on 2 cores. */
   withinTarget: boolean | null;
 }

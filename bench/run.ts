@@ -93,6 +93,9 @@ console.table(
     "hidden %": (100 * p.hiddenShare).toFixed(1),
     narrowest: p.narrowestInterval,
     "within target": p.withinTarget,
+    "attacker s": p.attackSeconds.toFixed(1),
+    "attacker leaks": p.attackLeaks,
+    "attacker narrowest": p.attackNarrowest,
   })),
 );
 console.table(Object.fromEntries(Object.entries(api.routes).map(([route, r]) => [route, { "req/s": Math.round(r.rps), "p50 ms": r.p50, "p99 ms": r.p99 }])));
