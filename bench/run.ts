@@ -11,7 +11,7 @@ import { benchRPeer, rPeerRow, type RPeerBench } from "./r-peer.ts";
 
 // `npm run bench`: every benchmark of the project, results as JSON in bench/results/.
 // BENCH_SCALES=0.05,0.2,1 chooses the sample scales (default 0.05 and 0.2; 1 is full Belgium,
-// hours on 2 cores). BENCH_PUBLISH_UP_TO (default 0.05): the largest scale also published.
+// hours on 2 cores). BENCH_PUBLISH_UP_TO (default 0.2): the largest scale also published.
 const scales = (process.env.BENCH_SCALES ?? "0.05,0.2").split(",").map(Number);
 const started = new Date();
 const indicators: IndicatorBench[] = [];
@@ -28,7 +28,7 @@ const etl = benchEtl(
     rPeer.push(benchRPeer(scale, extract));
     if (publishScales.includes(scale)) publishes.push(benchPublish(scale, warehouse));
   },
-  { publishUpTo: Number(process.env.BENCH_PUBLISH_UP_TO ?? 0.05) },
+  { publishUpTo: Number(process.env.BENCH_PUBLISH_UP_TO ?? 0.2) },
 );
 
 // The API on a generated release of national size (BENCH_API_SECONDS per route; 120 for the
