@@ -37,6 +37,15 @@ describe("independent attacker against a weakened publisher", () => {
     expect(guarded.narrowestInterval).toBeGreaterThanOrEqual(5);
   });
 
+  it("reports its progress once per component, the last one with every solve counted", async () => {
+    const cells = seriesCells("g", "total", "all", (y, z) => [z === "z1" && y === 2024 ? 3 : spread(1, y, z), spread(2, y, z, 400)]);
+    const seen: { components: number; done: number; solves: number }[] = [];
+    const report = await run(cells, [rate("g")], protectedOld, { progress: (p) => seen.push(p) });
+    expect(seen.length).toBe(report.components);
+    expect(seen.map((p) => p.done)).toEqual(seen.map((_, k) => k + 1));
+    expect(seen.at(-1)).toMatchObject({ components: report.components, solves: report.lpSolves });
+  });
+
   it("links the same persons counted by two definitions (equal series), with or without primary reasons", async () => {
     const num = (y: number, z: string) => (z === "z1" && y === 2024 ? 3 : spread(3, y, z));
     // Different populations: each definition picks a different complementary zone.
