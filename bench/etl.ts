@@ -33,7 +33,7 @@ function runTask(args: string[]): TaskResult {
 export function benchEtl(
   scales: number[],
   afterLoad?: (scale: number, warehouse: string, extract: string) => void,
-  options: { publishUpTo?: number } = {},
+  options: { publishUpTo?: number; publishedElsewhere?: readonly number[] } = {},
 ): { tasks: TaskResult[]; summary: Record<string, unknown>[] } {
   const tasks: TaskResult[] = [];
   const summary: Record<string, unknown>[] = [];
@@ -50,7 +50,8 @@ export function benchEtl(
       afterLoad?.(scale, join(work, "warehouse.duckdb"), extract);
       // Publish (compute, disclosure control, audit, files) up to a scale (0.2 by default: 4 min
       // 22 s on 2 cores on 2026-12-03; full Belgium on request).
-      const published = scale <= (options.publishUpTo ?? 0.2) ? runTask(["publish", String(scale), join(work, "release"), join(work, "warehouse.duckdb")]) : undefined;
+      const published =
+        scale <= (options.publishUpTo ?? 0.2) && !options.publishedElsewhere?.includes(scale) ? runTask(["publish", String(scale), join(work, "release"), join(work, "warehouse.duckdb")]) : undefined;
       tasks.push(generate, load, bare, ...(rowByRow ? [rowByRow] : []), ...(published ? [published] : []));
       summary.push({
         scale,

@@ -14,6 +14,9 @@ export interface PublishBench {
   hiddenShare: number;
   narrowestInterval: number | null;
   lpSolves: number;
+  /** CPU (user + system, worker threads included) and peak memory of the publishing process, attack included. */
+  cpuSeconds: number;
+  maxRssMb: number;
   /** The independent attacker (attacker/) on the release: seconds, hidden counts it narrowed below the width, its narrowest interval. */
   attackSeconds: number;
   attackLeaks: number;

@@ -33,6 +33,9 @@ console.log(
     hiddenShare: a.hiddenShare,
     narrowestInterval: a.narrowestInterval,
     lpSolves: a.lpSolves,
+    // The whole process (worker threads included): disclosure control runs in workers.
+    cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
     attackSeconds,
     attackLeaks: attacked.leaks.length,
     attackNarrowest: attacked.narrowestInterval,
