@@ -1,7 +1,8 @@
 /**
  * Publish benchmark task, run in its own process by bench/publish.ts: `publish` of every
  * definition on one warehouse (compute, disclosure control, audit, write), then the independent
- * attacker on the release written, timed with the load average beside it (the machine is shared: compare ratios within one run). Prints one JSON line.
+ * attacker on the release written, timed with the load average beside it (the machine is shared:
+ * compare ratios within one run). Prints one JSON line.
  */
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,6 +25,8 @@ const attackSeconds = (performance.now() - attackStarted) / 1000;
 rmSync(out, { recursive: true, force: true });
 rmSync(`${out}.internal`, { recursive: true, force: true });
 const a = m.audit;
+// The whole process (worker threads included): disclosure control runs in workers.
+const cpu = process.cpuUsage();
 console.log(
   JSON.stringify({
     seconds,
@@ -33,8 +36,7 @@ console.log(
     hiddenShare: a.hiddenShare,
     narrowestInterval: a.narrowestInterval,
     lpSolves: a.lpSolves,
-    // The whole process (worker threads included): disclosure control runs in workers.
-    cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     attackSeconds,
     attackLeaks: attacked.leaks.length,
