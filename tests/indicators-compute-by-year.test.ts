@@ -1,8 +1,9 @@
 /**
- * The engine computes person-based definitions one year at a time (compute.ts) so that its
- * memory follows one year's events. These tests pin that the statement of one year returns
- * exactly the rows the all-years statement returns for that year, on a generated sample of four
- * years (look-back windows cross years) with every definition of the repository.
+ * The engine computes person-based definitions a batch of years at a time (compute.ts,
+ * year-batches.ts) so that its memory follows a bounded amount of data. These tests pin that
+ * the statement of one year, or of a span of years, returns exactly the rows the all-years
+ * statement returns for those years, on a generated sample of four years (look-back windows
+ * cross years) with every definition of the repository.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
@@ -58,13 +59,14 @@ describe("compute by year", () => {
       const all = await db.all(whole);
       const years = [...new Set(all.map((r) => r.year as number))].sort();
       expect(years).toEqual([2020, 2021, 2022, 2023]);
-      for (const year of years) {
-        const alone = await db.all(compile(definitions, { year }).sql);
+      for (const span of [...years.map((y) => ({ from: y, to: y })), { from: 2021, to: 2023 }, { from: 2020, to: 2021 }]) {
+        const year = `${span.from}–${span.to}`;
+        const alone = await db.all(compile(definitions, { years: span }).sql);
         expect(alone.length, `${year}`).toBeGreaterThan(0);
         expect(
           differences(
             alone,
-            all.filter((r) => r.year === year),
+            all.filter((r) => (r.year as number) >= span.from && (r.year as number) <= span.to),
           ),
           `${year}`,
         ).toEqual([]);
@@ -80,5 +82,14 @@ describe("compute by year", () => {
     expect(sql).toContain("FROM person_year WHERE year = 2022");
     expect(compile(definitions).sql).toMatch(/range\(0, \d\)/);
     expect(() => compile(definitions, { year: 2022.5 })).toThrow(RangeError);
+    expect(() => compile(definitions, { years: { from: 2023, to: 2022 } })).toThrow(RangeError);
+  });
+
+  it("reads only the events and person-years a span of years needs", () => {
+    const { sql } = compile(definitions, { years: { from: 2021, to: 2023 } });
+    expect(sql).toContain("FROM person_year WHERE year BETWEEN 2021 AND 2023");
+    // The longest look-back window (cervical-cancer screening, three years) reaches back to 2019, no further.
+    expect(sql).toMatch(/service_date >= DATE '2019-01-01' AND e\.service_date < DATE '2024-01-01'/);
+    expect(sql).not.toMatch(/DATE '2018-01-01'/);
   });
 });

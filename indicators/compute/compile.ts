@@ -65,11 +65,14 @@ export interface Compiled {
 
 /**
  * `year`: only that year's figures. The statement then reads only the events the year needs
- * (its look-back window) and person_year's rows of that year, with no `range()` fan-out:
- * compute.ts runs one per year so that peak memory follows one year's data, not six.
+ * (its look-back window) and person_year's rows of that year, with no `range()` fan-out.
+ * `years`: the figures of the years from … to, reading only the events their windows need.
+ * compute.ts runs one statement per batch of years (year-batches.ts) so that peak memory
+ * follows a bounded amount of data, not every year's.
  */
 export interface CompileOptions {
   year?: number;
+  years?: { from: number; to: number };
 }
 
 export const AGE_BANDS = ["0-17", "18-44", "45-64", "65-74", "75+"] as const;
@@ -125,8 +128,12 @@ function yearRange(column: string, from: number, to: number): string {
 type Sourced = { source: keyof typeof TABLE; amountColumn: string };
 
 export function compile(defs: readonly Definition[], options: CompileOptions = {}): Compiled {
-  const only = options.year;
-  if (only !== undefined && !Number.isInteger(only)) throw new RangeError(`year must be an integer, not ${only}`);
+  const span = options.years ?? (options.year !== undefined ? { from: options.year, to: options.year } : undefined);
+  if (span && (!Number.isInteger(span.from) || !Number.isInteger(span.to) || span.from > span.to)) {
+    throw new RangeError(`years must be integers from … to, not ${span.from} … ${span.to}`);
+  }
+  // One year: no fan-out of events over the years they count in.
+  const only = span?.from === span?.to ? span?.from : undefined;
   const skipped: Skipped[] = [];
   const computed: string[] = [];
   const todo: Definition[] = [];
@@ -168,35 +175,57 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
     if (users.length === 0 && payers.length === 0) continue;
     const maxWindow = Math.max(1, ...users.map((u) => u.n["window-years"]));
     const date = `e.${TABLE[source].date}`;
-    // k: how many years before the figures' year the event happened.
-    const k = only === undefined ? "w.k" : `(${only} - year(${date}))`;
-    const columns = users.map((u) => `count(*) FILTER (WHERE ${k} < ${u.n["window-years"]} AND ${eventCondition(u.n)}) AS e${u.i}`);
-    for (const p of payers) {
-      const amountColumn = `a${p.i}_${source}`;
-      // Spending has no window: only the year of the event (k = 0). Summed as decimals (to
-      // 1/10,000 of a euro), made DOUBLE only once per cell (see the sums below).
-      columns.push(`sum(CAST(amount_eur AS DECIMAL(18, 4))) FILTER (WHERE ${k} = 0) AS ${amountColumn}`);
-      spending.set(p.i, [...(spending.get(p.i) ?? []), { source, amountColumn }]);
-    }
+    const window = (u: (typeof users)[number]) => u.n["window-years"];
     // Spending reads every row of the table; events only those their codes select.
-    const where = payers.length > 0 ? "true" : [...new Set(users.map((u) => `(${eventCondition(u.n)})`))].join(" OR ");
-    ctes.push(
-      only === undefined
-        ? `ev_${source} AS (
-  SELECT e.person_id, CAST(year(${date}) + w.k AS INTEGER) AS year, ${columns.join(", ")}
-  FROM ${source} e CROSS JOIN range(0, ${maxWindow}) AS w(k)
-  WHERE ${where}
+    const whereOf = (us: typeof users, paid: boolean) => (paid ? "true" : [...new Set(us.map((u) => `(${eventCondition(u.n)})`))].join(" OR "));
+    // Spending has no window: only the year of the event (k = 0). Summed as decimals (to
+    // 1/10,000 of a euro), made DOUBLE only once per cell (see the sums below).
+    const amounts = (k: string | undefined) => payers.map((p) => `sum(CAST(amount_eur AS DECIMAL(18, 4)))${k === undefined ? "" : ` FILTER (WHERE ${k} = 0)`} AS a${p.i}_${source}`);
+    for (const p of payers) spending.set(p.i, [...(spending.get(p.i) ?? []), { source, amountColumn: `a${p.i}_${source}` }]);
+    // k: how many years before the figures' year the event happened.
+    const counts = (us: typeof users, k: string) => us.map((u) => `count(*) FILTER (WHERE ${k} < ${window(u)} AND ${eventCondition(u.n)}) AS e${u.i}`);
+    const fanOut = (name: string, us: typeof users, paid: boolean, years?: { from: number; to: number }) => {
+      const reach = Math.max(1, ...us.map(window));
+      return `${name} AS (
+  SELECT e.person_id, CAST(year(${date}) + w.k AS INTEGER) AS year, ${[...counts(us, "w.k"), ...(paid ? amounts("w.k") : [])].join(", ")}
+  FROM ${source} e CROSS JOIN range(0, ${reach}) AS w(k)
+  WHERE ${years ? `${yearRange(date, years.from - reach + 1, years.to)} AND year(${date}) + w.k BETWEEN ${years.from} AND ${years.to} AND ` : ""}(${whereOf(us, paid)})
   GROUP BY ALL
-)`
-        : // One year: a date range (row groups outside it are skipped) instead of the fan-out.
-          `ev_${source} AS (
-  SELECT e.person_id, CAST(${only} AS INTEGER) AS year, ${columns.join(", ")}
+)`;
+    };
+    if (only !== undefined) {
+      // One year: a date range (row groups outside it are skipped) instead of the fan-out.
+      ctes.push(`ev_${source} AS (
+  SELECT e.person_id, CAST(${only} AS INTEGER) AS year, ${[...counts(users, `(${only} - year(${date}))`), ...amounts(`(${only} - year(${date}))`)].join(", ")}
   FROM ${source} e
-  WHERE ${yearRange(date, only - maxWindow + 1, only)} AND (${where})
+  WHERE ${yearRange(date, only - maxWindow + 1, only)} AND (${whereOf(users, payers.length > 0)})
   GROUP BY ALL
-)`,
-    );
-    joins.push(`LEFT JOIN ev_${source} USING (person_id, year)`);
+)`);
+      joins.push(`LEFT JOIN ev_${source} USING (person_id, year)`);
+    } else if (span === undefined) {
+      ctes.push(fanOut(`ev_${source}`, users, payers.length > 0));
+      joins.push(`LEFT JOIN ev_${source} USING (person_id, year)`);
+    } else {
+      // Several years: the events of one year (spending, one-year windows) are grouped by their
+      // own year; only the look-back windows' events, few, are fanned out over the years they
+      // count in (all of a table's rows times three, spending included, cost more than the
+      // statements they saved).
+      const near = users.filter((u) => window(u) === 1);
+      const far = users.filter((u) => window(u) > 1);
+      if (near.length > 0 || payers.length > 0) {
+        ctes.push(`ev_${source} AS (
+  SELECT e.person_id, CAST(year(${date}) AS INTEGER) AS year, ${[...near.map((u) => `count(*) FILTER (WHERE ${eventCondition(u.n)}) AS e${u.i}`), ...amounts(undefined)].join(", ")}
+  FROM ${source} e
+  WHERE ${yearRange(date, span.from, span.to)} AND (${whereOf(near, payers.length > 0)})
+  GROUP BY ALL
+)`);
+        joins.push(`LEFT JOIN ev_${source} USING (person_id, year)`);
+      }
+      if (far.length > 0) {
+        ctes.push(fanOut(`evw_${source}`, far, false, span));
+        joins.push(`LEFT JOIN evw_${source} USING (person_id, year)`);
+      }
+    }
   }
 
   // Medicines: DDD per person, year and full ATC code, then medicines over the threshold.
@@ -212,7 +241,7 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
     });
     ctes.push(`med_code AS (
   SELECT person_id, CAST(year(delivery_date) AS INTEGER) AS year, atc_code, ${perCode.join(", ")}
-  FROM pharmacy_delivery WHERE atc_code IS NOT NULL${only === undefined ? "" : ` AND ${yearRange("delivery_date", only, only)}`}
+  FROM pharmacy_delivery WHERE atc_code IS NOT NULL${span ? ` AND ${yearRange("delivery_date", span.from, span.to)}` : ""}
   GROUP BY ALL
 ), med AS (
   SELECT person_id, year, ${perPerson.join(", ")} FROM med_code GROUP BY ALL
@@ -232,10 +261,10 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
     SELECT person_id, discharge_date, lead(admission_date) OVER (PARTITION BY person_id ORDER BY admission_date, discharge_date) AS next_admission
     FROM hospital_stay WHERE stay_type = 'classic'
   )${
-    only === undefined
+    span === undefined
       ? ""
       : `
-  WHERE year(discharge_date) = ${only}`
+  WHERE ${only !== undefined ? `year(discharge_date) = ${only}` : `year(discharge_date) BETWEEN ${span.from} AND ${span.to}`}`
   }
   GROUP BY ALL
 )`);
@@ -343,7 +372,7 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
   // The person-year flags alone: disclosure control groups them into signatures (signatures.ts).
   const flagsSql = `WITH ${ctes.join(",\n")},
 base AS (
-  SELECT year, person_id, nis_code, sector_code, sex, bim, gmd, chronic_status, death_date, year - birth_year AS age FROM person_year${only === undefined ? "" : ` WHERE year = ${only}`}
+  SELECT year, person_id, nis_code, sector_code, sex, bim, gmd, chronic_status, death_date, year - birth_year AS age FROM person_year${span === undefined ? "" : only !== undefined ? ` WHERE year = ${only}` : ` WHERE year BETWEEN ${span.from} AND ${span.to}`}
 ), flags AS (
   SELECT year, nis_code, sector_code, sex, bim,
     CASE WHEN age < 18 THEN '0-17' WHEN age < 45 THEN '18-44' WHEN age < 65 THEN '45-64' WHEN age < 75 THEN '65-74' ELSE '75+' END AS age_band,${[...customBands.values()]

@@ -18,11 +18,13 @@ import { absentSources, sourceCoverage, type SkippedYear } from "./source-covera
 import { restrictForIndicatorSql } from "./sql-guard.ts";
 import { readEventsByMonth } from "./period-query.ts";
 import { periodCells, type PeriodCell } from "./periods.ts";
+import { yearBatches, type YearRows } from "./year-batches.ts";
 import { asIndicatorCell, cellsFromColumns, cellsFromRows, type Row, type WideColumns } from "./statistics.ts";
 
-/** The years of person_year, in order (the figures' years). */
-async function yearsOf(db: Database): Promise<number[]> {
-  return (await db.all<{ year: number }>("SELECT DISTINCT year FROM person_year WHERE year IS NOT NULL ORDER BY year")).map((r) => r.year);
+/** The years of person_year (the figures' years) and their rows, in order. */
+async function rowsPerYear(db: Database): Promise<YearRows[]> {
+  const rows = await db.all<{ year: number; rows: bigint | number }>("SELECT year, count(*) AS rows FROM person_year WHERE year IS NOT NULL GROUP BY year ORDER BY year");
+  return rows.map((r) => ({ year: r.year, rows: Number(r.rows) }));
 }
 
 export interface ComputeResult {
@@ -54,7 +56,8 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     );
     const absent = absentSources(defs, computed, coverage, years);
     // The person-based statement is read by column (it is wide); the others are small.
-    // One statement per year: peak memory follows one year's events, whatever the number of years.
+    // One statement per batch of years (year-batches.ts): peak memory follows a bounded amount of
+    // data, whatever the number of years and the scale.
     // Each cell is built once, derived fields empty, and filled in place (deriveInPlace).
     const measured: IndicatorCell[] = [];
     let statisticsMs = 0;
@@ -64,8 +67,8 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
       : [];
     const isrRegionOf = new Map(isrRegions.map((r) => [areaKey(r.level, r.system_code, r.area_code), r.region_code]));
     if (sql) {
-      for (const year of await yearsOf(db)) {
-        const wide = (await db.connection.runAndReadAll(compile(defs, { year }).sql)).getColumnsObjectJS() as WideColumns;
+      for (const years of yearBatches(await rowsPerYear(db), columns.length)) {
+        const wide = (await db.connection.runAndReadAll(compile(defs, { years }).sql)).getColumnsObjectJS() as WideColumns;
         const t = performance.now();
         for (const cell of cellsFromColumns(wide, columns, defs)) measured.push(cell);
         for (const cell of isrCellsFromColumns(wide, columns, defs, isrRegionOf)) measured.push(asIndicatorCell(cell));
