@@ -135,18 +135,19 @@ export function deriveInPlace(out: IndicatorCell[], defs: readonly Definition[],
   const regionCode = index.areas.map(({ level, system, code }) => (level === "region" || level === "belgium" ? null : (regionOf.get(areaKey(level, system, code)) ?? null)));
   const regionArea = regionCode.map((r) => (r ? index.areaId("region", null, r) : -1));
 
-  // Comparisons with the region and with Belgium.
+  // Comparisons with the region and with Belgium (a function, not a closure per cell).
+  function compare(i: number, benchmarkArea: number): Comparison | null {
+    const c = out[i]!;
+    const b = index.find(index.indicator[i]!, index.stratum[i]!, benchmarkArea, c.year);
+    return b >= 0 && Number.isFinite(out[b]!.value) ? compareWithBenchmark(c, out[b]!.value, polarity[index.indicator[i]!]!) : null;
+  }
   for (let i = 0; i < out.length; i++) {
     const c = out[i]!;
     const area = index.area[i]!;
     const region = regionCode[area]!;
     c.region_code = region;
-    const compare = (benchmarkArea: number) => {
-      const b = index.find(index.indicator[i]!, index.stratum[i]!, benchmarkArea, c.year);
-      return b >= 0 && Number.isFinite(out[b]!.value) ? compareWithBenchmark(c, out[b]!.value, polarity[index.indicator[i]!]!) : null;
-    };
-    if (region) c.compared_region = compare(regionArea[area]!);
-    if (c.level !== "belgium") c.compared_belgium = compare(belgium);
+    if (region) c.compared_region = compare(i, regionArea[area]!);
+    if (c.level !== "belgium") c.compared_belgium = compare(i, belgium);
   }
 
   // Quintiles among the zones of a system (or the municipalities): same indicator, year and stratum.

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
   betaQuantile,
+  bisectIncreasing,
   chiSquareCdf,
   chiSquareQuantile,
   gammaQuantile,
@@ -171,6 +172,27 @@ describe("Student's t", () => {
 describe("betaQuantile", () => {
   it("Beta(a, 1) quantile is p^(1/a)", () => {
     expect(betaQuantile(0.025, 4, 1)).toBeCloseTo(0.025 ** 0.25, 12);
+  });
+
+  it("agrees with bisection on I_x(a, b) = p, from tiny to national counts and both tails", () => {
+    const bisected = (p: number, a: number, b: number) => bisectIncreasing((x) => regularizedBeta(x, a, b) - p, 0, 1);
+    for (const [a, b] of [
+      [1, 1],
+      [0.5, 3],
+      [1, 5000],
+      [3, 2e5],
+      [2e5, 7],
+      [40, 60],
+      [1e6, 1e6 + 1],
+      [1, 1e7],
+      [12345, 54321],
+    ] as const) {
+      for (const p of [0.001, 0.025, 0.5, 0.975, 0.999]) {
+        const x = betaQuantile(p, a, b);
+        const reference = bisected(p, a, b);
+        expect(Math.abs(x - reference), `${p} ${a} ${b}`).toBeLessThanOrEqual(1e-12 * reference);
+      }
+    }
   });
 });
 
