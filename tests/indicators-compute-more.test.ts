@@ -217,10 +217,14 @@ describe("the repository's definitions", () => {
 });
 
 describe("compile", () => {
-  it("still reads each table once and groups once with means and DSRs", () => {
+  it("still reads each table once, and groups the plain and the standardised definitions once each, with means and DSRs", () => {
     const { sql, zoneSql } = compile(DEFS);
     expect(zoneSql.match(/FROM zone_prem\b/g)).toHaveLength(2); // one per definition; a few hundred rows
-    expect(sql.match(/GROUPING SETS/g)).toHaveLength(1);
+    expect(sql.match(/GROUPING SETS/g)).toHaveLength(2);
+    // The ESP bands are grouped only with the standardised definitions' sums.
+    const byBand = sql.slice(sql.indexOf("grouped_banded AS ("), sql.indexOf("banded AS (SELECT"));
+    expect(byBand).toContain("esp_band");
+    expect(byBand).not.toMatch(/sum\(s\d+\)/); // no mean is standardised here
     for (const table of ["health_service", "pharmacy_delivery", "hospital_stay"]) expect(sql.match(new RegExp(`FROM ${table}\\b`, "g"))).toHaveLength(1);
     expect(sql.match(/FROM person_year\b/g)).toHaveLength(2);
   });
