@@ -104,31 +104,30 @@ export function withStatistics(cell: Cell, def: Kind): CellWithStatistics {
   };
 }
 
-/** A DSR cell from its bands (band index → count, person-years); missing bands have none. */
-export function withDsr(cell: Cell, bands: readonly { band: number; count: number; personYears: number }[], def: Pick<Definition, "statistic" | "unit" | "population">): CellWithStatistics {
-  const counts = new Array<number>(19).fill(0);
-  const personYears = new Array<number>(19).fill(0);
-  for (const b of bands) {
-    counts[b.band]! += b.count;
-    personYears[b.band]! += b.personYears;
-  }
-  const options = { standard: standardFor(def), multiplier: multiplierOf(def.unit) };
+/** What a DSR of one definition needs besides its counts: its standard (age range) and unit. */
+export interface DsrOf {
+  def: Pick<Definition, "statistic" | "unit">;
+  standard: number[];
+  multiplier: number;
+}
+
+export const dsrOf = (def: Pick<Definition, "statistic" | "unit" | "population">): DsrOf => ({ def, standard: standardFor(def), multiplier: multiplierOf(def.unit) });
+
+/**
+ * A DSR cell from its counts and person-years by ESP band (index = band; 19 of each), built
+ * directly in its final shape: this runs for every cell of every standardised definition.
+ * `cell`'s key is copied; its counts are overwritten.
+ */
+export function dsrCell(cell: Cell, counts: number[], personYears: number[], of: DsrOf): IndicatorCell {
+  const options = { standard: of.standard, multiplier: of.multiplier };
   const a = dsr(counts, personYears, { ...options, level: 0.95 });
   const b = dsr(counts, personYears, { ...options, level: 0.998 });
-  return {
-    ...cell,
-    numerator: a.totalCount,
-    denominator: a.totalPersonYears,
-    statistic: def.statistic,
-    unit: def.unit,
-    value: a.value,
-    lower95: a.lower,
-    upper95: a.upper,
-    lower998: b.lower,
-    upper998: b.upper,
-    low_count: a.lowCount,
-    bands: { counts, personYears },
-  };
+  cell.numerator = a.totalCount;
+  cell.denominator = a.totalPersonYears;
+  cell.sum_squares = null;
+  const out = fullCell(cell, of.def.statistic, of.def.unit, a.value, a.lower, a.upper, b.lower, b.upper, a.lowCount);
+  out.bands = { counts, personYears };
+  return out;
 }
 
 /** A row of a long-form query (the zone figures): a cell, with no ESP band. */
@@ -225,6 +224,7 @@ export function cellsFromColumns(columns: WideColumns, layout: WideLayout, defs:
     const d = col(banded ? `bd${index}` : `d${index}`);
     const squares = spec.compile.sumOfSquares ? col(`s${index}`) : undefined;
     const bandNumbers = banded ? col("bands") : undefined;
+    const standardised = banded ? dsrOf(def) : undefined;
     const source = spec.cells;
     const m = source.from === "counts" ? multiplierOf(def.unit) : NaN;
     for (let r = 0; r < rows; r++) {
@@ -238,11 +238,20 @@ export function cellsFromColumns(columns: WideColumns, layout: WideLayout, defs:
       scratch.stratum = s === ageStratum ? "age-band" : s;
       scratch.stratum_value = stratumValue![r] as string;
       if (bandNumbers) {
+        // Bands with person-years only; none at all, no cell.
         const numbers = bandNumbers[r] as number[];
         const counts = n[r] as number[];
         const years = d[r] as number[];
-        const bands = numbers.map((band, k) => ({ band, count: counts[k]!, personYears: years[k]! })).filter((b) => b.personYears > 0);
-        if (bands.length > 0) out.push(asIndicatorCell(withDsr({ ...scratch, numerator: 0, denominator: 0, sum_squares: null }, bands, def)));
+        let found = false;
+        const byBand = new Array<number>(19).fill(0);
+        const yearsByBand = new Array<number>(19).fill(0);
+        for (let k = 0; k < numbers.length; k++) {
+          if (!(years[k]! > 0)) continue;
+          byBand[numbers[k]!]! += counts[k]!;
+          yearsByBand[numbers[k]!]! += years[k]!;
+          found = true;
+        }
+        if (found) out.push(dsrCell(scratch, byBand, yearsByBand, standardised!));
         continue;
       }
       const denominator = d[r] as number;

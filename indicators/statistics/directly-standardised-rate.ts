@@ -1,7 +1,7 @@
 /**
  * A rate directly standardised for age on the European Standard Population 2013, with Dobson's
  * limits: the query returns its events and person-years by 5-year ESP band (compile.ts,
- * `esp_band`) and `withDsr` (compute/statistics.ts) weights them. Being standardised for age, it
+ * `esp_band`) and `dsrCell` (compute/statistics.ts) weights them. Being standardised for age, it
  * has no age-band breakdown, and its population's age range follows the ESP bands.
  */
 import { PERSON_BLOCKS, RATES, type StatisticSpec } from "./spec.ts";

@@ -36,7 +36,7 @@ export interface DefinitionFacts {
  * Where the engine gets the statistic's cells from:
  * - `counts`: a numerator and a denominator per cell (and Σx² for a mean), `limits` gives the
  *   value and limits (compute/statistics.ts);
- * - `esp-bands`: events and person-years by ESP 2013 band, standardised directly (`withDsr`);
+ * - `esp-bands`: events and person-years by ESP 2013 band, standardised directly (`dsrCell`);
  * - `expected`: the same bands by sex, observed / expected over all areas at once
  *   (compute/indirect-standardisation.ts);
  * - `measures`: the cells of two other indicators, one over the other (compute/derive.ts).
