@@ -38,7 +38,8 @@ import { residenceAreaCtes } from "./areas.ts";
 import { isBanded } from "./indirect-standardisation.ts";
 import { statisticOf } from "../statistics/index.ts";
 import { compileZone, isZoneComputed, zoneNotComputedReason } from "./compile-zone.ts";
-import { and, anyPrefix, eventCondition, populationCondition, TABLE, type EventsNumerator, type MedicinesNumerator } from "./conditions.ts";
+import { and, anyPrefix, populationCondition, type MedicinesNumerator } from "./conditions.ts";
+import { eventScans, yearRange } from "./event-scans.ts";
 
 export { literal } from "./conditions.ts";
 
@@ -119,14 +120,6 @@ export function withSimpleMedicinesAsEvents(def: Definition): Definition {
   return { ...def, numerator: { kind: "events", source: "pharmacy_delivery", codes: { atc: n.atc }, count: "persons", "window-years": 1, "min-events": 1 } as Numerator };
 }
 
-/** Rows of `column` (a DATE) in the years from … to, as a range DuckDB can skip row groups with. */
-function yearRange(column: string, from: number, to: number): string {
-  const first = (y: number) => `DATE '${String(y).padStart(4, "0")}-01-01'`;
-  return `${column} >= ${first(from)} AND ${column} < ${first(to + 1)}`;
-}
-
-type Sourced = { source: keyof typeof TABLE; amountColumn: string };
-
 export function compile(defs: readonly Definition[], options: CompileOptions = {}): Compiled {
   const span = options.years ?? (options.year !== undefined ? { from: options.year, to: options.year } : undefined);
   if (span && (!Number.isInteger(span.from) || !Number.isInteger(span.to) || span.from > span.to)) {
@@ -165,68 +158,12 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
   const ctes: string[] = [residenceAreaCtes()];
   const joins: string[] = [];
   const flagColumns: string[] = [];
-  // Spending columns per indicator: one per source table it sums.
-  const spending = new Map<number, Sourced[]>();
 
   // Event counts and amounts: one scan per table for all the indicators that read it.
-  for (const source of Object.keys(TABLE) as (keyof typeof TABLE)[]) {
-    const users = todo.map((d, i) => ({ n: d.numerator, i })).filter((u): u is { n: EventsNumerator; i: number } => u.n?.kind === "events" && u.n.source === source);
-    const payers = todo.map((d, i) => ({ n: d.numerator, i })).filter((u) => u.n?.kind === "spending" && u.n.sources.includes(source));
-    if (users.length === 0 && payers.length === 0) continue;
-    const maxWindow = Math.max(1, ...users.map((u) => u.n["window-years"]));
-    const date = `e.${TABLE[source].date}`;
-    const window = (u: (typeof users)[number]) => u.n["window-years"];
-    // Spending reads every row of the table; events only those their codes select.
-    const whereOf = (us: typeof users, paid: boolean) => (paid ? "true" : [...new Set(us.map((u) => `(${eventCondition(u.n)})`))].join(" OR "));
-    // Spending has no window: only the year of the event (k = 0). Summed as decimals (to
-    // 1/10,000 of a euro), made DOUBLE only once per cell (see the sums below).
-    const amounts = (k: string | undefined) => payers.map((p) => `sum(CAST(amount_eur AS DECIMAL(18, 4)))${k === undefined ? "" : ` FILTER (WHERE ${k} = 0)`} AS a${p.i}_${source}`);
-    for (const p of payers) spending.set(p.i, [...(spending.get(p.i) ?? []), { source, amountColumn: `a${p.i}_${source}` }]);
-    // k: how many years before the figures' year the event happened.
-    const counts = (us: typeof users, k: string) => us.map((u) => `count(*) FILTER (WHERE ${k} < ${window(u)} AND ${eventCondition(u.n)}) AS e${u.i}`);
-    const fanOut = (name: string, us: typeof users, paid: boolean, years?: { from: number; to: number }) => {
-      const reach = Math.max(1, ...us.map(window));
-      return `${name} AS (
-  SELECT e.person_id, CAST(year(${date}) + w.k AS INTEGER) AS year, ${[...counts(us, "w.k"), ...(paid ? amounts("w.k") : [])].join(", ")}
-  FROM ${source} e CROSS JOIN range(0, ${reach}) AS w(k)
-  WHERE ${years ? `${yearRange(date, years.from - reach + 1, years.to)} AND year(${date}) + w.k BETWEEN ${years.from} AND ${years.to} AND ` : ""}(${whereOf(us, paid)})
-  GROUP BY ALL
-)`;
-    };
-    if (only !== undefined) {
-      // One year: a date range (row groups outside it are skipped) instead of the fan-out.
-      ctes.push(`ev_${source} AS (
-  SELECT e.person_id, CAST(${only} AS INTEGER) AS year, ${[...counts(users, `(${only} - year(${date}))`), ...amounts(`(${only} - year(${date}))`)].join(", ")}
-  FROM ${source} e
-  WHERE ${yearRange(date, only - maxWindow + 1, only)} AND (${whereOf(users, payers.length > 0)})
-  GROUP BY ALL
-)`);
-      joins.push(`LEFT JOIN ev_${source} USING (person_id, year)`);
-    } else if (span === undefined) {
-      ctes.push(fanOut(`ev_${source}`, users, payers.length > 0));
-      joins.push(`LEFT JOIN ev_${source} USING (person_id, year)`);
-    } else {
-      // Several years: the events of one year (spending, one-year windows) are grouped by their
-      // own year; only the look-back windows' events, few, are fanned out over the years they
-      // count in (all of a table's rows times three, spending included, cost more than the
-      // statements they saved).
-      const near = users.filter((u) => window(u) === 1);
-      const far = users.filter((u) => window(u) > 1);
-      if (near.length > 0 || payers.length > 0) {
-        ctes.push(`ev_${source} AS (
-  SELECT e.person_id, CAST(year(${date}) AS INTEGER) AS year, ${[...near.map((u) => `count(*) FILTER (WHERE ${eventCondition(u.n)}) AS e${u.i}`), ...amounts(undefined)].join(", ")}
-  FROM ${source} e
-  WHERE ${yearRange(date, span.from, span.to)} AND (${whereOf(near, payers.length > 0)})
-  GROUP BY ALL
-)`);
-        joins.push(`LEFT JOIN ev_${source} USING (person_id, year)`);
-      }
-      if (far.length > 0) {
-        ctes.push(fanOut(`evw_${source}`, far, false, span));
-        joins.push(`LEFT JOIN evw_${source} USING (person_id, year)`);
-      }
-    }
-  }
+  const events = eventScans(todo, span);
+  ctes.push(...events.ctes);
+  joins.push(...events.joins);
+  const spending = events.spending;
 
   // Medicines: DDD per person, year and full ATC code, then medicines over the threshold.
   const medUsers = todo.map((d, i) => ({ n: d.numerator, i })).filter((u): u is { n: MedicinesNumerator; i: number } => u.n?.kind === "medicines");
