@@ -105,20 +105,20 @@ export function withStatistics(cell: Cell, def: Kind): CellWithStatistics {
 }
 
 /** What a DSR of one definition needs besides its counts: its standard (age range) and unit. */
-export interface DsrOf {
+interface DsrOf {
   def: Pick<Definition, "statistic" | "unit">;
   standard: number[];
   multiplier: number;
 }
 
-export const dsrOf = (def: Pick<Definition, "statistic" | "unit" | "population">): DsrOf => ({ def, standard: standardFor(def), multiplier: multiplierOf(def.unit) });
+const dsrOf = (def: Pick<Definition, "statistic" | "unit" | "population">): DsrOf => ({ def, standard: standardFor(def), multiplier: multiplierOf(def.unit) });
 
 /**
  * A DSR cell from its counts and person-years by ESP band (index = band; 19 of each), built
  * directly in its final shape: this runs for every cell of every standardised definition.
  * `cell`'s key is copied; its counts are overwritten.
  */
-export function dsrCell(cell: Cell, counts: number[], personYears: number[], of: DsrOf): IndicatorCell {
+function dsrCell(cell: Cell, counts: number[], personYears: number[], of: DsrOf): IndicatorCell {
   const options = { standard: of.standard, multiplier: of.multiplier };
   const a = dsr(counts, personYears, { ...options, level: 0.95 });
   const b = dsr(counts, personYears, { ...options, level: 0.998 });
