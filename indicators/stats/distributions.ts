@@ -144,13 +144,18 @@ function gammaContinuedFraction(a: number, x: number): number {
 export function regularizedBeta(x: number, a: number, b: number): number {
   if (!(a > 0) || !(b > 0)) throw new RangeError(`regularizedBeta needs a, b > 0 (a=${a}, b=${b})`);
   if (!(x >= 0 && x <= 1)) throw new RangeError(`regularizedBeta needs x in [0, 1], got ${x}`);
-  return regularizedBetaOf(x, a, b, logGamma(a + b) - logGamma(a) - logGamma(b));
+  return regularizedBetaOf(x, a, b, logInverseBeta(a, b));
 }
 
-/** I_x(a, b) given ln(1 / B(a, b)) = lnΓ(a + b) − lnΓ(a) − lnΓ(b), for callers that evaluate many x. */
-function regularizedBetaOf(x: number, a: number, b: number, logInverseBeta: number): number {
+/** ln(1 / B(a, b)) = lnΓ(a + b) − lnΓ(a) − lnΓ(b). */
+function logInverseBeta(a: number, b: number): number {
+  return logGamma(a + b) - logGamma(a) - logGamma(b);
+}
+
+/** I_x(a, b) given ln(1 / B(a, b)), for callers that evaluate many x. */
+function regularizedBetaOf(x: number, a: number, b: number, logInvB: number): number {
   if (x === 0 || x === 1) return x;
-  const logFront = logInverseBeta + a * Math.log(x) + b * Math.log1p(-x);
+  const logFront = logInvB + a * Math.log(x) + b * Math.log1p(-x);
   // The continued fraction converges fast only on this side of the mean; use symmetry otherwise.
   if (x < (a + 1) / (a + b + 2)) return (Math.exp(logFront) * betaContinuedFraction(x, a, b)) / a;
   return 1 - (Math.exp(logFront) * betaContinuedFraction(1 - x, b, a)) / b;
@@ -265,17 +270,17 @@ export function studentTQuantile(p: number, df: number): number {
 export function betaQuantile(p: number, a: number, b: number): number {
   assertOpenProbability(p);
   if (!(a > 0) || !(b > 0)) throw new RangeError(`betaQuantile needs a, b > 0 (a=${a}, b=${b})`);
-  const logInverseBeta = logGamma(a + b) - logGamma(a) - logGamma(b);
+  const logInvB = logInverseBeta(a, b);
   let lo = 0;
   let hi = 1;
   let x = a / (a + b);
   for (let i = 0; i < 200; i++) {
-    const f = regularizedBetaOf(x, a, b, logInverseBeta) - p;
+    const f = regularizedBetaOf(x, a, b, logInvB) - p;
     if (f === 0) return x;
     if (f < 0) lo = x;
     else hi = x;
     // The density, the derivative of I_x.
-    const density = Math.exp(logInverseBeta + (a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x));
+    const density = Math.exp(logInvB + (a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x));
     let next = x - f / density;
     if (!(next > lo && next < hi)) next = lo + (hi - lo) / 2;
     if (next === x || hi - lo <= 1e-15 * Math.abs(next)) return next;
