@@ -40,6 +40,7 @@ import { statisticOf } from "../statistics/index.ts";
 import { compileZone, isZoneComputed, zoneNotComputedReason } from "./compile-zone.ts";
 import { and, anyPrefix, populationCondition, type MedicinesNumerator } from "./conditions.ts";
 import { eventScans, yearRange } from "./event-scans.ts";
+import { periodCount } from "./periods.ts";
 
 export { literal } from "./conditions.ts";
 
@@ -57,9 +58,10 @@ export interface Compiled {
   /**
    * Where each person-based definition's figures are in the query's wide result: columns
    * `n<index>`, `d<index>` (and `s<index>` for a mean), or for a DSR the lists by ESP band
-   * `bn<index>`, `bd<index>` beside the list of band numbers `bands`.
+   * `bn<index>`, `bd<index>` beside the list of band numbers `bands`. A sub-annual definition
+   * also has its numerator by period of the events' dates, `p<index>_<k>` for k = 1 … `periods`.
    */
-  columns: { id: string; index: number; banded: boolean }[];
+  columns: { id: string; index: number; banded: boolean; periods: number }[];
   /** `WITH … flags AS (…)`: one row per person-year with `d<index>` and `n<index>` (empty when no person-based definition). */
   flagsSql: string;
 }
@@ -85,6 +87,9 @@ export const customAgeStratum = (key: string) => `age-band@${key}`;
 export function ageStratumOf(def: Definition): string {
   return hasCustomAgeBands(def) ? customAgeStratum(bandsKey(ageBandsOf(def))) : "age-band";
 }
+/** How many periods a sub-annual definition's year is cut into (0: a yearly definition). */
+const periodsOf = (def: Definition) => (def["sub-annual"] === undefined ? 0 : periodCount(def["sub-annual"]));
+
 /** A statistic computed from other indicators' cells (a ratio of measures, derive.ts). */
 const fromMeasures = (def: Pick<Definition, "statistic">) => statisticOf(def.statistic).cells.from === "measures";
 
@@ -245,7 +250,16 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
     // Σx and Σx² of a mean stay exact (whole numbers, or euros as decimals) through both sums,
     // then become DOUBLE once per cell (plainColumns): floating-point sums depend on the order
     // DuckDB's threads add them in, and so would the release's figures and its id.
-    sumsOf.set(i, [`CAST(sum(d${i}) AS BIGINT) AS d${i}`, mean ? `sum(n${i}) AS n${i}` : `CAST(sum(n${i}) AS BIGINT) AS n${i}`, ...(mean ? [`sum(s${i}) AS s${i}`] : [])]);
+    // A sub-annual definition's numerator by period (event-scans.ts), summed like the year's:
+    // the periods reach every area and add up to the year exactly.
+    const periods = periodsOf(def);
+    for (let k = 1; k <= periods; k++) flagColumns.push(`CASE WHEN ${inDenominator} THEN coalesce(e${i}_p${k}, 0) ELSE 0 END AS p${i}_${k}`);
+    sumsOf.set(i, [
+      `CAST(sum(d${i}) AS BIGINT) AS d${i}`,
+      mean ? `sum(n${i}) AS n${i}` : `CAST(sum(n${i}) AS BIGINT) AS n${i}`,
+      ...(mean ? [`sum(s${i}) AS s${i}`] : []),
+      ...Array.from({ length: periods }, (_, k) => `CAST(sum(p${i}_${k + 1}) AS BIGINT) AS p${i}_${k + 1}`),
+    ]);
   });
 
   const key = "year, level, system_code, area_code";
@@ -301,11 +315,15 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
   };
   const plain = todo.map((d, i) => ({ d, i })).filter(({ d }) => !isDsr(d));
   const banded = todo.map((d, i) => ({ d, i })).filter(({ d }) => isDsr(d));
+  // Periods are read from the plain rows only (sub-annual.ts allows only a crude rate).
+  const cutBanded = banded.find(({ d }) => periodsOf(d) > 0);
+  if (cutBanded) throw new Error(`${cutBanded.d.id}: a standardised rate cannot be cut by period`);
   // Counts as DOUBLE: JavaScript reads them as numbers, not BigInts (far below 2^53).
   const plainColumns = plain.flatMap(({ d, i }) => [
     `CAST(n${i} AS DOUBLE) AS n${i}`,
     `CAST(d${i} AS DOUBLE) AS d${i}`,
     ...(statisticOf(d.statistic).compile.sumOfSquares ? [`CAST(s${i} AS DOUBLE) AS s${i}`] : []),
+    ...Array.from({ length: periodsOf(d) }, (_, k) => `CAST(p${i}_${k + 1} AS DOUBLE) AS p${i}_${k + 1}`),
   ]);
   // Each cell's bands sorted once, as one list of structs, then split into a list per column
   // (a list aggregate per column, each with its own ORDER BY, sorted them 2k + 1 times: half of
@@ -348,6 +366,6 @@ base AS (
   SELECT year, nis_code, sector_code, sex, age_band, ${[...customBands.values()].map((c) => `${c.column}, `).join("")}bim, esp_band, ${[...sumsOf.values()].flat().join(", ")} FROM flags GROUP BY ALL
 ), ${parts.join(",\n")}
 ${select}`;
-  const columns = todo.map((def, i) => ({ id: def.id, index: i, banded: isDsr(def) }));
+  const columns = todo.map((def, i) => ({ id: def.id, index: i, banded: isDsr(def), periods: periodsOf(def) }));
   return { sql, zoneSql, computed, skipped, columns, flagsSql };
 }

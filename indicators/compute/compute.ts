@@ -16,8 +16,7 @@ import { areaKey, deriveInPlace, ratioCells, type IndicatorCell } from "./derive
 import { compareIsrCells, isIsr, isrAreaRegionSql, isrCellsFromColumns } from "./indirect-standardisation.ts";
 import { absentSources, sourceCoverage, type SkippedYear } from "./source-coverage.ts";
 import { restrictForIndicatorSql } from "./sql-guard.ts";
-import { readEventsByMonth } from "./period-query.ts";
-import { periodCells, type PeriodCell } from "./periods.ts";
+import { periodCells, periodEventsFromColumns, type PeriodCell } from "./periods.ts";
 import { yearBatches, type YearRows } from "./year-batches.ts";
 import { asIndicatorCell, cellsFromColumns, cellsFromRows, type Row, type WideColumns } from "./statistics.ts";
 
@@ -66,12 +65,15 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
       ? await db.all<{ level: string; system_code: string | null; area_code: string; region_code: string }>(isrAreaRegionSql())
       : [];
     const isrRegionOf = new Map(isrRegions.map((r) => [areaKey(r.level, r.system_code, r.area_code), r.region_code]));
+    // The sub-annual definitions' events by period, from the same statements (periods.ts).
+    const eventsByPeriod = new Map<string, number[]>();
     if (sql) {
       for (const years of yearBatches(await rowsPerYear(db), columns.length)) {
         const wide = (await db.connection.runAndReadAll(compile(defs, { years }).sql)).getColumnsObjectJS() as WideColumns;
         const t = performance.now();
         for (const cell of cellsFromColumns(wide, columns, defs)) measured.push(cell);
         for (const cell of isrCellsFromColumns(wide, columns, defs, isrRegionOf)) measured.push(asIndicatorCell(cell));
+        periodEventsFromColumns(wide, columns, eventsByPeriod);
         statisticsMs += performance.now() - t;
       }
     }
@@ -89,18 +91,7 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     // Periods of the years that kept their cells (no source data, no periods either).
     const subAnnual = new Set(defs.filter((d) => d["sub-annual"] !== undefined && computed.includes(d.id)).map((d) => d.id));
     const totals = subAnnual.size === 0 ? [] : cells.filter((c) => subAnnual.has(c.indicator_id) && c.stratum === "total");
-    // The periods' events come from a query: its time counts as query, not statistics.
-    const periodQueryStarted = performance.now();
-    const events =
-      totals.length === 0
-        ? undefined
-        : await readEventsByMonth(
-            db,
-            defs.filter((d) => subAnnual.has(d.id)),
-            [...new Set(totals.map((c) => c.year))].sort(),
-          );
-    const periodQueryMs = performance.now() - periodQueryStarted;
-    const periods = events === undefined ? [] : periodCells(totals, events, defs);
+    const periods = totals.length === 0 ? [] : periodCells(totals, eventsByPeriod, defs);
     const whole = new Set(absent.whole.map((w) => w.id));
     return {
       cells,
@@ -108,8 +99,8 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
       skipped: [...skipped, ...absent.whole],
       skippedYears: absent.years,
       periodCells: periods,
-      queryMs: queryMs + periodQueryMs,
-      statisticsMs: statisticsMs + performance.now() - t - periodQueryMs,
+      queryMs,
+      statisticsMs: statisticsMs + performance.now() - t,
     };
   } finally {
     db.close();

@@ -6,6 +6,7 @@
  */
 import type { Definition } from "../definition/schema.ts";
 import { eventCondition, TABLE, type EventsNumerator } from "./conditions.ts";
+import { monthsOf, periodCount } from "./periods.ts";
 
 /** Rows of `column` (a DATE) in the years from … to, as a range DuckDB can skip row groups with. */
 export function yearRange(column: string, from: number, to: number): string {
@@ -29,7 +30,8 @@ export interface EventScans {
 }
 
 /**
- * `todo`: the person-based definitions, by index (their columns `e<i>`, `a<i>_<table>`).
+ * `todo`: the person-based definitions, by index (their columns `e<i>`, `a<i>_<table>`, and for
+ * a sub-annual one its events by period of their date, `e<i>_p<k>` for k = 1 … 4 or 12).
  * `span`: the figures' years (none: every year, each event fanned out over its window).
  */
 export function eventScans(todo: readonly Definition[], span: { from: number; to: number } | undefined): EventScans {
@@ -51,8 +53,19 @@ export function eventScans(todo: readonly Definition[], span: { from: number; to
     // 1/10,000 of a euro), made DOUBLE only once per cell (compile.ts).
     const amounts = (k: string | undefined) => payers.map((p) => `sum(CAST(amount_eur AS DECIMAL(18, 4)))${k === undefined ? "" : ` FILTER (WHERE ${k} = 0)`} AS a${p.i}_${source}`);
     for (const p of payers) spending.set(p.i, [...(spending.get(p.i) ?? []), { source, amountColumn: `a${p.i}_${source}` }]);
+    // The same events by period of their date (a sub-annual definition has no look-back window):
+    // counted in the statement that counts the year, they add up to its numerator by construction.
+    const byPeriod = (u: (typeof users)[number], guard: string) => {
+      const kind = todo[u.i]!["sub-annual"];
+      if (kind === undefined) return [];
+      return Array.from({ length: periodCount(kind) }, (_, p) => {
+        const months = monthsOf(kind, p + 1);
+        return `count(*) FILTER (WHERE ${guard}month(${date}) BETWEEN ${months[0]} AND ${months.at(-1)} AND ${eventCondition(u.n)}) AS e${u.i}_p${p + 1}`;
+      });
+    };
     // k: how many years before the figures' year the event happened.
-    const counts = (us: typeof users, k: string) => us.map((u) => `count(*) FILTER (WHERE ${k} < ${window(u)} AND ${eventCondition(u.n)}) AS e${u.i}`);
+    const counts = (us: typeof users, k: string) =>
+      us.flatMap((u) => [`count(*) FILTER (WHERE ${k} < ${window(u)} AND ${eventCondition(u.n)}) AS e${u.i}`, ...byPeriod(u, `${k} < ${window(u)} AND `)]);
     const fanOut = (name: string, us: typeof users, paid: boolean, years?: { from: number; to: number }) => {
       const reach = Math.max(1, ...us.map(window));
       return `${name} AS (
@@ -83,7 +96,7 @@ export function eventScans(todo: readonly Definition[], span: { from: number; to
       const far = users.filter((u) => window(u) > 1);
       if (near.length > 0 || payers.length > 0) {
         ctes.push(`ev_${source} AS (
-  SELECT e.person_id, CAST(year(${date}) AS INTEGER) AS year, ${[...near.map((u) => `count(*) FILTER (WHERE ${eventCondition(u.n)}) AS e${u.i}`), ...amounts(undefined)].join(", ")}
+  SELECT e.person_id, CAST(year(${date}) AS INTEGER) AS year, ${[...near.flatMap((u) => [`count(*) FILTER (WHERE ${eventCondition(u.n)}) AS e${u.i}`, ...byPeriod(u, "")]), ...amounts(undefined)].join(", ")}
   FROM ${source} e
   WHERE ${yearRange(date, span.from, span.to)} AND (${whereOf(near, payers.length > 0)})
   GROUP BY ALL

@@ -58,11 +58,11 @@ describe("days of a period over days of its year", () => {
 
 describe("period cells", () => {
   const zone = { year: 2024, level: "zone", system_code: "ELZ", area_code: "Z1", denominator: 3660 };
-  // Events by month: Q1 = 3 + 4 + 5, Q2 = 0, Q3 = 6 + 0 + 0, Q4 = 1 + 1 + 20.
-  const months = [3, 4, 5, 0, 0, 0, 6, 0, 0, 1, 1, 20];
+  // Events by quarter, as the compiled statement counts them (compile.ts).
+  const quarters = [12, 0, 6, 22];
 
-  it("sums months into quarters, over the year's population in person-years, with the crude rate's limits", () => {
-    const cells = periodCells([{ ...zone, indicator_id: "emergency-visits" }], new Map([["emergency-visits|2024|zone|ELZ|Z1", months]]), [quarterly]);
+  it("gives each quarter its events over the year's population in person-years, with the crude rate's limits", () => {
+    const cells = periodCells([{ ...zone, indicator_id: "emergency-visits" }], new Map([["emergency-visits|2024|zone|ELZ|Z1", quarters]]), [quarterly]);
     expect(cells.map((c) => [c.period, c.numerator, c.denominator])).toEqual([
       ["2024-Q1", 12, 910],
       ["2024-Q2", 0, 910],

@@ -138,7 +138,7 @@ export interface Row extends Cell {
 /** The query's wide result, read by column (DuckDB's `getColumnsObjectJS`). */
 export type WideColumns = Record<string, readonly unknown[]>;
 /** Where each definition's figures are in the wide result (see `Compiled.columns`). */
-export type WideLayout = readonly { id: string; index: number; banded: boolean }[];
+export type WideLayout = readonly { id: string; index: number; banded: boolean; periods?: number }[];
 
 /**
  * A cell with every field of an `IndicatorCell`, the derived ones empty, written out in one
