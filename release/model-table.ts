@@ -40,6 +40,19 @@ export function atomsOf(geo: ReleaseGeography): Map<string, string> {
   return atoms;
 }
 
+/**
+ * The local key of the unknown a cell is modelled by: a sector's group of sectors, a
+ * municipality's atom when its breakdown is modelled by atom, else the cell itself.
+ */
+export function modelledAs(local: string, geo: GeoIndex, options: ModelOptions, atoms: ReadonlyMap<string, string>): string {
+  const sector = local.startsWith("sector|");
+  if (!sector && !local.startsWith("municipality|")) return local;
+  const [, , area, stratum, value] = local.split("|") as [string, string, string, string, string];
+  if (sector) return `sector||${geo.sectorGroup.get(area) ?? area}|${stratum}|${value}`;
+  const atom = atoms.get(area);
+  return atom !== undefined && atomized(stratum, options) ? `atom||${atom}|${stratum}|${value}` : local;
+}
+
 /** A relation of the geography (total = Σ parts) by local keys (level|system|area|stratum|value). */
 type GeoRelation = { total: string; parts: string[] };
 export type GeoRelations = (stratum: string, value: string) => { areas: GeoRelation[]; zones: GeoRelation[] };
@@ -106,17 +119,14 @@ export function addTable(
   const atomSums = new Map<string, number>();
   // Sectors are modelled by group (geo-index.ts): one unknown per municipality and set of zones.
   const sectorSums = new Map<string, number>();
+  // The unknown each cell is modelled by (its sector group, its atom, or itself), by local key.
+  const modelled = new Map<string, string>();
   for (const [local, v] of t.values) {
-    const [level, , area, stratum, value] = local.split("|") as [string, string, string, string, string];
-    if (level === "sector") {
-      const groupLocal = `sector||${geo.sectorGroup.get(area) ?? area}|${stratum}|${value}`;
-      sectorSums.set(groupLocal, (sectorSums.get(groupLocal) ?? 0) + v.value);
-      continue;
-    }
-    const atom = level === "municipality" ? atoms.get(area) : undefined;
-    if (atom !== undefined && atomized(stratum, options)) {
-      const atomLocal = `atom||${atom}|${stratum}|${value}`;
-      atomSums.set(atomLocal, (atomSums.get(atomLocal) ?? 0) + v.value);
+    const as = modelledAs(local, geo, options, atoms);
+    if (as !== local) {
+      modelled.set(local, as);
+      const sums = as.startsWith("sector|") ? sectorSums : atomSums;
+      sums.set(as, (sums.get(as) ?? 0) + v.value);
       continue;
     }
     p.cells.push({ id: v.id, value: v.value, publishable: v.publishable });
@@ -186,7 +196,9 @@ export function addTable(
   }
   // Strata: for every area (and atom), the total is the sum of each breakdown. An atom's
   // total is the sum of its municipalities' published totals, a latent cell of its own.
-  const areas = new Set([...known].map((cellId) => cellId.slice(prefix.length).split("|").slice(0, 3).join("|")));
+  // level|system|area of every cell (idOf holds them in the order they were added).
+  const areas = new Set<string>();
+  for (const local of idOf.keys()) areas.add(local.slice(0, local.indexOf("|", local.indexOf("|", local.indexOf("|") + 1) + 1)));
   const municipalitiesOf = new Map<string, string[]>();
   for (const [nis, atom] of atoms) municipalitiesOf.set(atom, [...(municipalitiesOf.get(atom) ?? []), nis]);
   for (const area of areas) {
@@ -222,16 +234,14 @@ export function addTable(
   // Every rest, even 0: the relation tells the attacker numerator ≤ denominator. Rests of
   // municipalities modelled by atom are summed into the atom's rest.
   // Sectors by group, likewise (see above).
-  const toAtom = (cellId: string, from: string) => {
-    const [level, , area, stratum, value] = cellId.slice(cellId.indexOf("|") + 1).split("|") as [string, string, string, string, string];
-    if (level === "sector") return `${from}${id("sector", null, geo.sectorGroup.get(area) ?? area, stratum, value).slice(prefix.length)}`;
-    const atom = level === "municipality" && atomized(stratum, options) ? atoms.get(area) : undefined;
-    return atom === undefined ? cellId : `${from}${id("atom", null, atom, stratum, value).slice(prefix.length)}`;
-  };
+  // A rest's numerator is a cell of this table and its denominator the cell with the same local
+  // key in the denominator's table: both modelled by the same unknown's key.
   const rests = new Map<string, { den: string; num: string; value: number }>();
   for (const r of t.rests) {
-    const den = toAtom(r.den, r.den.slice(0, r.den.indexOf("|") + 1));
-    const num = toAtom(r.num, prefix);
+    const local = r.num.slice(prefix.length);
+    const as = modelled.get(local);
+    const den = as === undefined ? r.den : r.den.slice(0, r.den.length - local.length) + as;
+    const num = as === undefined ? r.num : prefix + as;
     const rest = `${num}|rest:${r.def}`;
     const seen = rests.get(rest);
     if (seen) seen.value += r.value;
