@@ -17,14 +17,8 @@ import { compareIsrCells, isIsr, isrAreaRegionSql, isrCellsFromColumns } from ".
 import { absentSources, sourceCoverage, type SkippedYear } from "./source-coverage.ts";
 import { restrictForIndicatorSql } from "./sql-guard.ts";
 import { periodCells, periodEventsFromColumns, type PeriodCell } from "./periods.ts";
-import { yearBatches, type YearRows } from "./year-batches.ts";
+import { yearBatches } from "./year-batches.ts";
 import { asIndicatorCell, cellsFromColumns, cellsFromRows, type Row, type WideColumns } from "./statistics.ts";
-
-/** The years of person_year (the figures' years) and their rows, in order. */
-async function rowsPerYear(db: Database): Promise<YearRows[]> {
-  const rows = await db.all<{ year: number; rows: bigint | number }>("SELECT year, count(*) AS rows FROM person_year WHERE year IS NOT NULL GROUP BY year ORDER BY year");
-  return rows.map((r) => ({ year: r.year, rows: Number(r.rows) }));
-}
 
 export interface ComputeResult {
   cells: IndicatorCell[];
@@ -49,7 +43,7 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     const handWritten = await compileCheckedSqlDefinitions(defs, db);
     const started = performance.now();
     // No false zeros: what has no source rows in a year gets no cells that year.
-    const { coverage, years } = await sourceCoverage(
+    const { coverage, years, rowsPerYear } = await sourceCoverage(
       db,
       defs.filter((d) => computed.includes(d.id)),
     );
@@ -68,7 +62,7 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     // The sub-annual definitions' events by period, from the same statements (periods.ts).
     const eventsByPeriod = new Map<string, number[]>();
     if (sql) {
-      for (const years of yearBatches(await rowsPerYear(db), columns.length)) {
+      for (const years of yearBatches(rowsPerYear, columns.length)) {
         const wide = (await db.connection.runAndReadAll(compile(defs, { years }).sql)).getColumnsObjectJS() as WideColumns;
         const t = performance.now();
         for (const cell of cellsFromColumns(wide, columns, defs)) measured.push(cell);

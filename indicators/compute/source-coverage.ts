@@ -20,6 +20,7 @@
 import type { Database } from "../../core/duckdb.ts";
 import type { Definition } from "../definition/schema.ts";
 import { TABLE } from "./conditions.ts";
+import type { YearRows } from "./year-batches.ts";
 
 /** A table (and for the survey tables, a survey) a definition needs rows of. */
 export interface Source {
@@ -76,8 +77,8 @@ export function coverageSql(table: string): string {
 /** `table|survey` → years with rows (a survey table also under `table|`). */
 export type Coverage = ReadonlyMap<string, ReadonlySet<number>>;
 
-/** Runs the coverage queries for the tables the definitions read; also returns person_year's years. */
-export async function sourceCoverage(db: Database, defs: readonly Definition[]): Promise<{ coverage: Coverage; years: number[] }> {
+/** Runs the coverage queries for the tables the definitions read; also returns person_year's years and their rows. */
+export async function sourceCoverage(db: Database, defs: readonly Definition[]): Promise<{ coverage: Coverage; years: number[]; rowsPerYear: YearRows[] }> {
   const tables = [...new Set(defs.flatMap(sourcesOf).map((s) => s.table))];
   const coverage = new Map<string, Set<number>>();
   const add = (key: string, year: number) => {
@@ -94,8 +95,11 @@ export async function sourceCoverage(db: Database, defs: readonly Definition[]):
       if (r.survey !== null) add(`${table}|${r.survey}`, r.year);
     }
   }
-  const years = (await db.all<{ year: number }>("SELECT DISTINCT CAST(year AS INTEGER) AS year FROM person_year ORDER BY year")).map((r) => r.year);
-  return { coverage, years };
+  // The figures' years, with their rows: compute.ts sizes its batches of years by them.
+  const rowsPerYear = (
+    await db.all<{ year: number; rows: bigint | number }>("SELECT CAST(year AS INTEGER) AS year, count(*) AS rows FROM person_year WHERE year IS NOT NULL GROUP BY ALL ORDER BY year")
+  ).map((r) => ({ year: r.year, rows: Number(r.rows) }));
+  return { coverage, years: rowsPerYear.map((r) => r.year), rowsPerYear };
 }
 
 /**
