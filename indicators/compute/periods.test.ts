@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { definition } from "../../tests/indicator-helpers.ts";
 import { rateLimits } from "../stats/index.ts";
-import { dayFraction, daysInMonth, daysInYear, periodCells, periodLabel, periodOfDate, periodOfMonth } from "./periods.ts";
+import { dayFraction, daysInMonth, daysInYear, periodCells, periodEventsFromColumns, periodLabel, periodOfDate, periodOfMonth } from "./periods.ts";
 
 const quarterly = definition({
   id: "emergency-visits",
@@ -99,5 +99,43 @@ describe("period cells", () => {
     const yearly = { ...quarterly, id: "yearly", "sub-annual": undefined };
     expect(periodCells([{ ...zone, indicator_id: "yearly" }], new Map(), [yearly])).toEqual([]);
     expect(periodCells([{ ...zone, denominator: 0, indicator_id: "emergency-visits" }], new Map(), [quarterly])).toEqual([]);
+  });
+});
+
+describe("events by period from the compiled statement's wide result", () => {
+  // Two definitions: index 0 yearly, index 1 quarterly; a zone's total and one stratum row.
+  const wide = {
+    year: [2024, 2024, 2023],
+    level: ["zone", "zone", "belgium"],
+    system_code: ["ELZ", "ELZ", null],
+    area_code: ["Z1", "Z1", "BE"],
+    stratum: ["total", "sex", "total"],
+    stratum_value: ["all", "F", "all"],
+    n0: [5, 2, 9],
+    d0: [50, 20, 90],
+    n1: [40, 15, 100],
+    d1: [3660, 1800, 9000],
+    p1_1: [12, 5, 30],
+    p1_2: [0, 0, 20],
+    p1_3: [6, 4, 25],
+    p1_4: [22, 6, 25],
+  };
+  const layout = [
+    { id: "yearly", index: 0, banded: false, periods: 0 },
+    { id: "emergency-visits", index: 1, banded: false, periods: 4 },
+  ];
+
+  it("keeps the total rows of the sub-annual definitions, by area and year", () => {
+    const into = new Map<string, number[]>();
+    periodEventsFromColumns(wide, layout, into);
+    expect([...into]).toEqual([
+      ["emergency-visits|2024|zone|ELZ|Z1", [12, 0, 6, 22]],
+      ["emergency-visits|2023|belgium||BE", [30, 20, 25, 25]],
+    ]);
+  });
+
+  it("says which column the statement did not return", () => {
+    const { p1_3: _dropped, ...short } = wide;
+    expect(() => periodEventsFromColumns(short, layout, new Map())).toThrow(/no column p1_3 \(emergency-visits's period 3\)/);
   });
 });

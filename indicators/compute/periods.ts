@@ -8,12 +8,12 @@
  * - Its denominator is the year's population of the area (the yearly cell's denominator) times
  *   the period's share of the year's days: person-years, so that a period's rate is annualised
  *   and reads on the same scale as the year's (a quarter of 90 days in 2023: × 90/365).
- * The events by period are counted in the statement that counts the year (compile.ts,
- * event-scans.ts: one conditional count per period beside the year's), so they add up to the
- * year's numerator by construction and cost no scan of their own (a statement apart read the
- * event table and person_year again: a sixth of the engine's time for three indicators).
  * - Value and 95 % limits by the yearly crude rate's method (exact Poisson below 10 events, Byar
  *   from 10: indicators/stats/confidence.ts).
+ * The events by period are counted in the statement that counts the year (compile.ts,
+ * event-scans.ts: one conditional count per period beside the year's): they add up to the
+ * year's numerator by construction and cost no scan of their own (a statement apart read the
+ * event table and person_year again: a sixth of the engine's time for three indicators).
  * Periods are computed for every area the year has a total cell in, municipalities and sectors
  * included (disclosure control models them as latent parts); the release publishes Belgium,
  * regions, provinces and zones only.
@@ -114,7 +114,11 @@ export function periodEventsFromColumns(columns: WideColumns, layout: WideLayout
     return c;
   }) as unknown[][];
   for (const { id, index, periods } of cut) {
-    const counts = Array.from({ length: periods! }, (_, k) => columns[`p${index}_${k + 1}`] ?? []);
+    const counts = Array.from({ length: periods! }, (_, k) => {
+      const c = columns[`p${index}_${k + 1}`];
+      if (!c) throw new Error(`the query returned no column p${index}_${k + 1} (${id}'s period ${k + 1})`);
+      return c;
+    });
     for (let r = 0; r < year!.length; r++) {
       if (stratum![r] !== "total" || counts[0]![r] === null || counts[0]![r] === undefined) continue;
       const key = periodAreaKey({ indicator_id: id, year: year![r] as number, level: level![r] as string, system_code: (system![r] as string | null) ?? null, area_code: area![r] as string });
