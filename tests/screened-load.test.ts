@@ -67,6 +67,19 @@ describe("the load's screen", () => {
     ]);
   });
 
+  it("says why DuckDB could not screen a file (here a ragged row), then lets the row checker word the problem", async () => {
+    const lines = readFileSync(join(TINY, "ima_healthcare.csv"), "utf8").split("\n");
+    const delimiter = [";", "|", ","].find((d) => lines[0]!.includes(d))!;
+    lines[1] = `${lines[1]}${delimiter}extra`;
+    const { progress, done } = recorder();
+    const { result } = await load(tinyWith({ files: { "ima_healthcare.csv": lines.join("\n") } }), { progress });
+    expect(result.written).toBe(false);
+    const said = done.find((d) => d.startsWith("load ima_healthcare.csv: "));
+    expect(said).toMatch(/^load ima_healthcare\.csv: DuckDB could not screen it \(.+\): checked row by row$/);
+    const errors = result.check.report.issues.filter((i) => i.severity === "error").map((i) => [i.file, i.line]);
+    expect(errors).toEqual([["ima_healthcare.csv", 2]]);
+  });
+
   it("loads a file whose flagged row the row checker accepts (a pseudonym that merely holds digits passing the check)", async () => {
     // Behind a one-letter prefix, 75003894077 passes the check digits but 75 00 38 is no birth date.
     const provider = "X_75003894077";

@@ -76,14 +76,18 @@ export async function insertFile(db: Database, file: ExtractFile, batchId: strin
   await db.run(`INSERT INTO ${ident(kind.id)} (${targets.join(", ")}, batch_id) SELECT ${values.join(", ")}, $2 FROM ${reader(file)}`, [file.path, batchId]);
 }
 
+/** The error a flagged row raises inside the screened INSERT. */
+const FLAGGED = "boussole: a row to check row by row";
+
 /**
  * Inserts a file the checks left to the load (ExtractFile.screenAtLoad), reading it once:
  * every field as text, the screen's condition on every row (a flagged row raises, and the one
  * INSERT statement leaves nothing behind), then the conversions of insertFile. Returns the
- * rows stored, or null when the file is to be checked row by row (a flagged row, or a file
- * DuckDB's strict reader refuses). The screen's reference tables must exist in `db`.
+ * rows stored, or why the file is to be checked row by row: a flagged row, or an error of
+ * DuckDB (a file its strict reader refuses, memory), said in the load's progress so that a
+ * slow fallback never goes unexplained. The screen's reference tables must exist in `db`.
  */
-export async function insertScreened(db: Database, file: ExtractFile, batchId: string): Promise<number | null> {
+export async function insertScreened(db: Database, file: ExtractFile, batchId: string): Promise<{ rows: number } | { rowByRow: string }> {
   const parts = file.screenAtLoad;
   const mapping = file.mapping;
   if (!parts || !mapping) throw new Error(`${file.name}: not a file left to the load's screen`);
@@ -99,13 +103,14 @@ export async function insertScreened(db: Database, file: ExtractFile, batchId: s
   try {
     await db.run(
       `INSERT INTO ${ident(file.kind.id)} (${targets.join(", ")}, batch_id) SELECT ${values.join(", ")}, $2 FROM ${parts.from}
-       WHERE CASE WHEN ${parts.flagged} THEN error('boussole: a row to check row by row') ELSE true END`,
+       WHERE CASE WHEN ${parts.flagged} THEN error('${FLAGGED}') ELSE true END`,
       [file.path, batchId],
     );
-  } catch {
-    return null;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { rowByRow: message.includes(FLAGGED) ? "a row to look at" : `DuckDB could not screen it (${message.split("\n")[0]})` };
   }
-  return (await count()) - before;
+  return { rows: (await count()) - before };
 }
 
 /** Statbel splits each municipality × sex × age by nationality and civil status: sum them. */

@@ -23,15 +23,15 @@ export async function loadFile(ctx: LoadContext, file: ExtractFile): Promise<boo
   const { db, check, batchId, progress } = ctx;
   if (file.screenAtLoad) {
     const task = progress.task(`load ${file.name}`, 1);
-    const rows = await insertScreened(db, file, batchId);
-    if (rows !== null) {
-      file.rows = rows;
+    const screened = await insertScreened(db, file, batchId);
+    if ("rows" in screened) {
+      file.rows = screened.rows;
       delete file.screenAtLoad;
       await compareRowCount(db, file, ctx.loaded, check.report);
-      task.done(`${rows.toLocaleString("en")} rows, screened as they were inserted`);
+      task.done(`${screened.rows.toLocaleString("en")} rows, screened as they were inserted`);
       return true;
     }
-    task.done("a row to look at: checked row by row");
+    task.done(`${screened.rowByRow}: checked row by row`);
     // The row checker words the problems; a file it finds clean is then loaded the usual way.
     const checked = await checkFile(file.path, file.name, file.kind, { report: check.report, today: check.today, references: check.references, progress });
     Object.assign(file, checked);

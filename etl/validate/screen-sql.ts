@@ -48,7 +48,7 @@ const field = screenField;
 
 /** What the screen reads the file with, and the condition that flags a row of it. */
 export interface ScreenParts {
-  /** `FROM` this: the file bound as `$1`, every field a VARCHAR `c0`, `c1`… (alias `t`), and the reference joins. */
+  /** `FROM` this: the file bound as `$1`, every field a VARCHAR `c0`, `c1`… (alias `t`). */
   from: string;
   /** True for a row any check of the row checker could refuse. */
   flagged: string;
@@ -76,15 +76,15 @@ export function screenParts(input: ScreenInput): ScreenParts | null {
     if (reference) conditions.push(`${x} IS NOT NULL AND ${x} NOT IN (SELECT code FROM ${SCREEN_REFERENCE_TABLES.set(reference)})`);
   }
 
-  const joins: string[] = [];
   if (kind.references?.nis_code === "municipality" && kind.columns.some((c) => c.name === "sector_code")) {
     const nis = value.get("nis_code") as string;
     const sector = value.get("sector_code") as string;
     conditions.push(`${sector} IS NULL AND ${nis} IN (SELECT code FROM ${SCREEN_REFERENCE_TABLES.split})`);
-    if (sector !== "NULL") {
-      joins.push(`LEFT JOIN ${SCREEN_REFERENCE_TABLES.sectorMunicipality} s ON s.code = ${sector}`);
-      conditions.push(`${sector} IS NOT NULL AND s.municipality IS DISTINCT FROM ${nis}`);
-    }
+    // The pair (sector, municipality) looked up as one key, not by a join: DuckDB may build the
+    // hash table of a LEFT JOIN on the file's side (its size unknown to the planner), and at
+    // national scale (69 M person-years) the screen then ran out of memory.
+    if (sector !== "NULL")
+      conditions.push(`${sector} IS NOT NULL AND ${sector} || '|' || coalesce(${nis}, '') NOT IN (SELECT code || '|' || municipality FROM ${SCREEN_REFERENCE_TABLES.sectorMunicipality})`);
   }
   const valueOf = (column: string) => {
     const v = value.get(column);
@@ -102,7 +102,7 @@ export function screenParts(input: ScreenInput): ScreenParts | null {
   });
 
   const flagged = conditions.map((c) => `COALESCE(${c}, false)`).join("\n    OR ");
-  return { from: `${csvReader(header.length, dialect)} t ${joins.join(" ")}`, flagged };
+  return { from: `${csvReader(header.length, dialect)} t`, flagged };
 }
 
 /**
