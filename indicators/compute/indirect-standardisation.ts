@@ -32,6 +32,7 @@ import { statisticOf } from "../statistics/index.ts";
 import { residenceAreaCtes } from "./areas.ts";
 import type { IndicatorCell } from "./derive.ts";
 import type { CellWithStatistics, WideColumns, WideLayout } from "./statistics.ts";
+import { wideColumn } from "./wide-column.ts";
 
 /** A statistic whose cells are observed / expected (an ISR: indicators/statistics/). */
 export const isIsr = (def: Pick<Definition, "statistic">): boolean => statisticOf(def.statistic).cells.from === "expected";
@@ -119,11 +120,7 @@ const key = (level: string, system: string | null, area: string) => `${level}|${
  */
 export function isrCellsFromColumns(columns: WideColumns, layout: WideLayout, defs: readonly Definition[], regionOf: ReadonlyMap<string, string>): CellWithStatistics[] {
   const byId = new Map(defs.map((d) => [d.id, d]));
-  const col = (name: string) => {
-    const c = columns[name];
-    if (!c) throw new Error(`the query returned no column ${name}`);
-    return c;
-  };
+  const col = (name: string) => wideColumn(columns, name);
   const out: CellWithStatistics[] = [];
   for (const { id, index } of layout) {
     const def = byId.get(id);

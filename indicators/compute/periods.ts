@@ -22,6 +22,7 @@ import { rateLimits } from "../stats/index.ts";
 import type { Definition } from "../definition/schema.ts";
 import type { SubAnnual } from "../definition/sub-annual.ts";
 import type { WideColumns, WideLayout } from "./statistics.ts";
+import { wideColumn } from "./wide-column.ts";
 
 export interface PeriodCell {
   indicator_id: string;
@@ -108,17 +109,9 @@ export const periodAreaKey = (c: Pick<YearTotal, "indicator_id" | "year" | "leve
 export function periodEventsFromColumns(columns: WideColumns, layout: WideLayout, into: Map<string, number[]>): void {
   const cut = layout.filter((l) => (l.periods ?? 0) > 0);
   if (cut.length === 0) return;
-  const [year, level, system, area, stratum] = ["year", "level", "system_code", "area_code", "stratum"].map((name) => {
-    const c = columns[name];
-    if (!c) throw new Error(`the query returned no column ${name}`);
-    return c;
-  }) as unknown[][];
+  const [year, level, system, area, stratum] = ["year", "level", "system_code", "area_code", "stratum"].map((name) => wideColumn(columns, name));
   for (const { id, index, periods } of cut) {
-    const counts = Array.from({ length: periods! }, (_, k) => {
-      const c = columns[`p${index}_${k + 1}`];
-      if (!c) throw new Error(`the query returned no column p${index}_${k + 1} (${id}'s period ${k + 1})`);
-      return c;
-    });
+    const counts = Array.from({ length: periods! }, (_, k) => wideColumn(columns, `p${index}_${k + 1}`, `${id}'s period ${k + 1}`));
     for (let r = 0; r < year!.length; r++) {
       if (stratum![r] !== "total" || counts[0]![r] === null || counts[0]![r] === undefined) continue;
       const key = periodAreaKey({ indicator_id: id, year: year![r] as number, level: level![r] as string, system_code: (system![r] as string | null) ?? null, area_code: area![r] as string });

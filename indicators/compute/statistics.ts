@@ -11,6 +11,7 @@ import { MAX_AGE } from "../definition/vocabulary.ts";
 import { ageStratumOf, strataOf } from "./compile.ts";
 import { statisticOf, type Limits } from "../statistics/index.ts";
 import type { IndicatorCell } from "./derive.ts";
+import { wideColumn } from "./wide-column.ts";
 
 /** A cell as the compiled query returns it (see compile.ts). */
 export interface Cell {
@@ -201,11 +202,7 @@ export function asIndicatorCell(c: CellWithStatistics): IndicatorCell {
  */
 export function cellsFromColumns(columns: WideColumns, layout: WideLayout, defs: readonly Definition[]): IndicatorCell[] {
   const byId = new Map(defs.map((d) => [d.id, d]));
-  const col = (name: string) => {
-    const c = columns[name];
-    if (!c) throw new Error(`the query returned no column ${name}`);
-    return c;
-  };
+  const col = (name: string) => wideColumn(columns, name);
   const [year, level, system, area, stratum, stratumValue] = ["year", "level", "system_code", "area_code", "stratum", "stratum_value"].map(col) as unknown[][];
   const rows = year!.length;
   const out: IndicatorCell[] = [];
