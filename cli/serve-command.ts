@@ -57,13 +57,17 @@ export function serveCommand(program: Command): void {
 
 /** Serves a release until SIGINT/SIGTERM (also used by `start`). */
 export async function serveRelease(o: ServeOptions): Promise<void> {
+  await serveApp(await openApp(o), o);
+}
+
+/** The server of a release, ready but not listening (a first start opens it before its building page closes). */
+export async function openApp(o: ServeOptions): Promise<FastifyInstance> {
   const dir = resolve(o.release);
-  let app: FastifyInstance;
   try {
     checkReleaseDir(dir);
     // Loaded here: the other commands need neither Fastify nor its plugins.
     const { buildApp } = await import("../server/app.ts");
-    app = await buildApp({
+    return await buildApp({
       releaseDir: dir,
       webDir: o.web,
       logger: { level: o.logLevel, stream: process.stderr },
@@ -77,9 +81,22 @@ export async function serveRelease(o: ServeOptions): Promise<void> {
     if (e instanceof StoreError) throw new UserError(e.message, e.kind === "busy" ? 1 : 2);
     throw e;
   }
-  let url: string;
+}
+
+/** Listens, says where, and serves until SIGINT/SIGTERM (SIGHUP swaps the release). */
+export async function serveApp(app: FastifyInstance, o: ServeOptions): Promise<void> {
+  const url = await listenOn(app, o);
+  process.stdout.write(`Boussole is serving release ${app.releases.release.id} at ${url}/ (API ${url}/api/v1, documentation ${url}/api/docs)\n`);
+  if (o.appDb && (await app.pdca.db.read((q) => countUsers(q))) === 0) {
+    process.stdout.write(`No accounts in ${o.appDb} yet: to sign in, stop the server and run \`npx boussole users add NAME --role admin --app-db ${o.appDb}\`.\n`);
+  }
+  await handleSignals(app, resolve(o.release));
+}
+
+/** app.listen, a port taken or not allowed said in words (the app closed). Resolves to the URL. */
+export async function listenOn(app: FastifyInstance, o: Pick<ServeOptions, "port" | "host" | "busyMessage">): Promise<string> {
   try {
-    url = await app.listen({ port: o.port, host: o.host });
+    return await app.listen({ port: o.port, host: o.host });
   } catch (e) {
     await app.close();
     const code = (e as NodeJS.ErrnoException).code;
@@ -87,9 +104,4 @@ export async function serveRelease(o: ServeOptions): Promise<void> {
     if (code === "EADDRNOTAVAIL" || code === "EACCES") throw new UserError(`cannot listen on ${o.host}:${o.port} (${code})`);
     throw e;
   }
-  process.stdout.write(`Boussole is serving release ${app.releases.release.id} at ${url}/ (API ${url}/api/v1, documentation ${url}/api/docs)\n`);
-  if (o.appDb && (await app.pdca.db.read((q) => countUsers(q))) === 0) {
-    process.stdout.write(`No accounts in ${o.appDb} yet: to sign in, stop the server and run \`npx boussole users add NAME --role admin --app-db ${o.appDb}\`.\n`);
-  }
-  await handleSignals(app, dir);
 }

@@ -1,21 +1,16 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import type { Command } from "commander";
-import { loadDefinitions } from "../indicators/definition/load.ts";
-import { publish } from "../release/publish.ts";
-import { seedExampleCycles } from "../server/pdca/seed-examples.ts";
-import { loadExtract } from "../etl/load/load-extract.ts";
-import { generateSample } from "../sample/generate.ts";
-import { createProgress } from "../core/progress.ts";
-import { UserError } from "../core/user-error.ts";
+import type { BuildMessage } from "../server/building/status.ts";
+import { buildDemo, demoPaths, missingStages } from "./demo-build.ts";
 import { parseNumber } from "./errors.ts";
 import { assertPortFree, busyPortMessage, chosenPort } from "./port.ts";
-import { serveRelease } from "./serve-command.ts";
+import { serveRelease, type ServeOptions } from "./serve-command.ts";
+import { serveWhileBuilding } from "./serve-while-building.ts";
 
 /**
  * `npm start`: builds what is missing of the demo from the synthetic sample (the extract, the
- * warehouse, the release, the example PDCA cycles), then serves the API and the dashboard. Each stage is kept in
- * `data/` and reused by the next start.
+ * warehouse, the release, the example PDCA cycles), then serves the API and the dashboard. Each
+ * stage is kept in `data/` and reused by the next start. While a first start builds, its port
+ * already answers with a page that says how far the build has got (serve-while-building.ts).
  */
 export function startCommand(program: Command): void {
   program
@@ -25,38 +20,56 @@ export function startCommand(program: Command): void {
     .option("--scale <share>", "scale of the synthetic sample", parseNumber("--scale", 0.0001, 1), 0.01)
     // No default here: PORT from the environment comes next (port.ts).
     .option("--port <n>", "port to listen on (default: PORT, else 8080)", parseNumber("--port", 0, 65535))
+    .option("--web <dir>", "built dashboard to serve at / (npm start builds it first)", "web/dist")
     .option("--no-serve", "build the demo and stop")
-    .action(async (o: { data: string; scale: number; port?: number; serve: boolean }) => {
+    .action(async (o: { data: string; scale: number; port?: number; web: string; serve: boolean }) => {
+      const paths = demoPaths(o.data);
+      if (!o.serve) {
+        const parent = parentChannel();
+        try {
+          await buildDemo(paths, { scale: o.scale, report: parent?.report });
+        } finally {
+          parent?.close();
+        }
+        return;
+      }
       const port = chosenPort(o.port);
       const host = "127.0.0.1";
-      // Before any work: a busy port found after the build would waste it.
-      if (o.serve) await assertPortFree(port, host);
-      const progress = createProgress();
-      const sampleDir = join(o.data, "sample");
-      const warehouse = join(o.data, "warehouse.duckdb");
-      const release = join(o.data, "release");
-      if (!existsSync(join(sampleDir, "extract.json"))) {
-        progress.log(`generating the synthetic sample (scale ${o.scale}) in ${sampleDir}`);
-        await generateSample({ scale: o.scale, firstYear: 2019, lastYear: 2024, seed: 42, out: sampleDir, progress });
-      }
-      if (!existsSync(warehouse)) {
-        progress.log(`loading ${sampleDir} into ${warehouse}`);
-        const result = await loadExtract(sampleDir, { warehouse, progress });
-        if (!result.written) throw new UserError(`the sample did not load:\n${result.check.report.format()}`);
-      }
-      progress.log(`warehouse ready: ${warehouse} (synthetic sample)`);
-      if (!existsSync(join(release, "manifest.json"))) {
-        progress.log(`publishing the demo release into ${release} (indicators, disclosure control, audit: this takes long the first time)`);
-        const { definitions, problems } = loadDefinitions(join("indicators", "definitions"));
-        if (problems.length > 0) throw new UserError(`${problems.length} invalid definition(s): run boussole indicators validate`);
-        const m = await publish(definitions, { warehouse, out: release, log: (line) => progress.log(line) });
-        progress.log(`release ${m.releaseId}: ${m.audit.cellsPublished} cells published, ${m.audit.hiddenSmallCount + m.audit.hiddenComplementary + m.audit.hiddenDerived} hidden`);
-      }
-      progress.log(`release ready: ${release}`);
-      // The demo's example PDCA cycles (synthetic releases only, once per app.duckdb).
-      const examples = await seedExampleCycles({ release, appDb: join(o.data, "app.duckdb") });
-      if (examples > 0) progress.log(`${examples} example PDCA cycles written into ${join(o.data, "app.duckdb")}`);
-      if (!o.serve) return;
-      await serveRelease({ release, port, host, busyMessage: busyPortMessage(port, host), web: join("web", "dist"), rateLimit: 600, logLevel: "warn", appDb: join(o.data, "app.duckdb") });
+      const serve: ServeOptions = {
+        release: paths.release,
+        port,
+        host,
+        busyMessage: busyPortMessage(port, host),
+        web: o.web,
+        rateLimit: 600,
+        logLevel: "warn",
+        appDb: paths.appDb,
+      };
+      const stages = missingStages(paths);
+      if (stages.length > 0) return serveWhileBuilding({ ...serve, data: o.data, scale: o.scale, stages });
+      // A complete demo: only the example cycles are checked (created once per app.duckdb).
+      await assertPortFree(port, host);
+      await buildDemo(paths, { scale: o.scale });
+      await serveRelease(serve);
     });
+}
+
+/**
+ * The building child's channel to the first start that runs it (none when run by hand). Closed
+ * once the demo is built: an open IPC channel would keep this process alive.
+ */
+function parentChannel(): { report: (m: BuildMessage) => void; close: () => void } | undefined {
+  if (!process.send) return undefined;
+  // The parent gone, nobody will serve what this builds.
+  const orphaned = () => process.exit(1);
+  process.once("disconnect", orphaned);
+  return {
+    report: (m) => {
+      if (process.connected) process.send!(m);
+    },
+    close: () => {
+      process.off("disconnect", orphaned);
+      if (process.connected) process.disconnect();
+    },
+  };
 }

@@ -16,6 +16,7 @@ export const API_ERROR_CODES = [
   "invalid-request",
   "malformed-request",
   "no-route",
+  "release-building",
   // Release data (public API).
   "query-repeated",
   "unknown-indicator",

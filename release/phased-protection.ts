@@ -31,6 +31,8 @@ export interface PhasedOptions {
   pruneBudget?: number;
   threads?: number;
   log: (line: string) => void;
+  /** After each problem of the two phases: how many are protected, of how many. */
+  onProtected?: (done: number, total: number) => void;
 }
 
 export interface PhasedResult {
@@ -56,8 +58,10 @@ export async function protectInPhases(denominators: readonly YearProblem[], nume
   const run = (jobs: ProtectJob[]) =>
     protectInParallel(jobs, {
       threads: o.threads,
-      onProgress: (_, r) =>
-        o.log(`disclosure: ${++done}/${total} problems protected (${r.key}: ${r.cells} cells, ${r.primary} small, ${r.complementary} complementary, ${(r.ms / 1000).toFixed(1)} s)`),
+      onProgress: (_, r) => {
+        o.log(`disclosure: ${++done}/${total} problems protected (${r.key}: ${r.cells} cells, ${r.primary} small, ${r.complementary} complementary, ${(r.ms / 1000).toFixed(1)} s)`);
+        o.onProtected?.(done, total);
+      },
     });
 
   // First phase: the populations, with the previous release's facts.

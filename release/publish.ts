@@ -37,6 +37,8 @@ export interface PublishOptions {
   /** Worker threads for disclosure control (default: the machine's cores). */
   threads?: number;
   log?: (line: string) => void;
+  /** Disclosure control's progress: problems (tables of counts) protected, of how many. */
+  onProtected?: (done: number, total: number) => void;
 }
 
 /**
@@ -94,6 +96,7 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
       pruneBudget: o.pruneBudget ?? DEFAULT_PRUNE_BUDGET,
       threads: o.threads,
       log,
+      onProtected: o.onProtected,
     });
   } catch (e) {
     throw new PublishError(`disclosure control failed: ${(e as Error).message}. Nothing was written.`);

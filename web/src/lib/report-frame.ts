@@ -2,6 +2,7 @@
 // subtitle (area, period), its legend, the source, the release's title and, for a synthetic
 // release, the note that every figure is invented, around the chart itself. Text is wrapped
 // by an estimate of its width (no DOM needed), so this is a pure function of strings. Pure.
+import { escapeXml } from "../../../core/escape-xml.ts";
 
 export type LegendEntry =
   { kind: "chip"; label: string; fill: string; text: string; icon: string } | { kind: "line"; label: string; colour: string; dashed: boolean } | { kind: "hatch"; label: string };
@@ -29,9 +30,7 @@ const FONT = `system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-se
 const PAD = 16;
 const MIN_WIDTH = 480;
 
-export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
-}
+export { escapeXml };
 
 /** "2019–2024", or "2024" for one year; "" when unknown. For subtitles. */
 export function periodText(first: number | null | undefined, last: number | null | undefined): string {

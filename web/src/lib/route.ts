@@ -2,7 +2,7 @@
 // parseRoute and routeHref are inverses (tested), so a link, a reload and back/forward all
 // land on the same view. Pure: no DOM, no fetch.
 
-import { LANGUAGES as LANGS, type Language as Lang } from "../../../core/languages.ts";
+import { isLanguage, LANGUAGES as LANGS, preferredLanguage, type Language as Lang } from "../../../core/languages.ts";
 
 export { LANGS, type Lang };
 export const PROFILE_LEVELS = ["belgium", "region", "province", "zone", "municipality"] as const;
@@ -73,18 +73,10 @@ const CODE = /^[A-Za-z0-9_.-]{1,40}$/;
 const ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const TOKEN = /^((belgium|region|province|municipality):[A-Za-z0-9_.-]{1,40}|zone:[A-Za-z0-9_.-]{1,40}:[A-Za-z0-9_.-]{1,40})$/;
 
-export function isLang(s: string | undefined): s is Lang {
-  return (LANGS as readonly string[]).includes(s ?? "");
-}
+export const isLang = isLanguage;
 
 /** The browser's preferred language among ours; English otherwise. */
-export function preferredLang(languages: readonly string[]): Lang {
-  for (const l of languages) {
-    const base = l.toLowerCase().slice(0, 2);
-    if (isLang(base)) return base;
-  }
-  return "en";
-}
+export const preferredLang = preferredLanguage;
 
 function code(s: string | null | undefined): string | undefined {
   return s && CODE.test(s) ? s : undefined;

@@ -1,0 +1,79 @@
+// A first `npm start` as its user meets it: the real command (the tiny extract standing in for
+// the generated sample), a real port, Debian's Chromium. The address answers at once with the
+// page that says the demo is being built, in the address's language; the API says so in its
+// own format; and the same page turns into the dashboard by itself when the release is ready.
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT, TINY, temporaryDirectory } from "../../tests/helpers.ts";
+import { buildDashboard, CHROMIUM, CHROMIUM_ARGS, screenshot } from "./support.ts";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+describe.skipIf(!existsSync(CHROMIUM))("a first start", () => {
+  it("serves a page in the reader's language while it builds, which becomes the dashboard at the same address", async () => {
+    const data = temporaryDirectory();
+    cpSync(TINY, join(data, "sample"), { recursive: true });
+    writeFileSync(join(data, "sample", "extract.json"), JSON.stringify({ producer: "Boussole tests", synthetic: true }));
+    const [web, port] = await Promise.all([buildDashboard(), freePort()]);
+    const start = spawn(process.execPath, [join(ROOT, "bin", "boussole.js"), "start", "--data", data, "--port", String(port), "--web", web], {
+      cwd: ROOT,
+      env: { ...process.env, CI: "true" },
+    });
+    let stdout = "";
+    let stderr = "";
+    start.stdout.on("data", (b) => (stdout += String(b)));
+    start.stderr.on("data", (b) => (stderr += String(b)));
+    const exited = new Promise<number | null>((resolve) => start.once("exit", resolve));
+    const { chromium } = await import("playwright-core");
+    const context = await chromium.launchPersistentContext(mkdtempSync(join(temporaryDirectory(), "chromium-")), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      locale: "de-BE",
+    });
+    try {
+      const url = `http://127.0.0.1:${port}`;
+      await expect.poll(() => stdout, { timeout: 30_000 }).toContain(`follow it at ${url}/`);
+      // The API during the build: its error format, a code the dashboard words in four languages.
+      const api = await fetch(`${url}/api/v1/release`);
+      expect(api.status).toBe(503);
+      expect(((await api.json()) as { code: string }).code).toBe("release-building");
+
+      const page = context.pages()[0] ?? (await context.newPage());
+      // A 503 and a refused connection while the port changes hands are expected; a script or CSP error is not.
+      const problems: string[] = [];
+      page.on("console", (m) => m.type() === "error" && !m.text().startsWith("Failed to load resource") && problems.push(m.text()));
+      page.on("pageerror", (e) => problems.push(e.message));
+      const address = `${url}/fr/indicator/premature-mortality`;
+      await page.goto(address);
+      expect(await page.textContent("h1")).toBe("La démo se prépare");
+      expect(await page.locator("li.running").count()).toBe(1);
+      await screenshot(page, "first-start-building-fr");
+      // No reload by the test: the page reloads itself until the dashboard answers.
+      await page.locator("header.site .brand").waitFor({ timeout: 240_000 });
+      expect(page.url()).toBe(address);
+      expect(problems).toEqual([]);
+      expect(await page.getAttribute("html", "lang")).toBe("fr");
+      expect(stdout).toContain(`Boussole is serving release`);
+      expect(stderr).toContain("publishing the demo release");
+      const release = await fetch(`${url}/api/v1/release`);
+      expect(release.status).toBe(200);
+      expect(((await release.json()) as { synthetic: boolean }).synthetic).toBe(true);
+    } finally {
+      await context.close();
+      start.kill("SIGTERM");
+      await exited;
+    }
+  }, 300_000);
+});
