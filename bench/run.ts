@@ -8,6 +8,7 @@ import { benchApi } from "./api.ts";
 import { benchWeb } from "./web.ts";
 import { benchPublish, type PublishBench } from "./publish.ts";
 import { benchRPeer, rPeerRow, type RPeerBench } from "./r-peer.ts";
+import { benchFirstStart } from "./first-start.ts";
 
 // `npm run bench`: every benchmark of the project, results as JSON in bench/results/.
 // BENCH_SCALES=0.05,0.2,1 chooses the sample scales (default 0.05 and 0.2; 1 is full Belgium,
@@ -41,6 +42,9 @@ const api = await benchApi({ duration: Number(process.env.BENCH_API_SECONDS ?? 2
 // The dashboard: JavaScript shipped (gzip) and navigation → first chart in headless Chromium.
 const web = await benchWeb();
 
+// A first `npm start` on an empty data folder (minutes: BENCH_FIRST_START=0 skips it).
+const firstStart = process.env.BENCH_FIRST_START === "0" ? null : await benchFirstStart();
+
 const results = {
   started: started.toISOString(),
   machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
@@ -50,6 +54,7 @@ const results = {
   publish: publishes,
   api,
   web,
+  firstStart,
 };
 const dir = join(fileURLToPath(new URL(".", import.meta.url)), "results");
 mkdirSync(dir, { recursive: true });
@@ -107,4 +112,8 @@ console.table(Object.fromEntries(Object.entries(api.routes).map(([route, r]) => 
 console.log("API targets:", api.targets);
 console.table(Object.fromEntries(Object.entries(web.firstChartMs).map(([page, r]) => [page, { "first chart, median ms": r.median, runs: r.runs.join(" ") }])));
 console.log(`dashboard JS: ${(web.js.gzipBytes / 1024).toFixed(1)} KB gzipped (${web.js.files} files); targets:`, web.targets);
+if (firstStart)
+  console.log(
+    `first start: the port answered after ${firstStart.firstAnswerSeconds.toFixed(1)} s, the release was served after ${firstStart.releaseSeconds.toFixed(1)} s (target ≤ 90 s: ${firstStart.withinTarget}; load ${firstStart.loadBefore.toFixed(1)}/${firstStart.loadAfter.toFixed(1)})`,
+  );
 console.log(`results: ${join(dir, "latest.json")}`);
