@@ -5,10 +5,10 @@
 // (a few seconds; the dashboard bench measures the web).
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../cli/port.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -21,16 +21,6 @@ export interface FirstStartBench {
   loadAfter: number;
   /** ≤ 90 s to the release served. */
   withinTarget: boolean;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 async function statusOf(url: string): Promise<number | null> {

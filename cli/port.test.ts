@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:net";
 import { describe, expect, it } from "vitest";
 import { UserError } from "../core/user-error.ts";
-import { assertPortFree, busyPortMessage, chosenPort } from "./port.ts";
+import { assertPortFree, busyPortMessage, chosenPort, freePort } from "./port.ts";
 
 describe("chosenPort", () => {
   it("takes --port first, then PORT, then 8080", () => {
@@ -36,5 +36,13 @@ describe("assertPortFree", () => {
   it("suggests a real port", () => {
     expect(busyPortMessage(8080, "127.0.0.1")).toContain("npm start -- --port 8081");
     expect(busyPortMessage(65535, "127.0.0.1")).toContain("--port 8081");
+  });
+});
+
+describe("freePort", () => {
+  it("gives a port that can be listened on", async () => {
+    const port = await freePort();
+    expect(port).toBeGreaterThan(0);
+    await expect(assertPortFree(port, "127.0.0.1")).resolves.toBeUndefined();
   });
 });

@@ -4,21 +4,11 @@
 // own format; and the same page turns into the dashboard by itself when the release is ready.
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, TINY, temporaryDirectory } from "../../tests/helpers.ts";
 import { buildDashboard, CHROMIUM, CHROMIUM_ARGS, screenshot } from "./support.ts";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from "../../cli/port.ts";
 
 describe.skipIf(!existsSync(CHROMIUM))("a first start", () => {
   it("serves a page in the reader's language while it builds, which becomes the dashboard at the same address", async () => {
