@@ -48,6 +48,8 @@ describe("the building page", () => {
       for (const other of LANGUAGES.filter((l) => l !== lang)) expect(html, `${lang} page`).not.toContain(BUILDING_TEXTS[other].stages.load);
       expect(html).toContain('<noscript><meta http-equiv="refresh" content="5"></noscript>');
       expect(html).toContain("location.reload()");
+      // Hidden until the server has refused five requests in a row (the browser test shows it).
+      expect(html).toContain(`<p id="lost" class="lost" role="alert" hidden>${BUILDING_TEXTS[lang].lost}</p>`);
       expect(html).toContain('href="/de/indicator/premature-mortality"');
     }
   });

@@ -12,15 +12,21 @@ import { BUILDING_TEXTS } from "./texts.ts";
 
 /** The Retry-After of the answers, and the reload of the page without JavaScript. */
 export const RELOAD_SECONDS = 5;
+/** Requests refused in a row (two seconds apart) before the page says the server is gone: the port changes hands in milliseconds. */
+const LOST_AFTER_FAILURES = 5;
 
 const RELOAD_SCRIPT = `(() => {
+  let failures = 0;
   const tick = async () => {
     try {
       const answer = await fetch(location.href, { cache: "no-store", headers: { accept: "text/html" } });
       if (answer.status !== 503) return location.reload();
       const next = new DOMParser().parseFromString(await answer.text(), "text/html").querySelector("main");
       if (next) document.querySelector("main").replaceWith(next);
-    } catch {}
+      failures = 0;
+    } catch {
+      if (++failures >= ${LOST_AFTER_FAILURES}) document.getElementById("lost").hidden = false;
+    }
     setTimeout(tick, 2000);
   };
   setTimeout(tick, 2000);
@@ -77,7 +83,8 @@ function inLanguage(path: string, lang: Language): string {
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;margin:0;background:#fafafa}
 main{max-width:40rem;margin:3rem auto;padding:0 1rem}nav a{margin-right:.75rem}
 ol{padding-left:1.25rem}li{margin:.4rem 0}.state{color:#5c5c5c}li.running{font-weight:600}
-li.done .state{color:#1b6e3a}.note{background:#fff3cd;padding:.5rem .75rem;border-radius:4px}`;
+li.done .state{color:#1b6e3a}.note{background:#fff3cd;padding:.5rem .75rem;border-radius:4px}
+.lost{background:#fde2e1;padding:.5rem .75rem;border-radius:4px}`;
 
 export function buildingPage(status: BuildStatus, lang: Language, path: string, now: number): string {
   const t = BUILDING_TEXTS[lang];
@@ -98,6 +105,7 @@ export function buildingPage(status: BuildStatus, lang: Language, path: string, 
 <p class="note">${escapeXml(t.synthetic)}</p>
 <ol>${stages}</ol>
 <p role="status">${escapeXml(t.elapsed.replace("{elapsed}", elapsedText(now - status.startedAt)))} ${escapeXml(t.refresh)}</p>
+<p id="lost" class="lost" role="alert" hidden>${escapeXml(t.lost)}</p>
 </main><script>${RELOAD_SCRIPT}</script></body>
 </html>
 `;

@@ -15,6 +15,8 @@ export interface BuildingTexts {
   /** `{elapsed}` since the build started. */
   elapsed: string;
   refresh: string;
+  /** Shown when the server stopped answering (the build failed or was stopped). */
+  lost: string;
   languages: string;
 }
 
@@ -35,6 +37,7 @@ export const BUILDING_TEXTS: Record<Language, BuildingTexts> = {
     tables: "{done} tableaux protégés sur {total}",
     elapsed: "Commencé il y a {elapsed}.",
     refresh: "Cette page se recharge d'elle-même et affiche le tableau de bord dès qu'il est prêt.",
+    lost: "Le serveur ne répond plus : le terminal où Boussole a été lancé dit pourquoi.",
     languages: "Langue",
   },
   nl: {
@@ -53,6 +56,7 @@ export const BUILDING_TEXTS: Record<Language, BuildingTexts> = {
     tables: "{done} van {total} tabellen beschermd",
     elapsed: "Begonnen {elapsed} geleden.",
     refresh: "Deze pagina herlaadt vanzelf en toont het dashboard zodra het klaar is.",
+    lost: "De server antwoordt niet meer: de terminal waarin Boussole gestart werd, zegt waarom.",
     languages: "Taal",
   },
   de: {
@@ -71,6 +75,7 @@ export const BUILDING_TEXTS: Record<Language, BuildingTexts> = {
     tables: "{done} von {total} Tabellen geschützt",
     elapsed: "Vor {elapsed} begonnen.",
     refresh: "Diese Seite lädt sich selbst neu und zeigt das Dashboard, sobald es bereit ist.",
+    lost: "Der Server antwortet nicht mehr: Das Terminal, in dem Boussole gestartet wurde, nennt den Grund.",
     languages: "Sprache",
   },
   en: {
@@ -89,6 +94,7 @@ export const BUILDING_TEXTS: Record<Language, BuildingTexts> = {
     tables: "{done} of {total} tables of counts protected",
     elapsed: "Started {elapsed} ago.",
     refresh: "This page reloads itself and shows the dashboard as soon as it is ready.",
+    lost: "The server no longer answers: the terminal Boussole was started in says why.",
     languages: "Language",
   },
 };
