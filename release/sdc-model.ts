@@ -33,6 +33,7 @@ import { familyRelations, type FamilyIndex, type LinkedFamilies } from "./family
 import { groupTables, setFamily } from "./problem-groups.ts";
 import { linkFamilies } from "./syntax-links.ts";
 import { ageBandLabelsOf } from "../indicators/definition/age-bands.ts";
+import { internedLocalKeys } from "./local-keys.ts";
 import { statisticOf } from "../indicators/statistics/index.ts";
 import type { PeriodCell } from "../indicators/compute/periods.ts";
 import { periodModelCell, PERIOD_LEVELS } from "./period-model.ts";
@@ -260,8 +261,18 @@ export function buildModel(
     }
     return k;
   };
+  // A definition's age bands and their key, once per definition, not per cell.
+  const bandsByDef = new Map<Definition, { key: string; labels: string[] }>();
+  const bandsOf = (def: Definition) => {
+    let b = bandsByDef.get(def);
+    if (!b) {
+      const labels = ageBandLabelsOf(def);
+      bandsByDef.set(def, (b = { key: labels.join(","), labels }));
+    }
+    return b;
+  };
   // Per definition and year, its keys and tables, without building a key per cell.
-  type Tables = { family: string; group: string; numFamily?: string; denKey: string; denTable?: ModelTable; numTable?: ModelTable };
+  type Tables = { family: string; group: string; numFamily?: string; denKey: string; denTable?: ModelTable; numTable?: ModelTable; rest: boolean };
   const tablesOf = new Map<string, Map<number, Tables | null>>();
   const tablesFor = (def: Definition, year: number): Tables | null => {
     let byYear = tablesOf.get(def.id);
@@ -269,7 +280,7 @@ export function buildModel(
     let entry = byYear.get(year);
     if (entry === undefined) {
       const { family, group, numFamily } = familyKeys(def, year);
-      byYear.set(year, (entry = family ? { family, group, numFamily, denKey: tableKey(family, year) } : null));
+      byYear.set(year, (entry = family ? { family, group, numFamily, denKey: tableKey(family, year), rest: statisticOf(def.statistic).disclosure.rest } : null));
     }
     return entry;
   };
@@ -278,7 +289,7 @@ export function buildModel(
   // (equally safe) patterns and release ids from one run to the next.
   // The order of `indicator|year|local key`, sorted as indicator → year → local key (the same
   // order, without building ~10⁶ long keys): an id holds no "|", and years have four digits.
-  const locals = cells.map(localKey);
+  const locals = cells.map(internedLocalKeys());
   const buckets = new Map<string, Map<number, number[]>>();
   cells.forEach((c, i) => {
     let byYear = buckets.get(c.indicator_id);
@@ -288,7 +299,11 @@ export function buildModel(
     else byYear.set(c.year, [i]);
   });
   const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const byLocal = (a: number, b: number) => byText(locals[a]!, locals[b]!);
+  // Each distinct local key ranked once (areas × strata: thousands), then cells sorted by rank:
+  // the same order as comparing their keys, without ~10⁷ comparisons of long strings.
+  const rankOf = new Map([...new Set(locals)].sort(byText).map((local, rank) => [local, rank]));
+  const ranks = Int32Array.from(locals, (local) => rankOf.get(local)!);
+  const byLocal = (a: number, b: number) => ranks[a]! - ranks[b]!;
   const order = [...buckets.keys()].sort((a, b) => byText(`${a}|`, `${b}|`)).flatMap((id) => [...buckets.get(id)!].sort(([a], [b]) => a - b).flatMap(([, bucket]) => bucket.sort(byLocal)));
   // Hand-written queries last: their counts are matched against the families read from the data.
   const handWritten = (i: number) => byId.get(cells[i]!.indicator_id)?.sql !== undefined;
@@ -316,15 +331,15 @@ export function buildModel(
     const publishable = isPublished(cell, options);
     const den = put(denTable, cell, cell.denominator, publishable, local);
     counts[i]!.denominator = den;
-    const bands = cell.stratum === "age-band" ? ageBandLabelsOf(def) : undefined;
-    if (bands) denTable.ageBands.set(bands.join(","), bands);
+    const bands = cell.stratum === "age-band" ? bandsOf(def) : undefined;
+    if (bands) denTable.ageBands.set(bands.key, bands.labels);
     if (!numFamily) continue;
     const numTable = (entry.numTable ??= table(numFamily, cell.year, group));
     numTable.defs.add(def.id);
-    if (bands) numTable.ageBands.set(bands.join(","), bands);
+    if (bands) numTable.ageBands.set(bands.key, bands.labels);
     const num = put(numTable, cell, cell.numerator, publishable, local);
     counts[i]!.numerator = num;
-    if (statisticOf(def.statistic).disclosure.rest) {
+    if (entry.rest) {
       numTable.rests.push({ den, num, def: def.id, value: cell.denominator - cell.numerator });
       numTable.restTables.add(denKey);
     }
