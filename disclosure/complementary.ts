@@ -26,8 +26,13 @@ import { Probe } from "./probe.ts";
 import { Reach } from "./reach.ts";
 import type { SuppressionState } from "./state.ts";
 import { Verifier } from "./verify.ts";
-import { DEPTHS, DepthHint } from "./depth-hint.ts";
 
+/**
+ * Neighbourhood depths tried in turn; the last one reaches everything. A
+ * rectangle in a two-way table needs depth 3; each extra layer of relations
+ * (den = num + latent) adds one.
+ */
+const DEPTHS = [3, 4, 5, 7, 10, Infinity];
 const REPAIR_ROUNDS = 3;
 
 /**
@@ -40,7 +45,7 @@ function protectCell(state: SuppressionState, s: number, target: number, ceiling
     const area = neighbourhood(state, s, DEPTHS[k]!);
     const pattern = protectionPattern(state, s, target, area);
     if (pattern) {
-      hint.record(k, true, area.movable.length);
+      hint.record(k, true);
       for (const c of pattern.hide) state.hide(c, "complementary");
       reach.add(pattern.raised);
       reach.add(pattern.lowered);
@@ -59,8 +64,30 @@ function protectCell(state: SuppressionState, s: number, target: number, ceiling
         continue;
       }
     }
-    hint.record(k, false, area.movable.length);
+    hint.record(k, false);
     if (area.complete) return; // left to the verification rounds
+  }
+}
+
+/**
+ * Which depth to try first. Cells of one problem tend to need the same depth
+ * (a latent layer adds one to every cycle), and each infeasible try is a
+ * wasted LP; but a depth larger than needed makes every LP several times
+ * bigger. So: start at the smallest depth that has mostly succeeded lately,
+ * and now and then probe from the smallest again.
+ */
+class DepthHint {
+  private readonly success = DEPTHS.map(() => 1);
+  private calls = 0;
+
+  start(): number {
+    if (++this.calls % 32 === 0) return 0;
+    const k = this.success.findIndex((rate) => rate >= 0.5);
+    return k < 0 ? 0 : k;
+  }
+
+  record(k: number, ok: boolean): void {
+    this.success[k] = 0.7 * this.success[k]! + (ok ? 0.3 : 0);
   }
 }
 
