@@ -5,13 +5,6 @@
 // beats this ceiling. A cell whose ceiling is below protectionWidth cannot
 // be protected to the width; it must reach its ceiling instead, i.e. hide
 // its totals too as far as they can be hidden, and is reported.
-//
-// With no known cell at all the ceiling of every count above 0 is unbounded,
-// and no LP is needed: every relation is an identity over the persons (or
-// events) counted, so adding a copy of one person counted in the cell gives
-// another table that keeps every relation, leaves every zero at 0 (a zero
-// counts nobody) and only raises cells. Repeated, it raises the cell without
-// end. Published zeros are then the only facts, and they cannot cap it.
 
 import { ComponentAttack } from "./attack.ts";
 import { findComponents, type Component } from "./components.ts";
@@ -34,8 +27,6 @@ export class Ceiling {
   private known: Float64Array | undefined;
   private readonly attacks = new Map<number, ComponentAttack>();
   private readonly cache = new Map<number, number>();
-  /** No cell is a fact from outside (see the head of this file). */
-  private readonly noFacts: boolean;
 
   constructor(
     private readonly highs: Highs,
@@ -44,15 +35,12 @@ export class Ceiling {
     private readonly options: ResolvedOptions,
   ) {
     this.free = alwaysKnown(structure, values, options).map((k) => 1 - k);
-    this.noFacts = !structure.known.includes(1);
   }
 
   /** Best achievable width of a cell that is not always known. */
   width(cell: number): number {
     const cached = this.cache.get(cell);
     if (cached !== undefined) return cached;
-    // Values are NaN where the caller does not know them (an audit from a release): then the LPs decide.
-    if (this.noFacts && this.values[cell]! > 0) return Infinity;
     if (!this.components) {
       // Cells pinned by known cells through singleton chains have ceiling 0.
       const { unknown, values } = eliminateSingletons(this.structure, this.free, this.values);
