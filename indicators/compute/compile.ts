@@ -41,6 +41,7 @@ import { compileZone, isZoneComputed, zoneNotComputedReason } from "./compile-zo
 import { and, anyPrefix, populationCondition, type MedicinesNumerator } from "./conditions.ts";
 import { eventScans, yearRange } from "./event-scans.ts";
 import { periodCount } from "./periods.ts";
+import { SharedSums } from "./shared-sums.ts";
 
 export { literal } from "./conditions.ts";
 
@@ -214,6 +215,10 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
   }
 
   // The sums of each definition (index → its columns), for the unit cells and for its grouping.
+  // A column whose expression another definition already has (the same population, the same
+  // status) is summed once under the first one's name (`sums`): the flags keep every column,
+  // for the signatures, but the two GROUP BYs add each distinct column once.
+  const sums = new SharedSums();
   const sumsOf = new Map<number, string[]>();
   todo.forEach((def, i) => {
     const n = def.numerator as Numerator;
@@ -243,24 +248,25 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
       }
     }
     const inDenominator = populationCondition(def.population ?? {});
-    flagColumns.push(`CASE WHEN ${inDenominator} THEN 1 ELSE 0 END AS d${i}`, `CASE WHEN ${inDenominator} THEN ${value} ELSE 0 END AS n${i}`);
-    // A mean: Σx and Σx² too.
-    const mean = statisticOf(def.statistic).compile.sumOfSquares;
-    if (mean) flagColumns.push(`CASE WHEN ${inDenominator} THEN (${value}) * (${value}) ELSE 0 END AS s${i}`);
     // Σx and Σx² of a mean stay exact (whole numbers, or euros as decimals) through both sums,
     // then become DOUBLE once per cell (plainColumns): floating-point sums depend on the order
     // DuckDB's threads add them in, and so would the release's figures and its id.
+    const mean = statisticOf(def.statistic).compile.sumOfSquares;
+    const column = (alias: string, expression: string, exact: boolean) => {
+      flagColumns.push(`${expression} AS ${alias}`);
+      return sums.add(alias, expression, exact);
+    };
+    const columns = [column(`d${i}`, `CASE WHEN ${inDenominator} THEN 1 ELSE 0 END`, false), column(`n${i}`, `CASE WHEN ${inDenominator} THEN ${value} ELSE 0 END`, mean)];
+    // A mean: Σx and Σx² too.
+    if (mean) columns.push(column(`s${i}`, `CASE WHEN ${inDenominator} THEN (${value}) * (${value}) ELSE 0 END`, true));
     // A sub-annual definition's numerator by period (event-scans.ts), summed like the year's:
     // the periods reach every area and add up to the year exactly.
     const periods = periodsOf(def);
-    for (let k = 1; k <= periods; k++) flagColumns.push(`CASE WHEN ${inDenominator} THEN coalesce(e${i}_p${k}, 0) ELSE 0 END AS p${i}_${k}`);
-    sumsOf.set(i, [
-      `CAST(sum(d${i}) AS BIGINT) AS d${i}`,
-      mean ? `sum(n${i}) AS n${i}` : `CAST(sum(n${i}) AS BIGINT) AS n${i}`,
-      ...(mean ? [`sum(s${i}) AS s${i}`] : []),
-      ...Array.from({ length: periods }, (_, k) => `CAST(sum(p${i}_${k + 1}) AS BIGINT) AS p${i}_${k + 1}`),
-    ]);
+    for (let k = 1; k <= periods; k++) columns.push(column(`p${i}_${k}`, `CASE WHEN ${inDenominator} THEN coalesce(e${i}_p${k}, 0) ELSE 0 END`, false));
+    sumsOf.set(i, columns);
   });
+  /** The sums of some definitions, each distinct column once. */
+  const sumsFor = (indices: readonly number[]) => [...new Set(indices.flatMap((i) => sumsOf.get(i)!))].map((alias) => sums.sumOf(alias));
 
   const key = "year, level, system_code, area_code";
   // The age bands: the default five in `age_band`; a definition's own bands in a column of
@@ -308,7 +314,7 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
   SELECT year, level, system_code, area_code,
     ${caseOf((g) => `'${g.stratum}'`, "'total'")} AS stratum,
     ${caseOf((g) => g.value, "'all'")} AS stratum_value,${byBand ? "\n    esp_band AS band," : ""}
-    ${part.flatMap(({ i }) => sumsOf.get(i)!).join(", ")}
+    ${sumsFor(part.map(({ i }) => i)).join(", ")}
   FROM unit_cell u JOIN residence_area a ON a.nis_code = u.nis_code AND a.sector_code IS NOT DISTINCT FROM u.sector_code
   GROUP BY GROUPING SETS (${sets.join(", ")})
 )`;
@@ -320,17 +326,17 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
   if (cutBanded) throw new Error(`${cutBanded.d.id}: a standardised rate cannot be cut by period`);
   // Counts as DOUBLE: JavaScript reads them as numbers, not BigInts (far below 2^53).
   const plainColumns = plain.flatMap(({ d, i }) => [
-    `CAST(n${i} AS DOUBLE) AS n${i}`,
-    `CAST(d${i} AS DOUBLE) AS d${i}`,
-    ...(statisticOf(d.statistic).compile.sumOfSquares ? [`CAST(s${i} AS DOUBLE) AS s${i}`] : []),
-    ...Array.from({ length: periodsOf(d) }, (_, k) => `CAST(p${i}_${k + 1} AS DOUBLE) AS p${i}_${k + 1}`),
+    `CAST(${sums.summed(`n${i}`)} AS DOUBLE) AS n${i}`,
+    `CAST(${sums.summed(`d${i}`)} AS DOUBLE) AS d${i}`,
+    ...(statisticOf(d.statistic).compile.sumOfSquares ? [`CAST(${sums.summed(`s${i}`)} AS DOUBLE) AS s${i}`] : []),
+    ...Array.from({ length: periodsOf(d) }, (_, k) => `CAST(${sums.summed(`p${i}_${k + 1}`)} AS DOUBLE) AS p${i}_${k + 1}`),
   ]);
   // Each cell's bands sorted once, as one list of structs, then split into a list per column
   // (a list aggregate per column, each with its own ORDER BY, sorted them 2k + 1 times: half of
   // a year's statement at the demo's scale). Sorted after the aggregate by list_sort, not by the
   // aggregate's ORDER BY: a struct list sorts by its first field, the band, unique in a cell,
   // and DuckDB's ordered aggregate cost a fifth of a year's statement more at scale 0.05.
-  const bandStruct = ["'band': band", ...banded.flatMap(({ i }) => [`'n${i}': CAST(n${i} AS DOUBLE)`, `'d${i}': CAST(d${i} AS DOUBLE)`])].join(", ");
+  const bandStruct = ["'band': band", ...banded.flatMap(({ i }) => [`'n${i}': CAST(${sums.summed(`n${i}`)} AS DOUBLE)`, `'d${i}': CAST(${sums.summed(`d${i}`)} AS DOUBLE)`])].join(", ");
   const bandColumns = banded.flatMap(({ i }) => [`[x.n${i} FOR x IN b] AS bn${i}`, `[x.d${i} FOR x IN b] AS bd${i}`]);
   const cellKey = "year, level, system_code, area_code, stratum, stratum_value";
   const parts = [
@@ -365,7 +371,7 @@ base AS (
   FROM base ${joins.join(" ")}
 )`;
   const sql = `${flagsSql}, unit_cell AS (
-  SELECT year, nis_code, sector_code, sex, age_band, ${[...customBands.values()].map((c) => `${c.column}, `).join("")}bim, esp_band, ${[...sumsOf.values()].flat().join(", ")} FROM flags GROUP BY ALL
+  SELECT year, nis_code, sector_code, sex, age_band, ${[...customBands.values()].map((c) => `${c.column}, `).join("")}bim, esp_band, ${sumsFor([...sumsOf.keys()]).join(", ")} FROM flags GROUP BY ALL
 ), ${parts.join(",\n")}
 ${select}`;
   const columns = todo.map((def, i) => ({ id: def.id, index: i, banded: isDsr(def), periods: periodsOf(def) }));
