@@ -59,14 +59,22 @@ export function residenceAreaSql(): string {
 
 /**
  * The region of every area: `(level, system_code, area_code, region_code)`, for the
- * comparison with the parent region. An area whose units lie in several regions (none in
- * Belgium's zone systems today) is given the region holding most of its residence units.
+ * comparison with the parent region. Read from the geography alone (a few hundred rows), not
+ * from the persons' residence units, which cost a scan of person_year on every computation.
+ * An area whose municipalities lie in several regions (none in Belgium's zone systems today)
+ * is given the region holding most of them.
  */
 export function areaRegionSql(): string {
-  return `WITH ${residenceAreaCtes()}, counted AS (
-  SELECT a.level, a.system_code, a.area_code, r.area_code AS region_code, count(*) AS units
-  FROM residence_area a JOIN residence_area r ON r.nis_code = a.nis_code AND r.sector_code IS NOT DISTINCT FROM a.sector_code AND r.level = 'region'
-  WHERE a.level NOT IN ('region', 'belgium', 'sector')
+  return `WITH municipality AS (
+  SELECT nis_code, province_code, region_code FROM geo_municipality
+  WHERE vintage = (SELECT max(vintage) FROM geo_municipality)
+), counted AS (
+  SELECT 'municipality' AS level, NULL::VARCHAR AS system_code, nis_code AS area_code, region_code, 1 AS units FROM municipality
+  UNION ALL
+  SELECT 'province', NULL, province_code, region_code, count(*) FROM municipality WHERE province_code IS NOT NULL GROUP BY ALL
+  UNION ALL
+  SELECT 'zone', z.system_code, z.zone_code, g.region_code, count(DISTINCT g.nis_code)
+  FROM geo_zone_member m JOIN geo_zone z ON z.zone_code = m.zone_code JOIN municipality g ON g.nis_code = m.nis_code
   GROUP BY ALL
 )
 SELECT level, system_code, area_code, arg_max(region_code, units) AS region_code FROM counted GROUP BY ALL`;
