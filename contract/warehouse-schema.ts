@@ -17,6 +17,8 @@ export function warehouseSchema(): string[] {
   return [
     `CREATE TABLE load_batch (batch_id VARCHAR PRIMARY KEY, source_dir VARCHAR, vintage INTEGER, started_at TIMESTAMP, finished_at TIMESTAMP, tool_version VARCHAR, file_count INTEGER, row_count BIGINT, producer VARCHAR, synthetic BOOLEAN)`,
     `CREATE TABLE load_file (batch_id VARCHAR, file_name VARCHAR, kind VARCHAR, format VARCHAR, sha256 VARCHAR, bytes BIGINT, row_count BIGINT)`,
+    // Rows per table and year (and survey), for computing indicators without scanning (etl/load/year-rows.ts).
+    `CREATE TABLE load_year (table_name VARCHAR, year INTEGER, survey VARCHAR, row_count BIGINT)`,
     `CREATE TABLE geo_boundary (level VARCHAR, code VARCHAR, geometry JSON, batch_id VARCHAR NOT NULL)`,
     ...fileKinds.map(tableDefinition),
   ];

@@ -80,6 +80,14 @@ export type Coverage = ReadonlyMap<string, ReadonlySet<number>>;
 /** Runs the coverage queries for the tables the definitions read; also returns person_year's years and their rows. */
 export async function sourceCoverage(db: Database, defs: readonly Definition[]): Promise<{ coverage: Coverage; years: number[]; rowsPerYear: YearRows[] }> {
   const tables = [...new Set(defs.flatMap(sourcesOf).map((s) => s.table))];
+  for (const table of tables) {
+    // Table names come from the schema's closed lists, never from free text; quoted anyway.
+    if (!/^[a-z_]+$/.test(table)) throw new Error(`unexpected table name ${table}`);
+  }
+  // What the load recorded (etl/load/year-rows.ts), or else the tables themselves: a
+  // warehouse loaded before `load_year` existed, or built by hand, has none.
+  const recorded = await recordedYearRows(db, [...tables, "person_year"]);
+  const rowsOf = async (table: string) => recorded?.filter((r) => r.table_name === table) ?? (await db.all<YearRow>(coverageSql(table)));
   const coverage = new Map<string, Set<number>>();
   const add = (key: string, year: number) => {
     const set = coverage.get(key) ?? new Set<number>();
@@ -87,19 +95,36 @@ export async function sourceCoverage(db: Database, defs: readonly Definition[]):
     coverage.set(key, set);
   };
   for (const table of tables) {
-    // Table names come from the schema's closed lists, never from free text; quoted anyway.
-    if (!/^[a-z_]+$/.test(table)) throw new Error(`unexpected table name ${table}`);
-    for (const r of await db.all<{ year: number; survey: string | null; rows: number | bigint }>(coverageSql(table))) {
+    for (const r of await rowsOf(table)) {
       if (r.year === null || Number(r.rows) === 0) continue;
       add(`${table}|`, r.year);
       if (r.survey !== null) add(`${table}|${r.survey}`, r.year);
     }
   }
   // The figures' years, with their rows: compute.ts sizes its batches of years by them.
-  const rowsPerYear = (
-    await db.all<{ year: number; rows: bigint | number }>("SELECT CAST(year AS INTEGER) AS year, count(*) AS rows FROM person_year WHERE year IS NOT NULL GROUP BY ALL ORDER BY year")
-  ).map((r) => ({ year: r.year, rows: Number(r.rows) }));
+  const years = new Map<number, number>();
+  for (const r of recorded ? recorded.filter((r) => r.table_name === "person_year") : await db.all<YearRow>(coverageSql("person_year"))) {
+    if (r.year !== null) years.set(r.year, (years.get(r.year) ?? 0) + Number(r.rows));
+  }
+  const rowsPerYear = [...years].sort((a, b) => a[0] - b[0]).map(([year, rows]) => ({ year, rows }));
   return { coverage, years: rowsPerYear.map((r) => r.year), rowsPerYear };
+}
+
+interface YearRow {
+  table_name?: string;
+  year: number | null;
+  survey: string | null;
+  rows: number | bigint;
+}
+
+/** The rows per year the load recorded for these tables, or undefined when it recorded none. */
+async function recordedYearRows(db: Database, tables: readonly string[]): Promise<YearRow[] | undefined> {
+  const exists = await db.all<{ n: number | bigint }>("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'load_year' AND schema_name = 'main'");
+  if (Number(exists[0]?.n ?? 0) === 0) return undefined;
+  const rows = await db.all<YearRow>("SELECT table_name, year, survey, row_count AS rows FROM load_year");
+  if (rows.length === 0) return undefined;
+  const wanted = new Set(tables);
+  return rows.filter((r) => wanted.has(r.table_name!));
 }
 
 /**
