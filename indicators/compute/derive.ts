@@ -14,7 +14,7 @@
  * missing: a comparison without a benchmark cell, a trend with a missing year, a gap without
  * both groups stay null.
  */
-import { compareWithBenchmark, quintiles, recentTrend, type Comparison, type TrendAssessment } from "../stats/index.ts";
+import { compareWithBenchmark, quintiles, recentTrend, type Comparison, type TrendAssessment, type TrendPoint } from "../stats/index.ts";
 import type { Definition } from "../definition/schema.ts";
 import { CellIndex } from "./cell-index.ts";
 import { contrast } from "./contrast.ts";
@@ -169,18 +169,16 @@ export function deriveInPlace(out: IndicatorCell[], defs: readonly Definition[],
   for (let i = 0; i < out.length; i++) {
     const c = out[i]!;
     if (c.year - 4 < index.firstYear) continue;
-    const window: IndicatorCell[] = [];
+    const points: TrendPoint[] = [];
     for (let year = c.year - 4; year <= c.year; year++) {
       const p = index.inSeries(index.series[i]!, year);
       if (p < 0) break;
-      window.push(out[p]!);
+      const q = out[p]!;
+      points.push({ time: q.year, value: q.value, lower: q.lower95, upper: q.upper95 });
     }
     // Five consecutive years or none: a gap would make "the five most recent years" a lie.
-    if (window.length < 5) continue;
-    const t = recentTrend(
-      window.map((p) => ({ time: p.year, value: p.value, lower: p.lower95, upper: p.upper95 })),
-      { polarity: polarity[index.indicator[i]!]! },
-    );
+    if (points.length < 5) continue;
+    const t = recentTrend(points, { polarity: polarity[index.indicator[i]!]! });
     c.trend = t.assessment;
     c.trend_slope = t.slope;
   }

@@ -70,28 +70,22 @@ export function recentTrend(series: readonly TrendPoint[], options: TrendOptions
   const polarity = options.polarity ?? "no-judgement";
   const criticalValue = criticalValueOf(options.significance ?? 0.998);
   const z = zForLevel(options.ciLevel ?? 0.95);
-  const window = [...series].sort((a, b) => a.time - b.time).slice(-k);
-  const times = window.map((p) => p.time);
-  const fail = (reason: string): TrendResult => ({
-    direction: "cannot-be-calculated",
-    assessment: "cannot-be-calculated",
-    slope: null,
-    slopeVariance: null,
-    statistic: null,
-    criticalValue,
-    times,
-    reason,
-  });
-  if (window.length < k) return fail(`fewer than ${k} points`);
-  if (new Set(times).size < k || !times.every(Number.isFinite)) return fail("duplicate or non-finite times");
+  // Written with loops and no closures: this runs for every series and year of a national run.
+  const window = inTimeOrder(series).slice(-k);
+  const times: number[] = [];
+  for (const p of window) times.push(p.time);
+  if (window.length < k) return failed(`fewer than ${k} points`, criticalValue, times);
+  for (let i = 0; i < k; i++) {
+    if (!Number.isFinite(times[i]!) || (i > 0 && times[i] === times[i - 1])) return failed("duplicate or non-finite times", criticalValue, times);
+  }
 
   let sw = 0;
   let swt = 0;
   const weights: number[] = [];
   for (const p of window) {
-    if (!Number.isFinite(p.value)) return fail(`missing value at time ${p.time}`);
+    if (!Number.isFinite(p.value)) return failed(`missing value at time ${p.time}`, criticalValue, times);
     const v = pointVariance(p, z);
-    if (!(v > 0) || !Number.isFinite(v)) return fail(`zero or unknown variance at time ${p.time}`);
+    if (!(v > 0) || !Number.isFinite(v)) return failed(`zero or unknown variance at time ${p.time}`, criticalValue, times);
     const w = 1 / v;
     weights.push(w);
     sw += w;
@@ -100,16 +94,30 @@ export function recentTrend(series: readonly TrendPoint[], options: TrendOptions
   const tBar = swt / sw;
   let sxx = 0;
   let sxy = 0;
-  window.forEach((p, i) => {
-    const dt = p.time - tBar;
+  for (let i = 0; i < k; i++) {
+    const dt = window[i]!.time - tBar;
     sxx += weights[i]! * dt * dt;
-    sxy += weights[i]! * dt * p.value;
-  });
+    sxy += weights[i]! * dt * window[i]!.value;
+  }
   const slope = sxy / sxx;
   const slopeVariance = 1 / sxx;
   const statistic = (slope * slope) / slopeVariance;
   const direction: TrendDirection = statistic > criticalValue ? (slope > 0 ? "increasing" : "decreasing") : "no-significant-change";
   return { direction, assessment: assessTrend(direction, polarity), slope, slopeVariance, statistic, criticalValue, times };
+}
+
+/** The points by time: the series itself when it is in order already (as the engine gives them). */
+function inTimeOrder(series: readonly TrendPoint[]): readonly TrendPoint[] {
+  for (let i = 1; i < series.length; i++) if (!(series[i - 1]!.time <= series[i]!.time)) return [...series].sort(byTime);
+  return series;
+}
+
+function byTime(a: TrendPoint, b: TrendPoint): number {
+  return a.time - b.time;
+}
+
+function failed(reason: string, criticalValue: number, times: number[]): TrendResult {
+  return { direction: "cannot-be-calculated", assessment: "cannot-be-calculated", slope: null, slopeVariance: null, statistic: null, criticalValue, times, reason };
 }
 
 function pointVariance(p: TrendPoint, z: number): number {
