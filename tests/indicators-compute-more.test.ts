@@ -203,14 +203,23 @@ describe("zone figures", () => {
 });
 
 describe("the repository's definitions", () => {
-  it("run on the tiny warehouse, every computed one giving cells with finite values", async () => {
+  it("run on the tiny warehouse, every computed one giving cells with finite values (sector cells: counts only)", async () => {
     const { definitions } = loadDefinitions(join(ROOT, "indicators", "definitions"));
     const all = await computeIndicators(warehouse, definitions);
     for (const id of all.computed)
       expect(
-        all.cells.filter((c) => c.indicator_id === id).every((c) => Number.isFinite(c.value)),
+        all.cells.filter((c) => c.indicator_id === id && c.level !== "sector").every((c) => Number.isFinite(c.value)),
         id,
       ).toBe(true);
+    // A sector (of a municipality split between zones) is never published: its cells carry the
+    // counts disclosure control needs, and no value, limits, comparison or trend.
+    const sectors = all.cells.filter((c) => c.level === "sector");
+    expect(sectors.length).toBeGreaterThan(0);
+    for (const c of sectors) {
+      expect([c.value, c.lower95, c.upper95, c.lower998, c.upper998].every(Number.isNaN), `${c.indicator_id} ${c.area_code}`).toBe(true);
+      expect([c.compared_region, c.compared_belgium, c.trend, c.bim_ratio]).toEqual([null, null, null, null]);
+      if (c.statistic !== "ratio-of-measures") expect(Number.isFinite(c.numerator) && c.denominator > 0, c.indicator_id).toBe(true);
+    }
     expect(all.cells.some((c) => c.indicator_id === "premature-mortality")).toBe(true);
     expect(all.cells.some((c) => c.indicator_id === "p3ceq-experience-score")).toBe(true);
   });

@@ -6,6 +6,7 @@
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { Database } from "../../core/duckdb.ts";
+import { readColumns } from "../../core/read-columns.ts";
 import { createAndAppend, type Columns } from "../../core/append-rows.ts";
 import { discard, replaceAtomically, temporaryPathFor } from "../../core/atomic-file.ts";
 import type { Definition } from "../definition/schema.ts";
@@ -63,7 +64,7 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     const eventsByPeriod = new Map<string, number[]>();
     if (sql) {
       for (const years of yearBatches(rowsPerYear, columns.length)) {
-        const wide = (await db.connection.runAndReadAll(compile(defs, { years }).sql)).getColumnsObjectJS() as WideColumns;
+        const wide: WideColumns = await readColumns(db.connection, compile(defs, { years }).sql);
         const t = performance.now();
         for (const cell of cellsFromColumns(wide, columns, defs)) measured.push(cell);
         for (const cell of isrCellsFromColumns(wide, columns, defs, isrRegionOf)) measured.push(asIndicatorCell(cell));
@@ -80,7 +81,12 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     const kept = noSource.size === 0 ? measured : measured.filter((c) => !noSource.has(`${c.indicator_id}|${c.year}`));
     const regionOf = new Map(regions.map((r) => [areaKey(r.level, r.system_code, r.area_code), r.region_code]));
     const cells = [...kept, ...ratioCells(kept, defs).map(asIndicatorCell)];
-    deriveInPlace(cells, defs, regionOf);
+    // Sector cells are counts for disclosure control only: nothing to compare or follow.
+    deriveInPlace(
+      cells.filter((c) => c.level !== "sector"),
+      defs,
+      regionOf,
+    );
     compareIsrCells(cells, defs);
     // Periods of the years that kept their cells (no source data, no periods either).
     const subAnnual = new Set(defs.filter((d) => d["sub-annual"] !== undefined && computed.includes(d.id)).map((d) => d.id));

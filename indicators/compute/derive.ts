@@ -60,7 +60,8 @@ export function ratioCells(cells: readonly CellWithStatistics[], defs: readonly 
     // The measures are of different populations (BIM, non-BIM): compare like strata only.
     const strata = new Set(["total", ...def.strata]);
     for (const a of cells) {
-      if (a.indicator_id !== numerator || !strata.has(a.stratum)) continue;
+      // Sector cells are counts for disclosure control only (statistics.ts): no ratio of theirs.
+      if (a.indicator_id !== numerator || !strata.has(a.stratum) || a.level === "sector") continue;
       const b = index.get(cellKey({ ...a, indicator_id: denominator }));
       if (!b) continue;
       const { ratio } = contrast(a, b);

@@ -160,9 +160,12 @@ export function isrCellsFromColumns(columns: WideColumns, layout: WideLayout, de
         unit: def.unit,
         low_count: null,
       };
+      // A sector's cells are counts for disclosure control only (statistics.ts): no ratio, no limits.
+      const countsOnly = entry.level === "sector";
       const push = (stratum: string, value: string, own: ReadonlyMap<string, Banded>) => {
         const r = isrOf(own, standard);
         if (!r) return;
+        if (countsOnly) for (const k of ["value", "lower95", "upper95", "lower998", "upper998"] as const) r[k] = NaN;
         out.push({
           ...base,
           stratum,
@@ -195,7 +198,7 @@ export function compareIsrCells(cells: IndicatorCell[], defs: readonly Definitio
   if (isr.size === 0) return;
   for (const c of cells) {
     const def = isr.get(c.indicator_id);
-    if (!def) continue;
+    if (!def || c.level === "sector") continue;
     const against = compareWithBenchmark(c, 1, def.polarity);
     const region = standardOf(def) === "region" && c.level !== "belgium";
     c.compared_belgium = region || c.level === "belgium" ? null : against;

@@ -22,7 +22,7 @@ import { rateLimits } from "../stats/index.ts";
 import type { Definition } from "../definition/schema.ts";
 import type { SubAnnual } from "../definition/sub-annual.ts";
 import type { WideColumns, WideLayout } from "./statistics.ts";
-import { wideColumn } from "./wide-column.ts";
+import { isAbsent, wideColumn } from "./wide-column.ts";
 
 export interface PeriodCell {
   indicator_id: string;
@@ -113,7 +113,7 @@ export function periodEventsFromColumns(columns: WideColumns, layout: WideLayout
   for (const { id, index, periods } of cut) {
     const counts = Array.from({ length: periods! }, (_, k) => wideColumn(columns, `p${index}_${k + 1}`, `${id}'s period ${k + 1}`));
     for (let r = 0; r < year!.length; r++) {
-      if (stratum![r] !== "total" || counts[0]![r] === null || counts[0]![r] === undefined) continue;
+      if (stratum![r] !== "total" || isAbsent(counts[0]![r])) continue;
       const key = periodAreaKey({ indicator_id: id, year: year![r] as number, level: level![r] as string, system_code: (system![r] as string | null) ?? null, area_code: area![r] as string });
       into.set(
         key,

@@ -11,7 +11,7 @@ import { MAX_AGE } from "../definition/vocabulary.ts";
 import { ageStratumOf, strataOf } from "./compile.ts";
 import { statisticOf, type Limits } from "../statistics/index.ts";
 import type { IndicatorCell } from "./derive.ts";
-import { wideColumn } from "./wide-column.ts";
+import { isAbsent, wideColumn } from "./wide-column.ts";
 
 /** A cell as the compiled query returns it (see compile.ts). */
 export interface Cell {
@@ -79,9 +79,12 @@ function limitsOf(cell: Cell, def: Kind): Limits {
   return source.limits(cell, def, m);
 }
 
+const COUNTS_ONLY: Limits = { value: NaN, a: { value: NaN, lower: NaN, upper: NaN }, b: { value: NaN, lower: NaN, upper: NaN }, low_count: null };
+
 /** The cell with its value in the definition's unit and its limits; the denominator must be > 0. */
 export function withStatistics(cell: Cell, def: Kind): CellWithStatistics {
-  const { value, a, b, low_count } = limitsOf(cell, def);
+  // A sector's cells are counts for disclosure control only (see cellsFromColumns).
+  const { value, a, b, low_count } = cell.level === "sector" ? COUNTS_ONLY : limitsOf(cell, def);
   // Written out rather than spread: this runs for every cell of a national run.
   return {
     indicator_id: cell.indicator_id,
@@ -131,13 +134,32 @@ function dsrCell(cell: Cell, counts: number[], personYears: number[], of: DsrOf)
   return out;
 }
 
+/**
+ * A sector's DSR cell: its counts only (see `cellsFromColumns`), with the total count and
+ * person-years a DSR cell carries, and its bands for disclosure control.
+ */
+function sectorDsrCell(cell: Cell, counts: number[], personYears: number[], of: DsrOf): IndicatorCell {
+  let events = 0;
+  let years = 0;
+  for (let k = 0; k < counts.length; k++) {
+    events += counts[k]!;
+    years += personYears[k]!;
+  }
+  cell.numerator = events;
+  cell.denominator = years;
+  cell.sum_squares = null;
+  const out = fullCell(cell, of.def.statistic, of.def.unit, NaN, NaN, NaN, NaN, NaN, events < 10);
+  out.bands = { counts, personYears };
+  return out;
+}
+
 /** A row of a long-form query (the zone figures): a cell, with no ESP band. */
 export interface Row extends Cell {
   band: number | null;
 }
 
 /** The query's wide result, read by column (DuckDB's `getColumnsObjectJS`). */
-export type WideColumns = Record<string, readonly unknown[]>;
+export type WideColumns = Record<string, ArrayLike<unknown>>;
 /** Where each definition's figures are in the wide result (see `Compiled.columns`). */
 export type WideLayout = readonly { id: string; index: number; banded: boolean; periods?: number }[];
 
@@ -199,6 +221,10 @@ export function asIndicatorCell(c: CellWithStatistics): IndicatorCell {
  *
  * Read column by column, with one scratch cell handed to the statistic's rule: each cell is
  * one object, in the shape `deriveInPlace` fills (`fullCell`).
+ *
+ * Sector cells are counts for disclosure control only (a municipality split between zones,
+ * areas.ts), never published: they get no value and no limits (NaN), which were a third of
+ * this step's work on Belgium's 402 sectors of split municipalities.
  */
 export function cellsFromColumns(columns: WideColumns, layout: WideLayout, defs: readonly Definition[]): IndicatorCell[] {
   const byId = new Map(defs.map((d) => [d.id, d]));
@@ -226,7 +252,7 @@ export function cellsFromColumns(columns: WideColumns, layout: WideLayout, defs:
     const m = source.from === "counts" ? multiplierOf(def.unit) : NaN;
     for (let r = 0; r < rows; r++) {
       const s = stratum![r] as string;
-      if (!wanted.has(s) || d[r] === null || d[r] === undefined) continue;
+      if (!wanted.has(s) || isAbsent(d[r])) continue;
       scratch.indicator_id = id;
       scratch.year = year![r] as number;
       scratch.level = level![r] as string;
@@ -248,7 +274,8 @@ export function cellsFromColumns(columns: WideColumns, layout: WideLayout, defs:
           yearsByBand[numbers[k]!]! += years[k]!;
           found = true;
         }
-        if (found) out.push(dsrCell(scratch, byBand, yearsByBand, standardised!));
+        if (!found) continue;
+        out.push(scratch.level === "sector" ? sectorDsrCell(scratch, byBand, yearsByBand, standardised!) : dsrCell(scratch, byBand, yearsByBand, standardised!));
         continue;
       }
       const denominator = d[r] as number;
@@ -257,6 +284,10 @@ export function cellsFromColumns(columns: WideColumns, layout: WideLayout, defs:
       scratch.numerator = n[r] as number;
       scratch.denominator = denominator;
       scratch.sum_squares = squares ? (squares[r] as number) : null;
+      if (scratch.level === "sector") {
+        out.push(fullCell(scratch, def.statistic, def.unit, NaN, NaN, NaN, NaN, NaN, null));
+        continue;
+      }
       const l = source.limits(scratch, def, m);
       out.push(fullCell(scratch, def.statistic, def.unit, l.value, l.a.lower, l.a.upper, l.b.lower, l.b.upper, l.low_count));
     }
