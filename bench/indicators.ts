@@ -17,6 +17,9 @@ export interface IndicatorBench {
   engineSeconds: number;
   handWrittenSeconds: number;
   engineOverHand: number;
+  /** The hand-written query also counting emergency visits by quarter, as the engine does for that definition. */
+  handWrittenWithQuartersSeconds: number;
+  engineOverHandWithQuarters: number;
   maxRssMb: number;
   targets: { allSeconds: number; engineOverHand: number };
   withinTargets: boolean;

@@ -87,6 +87,7 @@ console.table(
     "engine 3 (s)": r.engineSeconds.toFixed(2),
     "hand-written 3 (s)": r.handWrittenSeconds.toFixed(2),
     "engine / hand": r.engineOverHand.toFixed(2),
+    "engine / hand with quarters": r.engineOverHandWithQuarters.toFixed(2),
     "within targets": r.withinTargets,
   })),
 );
