@@ -11,6 +11,7 @@ import { attackRelease } from "../attacker/index.ts";
 import { DEFAULT_PRUNE_BUDGET, publish, PublishError } from "../release/publish.ts";
 import { UserError } from "../core/user-error.ts";
 import { parseNumber } from "./errors.ts";
+import { parseYears } from "./sample-command.ts";
 
 export const DEFAULT_DEFINITIONS = join("indicators", "definitions");
 
@@ -26,6 +27,7 @@ export function publishCommand(program: Command, setExit: (code: number) => void
     .option("--municipalities", "also publish municipalities' totals (default: zones and larger areas)", false)
     .option("--municipality-strata", "also publish municipal breakdowns by sex, age band and BIM status", false)
     .option("--previous <dir>", "the previous release, whose published values are known facts")
+    .option("--years <first-last>", "publish these years only, e.g. 2024 or 2022-2024 (default: every year of the warehouse)")
     .option("--memory-limit <size>", "DuckDB memory limit")
     .option(
       "--prune-budget <n>",
@@ -43,14 +45,17 @@ export function publishCommand(program: Command, setExit: (code: number) => void
         municipalities: boolean;
         municipalityStrata: boolean;
         previous?: string;
+        years?: string;
         memoryLimit?: string;
         pruneBudget: number;
       }) => {
+        const span = o.years === undefined ? undefined : parseYears(o.years);
+        const years = span && Array.from({ length: span[1] - span[0] + 1 }, (_, k) => span[0] + k);
         if (!existsSync(o.warehouse)) throw new UserError(`warehouse not found: ${o.warehouse}`, 2);
         const { definitions, problems } = loadDefinitions(o.definitions);
         if (problems.length > 0) throw new UserError(`${problems.length} invalid definition(s): run boussole indicators validate`);
         try {
-          const m = await publish(definitions, { ...o, log: (line) => process.stderr.write(`${line}\n`) });
+          const m = await publish(definitions, { ...o, years, log: (line) => process.stderr.write(`${line}\n`) });
           const a = m.audit;
           process.stdout.write(
             `release ${m.releaseId} written to ${o.out}: ${m.indicators.length} indicators, ${m.years?.join("–") ?? "no years"}; ` +

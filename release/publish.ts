@@ -29,6 +29,8 @@ export interface PublishOptions {
   municipalityStrata?: boolean;
   /** A previous release whose published values are known facts. */
   previous?: string;
+  /** Publish these years only (default: every year the warehouse covers). */
+  years?: readonly number[];
   memoryLimit?: string;
   /** LP solves the pruning pass may spend per solve of the suppression passes (SdcOptions.pruneBudget; default DEFAULT_PRUNE_BUDGET). */
   pruneBudget?: number;
@@ -56,7 +58,8 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
   const started = performance.now();
   const log = o.log ?? (() => {});
   const model: ModelOptions = { municipalities: o.municipalities ?? false, municipalityStrata: o.municipalityStrata ?? false, ...(o.periodsApart ? { periodsApart: true } : {}) };
-  const computed = await computeIndicators(o.warehouse, defs, { memoryLimit: o.memoryLimit });
+  const computed = await computeIndicators(o.warehouse, defs, { memoryLimit: o.memoryLimit, years: o.years });
+  if (o.years && computed.cells.length === 0) throw new PublishError(`the warehouse has no data for ${o.years.join(", ")}: nothing to publish. Nothing was written.`);
   if (computed.skipped.length > 0) log(`not computed: ${computed.skipped.map((s) => `${s.id} (${s.reason})`).join("; ")}`);
   for (const line of describeSkippedYears(computed.skippedYears)) log(`left out, no source data (not zeros): ${line}`);
   log(`computed ${computed.cells.length} cells of ${computed.computed.length} indicators${computed.periodCells.length > 0 ? ` and ${computed.periodCells.length} sub-annual period cells` : ""}`);
@@ -159,13 +162,17 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
   return manifest;
 }
 
-/** The published model values of a previous release: facts an attacker already holds. */
-async function previousFacts(dir: string): Promise<Map<string, number>> {
+/**
+ * The published model values of a previous release: facts an attacker already holds. A cell is
+ * in several problems (a population in its own and in the numerator problems that divide by it);
+ * one that a joint problem hid on top of its own was not published, whatever the others say.
+ */
+export async function previousFacts(dir: string): Promise<Map<string, number>> {
   const file = join(internalDir(dir), "disclosure.duckdb");
   if (!existsSync(file)) throw new PublishError(`--previous ${dir}: no publisher state at ${file}`);
   const db = await Database.open(file, { readOnly: true });
   try {
-    const rows = await db.all<{ id: string; value: number }>(`SELECT id, value FROM sdc_cell WHERE value IS NOT NULL AND publishable`);
+    const rows = await db.all<{ id: string; value: number }>(`SELECT id, any_value(value) AS value FROM sdc_cell WHERE publishable GROUP BY id HAVING bool_and(value IS NOT NULL)`);
     return new Map(rows.map((r) => [r.id, r.value]));
   } finally {
     db.close();

@@ -34,7 +34,13 @@ export interface ComputeResult {
   statisticsMs: number;
 }
 
-export async function computeIndicators(warehousePath: string, defs: readonly Definition[], options: { memoryLimit?: string } = {}): Promise<ComputeResult> {
+export interface ComputeOptions {
+  memoryLimit?: string;
+  /** Only these years (default: every year of person_year). A trend needs earlier years: none without them. */
+  years?: readonly number[];
+}
+
+export async function computeIndicators(warehousePath: string, defs: readonly Definition[], options: ComputeOptions = {}): Promise<ComputeResult> {
   const { sql, zoneSql, computed, skipped, columns } = compile(defs);
   if (computed.length === 0) return { cells: [], computed, skipped, skippedYears: [], periodCells: [], queryMs: 0, statisticsMs: 0 };
   const db = await Database.open(warehousePath, { readOnly: true, memoryLimit: options.memoryLimit });
@@ -44,10 +50,14 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     const handWritten = await compileCheckedSqlDefinitions(defs, db);
     const started = performance.now();
     // No false zeros: what has no source rows in a year gets no cells that year.
-    const { coverage, years, rowsPerYear } = await sourceCoverage(
+    const covered = await sourceCoverage(
       db,
       defs.filter((d) => computed.includes(d.id)),
     );
+    const { coverage } = covered;
+    const wanted = options.years && new Set(options.years);
+    const rowsPerYear = wanted ? covered.rowsPerYear.filter((r) => wanted.has(r.year)) : covered.rowsPerYear;
+    const years = rowsPerYear.map((r) => r.year);
     const absent = absentSources(defs, computed, coverage, years);
     // The person-based statement is read by column (it is wide); the others are small.
     // One statement per batch of years (year-batches.ts): peak memory follows a bounded amount of
@@ -76,7 +86,7 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     const regions = await db.all<{ level: string; system_code: string | null; area_code: string; region_code: string }>(areaRegionSql());
     const queryMs = performance.now() - started - statisticsMs;
     const t = performance.now();
-    for (const cell of cellsFromRows(longRows, defs)) measured.push(asIndicatorCell(cell));
+    for (const cell of cellsFromRows(longRows, defs)) if (!wanted || wanted.has(cell.year)) measured.push(asIndicatorCell(cell));
     const noSource = new Set([...absent.years.map((s) => `${s.id}|${s.year}`), ...absent.whole.flatMap((w) => years.map((y) => `${w.id}|${y}`))]);
     const kept = noSource.size === 0 ? measured : measured.filter((c) => !noSource.has(`${c.indicator_id}|${c.year}`));
     const regionOf = new Map(regions.map((r) => [areaKey(r.level, r.system_code, r.area_code), r.region_code]));
