@@ -115,6 +115,6 @@ console.table(Object.fromEntries(Object.entries(web.firstChartMs).map(([page, r]
 console.log(`dashboard JS: ${(web.js.gzipBytes / 1024).toFixed(1)} KB gzipped (${web.js.files} files); targets:`, web.targets);
 if (firstStart)
   console.log(
-    `first start: the port answered after ${firstStart.firstAnswerSeconds.toFixed(1)} s, the release was served after ${firstStart.releaseSeconds.toFixed(1)} s (target ≤ 90 s: ${firstStart.withinTarget}; load ${firstStart.loadBefore.toFixed(1)}/${firstStart.loadAfter.toFixed(1)})`,
+    `first start: the port answered after ${firstStart.firstAnswerSeconds.toFixed(1)} s, the first look (latest year) was served after ${firstStart.firstLookSeconds.toFixed(1)} s, the whole release after ${firstStart.releaseSeconds.toFixed(1)} s (target ≤ 90 s to the first data: ${firstStart.withinTarget}; load ${firstStart.loadBefore.toFixed(1)}/${firstStart.loadAfter.toFixed(1)})`,
   );
 console.log(`results: ${join(dir, "latest.json")}`);

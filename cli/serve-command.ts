@@ -18,6 +18,8 @@ export interface ServeOptions {
   /** app.duckdb: accounts and PDCA cycles; without it the API is public and read-only. */
   appDb?: string;
   trustProxy?: boolean;
+  /** A first look of a first start (AppOptions.preview). */
+  preview?: boolean;
   /** What to say when the port is taken (npm start shows how to pass a port through npm). */
   busyMessage?: string;
 }
@@ -75,6 +77,7 @@ export async function openApp(o: ServeOptions): Promise<FastifyInstance> {
       rateLimit: o.rateLimit > 0 ? { max: o.rateLimit } : false,
       appDb: o.appDb,
       trustProxy: o.trustProxy ?? false,
+      preview: o.preview ?? false,
     });
   } catch (e) {
     if (e instanceof ReleaseError) throw new UserError(e.message, 2);

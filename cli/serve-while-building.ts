@@ -1,13 +1,16 @@
 // A first `npm start`: the demo takes minutes to build, so the port is taken at once by a small
 // server (server/building) that tells, in the reader's language, how far the build has got,
 // while a child process builds it (`start --no-serve`, cli/demo-build.ts, reporting over IPC).
-// When the child is done, the release's server is opened, then the building server closes and
-// the release's server listens on the same port: the building page, which reloads itself,
-// becomes the dashboard at the same address. A child, not this process, so that a long
+// When the child has published the latest year (a first look, demo-build.ts), that release is
+// served on the same port, read-only, saying it is a first look; when the child is done, the
+// whole release's server is opened, the first look's closes and the release's listens on the
+// same port. The building page, which reloads itself, becomes the dashboard at the same
+// address, and the first look's dashboard reloads itself onto the whole release. A child, not this process, so that a long
 // synchronous step of the build never leaves the page without an answer, and the build's memory
 // goes back to the system before serving.
 import { spawn } from "node:child_process";
 import type { AddressInfo } from "node:net";
+import type { FastifyInstance } from "fastify";
 import { fileURLToPath } from "node:url";
 import { UserError } from "../core/user-error.ts";
 import { advance, isBuildMessage, type BuildMessage, type BuildStage, type BuildStatus } from "../server/building/status.ts";
@@ -18,6 +21,8 @@ export interface ServeWhileBuildingOptions extends ServeOptions {
   scale: number;
   /** The stages the build runs (demo-build.ts missingStages). */
   stages: readonly BuildStage[];
+  /** The first look's release directory (demo-build.ts DemoPaths.preview), served while every year is published. */
+  previewDir: string;
 }
 
 export async function serveWhileBuilding(o: ServeWhileBuildingOptions): Promise<void> {
@@ -28,15 +33,40 @@ export async function serveWhileBuilding(o: ServeWhileBuildingOptions): Promise<
   const url = await listenOn(building, o);
   const port = (building.server.address() as AddressInfo).port;
   process.stdout.write(`Boussole is building the demo (first start: a few minutes); follow it at ${url}/, where the dashboard appears when it is ready\n`);
-  let app;
+  // What answers on the port: the building page, then the first look, then the release.
+  let current: FastifyInstance = building;
+  // Each switch waits for the one before it (the first look may still be opening when the build ends).
+  let switching: Promise<void> = Promise.resolve();
+  const switchTo = (open: () => Promise<FastifyInstance>, said: (app: FastifyInstance) => string) =>
+    (switching = switching.then(async () => {
+      const next = await open();
+      // The port is free for a moment between the two: the pages retry until it answers again.
+      await current.close();
+      current = next;
+      await listenOn(next, { ...o, port });
+      process.stdout.write(said(next));
+    }));
+  const firstLook = () =>
+    switchTo(
+      // Read-only, without app.duckdb: the building child writes the example cycles into it last.
+      () => openApp({ ...o, release: o.previewDir, appDb: undefined, preview: true }),
+      (app) => `Boussole is serving a first look, release ${app.releases.release.id} (the latest year alone), at ${url}/ while it publishes every year\n`,
+    );
+  let code: number | null;
   try {
-    const code = await runBuild(o, (m) => (status = advance(status, m)));
+    code = await runBuild(o, (m) => {
+      if (m.type === "preview") void firstLook().catch((e: unknown) => process.stderr.write(`boussole: the first look is not served: ${(e as Error).message}\n`));
+      else status = advance(status, m);
+    });
+    await switching.catch(() => {});
     if (code === null) throw new UserError("the demo's build was interrupted: the next start goes on from the last stage that finished");
     if (code !== 0) throw new UserError(`the demo could not be built (exit code ${code}): the messages above say why`);
-    app = await openApp(o);
-  } finally {
-    await building.close();
+  } catch (e) {
+    await current.close();
+    throw e;
   }
+  const app = await openApp(o);
+  await current.close();
   await serveApp(app, { ...o, port });
 }
 

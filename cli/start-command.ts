@@ -46,7 +46,7 @@ export function startCommand(program: Command): void {
         appDb: paths.appDb,
       };
       const stages = missingStages(paths);
-      if (stages.length > 0) return serveWhileBuilding({ ...serve, data: o.data, scale: o.scale, stages });
+      if (stages.length > 0) return serveWhileBuilding({ ...serve, data: o.data, scale: o.scale, stages, previewDir: paths.preview });
       // A complete demo: only the example cycles are checked (created once per app.duckdb).
       await assertPortFree(port, host);
       await buildDemo(paths, { scale: o.scale });

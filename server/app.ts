@@ -40,6 +40,11 @@ export interface AppOptions {
   auth?: AuthOptions;
   /** Trust X-Forwarded-* from a reverse proxy (client address, HTTPS for the Secure cookie). */
   trustProxy?: boolean;
+  /**
+   * The release is a first look: a first `npm start` serves its latest year while it publishes
+   * the others, then serves the whole release at the same address (/release says so).
+   */
+  preview?: boolean;
   /** The clock of app.duckdb writes, sessions and lockouts (tests). */
   now?: () => Date;
 }
@@ -69,7 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.decorate("settings", { checkResponses: options.checkResponses ?? false, maxCells: options.maxCells ?? DEFAULT_MAX_CELLS });
+  app.decorate("settings", { checkResponses: options.checkResponses ?? false, maxCells: options.maxCells ?? DEFAULT_MAX_CELLS, preview: options.preview ?? false });
   app.addHook("onRequest", (request, reply, done) => {
     reply.header("x-request-id", request.id);
     done();

@@ -32,6 +32,20 @@ describe("caching", () => {
     expect((await app.inject({ url: "/api/v1/profile/zone/Z05?system=ZPL" })).headers.etag).not.toBe(etag);
   });
 
+  it("says a first look is one, and lets browsers keep its answers only to ask again (it is replaced within minutes)", async () => {
+    const firstLook = await testApp({ preview: true });
+    try {
+      const release = await firstLook.inject({ url: "/api/v1/release" });
+      expect(release.json()).toMatchObject({ preview: true });
+      const profile = await firstLook.inject({ url: PROFILE });
+      expect(profile.headers["cache-control"]).toBe("no-cache");
+      expect(profile.headers.etag).toMatch(/^W\//);
+    } finally {
+      await firstLook.close();
+    }
+    expect((await app.inject({ url: "/api/v1/release" })).json()).toMatchObject({ preview: false });
+  });
+
   it("gives equal normalised queries the same ETag", async () => {
     const a = await app.inject({ url: "/api/v1/values?indicator=gmd-coverage&level=zone&years=2024,2023" });
     const b = await app.inject({ url: "/api/v1/values?years=2023,2024,2023&level=zone&indicator=gmd-coverage&stratum=total" });

@@ -7,6 +7,8 @@ import type { Release } from "./release.ts";
 import type { Payload } from "./response-cache.ts";
 
 export const CACHE_CONTROL = "public, max-age=300";
+/** A first look is replaced within minutes at the same addresses: kept only with its ETag, asked again each time. */
+export const PREVIEW_CACHE_CONTROL = "no-cache";
 export type { Payload };
 
 /** JSON text with its keys in a fixed order: equal queries give equal keys. */
@@ -52,7 +54,7 @@ export async function respond(request: FastifyRequest, reply: FastifyReply, key:
     const release = lease.release;
     const keyText = `${request.routeOptions.url}?${stableJson(key)}`;
     const etag = etagOf(release.id, keyText);
-    headers = { etag, "cache-control": CACHE_CONTROL, "x-release-id": release.id };
+    headers = { etag, "cache-control": request.server.settings.preview ? PREVIEW_CACHE_CONTROL : CACHE_CONTROL, "x-release-id": release.id };
     // Headers only once the body exists: an error answer must carry no ETag nor public caching.
     if (!matches(request.headers["if-none-match"], etag)) payload = await release.cache.get(keyText, () => compute(release));
   } finally {

@@ -5,6 +5,8 @@ export interface ServerSettings {
   checkResponses: boolean;
   /** Most cells one /values request may return; beyond it the answer is 400. */
   maxCells: number;
+  /** A first look served while a first start publishes the other years (ServerOptions.preview). */
+  preview: boolean;
 }
 
 declare module "fastify" {

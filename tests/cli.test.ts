@@ -93,6 +93,54 @@ describe("the boussole CLI", () => {
   });
 });
 
+describe("a first start", () => {
+  it("serves a first look (the latest year) while it publishes every year, then the whole release at the same address", async () => {
+    const data = temporaryDirectory();
+    cpSync(TINY, join(data, "sample"), { recursive: true });
+    writeFileSync(join(data, "sample", "extract.json"), JSON.stringify({ producer: "Boussole tests", synthetic: true }));
+    const child = spawn(process.execPath, [join(ROOT, "bin", "boussole.js"), "start", "--data", data, "--port", "0"], { cwd: ROOT, env: { ...process.env, CI: "true" } });
+    let stdout = "";
+    let stderr = "";
+    child.stderr.on("data", (b) => (stderr += String(b)));
+    /** Resolves when stdout has a line matching `re`, with its first group. */
+    const line = (re: RegExp) =>
+      new Promise<string>((resolve, reject) => {
+        const look = () => {
+          const m = re.exec(stdout);
+          if (m) {
+            child.stdout.off("data", look);
+            child.off("exit", early);
+            resolve(m[1]!);
+          }
+        };
+        const early = (code: number | null) => reject(new Error(`start exited with ${code}: ${stderr}`));
+        child.stdout.on("data", (b) => {
+          stdout += String(b);
+          look();
+        });
+        child.once("exit", early);
+        look();
+      });
+    type Answer = { releaseId: string; preview: boolean; years: { first: number; last: number } };
+    try {
+      const url = await line(/follow it at (http:\/\/[^/\s]+)\//);
+      expect((await fetch(`${url}/api/v1/release`)).status).toBe(503);
+      const firstLook = await line(/serving a first look, release ([0-9a-f]{16})/);
+      // Asked at once: publishing every year takes far longer than one request.
+      const first = (await (await fetch(`${url}/api/v1/release`)).json()) as Answer;
+      expect(first).toMatchObject({ releaseId: firstLook, preview: true, years: { first: 2024, last: 2024 } });
+      const whole = await line(/serving release ([0-9a-f]{16})/);
+      const after = (await (await fetch(`${url}/api/v1/release`)).json()) as Answer;
+      expect(after).toMatchObject({ releaseId: whole, preview: false, years: { first: 2023, last: 2024 } });
+      expect(whole).not.toBe(firstLook);
+      const manifest = JSON.parse(readFileSync(join(data, "release", "manifest.json"), "utf8")) as { disclosure: { previousRelease: string } };
+      expect(manifest.disclosure.previousRelease).toBe(firstLook);
+    } finally {
+      child.kill("SIGTERM");
+    }
+  }, 300_000);
+});
+
 describe("the indicators commands", () => {
   it("validates, lists, explains and computes the definitions", () => {
     const validate = boussole("indicators", "validate");

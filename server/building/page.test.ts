@@ -5,7 +5,7 @@ import { advance, isBuildMessage, type BuildStatus } from "./status.ts";
 import { BUILDING_TEXTS } from "./texts.ts";
 
 const START = Date.UTC(2026, 11, 3, 21, 0, 0);
-const fresh: BuildStatus = { stages: ["sample", "load", "publish", "examples"], current: null, tables: null, startedAt: START };
+const fresh: BuildStatus = { stages: ["sample", "load", "preview", "publish", "examples"], current: null, tables: null, startedAt: START };
 
 /** Each stage's state as the page shows it (the class of its list item). */
 function states(html: string): string[] {
@@ -29,11 +29,11 @@ describe("the building page's language", () => {
 
 describe("the building page", () => {
   it("shows the stages done, running and waiting, and disclosure control's progress on the running one", () => {
-    expect(states(buildingPage(fresh, "en", "/", START))).toEqual(["running", "waiting", "waiting", "waiting"]);
-    // A start whose sample and warehouse exist runs only the release and the examples.
+    expect(states(buildingPage(fresh, "en", "/", START))).toEqual(["running", "waiting", "waiting", "waiting", "waiting"]);
+    // A start whose sample, warehouse and first look exist runs only the release and the examples.
     const publishing = advance(advance({ ...fresh, stages: ["publish", "examples"] }, { type: "stage", stage: "publish" }), { type: "tables", done: 12, total: 43 });
     const html = buildingPage(publishing, "fr", "/", START + 125_000);
-    expect(states(html)).toEqual(["done", "done", "running", "waiting"]);
+    expect(states(html)).toEqual(["done", "done", "done", "running", "waiting"]);
     expect(html).toContain("12 tableaux protégés sur 43");
     expect(html).toContain("Commencé il y a 2 min 05 s.");
     // A new stage forgets the last one's progress.
@@ -63,6 +63,9 @@ describe("the building page", () => {
   it("takes only well-formed messages from the building child", () => {
     expect(isBuildMessage({ type: "stage", stage: "load" })).toBe(true);
     expect(isBuildMessage({ type: "tables", done: 3, total: 9 })).toBe(true);
+    // The first look is ready: the parent serves it; the page's status does not change.
+    expect(isBuildMessage({ type: "preview" })).toBe(true);
+    expect(advance(fresh, { type: "preview" })).toEqual(fresh);
     expect(isBuildMessage({ type: "stage", stage: "deploy" })).toBe(false);
     expect(isBuildMessage({ type: "tables", done: "3", total: 9 })).toBe(false);
     expect(isBuildMessage(null)).toBe(false);

@@ -30,7 +30,8 @@ export const BUILDING_TEXTS: Record<Language, BuildingTexts> = {
     stages: {
       sample: "Générer l'échantillon synthétique",
       load: "Charger l'échantillon dans l'entrepôt",
-      publish: "Calculer les indicateurs, protéger les petits effectifs, auditer la publication",
+      preview: "Publier d'abord la dernière année (indicateurs, protection des petits effectifs, audit) et l'afficher",
+      publish: "Publier toutes les années : calculer les indicateurs, protéger les petits effectifs, auditer la publication",
       examples: "Préparer les exemples de cycles PDCA",
     },
     state: { done: "fait", running: "en cours", waiting: "à venir" },
@@ -49,7 +50,8 @@ export const BUILDING_TEXTS: Record<Language, BuildingTexts> = {
     stages: {
       sample: "De synthetische steekproef aanmaken",
       load: "De steekproef in het datawarehouse laden",
-      publish: "De indicatoren berekenen, kleine aantallen beschermen, de publicatie auditen",
+      preview: "Eerst het laatste jaar publiceren (indicatoren, kleine aantallen beschermen, audit) en tonen",
+      publish: "Alle jaren publiceren: de indicatoren berekenen, kleine aantallen beschermen, de publicatie auditen",
       examples: "De voorbeelden van PDCA-cycli klaarzetten",
     },
     state: { done: "klaar", running: "bezig", waiting: "nog niet begonnen" },
@@ -68,7 +70,8 @@ export const BUILDING_TEXTS: Record<Language, BuildingTexts> = {
     stages: {
       sample: "Die synthetische Stichprobe erzeugen",
       load: "Die Stichprobe ins Data Warehouse laden",
-      publish: "Die Indikatoren berechnen, kleine Fallzahlen schützen, die Veröffentlichung prüfen",
+      preview: "Zuerst das letzte Jahr veröffentlichen (Indikatoren, kleine Fallzahlen schützen, Prüfung) und zeigen",
+      publish: "Alle Jahre veröffentlichen: die Indikatoren berechnen, kleine Fallzahlen schützen, die Veröffentlichung prüfen",
       examples: "Die Beispiele für PDCA-Zyklen vorbereiten",
     },
     state: { done: "erledigt", running: "läuft", waiting: "ausstehend" },
@@ -87,7 +90,8 @@ export const BUILDING_TEXTS: Record<Language, BuildingTexts> = {
     stages: {
       sample: "Generate the synthetic sample",
       load: "Load the sample into the warehouse",
-      publish: "Compute the indicators, protect small counts, audit the release",
+      preview: "Publish the latest year first (indicators, small counts protected, audit) and show it",
+      publish: "Publish every year: compute the indicators, protect small counts, audit the release",
       examples: "Prepare the example PDCA cycles",
     },
     state: { done: "done", running: "running", waiting: "waiting" },

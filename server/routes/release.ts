@@ -20,6 +20,7 @@ export const ReleaseSchema = z.object({
   indicators: z.number().int(),
   disclosure: DisclosureShown,
   audit: AuditShown,
+  preview: z.boolean().describe("true while a first start serves its latest year alone and publishes the other years: the whole release replaces it at the same address in a few minutes"),
 });
 
 const plugin: FastifyPluginAsyncZod = async (app) => {
@@ -42,6 +43,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
           indicators: release.catalog.indicators.length,
           disclosure: { minCount, protectionWidth, publishZeros, rules },
           audit: { passed, cellsPublished, hiddenSmallCount, hiddenComplementary, hiddenDerived, narrowestInterval },
+          preview: app.settings.preview,
         },
         app.settings.checkResponses ? ReleaseSchema : undefined,
       );

@@ -11,7 +11,7 @@ import { axeViolations, CHROMIUM, CHROMIUM_ARGS, screenshot } from "./support.ts
 
 describe.skipIf(!existsSync(CHROMIUM))("the building page in a browser", () => {
   it("follows the build without a reload, and says so when the server is gone", async () => {
-    let status: BuildStatus = { stages: ["sample", "load", "publish", "examples"], current: "load", tables: null, startedAt: Date.now() };
+    let status: BuildStatus = { stages: ["sample", "load", "preview", "publish", "examples"], current: "load", tables: null, startedAt: Date.now() };
     const app = await buildingApp(() => status);
     const url = await app.listen({ port: 0, host: "127.0.0.1" });
     const { chromium } = await import("playwright-core");

@@ -1,7 +1,8 @@
 // A first `npm start` as its user meets it: the real command (the tiny extract standing in for
 // the generated sample), a real port, Debian's Chromium. The address answers at once with the
 // page that says the demo is being built, in the address's language; the API says so in its
-// own format; and the same page turns into the dashboard by itself when the release is ready.
+// own format; and the same page turns into the dashboard by itself when the first look (the
+// latest year) is ready, then into the whole release's.
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -50,8 +51,17 @@ describe.skipIf(!existsSync(CHROMIUM))("a first start", () => {
       expect(await page.textContent("h1")).toBe("La démo se prépare");
       expect(await page.locator("li.running").count()).toBe(1);
       await screenshot(page, "first-start-building-fr");
-      // No reload by the test: the page reloads itself until the dashboard answers.
+      // No reload by the test: the page reloads itself until the dashboard answers: first the
+      // first look (the latest year alone), saying so in the page's language.
       await page.locator("header.site .brand").waitFor({ timeout: 240_000 });
+      const firstLook = page.locator("p.banner.preview");
+      await firstLook.waitFor({ timeout: 60_000 });
+      expect(await firstLook.textContent()).toContain("Premier aperçu : seule l'année 2024 est publiée pour l'instant.");
+      expect(stdout).toContain("Boussole is serving a first look");
+      await screenshot(page, "first-start-first-look-fr");
+      // Then, by itself again, the whole release at the same address.
+      await firstLook.waitFor({ state: "detached", timeout: 240_000 });
+      await page.locator("header.site .brand").waitFor({ timeout: 30_000 });
       expect(page.url()).toBe(address);
       expect(problems).toEqual([]);
       expect(await page.getAttribute("html", "lang")).toBe("fr");
@@ -59,7 +69,7 @@ describe.skipIf(!existsSync(CHROMIUM))("a first start", () => {
       expect(stderr).toContain("publishing the demo release");
       const release = await fetch(`${url}/api/v1/release`);
       expect(release.status).toBe(200);
-      expect(((await release.json()) as { synthetic: boolean }).synthetic).toBe(true);
+      expect((await release.json()) as { synthetic: boolean; preview: boolean }).toMatchObject({ synthetic: true, preview: false });
     } finally {
       await context.close();
       start.kill("SIGTERM");

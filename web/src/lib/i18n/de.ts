@@ -11,6 +11,8 @@ export const de: Messages = {
   "nav.main": "Hauptnavigation",
   "nav.api": "Offene Daten (API)",
   "release.synthetic": "Synthetische Demonstrationsdaten: Es wird keine echte Person beschrieben.",
+  "release.preview":
+    "Erster Einblick: Bisher ist nur {year} veröffentlicht. Die anderen Jahre und die Beispiele für PDCA-Zyklen werden noch geschützt und geprüft; diese Seite lädt sich selbst neu, sobald die ganze Veröffentlichung bereit ist (einige Minuten).",
   "release.label": "{title} (Veröffentlichung {id}), Daten bis {period}",
   "release.title": "{source}, {years}, veröffentlicht am {date}",
   "release.syntheticShort": "synthetische Daten",

@@ -10,6 +10,8 @@ export const en = {
   "nav.main": "Main navigation",
   "nav.api": "Open data (API)",
   "release.synthetic": "Synthetic demonstration data: no real person is described.",
+  "release.preview":
+    "First look: only {year} is published so far. The other years and the example PDCA cycles are still being protected and audited; this page reloads itself when the whole release is ready (a few minutes).",
   "release.label": "{title} (release {id}), data up to {period}",
   "release.title": "{source}, {years}, published {date}",
   "release.syntheticShort": "synthetic data",

@@ -11,6 +11,8 @@ export const fr: Messages = {
   "nav.main": "Navigation principale",
   "nav.api": "Données ouvertes (API)",
   "release.synthetic": "Données de démonstration synthétiques : aucune personne réelle n'est décrite.",
+  "release.preview":
+    "Premier aperçu : seule l'année {year} est publiée pour l'instant. Les autres années et les exemples de cycles PDCA sont encore en cours de protection et d'audit ; cette page se recharge d'elle-même quand toute la publication est prête (quelques minutes).",
   "release.label": "{title} (publication {id}), données jusqu'en {period}",
   "release.title": "{source}, {years}, publié le {date}",
   "release.syntheticShort": "données synthétiques",

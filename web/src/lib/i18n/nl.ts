@@ -11,6 +11,8 @@ export const nl: Messages = {
   "nav.main": "Hoofdnavigatie",
   "nav.api": "Open data (API)",
   "release.synthetic": "Synthetische demonstratiegegevens: er wordt geen echte persoon beschreven.",
+  "release.preview":
+    "Eerste blik: voorlopig is alleen {year} gepubliceerd. De andere jaren en de voorbeelden van PDCA-cycli worden nog beschermd en geaudit; deze pagina herlaadt vanzelf zodra de volledige publicatie klaar is (enkele minuten).",
   "release.label": "{title} (publicatie {id}), gegevens tot en met {period}",
   "release.title": "{source}, {years}, gepubliceerd op {date}",
   "release.syntheticShort": "synthetische gegevens",
