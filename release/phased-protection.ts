@@ -15,7 +15,7 @@
  */
 import type { SdcCell } from "../disclosure/index.ts";
 import { cappedByPopulations } from "./capped-numerators.ts";
-import { protectInParallel, type ProtectJob, type ProtectOutcome } from "./protect-jobs.ts";
+import { expectedWork, protectAsReady, protectInParallel, type ProtectJob, type ProtectOutcome, type StagedJob } from "./protect-jobs.ts";
 import type { YearProblem } from "./sdc-model.ts";
 import type { SdcCellRow } from "./write-release.ts";
 
@@ -55,41 +55,54 @@ export async function protectInPhases(denominators: readonly YearProblem[], nume
     problem,
     options: { protectionWidth: o.protectionWidth, publishZeros: true, minCount: Math.max(o.minCount, p.minCount), pruneBudget: o.pruneBudget },
   });
-  const run = (jobs: ProtectJob[]) =>
-    protectInParallel(jobs, {
-      threads: o.threads,
-      onProgress: (_, r) => {
-        o.log(`disclosure: ${++done}/${total} problems protected (${r.key}: ${r.cells} cells, ${r.primary} small, ${r.complementary} complementary, ${(r.ms / 1000).toFixed(1)} s)`);
-        o.onProtected?.(done, total);
-      },
-    });
 
-  // First phase: the populations, with the previous release's facts.
-  const first = await run(denominators.map((p) => job(p, { relations: p.problem.relations, cells: p.problem.cells.map(withKnown) })));
+  // The populations first, with the previous release's facts; each group of numerators as soon
+  // as the populations it touches are protected (not after all of them: on the demo's latest
+  // year one population table takes 13 s while the rest take one), those populations as they
+  // were left. A problem whose small counts these facts visibly cap is protected jointly with
+  // its populations at once, in the same run (capped-numerators.ts).
+  const populationOf = new Map<string, number>();
+  denominators.forEach((p, d) => p.problem.cells.forEach((c) => populationOf.set(c.id, d)));
+  const hiddenPopulations = new Set<string>();
+  const decided = (p: YearProblem) => (c: SdcCell) =>
+    p.denominatorCells?.has(c.id) ? (hiddenPopulations.has(c.id) ? { ...c, publishable: false } : c.publishable ? { ...c, known: true } : c) : withKnown(c);
+  const jointJob = (p: YearProblem, hidden: ReadonlySet<string> | ReadonlyMap<string, unknown>) => {
+    const cells = p.problem.cells.map(withKnown);
+    const hide = cells.filter((c) => c.publishable && !c.known && hidden.has(c.id)).map((c) => c.id);
+    return job(asJoint(p), { relations: p.problem.relations, cells, hide });
+  };
+  const caps: string[][] = numerators.map(() => []);
+  const staged: StagedJob[] = [
+    ...denominators.map((p) => ({ after: [], work: expectedWork(job(p, p.problem)), build: () => job(p, { relations: p.problem.relations, cells: p.problem.cells.map(withKnown) }) })),
+    ...numerators.map((p, i) => ({
+      after: [...new Set([...(p.denominatorCells ?? [])].flatMap((id) => populationOf.get(id) ?? []))],
+      work: expectedWork(job(p, p.problem)),
+      build: () => {
+        const view = p.problem.cells.map(decided(p));
+        caps[i] = p.denominatorCells
+          ? cappedByPopulations({ cells: view, relations: p.problem.relations }, p.denominatorCells, { minCount: Math.max(o.minCount, p.minCount), protectionWidth: o.protectionWidth })
+          : [];
+        return caps[i]!.length > 0 ? jointJob(p, hiddenPopulations) : job(p, { relations: p.problem.relations, cells: view });
+      },
+    })),
+  ];
+  const outcomes = await protectAsReady(staged, {
+    threads: o.threads,
+    onProgress: (_, r, index) => {
+      if (index < denominators.length) for (const [id] of r.hidden) hiddenPopulations.add(id);
+      o.log(`disclosure: ${++done}/${total} problems protected (${r.key}: ${r.cells} cells, ${r.primary} small, ${r.complementary} complementary, ${(r.ms / 1000).toFixed(1)} s)`);
+      o.onProtected?.(done, total);
+    },
+  });
+  const first = outcomes.slice(0, denominators.length);
   const cappedFirst = first.flatMap((r) => r.unprotectable.map((id) => `${r.key}: ${id}`));
   if (cappedFirst.length > 0)
     throw new ProtectionError(`${cappedFirst.length} small count(s) cannot reach the protection width ${o.protectionWidth} because of facts already public: ${cappedFirst.slice(0, 5).join("; ")}`);
   record(result, first, denominators);
 
-  // Second phase: each group of numerators, the populations as the first phase left them. A
-  // problem whose small counts these facts visibly cap is protected jointly with its
-  // populations at once, in the same run (capped-numerators.ts).
-  const decided = (p: YearProblem) => (c: SdcCell) =>
-    p.denominatorCells?.has(c.id) ? (result.hidden.has(c.id) ? { ...c, publishable: false } : c.publishable ? { ...c, known: true } : c) : withKnown(c);
-  const jointJob = (p: YearProblem) => {
-    const cells = p.problem.cells.map(withKnown);
-    const hide = cells.filter((c) => c.publishable && !c.known && result.hidden.has(c.id)).map((c) => c.id);
-    return job(asJoint(p), { relations: p.problem.relations, cells, hide });
-  };
-  const views = numerators.map((p) => p.problem.cells.map(decided(p)));
-  const caps = numerators.map((p, i) =>
-    p.denominatorCells
-      ? cappedByPopulations({ cells: views[i]!, relations: p.problem.relations }, p.denominatorCells, { minCount: Math.max(o.minCount, p.minCount), protectionWidth: o.protectionWidth })
-      : [],
-  );
   const foreseen = caps.filter((c) => c.length > 0).length;
   if (foreseen > 0) o.log(`disclosure: ${foreseen} numerator problem(s) capped by published population cells (${caps.flat().slice(0, 3).join(", ")} …): protected jointly with their populations`);
-  const second = (await run(numerators.map((p, i) => (caps[i]!.length > 0 ? jointJob(p) : job(p, { relations: p.problem.relations, cells: views[i]! }))))).map((r, i) => ({
+  const second = outcomes.slice(denominators.length).map((r, i) => ({
     r,
     p: caps[i]!.length > 0 ? asJoint(numerators[i]!) : numerators[i]!,
   }));
@@ -116,7 +129,7 @@ export async function protectInPhases(denominators: readonly YearProblem[], nume
       .join(", ")} …): protected again jointly with their populations`,
   );
   const joint = await protectInParallel(
-    capped.map(({ p }) => jointJob(p)),
+    capped.map(({ p }) => jointJob(p, result.hidden)),
     { threads: o.threads },
   );
   const jointProblems = capped.map(({ p }) => asJoint(p));

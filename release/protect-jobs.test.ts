@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { gridProblem, hierarchyProblem } from "../disclosure/test-support/problems.ts";
-import { expectedWork, protectInParallel, protectOne, type ProtectJob } from "./protect-jobs.ts";
+import { expectedWork, protectAsReady, protectInParallel, protectOne, type ProtectJob, type ProtectOutcome } from "./protect-jobs.ts";
 
 const jobs: ProtectJob[] = [
   {
@@ -71,5 +71,31 @@ describe("protecting many problems", () => {
   it("a problem that cannot be protected fails the whole run, by name", async () => {
     const broken: ProtectJob = { key: "broken", problem: { cells: [{ id: "a", value: 1, publishable: true }], relations: [{ total: "a", parts: ["a"] }] }, options: {} };
     await expect(protectInParallel([jobs[0]!, broken], { threads: 2 })).rejects.toThrow(/^disclosure problem broken: .*twice/);
+  });
+
+  it("starts a problem only once those it waits for are done, their outcomes known when it is built, on one thread or two", async () => {
+    for (const threads of [1, 2]) {
+      const seen: string[] = [];
+      const built: { key: string; seen: string[] }[] = [];
+      // "grid" waits for "hierarchy" and "none"; "strict" for "grid".
+      const after = { grid: [1, 2], none: [], hierarchy: [], strict: [0] } as Record<string, number[]>;
+      const staged = jobs.map((job) => ({
+        after: after[job.key]!,
+        work: expectedWork(job),
+        build: () => (built.push({ key: job.key, seen: [...seen] }), job),
+      }));
+      const outcomes = await protectAsReady(staged, { threads, onProgress: (_, o: ProtectOutcome) => seen.push(o.key) });
+      expect(outcomes.map((o) => o.key)).toEqual(jobs.map((j) => j.key));
+      const seenWhenBuilt = Object.fromEntries(built.map((b) => [b.key, b.seen]));
+      expect(seenWhenBuilt.grid).toEqual(expect.arrayContaining(["hierarchy", "none"]));
+      expect(seenWhenBuilt.strict).toContain("grid");
+      for (const [k, job] of jobs.entries()) expect({ ...outcomes[k], ms: 0 }).toEqual({ ...(await protectOne(job)), ms: 0 });
+    }
+  });
+
+  it("fails a run whose problems wait for each other", async () => {
+    const staged = jobs.slice(0, 2).map((job, i) => ({ after: [1 - i], work: 1, build: () => job }));
+    await expect(protectAsReady(staged, { threads: 1 })).rejects.toThrow(/wait for problems that never finish/);
+    await expect(protectAsReady(staged, { threads: 2 })).rejects.toThrow(/never became ready/);
   });
 });

@@ -82,3 +82,55 @@ export async function protectInParallel(jobs: readonly ProtectJob[], options: { 
   const byKey = new Map(outcomes.map((o) => [o.key, o]));
   return jobs.map((j) => byKey.get(j.key)!);
 }
+
+/** A problem that may start only once others are protected (their results shape it). */
+export interface StagedJob {
+  /** Indices of the jobs it waits for. */
+  after: readonly number[];
+  /** Its expected cost (expectedWork): among the jobs ready, the heaviest start first. */
+  work: number;
+  /** The job, built when it starts (after the jobs it waits for, whose outcomes are known by then). */
+  build: () => ProtectJob;
+}
+
+/**
+ * Protect staged jobs on up to `threads` worker threads: each starts as soon as the jobs it
+ * waits for are done, the heaviest of those ready first, so no thread idles at a phase's end
+ * while the other finishes a long problem. `onProgress` sees each outcome (with its job's index)
+ * before any job waiting for it is built. Outcomes come back in the jobs' order.
+ */
+export async function protectAsReady(
+  jobs: readonly StagedJob[],
+  options: { threads?: number; onProgress?: (done: number, outcome: ProtectOutcome, index: number) => void } = {},
+): Promise<ProtectOutcome[]> {
+  const waiting = jobs.map((j) => new Set(j.after));
+  const dependents = jobs.map(() => [] as number[]);
+  jobs.forEach((j, i) => j.after.forEach((d) => dependents[d]!.push(i)));
+  const ready = jobs.flatMap((_, i) => (waiting[i]!.size === 0 ? [i] : []));
+  const take = () => {
+    if (ready.length === 0) return undefined;
+    let best = 0;
+    for (let k = 1; k < ready.length; k++) if (jobs[ready[k]!]!.work > jobs[ready[best]!]!.work) best = k;
+    return ready.splice(best, 1)[0];
+  };
+  let done = 0;
+  const finished = (index: number, outcome: ProtectOutcome) => {
+    options.onProgress?.(++done, outcome, index);
+    for (const i of dependents[index]!) {
+      waiting[i]!.delete(index);
+      if (waiting[i]!.size === 0) ready.push(i);
+    }
+  };
+  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), jobs.length));
+  if (threads === 1) {
+    const out: ProtectOutcome[] = new Array(jobs.length);
+    for (let index = take(); index !== undefined; index = take()) finished(index, (out[index] = await protectOne(jobs[index]!.build())));
+    if (done < jobs.length) throw new Error(`${jobs.length - done} disclosure problem(s) wait for problems that never finish`);
+    return out;
+  }
+  return runPool<ProtectJob, ProtectOutcome>(
+    WORKER,
+    { count: jobs.length, take, job: (index) => jobs[index]!.build() },
+    { threads, onResult: (_, outcome, index) => finished(index, outcome), label: (job) => `disclosure problem ${job.key}` },
+  );
+}

@@ -26,6 +26,17 @@ export interface PoolOptions<J, R> {
   label?: (job: J, index: number) => string;
 }
 
+/**
+ * Jobs that become ready as others finish (a problem that needs another's result): `take` gives
+ * the index of a job ready to start, or undefined when none is ready yet; `job` builds that job
+ * when it starts. The pool asks again each time a job finishes (after `onResult`).
+ */
+export interface JobSource<J> {
+  count: number;
+  take(): number | undefined;
+  job(index: number): J;
+}
+
 /** A job failed in its worker: the pool stopped, and this names the job and carries the worker's error. */
 export class JobError<J = unknown> extends Error {
   constructor(
@@ -47,12 +58,16 @@ export class JobError<J = unknown> extends Error {
  * the jobs' order. The first failure (a job that throws, a thread that crashes or exits)
  * rejects at once; every thread is terminated before the promise settles, either way.
  */
-export async function runPool<J, R>(module: URL, jobs: readonly J[], options: PoolOptions<J, R>): Promise<R[]> {
-  if (jobs.length === 0) return [];
-  const threads = Math.max(1, Math.min(Math.floor(options.threads), jobs.length));
-  const results: R[] = new Array(jobs.length);
+export async function runPool<J, R>(module: URL, jobs: readonly J[] | JobSource<J>, options: PoolOptions<J, R>): Promise<R[]> {
+  const source = isSource(jobs) ? jobs : inOrder(jobs);
+  const count = source.count;
+  if (count === 0) return [];
+  const threads = Math.max(1, Math.min(Math.floor(options.threads), count));
+  const results: R[] = new Array(count);
+  const started = new Map<number, J>();
   const workers: Worker[] = [];
-  let next = 0;
+  // Threads waiting for a job to become ready.
+  const parked: (() => void)[] = [];
   let done = 0;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -65,28 +80,38 @@ export async function runPool<J, R>(module: URL, jobs: readonly J[], options: Po
         });
         workers.push(worker);
         const give = () => {
-          const index = next++;
-          // Nothing left: the worker closes its port and exits.
-          worker.postMessage((index < jobs.length ? { index, job: jobs[index] as J } : null) satisfies ToWorker<J>);
+          const index = started.size < count ? source.take() : undefined;
+          if (index !== undefined) {
+            const job = source.job(index);
+            started.set(index, job);
+            worker.postMessage({ index, job } satisfies ToWorker<J>);
+          } else if (started.size === count) {
+            // Nothing left: the worker closes its port and exits.
+            worker.postMessage(null satisfies ToWorker<J>);
+          } else if (started.size === done && parked.length === threads - 1) {
+            reject(new Error(`${count - started.size} job(s) never became ready`));
+          } else parked.push(give);
         };
         worker.on("message", (m: FromWorker<R>) => {
           if ("ready" in m) return give();
           if ("progress" in m) return options.onProgress?.(m.index, m.progress);
           if (!m.ok) {
-            const job = jobs[m.index] as J;
+            const job = started.get(m.index) as J;
             return reject(new JobError(m.index, job, options.label?.(job, m.index) ?? `job ${m.index}`, m.name, m.message, m.stack));
           }
           results[m.index] = m.value;
           done++; // not inside `onResult?.(…)`: its arguments are skipped when there is no callback
           options.onResult?.(done, m.value, m.index);
           give();
+          // What finished may have made jobs ready for the threads waiting.
+          for (let n = parked.length; n > 0; n--) parked.shift()!();
         });
         worker.once("error", reject);
         worker.once("exit", (code) => {
           if (code !== 0) reject(new Error(`worker ${module.pathname} exited with code ${code}`));
           else if (--running === 0) {
-            if (done === jobs.length) resolve();
-            else reject(new Error(`worker ${module.pathname} exited with ${jobs.length - done} job(s) unfinished`));
+            if (done === count) resolve();
+            else reject(new Error(`worker ${module.pathname} exited with ${count - done} job(s) unfinished`));
           }
         });
       };
@@ -96,4 +121,14 @@ export async function runPool<J, R>(module: URL, jobs: readonly J[], options: Po
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return results;
+}
+
+function isSource<J>(jobs: readonly J[] | JobSource<J>): jobs is JobSource<J> {
+  return !Array.isArray(jobs);
+}
+
+/** Jobs all ready from the start, taken in the order given. */
+function inOrder<J>(jobs: readonly J[]): JobSource<J> {
+  let next = 0;
+  return { count: jobs.length, take: () => (next < jobs.length ? next++ : undefined), job: (index) => jobs[index]! };
 }
