@@ -33,6 +33,16 @@ export interface PackedRows {
   upper: Float64Array;
 }
 
+/** Bounds with ±Infinity as HiGHS's ±infinity (a plain loop: tens of thousands per program). */
+function bounded(values: ArrayLike<number>, inf: number): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i]!;
+    out[i] = x === Infinity ? inf : x === -Infinity ? -inf : x;
+  }
+  return out;
+}
+
 /** Pack rows given one by one. */
 export function packRows(rows: readonly SparseRow[]): PackedRows {
   const starts = new Int32Array(rows.length + 1);
@@ -87,15 +97,14 @@ export class Lp {
     const inf = highs.infinity;
     const rows = Array.isArray(program.rows) ? packRows(program.rows) : (program.rows as PackedRows);
     const numRows = rows.lower.length;
-    const bound = (x: number) => (x === Infinity ? inf : x === -Infinity ? -inf : x);
     this.model = highs.createModel({
       numCols: this.numCols,
       numRows,
       colCost: program.cost ? Float64Array.from(program.cost) : new Float64Array(this.numCols),
-      colLower: Float64Array.from(program.lower, bound),
-      colUpper: Float64Array.from(program.upper, bound),
-      rowLower: rows.lower.map(bound),
-      rowUpper: rows.upper.map(bound),
+      colLower: bounded(program.lower, inf),
+      colUpper: bounded(program.upper, inf),
+      rowLower: bounded(rows.lower, inf),
+      rowUpper: bounded(rows.upper, inf),
       matrix: { format: "csr", numRows, numCols: this.numCols, starts: rows.starts, indices: rows.indices, values: rows.values },
     });
     // Presolve off: the programs are small, and without it HiGHS tells

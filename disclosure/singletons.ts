@@ -22,24 +22,34 @@ export interface Elimination {
  * values (other entries are ignored).
  */
 export function eliminateSingletons(structure: Structure, unknownIn: Uint8Array, valuesIn: ArrayLike<number>): Elimination {
+  // Plain loops over typed arrays: this runs for every attack and probe, over every relation.
   const n = structure.ids.length;
+  const rows = structure.relations;
   const unknown = Uint8Array.from(unknownIn);
   const derived = new Uint8Array(n);
-  const values = Float64Array.from({ length: n }, (_, i) => (unknown[i] ? NaN : valuesIn[i]!));
-  const open = Int32Array.from(structure.relations, (row) => row.reduce((k, c) => k + unknown[c]!, 0));
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) values[i] = unknown[i] ? NaN : valuesIn[i]!;
+  const open = new Int32Array(rows.length);
   const queue: number[] = [];
-  open.forEach((k, r) => k === 1 && queue.push(r));
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    let k = 0;
+    for (let j = 0; j < row.length; j++) k += unknown[row[j]!]!;
+    open[r] = k;
+    if (k === 1) queue.push(r);
+  }
 
   while (queue.length > 0) {
     const r = queue.pop()!;
     if (open[r] !== 1) continue;
-    const row = structure.relations[r]!;
+    const row = rows[r]!;
     let cell = -1;
     let sum = 0; // Σ parts − total over the known cells
-    row.forEach((c, position) => {
+    for (let position = 0; position < row.length; position++) {
+      const c = row[position]!;
       if (unknown[c]) cell = c;
       else sum += position === 0 ? -values[c]! : values[c]!;
-    });
+    }
     // total − Σ parts = 0: the unknown is the total (sum of parts) or a part.
     const value = (row[0] === cell ? sum : -sum) + 0; // + 0 turns −0 into 0
     if (value < 0) {
@@ -54,11 +64,12 @@ export function eliminateSingletons(structure: Structure, unknownIn: Uint8Array,
     }
   }
   // Relations left without unknowns must still add up: two derivations of one cell could disagree.
-  structure.relations.forEach((row, r) => {
-    if (open[r] !== 0) return;
+  for (let r = 0; r < rows.length; r++) {
+    if (open[r] !== 0) continue;
+    const row = rows[r]!;
     let balance = values[row[0]!]!;
     for (let k = 1; k < row.length; k++) balance -= values[row[k]!]!;
     if (balance !== 0) throw new SdcError(`inconsistent release: relation #${r} does not add up once hidden cells are derived`);
-  });
+  }
   return { unknown, derived, values };
 }

@@ -66,7 +66,9 @@ export class SuppressionState {
   }
 
   unpublishedMask(): Uint8Array {
-    return Uint8Array.from(this.structure.ids, (_, i) => (this.isUnpublished(i) ? 1 : 0));
+    const mask = new Uint8Array(this.structure.ids.length);
+    for (let i = 0; i < mask.length; i++) mask[i] = this.isUnpublished(i) ? 1 : 0;
+    return mask;
   }
 
   /** The component of an unpublished cell (or of an unknown one, by `unknown`), found by walking relations. */

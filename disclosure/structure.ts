@@ -40,19 +40,29 @@ export function buildStructure(cells: readonly CellShape[], relations: readonly 
     known[i] = cell.known ? 1 : 0;
   });
 
-  const lookup = (id: string, where: string): number => {
+  // Plain loops, and the message of an error built only when there is one: problems have tens of
+  // thousands of relations, and this runs for each problem and again in its audit.
+  const where = (r: number) => `relation #${r} (total "${relations[r]!.total}")`;
+  const lookup = (id: string, r: number): number => {
     const i = index.get(id);
-    if (i === undefined) throw new SdcError(`${where} refers to unknown cell "${id}"`);
+    if (i === undefined) throw new SdcError(`${where(r)} refers to unknown cell "${id}"`);
     return i;
   };
 
   const incidence: number[][] = cells.map(() => []);
+  // The relation that last listed each cell: a cell listed twice in one relation is seen at once.
+  const listedBy = new Int32Array(cells.length).fill(-1);
   const rows = relations.map((relation, r) => {
-    const where = `relation #${r} (total "${relation.total}")`;
-    if (!Array.isArray(relation.parts) || relation.parts.length === 0) throw new SdcError(`${where} has no parts`);
-    const row = Int32Array.from([relation.total, ...relation.parts], (id) => lookup(id, where));
-    // A repeated cell would make the equation say something else than it reads.
-    if (new Set(row).size !== row.length) throw new SdcError(`${where} lists a cell twice`);
+    const parts = relation.parts;
+    if (!Array.isArray(parts) || parts.length === 0) throw new SdcError(`${where(r)} has no parts`);
+    const row = new Int32Array(parts.length + 1);
+    row[0] = lookup(relation.total, r);
+    for (let k = 0; k < parts.length; k++) row[k + 1] = lookup(parts[k]!, r);
+    for (const cell of row) {
+      // A repeated cell would make the equation say something else than it reads.
+      if (listedBy[cell] === r) throw new SdcError(`${where(r)} lists a cell twice`);
+      listedBy[cell] = r;
+    }
     for (const cell of row) incidence[cell]!.push(r);
     return row;
   });
