@@ -59,6 +59,11 @@ describe.skipIf(!existsSync(CHROMIUM))("a first start", () => {
       expect(await firstLook.textContent()).toContain("Premier aperçu : seule l'année 2024 est publiée pour l'instant.");
       expect(stdout).toContain("Boussole is serving a first look");
       await screenshot(page, "first-start-first-look-fr");
+      // Its cycles page says when the cycles come (the app database is still the build's).
+      const pdca = await context.newPage();
+      await pdca.goto(`${url}/fr/pdca`);
+      await expect.poll(() => pdca.locator("main").textContent(), { timeout: 15_000 }).toContain("arrivent avec toute la publication");
+      await pdca.close();
       // Then, by itself again, the whole release at the same address.
       await firstLook.waitFor({ state: "detached", timeout: 240_000 });
       await page.locator("header.site .brand").waitFor({ timeout: 30_000 });

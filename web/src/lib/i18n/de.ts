@@ -203,6 +203,7 @@ export const de: Messages = {
   "pdca.zone": "Zyklen von {zone}",
   "pdca.none": "Für diese Zone ist noch kein Zyklus erfasst.",
   "pdca.unavailable": "Dieser Server speichert keine Verbesserungszyklen.",
+  "pdca.firstLook": "Die Verbesserungszyklen und die Beispielzyklen der Demo kommen mit der ganzen Veröffentlichung, in einigen Minuten.",
   "pdca.signIn": "Melden Sie sich an, um Zyklen zu planen und zu bearbeiten",
   "pdca.username": "Benutzername",
   "pdca.password": "Passwort",

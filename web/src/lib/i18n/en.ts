@@ -200,6 +200,7 @@ export const en = {
   "pdca.zone": "Cycles of {zone}",
   "pdca.none": "No cycle has been recorded for this zone yet.",
   "pdca.unavailable": "This server does not keep improvement cycles.",
+  "pdca.firstLook": "Improvement cycles, and the demo's example cycles, come with the whole release, in a few minutes.",
   "pdca.signIn": "Sign in to plan and edit cycles",
   "pdca.username": "Username",
   "pdca.password": "Password",

@@ -203,6 +203,7 @@ export const fr: Messages = {
   "pdca.zone": "Cycles de {zone}",
   "pdca.none": "Aucun cycle n'est encore enregistré pour cette zone.",
   "pdca.unavailable": "Ce serveur ne conserve pas de cycles d'amélioration.",
+  "pdca.firstLook": "Les cycles d'amélioration, et les exemples de la démo, arrivent avec toute la publication, dans quelques minutes.",
   "pdca.signIn": "Connectez-vous pour planifier et modifier des cycles",
   "pdca.username": "Nom d'utilisateur",
   "pdca.password": "Mot de passe",

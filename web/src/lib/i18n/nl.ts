@@ -201,6 +201,7 @@ export const nl: Messages = {
   "pdca.zone": "Cycli van {zone}",
   "pdca.none": "Voor deze zone is nog geen cyclus geregistreerd.",
   "pdca.unavailable": "Deze server bewaart geen verbetercycli.",
+  "pdca.firstLook": "De verbetercycli, en de voorbeeldcycli van de demo, komen met de volledige publicatie, binnen enkele minuten.",
   "pdca.signIn": "Meld u aan om cycli te plannen en te bewerken",
   "pdca.username": "Gebruikersnaam",
   "pdca.password": "Wachtwoord",
