@@ -59,28 +59,15 @@ export function expectedWork(job: ProtectJob): number {
 const WORKER = new URL("./protect-worker.ts", import.meta.url);
 
 /**
- * Protect every job on up to `threads` worker threads (default: the machine's cores). Outcomes
- * come back in the jobs' order; the first failure stops everything.
+ * Protect every job on up to `threads` worker threads (default: the machine's cores), heaviest
+ * first: independent problems, staged with nothing to wait for. Outcomes come back in the jobs'
+ * order; the first failure stops everything.
  */
-export async function protectInParallel(jobs: readonly ProtectJob[], options: { threads?: number; onProgress?: (done: number, outcome: ProtectOutcome) => void } = {}): Promise<ProtectOutcome[]> {
-  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), jobs.length));
-  if (threads === 1) {
-    const out: ProtectOutcome[] = [];
-    for (const job of jobs) {
-      const outcome = await protectOne(job);
-      out.push(outcome);
-      options.onProgress?.(out.length, outcome);
-    }
-    return out;
-  }
-  const heaviestFirst = [...jobs].sort((a, b) => expectedWork(b) - expectedWork(a));
-  const outcomes = await runPool<ProtectJob, ProtectOutcome>(WORKER, heaviestFirst, {
-    threads,
-    onResult: (done, outcome) => options.onProgress?.(done, outcome),
-    label: (job) => `disclosure problem ${job.key}`,
-  });
-  const byKey = new Map(outcomes.map((o) => [o.key, o]));
-  return jobs.map((j) => byKey.get(j.key)!);
+export function protectInParallel(jobs: readonly ProtectJob[], options: { threads?: number; onProgress?: (done: number, outcome: ProtectOutcome) => void } = {}): Promise<ProtectOutcome[]> {
+  return protectAsReady(
+    jobs.map((job) => ({ after: [], work: expectedWork(job), build: () => job })),
+    options,
+  );
 }
 
 /** A problem that may start only once others are protected (their results shape it). */
@@ -115,7 +102,8 @@ export async function protectAsReady(
   };
   let done = 0;
   const finished = (index: number, outcome: ProtectOutcome) => {
-    options.onProgress?.(++done, outcome, index);
+    done++; // not inside `onProgress?.(…)`: its arguments are skipped when there is no callback
+    options.onProgress?.(done, outcome, index);
     for (const i of dependents[index]!) {
       waiting[i]!.delete(index);
       if (waiting[i]!.size === 0) ready.push(i);
