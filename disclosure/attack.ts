@@ -15,7 +15,7 @@ import { determinedColumns } from "./gauss.ts";
 import { Lp, type Outcome } from "./lp.ts";
 import { SdcError } from "./model.ts";
 import type { Structure } from "./structure.ts";
-import type { Highs } from "highs";
+import type { Solver } from "./lp.ts";
 
 const TOLERANCE = 1e-6;
 
@@ -43,7 +43,7 @@ export class ComponentAttack {
   /** Rows of each column, built on first use. */
   private rowsOf: number[][] | undefined;
 
-  constructor(highs: Highs, structure: Structure, component: Component, unpublished: Uint8Array, values: ArrayLike<number>, lower: (cell: number) => number) {
+  constructor(highs: Solver, structure: Structure, component: Component, unpublished: Uint8Array, values: ArrayLike<number>, lower: (cell: number) => number) {
     this.structure = structure;
     this.system = componentSystem(structure, component, unpublished, values);
     const n = component.cells.length;

@@ -12,7 +12,7 @@ import type { ResolvedOptions } from "./model.ts";
 import { lowerBound } from "./options.ts";
 import { eliminateSingletons } from "./singletons.ts";
 import type { Structure } from "./structure.ts";
-import type { Highs } from "highs";
+import type { Solver } from "./lp.ts";
 
 /** Cells the attacker knows whatever we suppress. `values` may be NaN for unpublished cells. */
 export function alwaysKnown(structure: Structure, values: ArrayLike<number>, options: ResolvedOptions): Uint8Array {
@@ -29,7 +29,7 @@ export class Ceiling {
   private readonly cache = new Map<number, number>();
 
   constructor(
-    private readonly highs: Highs,
+    private readonly highs: Solver,
     private readonly structure: Structure,
     private readonly values: ArrayLike<number>,
     private readonly options: ResolvedOptions,

@@ -1,21 +1,11 @@
-// A thin wrapper over the HiGHS WebAssembly build: one persistent model per
-// linear program, re-solved with a changed objective or bounds so the simplex
-// warm-starts from the previous basis (much cheaper than re-parsing LP text).
+// A thin wrapper over HiGHS (solver.ts): one persistent model per linear program, re-solved
+// with a changed objective or bounds so the simplex warm-starts from the previous basis (much
+// cheaper than building the program again).
 
-import highsModule, { type Highs, type Model } from "highs";
+import { HighsModel, MODEL_STATUS, type Solver } from "./solver.ts";
 import { SdcError } from "./model.ts";
 
-// highs ships CommonJS typings: under NodeNext, TypeScript sees the default
-// import as the module object, while Node's ESM entry (build/highs.mjs) gives
-// the loader itself. Accept both shapes.
-const loadHighs: typeof highsModule.default = (highsModule as unknown as { default?: typeof highsModule.default }).default ?? (highsModule as unknown as typeof highsModule.default);
-
-let cached: Promise<Highs> | undefined;
-
-/** The solver is loaded once per process: compiling the WebAssembly costs ~100 ms. */
-export function loadSolver(): Promise<Highs> {
-  return (cached ??= loadHighs());
-}
+export { loadSolver, type Solver } from "./solver.ts";
 
 export interface SparseRow {
   indices: number[];
@@ -83,56 +73,51 @@ export type Outcome = { status: "optimal"; value: number } | { status: "unbounde
 export const solveCounter = { count: 0 };
 
 export class Lp {
-  readonly highs: Highs;
-  readonly model: Model;
+  readonly solver: Solver;
+  readonly model: HighsModel;
   readonly numCols: number;
   /** Columns with a non-zero objective coefficient. */
   private objectiveCols: number[] = [];
   /** Switch to the primal simplex after the first solve (see LinearProgram.primal). */
   private primalAfterFirst: boolean;
 
-  constructor(highs: Highs, program: LinearProgram) {
-    this.highs = highs;
+  constructor(solver: Solver, program: LinearProgram) {
+    this.solver = solver;
     this.numCols = program.lower.length;
-    const inf = highs.infinity;
+    const inf = solver.infinity;
     const rows = Array.isArray(program.rows) ? packRows(program.rows) : (program.rows as PackedRows);
-    const numRows = rows.lower.length;
-    this.model = highs.createModel({
-      numCols: this.numCols,
-      numRows,
-      colCost: program.cost ? Float64Array.from(program.cost) : new Float64Array(this.numCols),
+    this.model = new HighsModel(solver, {
+      cost: program.cost ? Float64Array.from(program.cost) : new Float64Array(this.numCols),
       colLower: bounded(program.lower, inf),
       colUpper: bounded(program.upper, inf),
       rowLower: bounded(rows.lower, inf),
       rowUpper: bounded(rows.upper, inf),
-      matrix: { format: "csr", numRows, numCols: this.numCols, starts: rows.starts, indices: rows.indices, values: rows.values },
+      starts: rows.starts,
+      indices: rows.indices,
+      values: rows.values,
     });
-    // Presolve off: the programs are small, and without it HiGHS tells
-    // "infeasible" from "unbounded" instead of answering "one of the two".
-    this.model.options.set({ output_flag: false, presolve: "off" });
     this.primalAfterFirst = program.primal === true;
   }
 
   /** Solve with the current objective (minimisation). */
   run(): Outcome {
     solveCounter.count++;
-    const codes = this.highs.constants.modelStatus;
-    const conclusive = (code: number) => code === codes.optimal || code === codes.infeasible || code === codes.unbounded || code === codes.empty;
-    let status = this.model.run().modelStatus;
+    const conclusive = (code: number) => code === MODEL_STATUS.optimal || code === MODEL_STATUS.infeasible || code === MODEL_STATUS.unbounded || code === MODEL_STATUS.empty;
+    let status = this.model.run();
     if (this.primalAfterFirst) {
-      this.model.options.set({ simplex_strategy: 4 });
+      this.model.option("int", "simplex_strategy", 4);
       this.primalAfterFirst = false;
     }
     if (!conclusive(status)) {
       // A warm start can leave the simplex unable to conclude (seen after
       // many bound changes on degenerate programs): retry from scratch.
       this.model.clearSolver();
-      status = this.model.run().modelStatus;
+      status = this.model.run();
     }
-    if (status === codes.optimal) return { status: "optimal", value: this.model.getObjectiveValue() };
-    if (status === codes.infeasible) return { status: "infeasible", value: NaN };
-    if (status === codes.unbounded) return { status: "unbounded", value: -Infinity };
-    if (status === codes.empty) return { status: "optimal", value: 0 };
+    if (status === MODEL_STATUS.optimal) return { status: "optimal", value: this.model.objectiveValue() };
+    if (status === MODEL_STATUS.infeasible) return { status: "infeasible", value: NaN };
+    if (status === MODEL_STATUS.unbounded) return { status: "unbounded", value: -Infinity };
+    if (status === MODEL_STATUS.empty) return { status: "optimal", value: 0 };
     throw new SdcError(`LP solver stopped with status ${status}`);
   }
 
@@ -158,12 +143,12 @@ export class Lp {
   }
 
   setBounds(col: number, lower: number, upper: number): void {
-    const inf = this.highs.infinity;
+    const inf = this.solver.infinity;
     this.model.changeColBounds(col, lower === -Infinity ? -inf : lower, upper === Infinity ? inf : upper);
   }
 
   solution(): Float64Array {
-    return Float64Array.from(this.model.getSolution().colValue);
+    return this.model.solution();
   }
 
   dispose(): void {

@@ -6,7 +6,7 @@ import type { Component } from "./components.ts";
 import { SdcError, type ResolvedOptions, type SdcCell } from "./model.ts";
 import { lowerBound } from "./options.ts";
 import type { Structure } from "./structure.ts";
-import type { Highs } from "highs";
+import type { Solver } from "./lp.ts";
 
 export type HiddenKind = "primary" | "complementary";
 
@@ -23,7 +23,7 @@ export class SuppressionState {
   version = 0;
 
   constructor(
-    readonly highs: Highs,
+    readonly highs: Solver,
     readonly structure: Structure,
     readonly values: Float64Array,
     readonly options: ResolvedOptions,
