@@ -49,27 +49,37 @@ export function eventScans(todo: readonly Definition[], span: { from: number; to
     const window = (u: (typeof users)[number]) => u.n["window-years"];
     // Spending reads every row of the table; events only those their codes select.
     const whereOf = (us: typeof users, paid: boolean) => (paid ? "true" : [...new Set(us.map((u) => `(${eventCondition(u.n)})`))].join(" OR "));
+    // A scan that selects the events of one condition only (no spending, which reads every row)
+    // need not test it again per count: every row it reads satisfies it.
+    const selects = (us: typeof users, paid: boolean) => (u: (typeof users)[number]) => !paid && new Set(us.map((v) => eventCondition(v.n))).size === 1 && us.includes(u);
+    // count(*) of the rows meeting every condition left (none: every row).
+    const countIf = (conditions: readonly string[]) => (conditions.length === 0 ? "count(*)" : `count(*) FILTER (WHERE ${conditions.join(" AND ")})`);
     // Spending has no window: only the year of the event (k = 0). Summed as decimals (to
     // 1/10,000 of a euro), made DOUBLE only once per cell (compile.ts).
     const amounts = (k: string | undefined) => payers.map((p) => `sum(CAST(amount_eur AS DECIMAL(18, 4)))${k === undefined ? "" : ` FILTER (WHERE ${k} = 0)`} AS a${p.i}_${source}`);
     for (const p of payers) spending.set(p.i, [...(spending.get(p.i) ?? []), { source, amountColumn: `a${p.i}_${source}` }]);
     // The same events by period of their date (a sub-annual definition has no look-back window):
     // counted in the statement that counts the year, they add up to its numerator by construction.
-    const byPeriod = (u: (typeof users)[number], guard: string) => {
+    // `guard`: the conditions of u's events that the scan does not already ensure.
+    const byPeriod = (u: (typeof users)[number], guard: readonly string[]) => {
       const kind = todo[u.i]!["sub-annual"];
       if (kind === undefined) return [];
       return Array.from({ length: periodCount(kind) }, (_, p) => {
         const months = monthsOf(kind, p + 1);
-        return `count(*) FILTER (WHERE ${guard}month(${date}) BETWEEN ${months[0]} AND ${months.at(-1)} AND ${eventCondition(u.n)}) AS e${u.i}_p${p + 1}`;
+        return `${countIf([`month(${date}) BETWEEN ${months[0]} AND ${months.at(-1)}`, ...guard])} AS e${u.i}_p${p + 1}`;
       });
     };
-    // k: how many years before the figures' year the event happened.
-    const counts = (us: typeof users, k: string) =>
-      us.flatMap((u) => [`count(*) FILTER (WHERE ${k} < ${window(u)} AND ${eventCondition(u.n)}) AS e${u.i}`, ...byPeriod(u, `${k} < ${window(u)} AND `)]);
+    // k: how many years before the figures' year the event happened; `reach`: the scan reads
+    // only events with k < reach, so a window of that length needs no test of its own.
+    const counts = (us: typeof users, k: string, reach: number, paid: boolean) =>
+      us.flatMap((u) => {
+        const guard = [...(window(u) < reach ? [`${k} < ${window(u)}`] : []), ...(selects(us, paid)(u) ? [] : [eventCondition(u.n)])];
+        return [`${countIf(guard)} AS e${u.i}`, ...byPeriod(u, guard)];
+      });
     const fanOut = (name: string, us: typeof users, paid: boolean, years?: { from: number; to: number }) => {
       const reach = Math.max(1, ...us.map(window));
       return `${name} AS (
-  SELECT e.person_id, CAST(year(${date}) + w.k AS INTEGER) AS year, ${[...counts(us, "w.k"), ...(paid ? amounts("w.k") : [])].join(", ")}
+  SELECT e.person_id, CAST(year(${date}) + w.k AS INTEGER) AS year, ${[...counts(us, "w.k", reach, paid), ...(paid ? amounts("w.k") : [])].join(", ")}
   FROM ${source} e CROSS JOIN range(0, ${reach}) AS w(k)
   WHERE ${years ? `${yearRange(date, years.from - reach + 1, years.to)} AND year(${date}) + w.k BETWEEN ${years.from} AND ${years.to} AND ` : ""}(${whereOf(us, paid)})
   GROUP BY ALL
@@ -78,7 +88,7 @@ export function eventScans(todo: readonly Definition[], span: { from: number; to
     if (only !== undefined) {
       // One year: a date range (row groups outside it are skipped) instead of the fan-out.
       ctes.push(`ev_${source} AS (
-  SELECT e.person_id, CAST(${only} AS INTEGER) AS year, ${[...counts(users, `(${only} - year(${date}))`), ...amounts(`(${only} - year(${date}))`)].join(", ")}
+  SELECT e.person_id, CAST(${only} AS INTEGER) AS year, ${[...counts(users, `(${only} - year(${date}))`, maxWindow, payers.length > 0), ...amounts(`(${only} - year(${date}))`)].join(", ")}
   FROM ${source} e
   WHERE ${yearRange(date, only - maxWindow + 1, only)} AND (${whereOf(users, payers.length > 0)})
   GROUP BY ALL
@@ -96,7 +106,7 @@ export function eventScans(todo: readonly Definition[], span: { from: number; to
       const far = users.filter((u) => window(u) > 1);
       if (near.length > 0 || payers.length > 0) {
         ctes.push(`ev_${source} AS (
-  SELECT e.person_id, CAST(year(${date}) AS INTEGER) AS year, ${[...near.flatMap((u) => [`count(*) FILTER (WHERE ${eventCondition(u.n)}) AS e${u.i}`, ...byPeriod(u, "")]), ...amounts(undefined)].join(", ")}
+  SELECT e.person_id, CAST(year(${date}) AS INTEGER) AS year, ${[...counts(near, "0", 1, payers.length > 0), ...amounts(undefined)].join(", ")}
   FROM ${source} e
   WHERE ${yearRange(date, span.from, span.to)} AND (${whereOf(near, payers.length > 0)})
   GROUP BY ALL
