@@ -25,6 +25,17 @@ export function definition(fields: Partial<DefinitionInput> & Pick<DefinitionInp
   });
 }
 
+/** Emergency visits per 1,000 persons, also by quarter (the demo's `sub-annual` definition, reduced). */
+export const quarterlyEmergencyVisits = (): Definition =>
+  definition({
+    id: "emergency-visits",
+    statistic: "crude-rate",
+    unit: "per-1000",
+    population: {},
+    numerator: { kind: "events", source: "health_service", codes: { nomenclature: ["990510"] }, count: "events" },
+    "sub-annual": "quarter",
+  });
+
 /**
  * An extract (e.g. one made by `tinyWith`) loaded into a fresh warehouse; returns its path.
  * Tests of the later stages load through here rather than importing etl/ themselves.

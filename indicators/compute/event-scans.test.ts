@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { definition } from "../../tests/indicator-helpers.ts";
+import { definition, quarterlyEmergencyVisits } from "../../tests/indicator-helpers.ts";
 import { eventScans } from "./event-scans.ts";
 
-const visits = definition({
-  id: "emergency-visits",
-  statistic: "crude-rate",
-  unit: "per-1000",
-  population: {},
-  numerator: { kind: "events", source: "health_service", codes: { nomenclature: ["990510"] }, count: "events" },
-  "sub-annual": "quarter",
-});
+const visits = quarterlyEmergencyVisits();
 const gpContacts = definition({
   id: "gp-contacts",
   statistic: "crude-rate",

@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { definition } from "../../tests/indicator-helpers.ts";
+import { quarterlyEmergencyVisits } from "../../tests/indicator-helpers.ts";
 import { rateLimits } from "../stats/index.ts";
 import { dayFraction, daysInMonth, daysInYear, periodCells, periodEventsFromColumns, periodLabel, periodOfDate, periodOfMonth } from "./periods.ts";
 
-const quarterly = definition({
-  id: "emergency-visits",
-  statistic: "crude-rate",
-  unit: "per-1000",
-  population: {},
-  numerator: { kind: "events", source: "health_service", codes: { nomenclature: ["990510"] }, count: "events" },
-  "sub-annual": "quarter",
-});
+const quarterly = quarterlyEmergencyVisits();
 const monthly = { ...quarterly, id: "emergency-visits-monthly", "sub-annual": "month" as const };
 
 describe("periods of a date", () => {
