@@ -50,6 +50,9 @@ describe("computing some years only", () => {
     const all = await computeIndicators(warehouse, definitions);
     const one = await computeIndicators(warehouse, definitions, { years: [2024] });
     expect(new Set(one.cells.map((c) => c.year))).toEqual(new Set([2024]));
+    // The zone-level figures and the hand-written queries too (their queries filtered by year).
+    // The zone-level figures too (their query filtered by year).
+    expect(one.cells.some((c) => c.indicator_id === "gp-headcount-per-10000")).toBe(true);
     const keyOf = (c: (typeof one.cells)[number]) => `${c.indicator_id}|${c.level}|${c.system_code ?? ""}|${c.area_code}|${c.stratum}|${c.stratum_value}`;
     const counts = (c: (typeof one.cells)[number]) => [c.numerator, c.denominator, c.value, c.lower95, c.upper95, c.compared_belgium, c.quintile];
     const expected = new Map(all.cells.filter((c) => c.year === 2024).map((c) => [keyOf(c), counts(c)]));
@@ -58,6 +61,13 @@ describe("computing some years only", () => {
     expect(one.cells.every((c) => c.trend === null)).toBe(true);
     expect(one.periodCells.every((c) => c.year === 2024)).toBe(true);
     expect(one.periodCells.length).toBe(all.periodCells.filter((c) => c.year === 2024).length);
+    // A hand-written query's year alone (the tiny extract's HbA1c follow-up has cells in 2023 only).
+    const hba1c = definitions.filter((d) => d.id === "diabetics-hba1c-follow-up");
+    const of2023 = (await computeIndicators(warehouse, hba1c, { years: [2023] })).cells;
+    const expected2023 = all.cells.filter((c) => c.indicator_id === "diabetics-hba1c-follow-up" && c.year === 2023);
+    expect(of2023.length).toBeGreaterThan(0);
+    expect(of2023.map((c) => `${keyOf(c)} ${c.numerator}/${c.denominator}`).sort()).toEqual(expected2023.map((c) => `${keyOf(c)} ${c.numerator}/${c.denominator}`).sort());
+    expect((await computeIndicators(warehouse, hba1c, { years: [2024] })).cells).toEqual([]);
   }, 120_000);
 });
 

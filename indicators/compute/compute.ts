@@ -82,7 +82,12 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
         statisticsMs += performance.now() - t;
       }
     }
-    const longRows = [...(zoneSql ? await db.all<Row>(zoneSql) : []), ...(handWritten.sql ? await db.all<Row>(handWritten.sql) : [])];
+    // Only the years asked for: DuckDB pushes the filter down to the scans (a first look's 2024
+    // alone: the demo's zone and hand-written queries 0.7–0.8 s → 0.35 s).
+    const yearList = wanted ? [...wanted] : undefined;
+    if (yearList?.some((y) => !Number.isInteger(y))) throw new RangeError(`years must be integers, not ${yearList.join(", ")}`);
+    const inYears = (query: string) => (yearList === undefined ? query : `SELECT * FROM (${query}) WHERE ${yearList.length > 0 ? `year IN (${yearList.join(", ")})` : "false"}`);
+    const longRows = [...(zoneSql ? await db.all<Row>(inYears(zoneSql)) : []), ...(handWritten.sql ? await db.all<Row>(inYears(handWritten.sql)) : [])];
     const regions = await db.all<{ level: string; system_code: string | null; area_code: string; region_code: string }>(areaRegionSql());
     const queryMs = performance.now() - started - statisticsMs;
     const t = performance.now();
