@@ -49,9 +49,6 @@ export function eventScans(todo: readonly Definition[], span: { from: number; to
     const window = (u: (typeof users)[number]) => u.n["window-years"];
     // Spending reads every row of the table; events only those their codes select.
     const whereOf = (us: typeof users, paid: boolean) => (paid ? "true" : [...new Set(us.map((u) => `(${eventCondition(u.n)})`))].join(" OR "));
-    // A scan that selects the events of one condition only (no spending, which reads every row)
-    // need not test it again per count: every row it reads satisfies it.
-    const selects = (us: typeof users, paid: boolean) => (u: (typeof users)[number]) => !paid && new Set(us.map((v) => eventCondition(v.n))).size === 1 && us.includes(u);
     // count(*) of the rows meeting every condition left (none: every row).
     const countIf = (conditions: readonly string[]) => (conditions.length === 0 ? "count(*)" : `count(*) FILTER (WHERE ${conditions.join(" AND ")})`);
     // Spending has no window: only the year of the event (k = 0). Summed as decimals (to
@@ -70,12 +67,15 @@ export function eventScans(todo: readonly Definition[], span: { from: number; to
       });
     };
     // k: how many years before the figures' year the event happened; `reach`: the scan reads
-    // only events with k < reach, so a window of that length needs no test of its own.
-    const counts = (us: typeof users, k: string, reach: number, paid: boolean) =>
-      us.flatMap((u) => {
-        const guard = [...(window(u) < reach ? [`${k} < ${window(u)}`] : []), ...(selects(us, paid)(u) ? [] : [eventCondition(u.n)])];
+    // only events with k < reach, so a window of that length needs no test of its own. A scan
+    // of one condition only (no spending, which reads every row) need not test it again either.
+    const counts = (us: typeof users, k: string, reach: number, paid: boolean) => {
+      const oneCondition = !paid && new Set(us.map((u) => eventCondition(u.n))).size === 1;
+      return us.flatMap((u) => {
+        const guard = [...(window(u) < reach ? [`${k} < ${window(u)}`] : []), ...(oneCondition ? [] : [eventCondition(u.n)])];
         return [`${countIf(guard)} AS e${u.i}`, ...byPeriod(u, guard)];
       });
+    };
     const fanOut = (name: string, us: typeof users, paid: boolean, years?: { from: number; to: number }) => {
       const reach = Math.max(1, ...us.map(window));
       return `${name} AS (
@@ -104,6 +104,7 @@ export function eventScans(todo: readonly Definition[], span: { from: number; to
       // statements they saved).
       const near = users.filter((u) => window(u) === 1);
       const far = users.filter((u) => window(u) > 1);
+      // Grouped by the event's own year: k is 0 and every window here is one year (reach 1).
       if (near.length > 0 || payers.length > 0) {
         ctes.push(`ev_${source} AS (
   SELECT e.person_id, CAST(year(${date}) AS INTEGER) AS year, ${[...counts(near, "0", 1, payers.length > 0), ...amounts(undefined)].join(", ")}
