@@ -1,4 +1,4 @@
-// The load screens person-level files as it inserts them (one read per file). These tests hold
+// The load screens each person-level file in DuckDB just before inserting it. These tests hold
 // it to what the row-by-row load does: the same warehouse from a clean extract, every problem
 // of every file in a refused one, and a file the screen flags but the rules accept still loaded.
 import { readFileSync } from "node:fs";
@@ -51,7 +51,7 @@ describe("the load's screen", () => {
     expect(screened.result.written && rowByRow.result.written).toBe(true);
     expect(await contents(screened.warehouse)).toEqual(await contents(rowByRow.warehouse));
     for (const name of ["ima_population.csv", "ima_healthcare.csv", "ima_pharmacy.csv", "ima_hospital_stays.csv"]) {
-      expect(done).toContain(`load ${name}: ${readFileSync(join(TINY, name), "utf8").trim().split("\n").length - 1} rows, screened as they were inserted`);
+      expect(done).toContain(`load ${name}: ${readFileSync(join(TINY, name), "utf8").trim().split("\n").length - 1} rows, screened in DuckDB then inserted`);
     }
   });
 
@@ -90,7 +90,7 @@ describe("the load's screen", () => {
     const { result, warehouse } = await load(tinyWith({ files: { "ima_healthcare.csv": healthcare } }), { progress });
     expect(result.check.report.issues.filter((i) => i.severity === "error")).toEqual([]);
     expect(result.written).toBe(true);
-    expect(done).toContain("load ima_healthcare.csv: a row to look at: checked row by row");
+    expect(done).toContain("load ima_healthcare.csv: a value to look at: checked row by row");
     const db = await Database.open(warehouse);
     try {
       expect(await db.all("SELECT count(*)::INTEGER AS n FROM health_service WHERE provider_id = $1", [provider])).toEqual([{ n: 1 }]);

@@ -3,13 +3,13 @@ import { ident, literal, type Database } from "../../core/duckdb.ts";
 import type { ExtractFile } from "../validate/extract.ts";
 import { storedName } from "../../contract/warehouse-schema.ts";
 import type { ValidationReport } from "../validate/report.ts";
-import { screenField } from "../validate/screen-sql.ts";
+import { distinctScreenSql } from "../validate/screen-sql.ts";
 
 /**
  * SQL that turns one source column into its warehouse type (CSV columns mostly arrive typed
- * already; "text" is a field the load's screen read as text, like Parquet's that need a cast).
+ * already; Parquet's may need a cast).
  */
-function convert(spec: ColumnSpec, source: string, format: ExtractFile["format"] | "text"): string {
+function convert(spec: ColumnSpec, source: string, format: ExtractFile["format"]): string {
   const t = spec.type;
   if (format === "csv" && csvType(spec) === sqlType(t)) return source;
   switch (t.kind) {
@@ -76,41 +76,30 @@ export async function insertFile(db: Database, file: ExtractFile, batchId: strin
   await db.run(`INSERT INTO ${ident(kind.id)} (${targets.join(", ")}, batch_id) SELECT ${values.join(", ")}, $2 FROM ${reader(file)}`, [file.path, batchId]);
 }
 
-/** The error a flagged row raises inside the screened INSERT. */
-const FLAGGED = "boussole: a row to check row by row";
-
 /**
- * Inserts a file the checks left to the load (ExtractFile.screenAtLoad), reading it once:
- * every field as text, the screen's condition on every row (a flagged row raises, and the one
- * INSERT statement leaves nothing behind), then the conversions of insertFile. Returns the
- * rows stored, or why the file is to be checked row by row: a flagged row, or an error of
- * DuckDB (a file its strict reader refuses, memory), said in the load's progress so that a
- * slow fallback never goes unexplained. The screen's reference tables must exist in `db`.
+ * Loads a file the checks left to the load (ExtractFile.screenAtLoad): first the screen over
+ * the file's distinct values (distinctScreenSql: one condition per distinct value rather than
+ * per row), then, when nothing is flagged, the typed INSERT of insertFile. The file (the load's
+ * private copy) is read twice, back to back while its pages are still cached: on the 0.05 sample
+ * that is faster than one read that evaluates every condition on every row (see README).
+ * Returns the rows the screen counted (compareRowCount then holds the INSERT to them), or why
+ * the file is to be checked row by row: a flagged value, or an error of DuckDB (a file its
+ * strict reader refuses, memory), said in the load's progress so that a slow fallback never
+ * goes unexplained. The screen's reference tables must exist in `db`.
  */
 export async function insertScreened(db: Database, file: ExtractFile, batchId: string): Promise<{ rows: number } | { rowByRow: string }> {
   const parts = file.screenAtLoad;
-  const mapping = file.mapping;
-  if (!parts || !mapping) throw new Error(`${file.name}: not a file left to the load's screen`);
-  const targets: string[] = [];
-  const values: string[] = [];
-  for (const spec of file.kind.columns) {
-    const at = mapping.index.get(spec.name);
-    targets.push(ident(storedName(spec)));
-    values.push(at === undefined ? "NULL" : convert(spec, screenField(at), "text"));
-  }
-  const count = async () => Number((await db.all<{ n: bigint | number }>(`SELECT count(*) AS n FROM ${ident(file.kind.id)}`))[0]?.n ?? 0);
-  const before = await count();
+  if (!parts || !file.mapping) throw new Error(`${file.name}: not a file left to the load's screen`);
+  let counts: { rows: bigint | number; flagged: bigint | number };
   try {
-    await db.run(
-      `INSERT INTO ${ident(file.kind.id)} (${targets.join(", ")}, batch_id) SELECT ${values.join(", ")}, $2 FROM ${parts.from}
-       WHERE CASE WHEN ${parts.flagged} THEN error('${FLAGGED}') ELSE true END`,
-      [file.path, batchId],
-    );
+    [counts] = (await db.all<{ rows: bigint | number; flagged: bigint | number }>(distinctScreenSql(parts), [file.path])) as [typeof counts];
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { rowByRow: message.includes(FLAGGED) ? "a row to look at" : `DuckDB could not screen it (${message.split("\n")[0]})` };
+    return { rowByRow: `DuckDB could not screen it (${message.split("\n")[0]})` };
   }
-  return { rows: (await count()) - before };
+  if (Number(counts.flagged) > 0) return { rowByRow: "a value to look at" };
+  await insertFile(db, file, batchId);
+  return { rows: Number(counts.rows) };
 }
 
 /** Statbel splits each municipality × sex × age by nationality and civil status: sum them. */

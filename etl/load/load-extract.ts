@@ -23,8 +23,9 @@ export interface LoadOptions {
   progress?: Progress;
   /**
    * How large files are screened in DuckDB before (or instead of) the row checks: default
-   * "at-load", as they are inserted, one read per file; true, in a pass of their own before
-   * the load; false, not at all (every row through the row checker). The bench compares them.
+   * "at-load", each person-level file just before it is inserted; true, every file in a pass of
+   * their own before the load; false, not at all (every row through the row checker). The
+   * bench compares them.
    */
   screen?: boolean | "at-load";
 }

@@ -1,6 +1,7 @@
 // One file into the new warehouse. A file the checks left to the load (ExtractFile.screenAtLoad)
-// is read once: screened as it is inserted. When the screen flags a row, the file is checked row
-// by row, which words every problem, and loaded the usual way if it finds none.
+// is screened in DuckDB over its distinct values, then inserted. When the screen flags a value,
+// the file is checked row by row, which words every problem, and loaded the usual way if it
+// finds none.
 import type { Database } from "../../core/duckdb.ts";
 import type { Progress } from "../../core/progress.ts";
 import { checkFiles } from "../validate/check-pool.ts";
@@ -28,7 +29,7 @@ export async function loadFile(ctx: LoadContext, file: ExtractFile): Promise<boo
       file.rows = screened.rows;
       delete file.screenAtLoad;
       await compareRowCount(db, file, ctx.loaded, check.report);
-      task.done(`${screened.rows.toLocaleString("en")} rows, screened as they were inserted`);
+      task.done(`${screened.rows.toLocaleString("en")} rows, screened in DuckDB then inserted`);
       return true;
     }
     task.done(`${screened.rowByRow}: checked row by row`);

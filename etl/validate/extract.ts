@@ -60,7 +60,7 @@ export interface CheckOptions {
   /**
    * Screen large CSV files in DuckDB first (screen-file.ts; default true). Off, every row is
    * read by the row checker: the tests compare the two ways. "at-load": person-level files are
-   * left to the load, which screens them as it inserts them (one read of each file).
+   * left to the load, which screens each just before inserting it (while its pages are cached).
    */
   screen?: boolean | "at-load";
 }

@@ -11,8 +11,8 @@ import { checkExtract } from "./extract.ts";
 import { DigestStream, type FileDigest } from "./file-digest.ts";
 import type { References } from "./references.ts";
 import { ValidationReport } from "./report.ts";
-import { screenFiles } from "./screen-file.ts";
-import { unscreenable, valueConditions } from "./screen-sql.ts";
+import { fillReferences, planScreen, screenFiles } from "./screen-file.ts";
+import { distinctScreenSql, unscreenable, valueConditions } from "./screen-sql.ts";
 import { compileValueCheck, Invalid } from "./value-check.ts";
 
 // The screen's one promise: a file it passes is a file the row checker finds nothing in, with
@@ -202,6 +202,52 @@ describe("the DuckDB screen", () => {
       // Most mutants break something; a good share do not and pass the screen.
       expect(refused).toBeGreaterThan(all.length / 3);
       expect(passed.size).toBeGreaterThan(10);
+    }, 120_000);
+  }
+});
+
+describe("the screen over distinct values", () => {
+  // The screen evaluates each condition once per distinct value (or tuple) of the fields it
+  // reads. Held here to the same conditions evaluated on every row, mutant by mutant: the same
+  // rows, and a file flagged by one exactly when flagged by the other.
+  for (const name of SCREENED) {
+    it(`flags a mutant of ${name} exactly when one of its rows is flagged, and counts its rows`, async () => {
+      const all = mutants(name);
+      const db = await Database.open(":memory:");
+      try {
+        await fillReferences(db, references);
+        let flaggedFiles = 0;
+        let compared = 0;
+        for (const mutant of all) {
+          const plan = await planScreen(mutant, { today: TODAY, digests: new Map([[mutant.name, await digest(mutant.bytes)]]) });
+          if (plan === null) continue;
+          const rowWise = plan.parts.checks.map((c) => c.condition).join(" OR ");
+          let byRow: { rows: number; flagged: number } | undefined;
+          let byValue: { rows: number; flagged: number } | undefined;
+          try {
+            const [r] = await db.all<{ rows: bigint; flagged: bigint }>(`SELECT count(*) AS "rows", count(*) FILTER (WHERE ${rowWise}) AS flagged FROM ${plan.parts.from}`, [mutant.path]);
+            byRow = { rows: Number(r!.rows), flagged: Number(r!.flagged) };
+          } catch {
+            // A file DuckDB's strict reader refuses: the distinct screen must refuse it too.
+          }
+          try {
+            const [r] = await db.all<{ rows: bigint; flagged: bigint }>(distinctScreenSql(plan.parts), [mutant.path]);
+            byValue = { rows: Number(r!.rows), flagged: Number(r!.flagged) };
+          } catch {
+            // As above.
+          }
+          expect(byValue === undefined, mutant.name).toBe(byRow === undefined);
+          if (!byRow || !byValue) continue;
+          compared++;
+          expect(byValue.rows, mutant.name).toBe(byRow.rows);
+          expect(byValue.flagged > 0, `${mutant.name}: ${byRow.flagged} row(s) flagged, ${byValue.flagged} value(s)`).toBe(byRow.flagged > 0);
+          if (byRow.flagged > 0) flaggedFiles++;
+        }
+        expect(compared).toBeGreaterThan(all.length / 2);
+        expect(flaggedFiles).toBeGreaterThan(compared / 4);
+      } finally {
+        db.close();
+      }
     }, 120_000);
   }
 });

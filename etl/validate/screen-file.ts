@@ -7,7 +7,7 @@ import type { FileDigest } from "./file-digest.ts";
 import { mapHeader } from "./header.ts";
 import type { References } from "./references.ts";
 import { ValidationReport } from "./report.ts";
-import { SCREEN_REFERENCE_TABLES, screenParts, type ScreenParts } from "./screen-sql.ts";
+import { distinctScreenSql, SCREEN_REFERENCE_TABLES, screenParts, type ScreenParts } from "./screen-sql.ts";
 
 export interface ScreenContext {
   references: References;
@@ -89,15 +89,14 @@ async function screenFile(db: Database, file: { name: string; kind: FileKind; pa
   const task = ctx.progress?.task(`screen ${file.name} in DuckDB`, 1);
   let counts: { rows: number; flagged: number };
   try {
-    const sql = `SELECT count(*)::BIGINT AS "rows", count(*) FILTER (WHERE ${plan.parts.flagged})::BIGINT AS flagged FROM ${plan.parts.from}`;
-    [counts] = (await db.all<{ rows: number; flagged: number }>(sql, [file.path])) as [{ rows: number; flagged: number }];
+    [counts] = (await db.all<{ rows: number; flagged: number }>(distinctScreenSql(plan.parts), [file.path])) as [{ rows: number; flagged: number }];
   } catch {
     // Ragged rows, an unterminated quote, bytes that are not UTF-8…: the row checker says which.
     task?.done("unreadable as it stands: checked row by row");
     return null;
   }
   if (counts.flagged > 0) {
-    task?.done(`${counts.flagged.toLocaleString("en")} row(s) to look at: checked row by row`);
+    task?.done(`${counts.flagged.toLocaleString("en")} value(s) to look at: checked row by row`);
     return null;
   }
   task?.done(`${counts.rows.toLocaleString("en")} rows`);

@@ -46,21 +46,36 @@ export function unscreenable(kind: FileKind): string | null {
 export const screenField = (at: number): string => `c${at}`;
 const field = screenField;
 
+/** One condition of the screen and the fields (by header position) it reads. */
+export interface ScreenCheck {
+  fields: number[];
+  condition: string;
+}
+
 /** What the screen reads the file with, and the condition that flags a row of it. */
 export interface ScreenParts {
   /** `FROM` this: the file bound as `$1`, every field a VARCHAR `c0`, `c1`… (alias `t`). */
   from: string;
-  /** True for a row any check of the row checker could refuse. */
+  /** True for a row any check of the row checker could refuse: the OR of every check. */
   flagged: string;
+  /** The same conditions one by one, with the fields each reads (distinctScreenSql). */
+  checks: ScreenCheck[];
 }
 
 /** The screen's reader and condition: screen-file.ts counts with them, insert-file.ts guards an INSERT. */
 export function screenParts(input: ScreenInput): ScreenParts | null {
   const { kind, header, mapping, dialect, today } = input;
   if (unscreenable(kind) !== null) return null;
-  const conditions: string[] = [];
+  const checks: ScreenCheck[] = [];
+  const check = (fields: number[], ...conditions: string[]) => {
+    for (const condition of conditions) checks.push({ fields, condition });
+  };
   const covered = new Set<number>();
   const value = new Map<string, string>();
+  const fieldOf = (column: string): number[] => {
+    const at = mapping.index.get(column);
+    return at === undefined ? [] : [at];
+  };
 
   for (const spec of kind.columns) {
     const at = mapping.index.get(spec.name);
@@ -69,40 +84,77 @@ export function screenParts(input: ScreenInput): ScreenParts | null {
       continue;
     }
     const x = field(at);
-    conditions.push(...valueConditions(spec, x, today));
+    check([at], ...valueConditions(spec, x, today));
     value.set(spec.name, parsedValue(spec, x));
     if (spec.type.kind !== "text") covered.add(at);
     const reference = kind.references?.[spec.name];
-    if (reference) conditions.push(`${x} IS NOT NULL AND ${x} NOT IN (SELECT code FROM ${SCREEN_REFERENCE_TABLES.set(reference)})`);
+    if (reference) check([at], `${x} IS NOT NULL AND ${x} NOT IN (SELECT code FROM ${SCREEN_REFERENCE_TABLES.set(reference)})`);
   }
 
   if (kind.references?.nis_code === "municipality" && kind.columns.some((c) => c.name === "sector_code")) {
     const nis = value.get("nis_code") as string;
     const sector = value.get("sector_code") as string;
-    conditions.push(`${sector} IS NULL AND ${nis} IN (SELECT code FROM ${SCREEN_REFERENCE_TABLES.split})`);
+    const pair = [...fieldOf("nis_code"), ...fieldOf("sector_code")];
+    check(pair, `${sector} IS NULL AND ${nis} IN (SELECT code FROM ${SCREEN_REFERENCE_TABLES.split})`);
     // The pair (sector, municipality) looked up as one key, not by a join: DuckDB may build the
     // hash table of a LEFT JOIN on the file's side (its size unknown to the planner), and at
     // national scale (69 M person-years) the screen then ran out of memory.
     if (sector !== "NULL")
-      conditions.push(`${sector} IS NOT NULL AND ${sector} || '|' || coalesce(${nis}, '') NOT IN (SELECT code || '|' || municipality FROM ${SCREEN_REFERENCE_TABLES.sectorMunicipality})`);
+      check(pair, `${sector} IS NOT NULL AND ${sector} || '|' || coalesce(${nis}, '') NOT IN (SELECT code || '|' || municipality FROM ${SCREEN_REFERENCE_TABLES.sectorMunicipality})`);
   }
-  const valueOf = (column: string) => {
-    const v = value.get(column);
-    if (v === undefined) throw new Error(`${kind.id}: a row rule reads ${column}, which is not one of its columns`);
-    return v;
-  };
-  for (const rule of kind.rowRules ?? []) conditions.push((rule.sql as NonNullable<typeof rule.sql>)(valueOf));
+  for (const rule of kind.rowRules ?? []) {
+    const read: number[] = [];
+    const valueOf = (column: string) => {
+      const v = value.get(column);
+      if (v === undefined) throw new Error(`${kind.id}: a row rule reads ${column}, which is not one of its columns`);
+      read.push(...fieldOf(column));
+      return v;
+    };
+    const condition = (rule.sql as NonNullable<typeof rule.sql>)(valueOf);
+    check(read, condition);
+  }
 
   header.forEach((_, i) => {
     const x = field(i);
-    conditions.push(nationalRegisterNumberSql(x));
+    check([i], nationalRegisterNumberSql(x));
     // The row checker refuses a line holding U+FFFD (bytes that were not UTF-8); DuckDB refuses
     // such bytes itself, but a real U+FFFD in a free-text or ignored column would pass.
-    if (!covered.has(i)) conditions.push(`strpos(${x}, '\uFFFD') > 0`);
+    if (!covered.has(i)) check([i], `strpos(${x}, '\uFFFD') > 0`);
   });
 
-  const flagged = conditions.map((c) => `COALESCE(${c}, false)`).join("\n    OR ");
-  return { from: `${csvReader(header.length, dialect)} t`, flagged };
+  const normalised = checks.map((c) => ({ fields: [...new Set(c.fields)].sort((a, b) => a - b), condition: `COALESCE(${c.condition}, false)` }));
+  const flagged = normalised.map((c) => c.condition).join("\n    OR ");
+  return { from: `${csvReader(header.length, dialect)} t`, flagged, checks: normalised };
+}
+
+/**
+ * The screen of a whole file as one query over its distinct values: every check reads one
+ * field or a few, and most fields repeat (dates, codes, amounts, a person's id on each of their
+ * rows), so each condition is evaluated once per distinct value of the fields it reads rather
+ * than once per row. One scan of the file feeds every grouping set. A row is flagged exactly
+ * when one of its values (or tuples) is: the same verdict as `flagged` row by row.
+ * Answers one row: `rows` (the file's rows) and `flagged` (flagged values, 0 for a clean file).
+ */
+export function distinctScreenSql(parts: ScreenParts): string {
+  const bySet = new Map<string, { fields: number[]; conditions: string[] }>();
+  for (const c of parts.checks) {
+    const key = c.fields.join(",");
+    const set = bySet.get(key) ?? { fields: c.fields, conditions: [] };
+    set.conditions.push(c.condition);
+    bySet.set(key, set);
+  }
+  // A check that reads no field (a constant) is evaluated once, on the empty grouping set.
+  const read = [...new Set(parts.checks.flatMap((c) => c.fields))].sort((a, b) => a - b);
+  if (read.length === 0) return `SELECT count(*)::BIGINT AS "rows", (count(*) FILTER (WHERE ${parts.flagged || "false"}))::BIGINT AS flagged FROM ${parts.from}`;
+  const columns = read.map(field);
+  // GROUPING(…) has a bit per column, the first column's the highest, set when the column is not grouped.
+  const maskOf = (fields: number[]) => read.reduce((mask, f, i) => (fields.includes(f) ? mask : mask + 2 ** (read.length - 1 - i)), 0);
+  const sets = [...bySet.values()];
+  const whole = maskOf([]);
+  const flaggedValue = sets.map((s) => `(g = ${maskOf(s.fields)} AND (${s.conditions.join(" OR ")}))`).join("\n    OR ");
+  const groupingSets = [...sets.filter((s) => s.fields.length > 0).map((s) => `(${s.fields.map(field).join(", ")})`), "()"].join(", ");
+  return `SELECT coalesce(sum(n) FILTER (WHERE g = ${whole}), 0)::BIGINT AS "rows", (count(*) FILTER (WHERE ${flaggedValue}))::BIGINT AS flagged
+FROM (SELECT ${columns.join(", ")}, GROUPING(${columns.join(", ")}) AS g, count(*) AS n FROM ${parts.from} GROUP BY GROUPING SETS (${groupingSets}))`;
 }
 
 /**
