@@ -1,4 +1,4 @@
-import { fileKinds } from "../../contract/index.ts";
+import { fileKinds, type FileKind } from "../../contract/index.ts";
 import { ident, type Database } from "../../core/duckdb.ts";
 import type { ExtractFile } from "../validate/extract.ts";
 import type { ValidationReport } from "../validate/report.ts";
@@ -15,10 +15,12 @@ const EXAMPLES = 20;
  */
 export async function checkInDatabase(db: Database, files: ExtractFile[], report: ValidationReport): Promise<void> {
   const years = (await db.all<{ year: number }>("SELECT DISTINCT year FROM person_year ORDER BY year")).map((r) => r.year);
+  const persons = await personSummary(db, years);
   for (const kind of fileKinds) {
     const ofKind = files.filter((f) => f.kind === kind);
     if (ofKind.length === 0) continue;
-    if (kind.key && kind.keyCheck === "database") {
+    const clean = persons ? await persons.clean(kind) : { key: false, orphans: false, afterDeath: false };
+    if (kind.key && kind.keyCheck === "database" && !clean.key) {
       const cols = kind.key.map(ident).join(", ");
       // A key that holds the year is checked year by year; any other in one pass.
       const slices = kind.key.includes("year") ? years.map((y) => `WHERE year = ${Number(y)}`) : [""];
@@ -32,7 +34,7 @@ export async function checkInDatabase(db: Database, files: ExtractFile[], report
       if (n > 0)
         await reportRows(report, ofKind, kind.key, examples, "key.duplicate", (v) => `${kind.key!.join(" + ")} ${v} appears more than once (${n} duplicated key(s) in all)`, { allOccurrences: true });
     }
-    if (kind.personLink) {
+    if (kind.personLink && !clean.orphans) {
       const date = ident(kind.personLink.dateColumn);
       const inYear = (y: number) => `e.${date} >= MAKE_DATE(${Number(y)}, 1, 1) AND e.${date} < MAKE_DATE(${Number(y) + 1}, 1, 1)`;
       const slices = [
@@ -58,11 +60,50 @@ export async function checkInDatabase(db: Database, files: ExtractFile[], report
           "person.unknown",
           (v) => `person/date ${v}: the person is not in the population file for that year (${n} such row(s) in all)`,
         );
-      await checkEventsAfterDeath(db, report, ofKind, kind.id, kind.personLink.dateColumn);
     }
+    if (kind.personLink && !clean.afterDeath) await checkEventsAfterDeath(db, report, ofKind, kind.id, kind.personLink.dateColumn);
   }
+  await persons?.dispose();
   const population = files.filter((f) => f.kind.id === "person_year");
   if (population.length > 0) await checkAliveAfterDeath(db, report, population);
+}
+
+/** The table personSummary builds: one row per person of the population. */
+const SUMMARY = "boussole_person_summary";
+
+/**
+ * A first look that clears the usual case, a clean extract, in one pass per table: every person
+ * of the population once, with the years they are in (a bit per year), their rows and their
+ * death date; then each event table read once, joined to it, instead of once per population
+ * year. Where it finds nothing, the checks year by year above are skipped; where it finds
+ * something, they run as before and give the counts and the lines. It can only let them run for
+ * nothing, never skip one that would find a problem: a duplicated (year, person) is a person with
+ * more rows than years, an orphan an event whose year's bit is not set for its person, an event
+ * after death one dated after the person's death date. Null when the population spans more years
+ * than a bit mask holds.
+ */
+async function personSummary(db: Database, years: number[]) {
+  if (years.length === 0) return null;
+  const base = years[0]!;
+  if (years[years.length - 1]! - base > 62) return null;
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${SUMMARY} AS SELECT person_id, bit_or(1::BIGINT << (year - ${base})) AS years, count(*) AS "rows", min(death_date) AS died FROM person_year GROUP BY person_id`,
+  );
+  return {
+    async clean(kind: FileKind): Promise<{ key: boolean; orphans: boolean; afterDeath: boolean }> {
+      const personYearKey = kind.id === "person_year" && kind.key?.length === 2 && kind.key.includes("year") && kind.key.includes("person_id");
+      const key = personYearKey && (await count(db, `SELECT count(*)::INTEGER AS n FROM ${SUMMARY} WHERE "rows" > bit_count(years)`)) === 0;
+      if (!kind.personLink) return { key, orphans: false, afterDeath: false };
+      const date = ident(kind.personLink.dateColumn);
+      const [row] = await db.all<{ orphans: number; after: number }>(
+        `SELECT count(*) FILTER (WHERE p.years IS NULL OR e.y < ${base} OR e.y > ${base + 62} OR (p.years >> (e.y - ${base})) & 1 = 0)::INTEGER AS orphans,
+                count(*) FILTER (WHERE e.d > p.died)::INTEGER AS after
+         FROM (SELECT person_id, ${date} AS d, year(${date}) AS y FROM ${ident(kind.id)}) e LEFT JOIN ${SUMMARY} p USING (person_id)`,
+      );
+      return { key, orphans: (row?.orphans ?? 1) === 0, afterDeath: (row?.after ?? 1) === 0 };
+    },
+    dispose: () => db.run(`DROP TABLE IF EXISTS ${SUMMARY}`),
+  };
 }
 
 /** Each person's death date, as recorded on any of their population rows. */
