@@ -44,7 +44,7 @@ async function load(dir: string, options: LoadOptions = {}) {
 }
 
 describe("the load's screen", () => {
-  it("fills the warehouse exactly as the row-by-row load does, screening each person-level file as it inserts it", async () => {
+  it("fills the warehouse exactly as the row-by-row load does, screening each person-level file just before inserting it", async () => {
     const { progress, done } = recorder();
     const screened = await load(TINY, { progress });
     const rowByRow = await load(TINY, { screen: false });

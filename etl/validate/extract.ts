@@ -29,7 +29,7 @@ export interface ExtractFile {
   bytes: number;
   sha256: string;
   /**
-   * Set for a file left to the load to screen as it inserts (CheckOptions.screen "at-load"):
+   * Set for a file left to the load to screen just before inserting it (CheckOptions.screen "at-load"):
    * not yet read, `rows` is 0 until the load counts them.
    */
   screenAtLoad?: ScreenParts;
