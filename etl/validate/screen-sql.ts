@@ -1,6 +1,6 @@
 // The fast screen: one DuckDB query that reads a whole CSV file with the load's own reader and
-// counts the rows that any check of the row-by-row checker (row-checker.ts) could refuse.
-// It never says why: a file with a flagged row, or one DuckDB cannot read, is checked again
+// counts the values that any check of the row-by-row checker (row-checker.ts) could refuse.
+// It never says why: a file with a flagged value, or one DuckDB cannot read, is checked again
 // row by row, and the messages (file, line, column, value, rule) come from there. So the
 // screen only has to be at least as strict as the row checker, and a clean file, the usual
 // case, is read at DuckDB's speed. Pure: it writes SQL, it runs nothing.
@@ -52,17 +52,15 @@ export interface ScreenCheck {
   condition: string;
 }
 
-/** What the screen reads the file with, and the condition that flags a row of it. */
+/** What the screen reads the file with, and the conditions that flag a row of it. */
 export interface ScreenParts {
   /** `FROM` this: the file bound as `$1`, every field a VARCHAR `c0`, `c1`… (alias `t`). */
   from: string;
-  /** True for a row any check of the row checker could refuse: the OR of every check. */
-  flagged: string;
-  /** The same conditions one by one, with the fields each reads (distinctScreenSql). */
+  /** A row is flagged when any of these holds: each a condition the row checker could refuse, with the fields it reads. */
   checks: ScreenCheck[];
 }
 
-/** The screen's reader and condition: screen-file.ts counts with them, insert-file.ts guards an INSERT. */
+/** The screen's reader and conditions, which distinctScreenSql turns into one query (screen-file.ts, insert-file.ts). */
 export function screenParts(input: ScreenInput): ScreenParts | null {
   const { kind, header, mapping, dialect, today } = input;
   if (unscreenable(kind) !== null) return null;
@@ -123,8 +121,7 @@ export function screenParts(input: ScreenInput): ScreenParts | null {
   });
 
   const normalised = checks.map((c) => ({ fields: [...new Set(c.fields)].sort((a, b) => a - b), condition: `COALESCE(${c.condition}, false)` }));
-  const flagged = normalised.map((c) => c.condition).join("\n    OR ");
-  return { from: `${csvReader(header.length, dialect)} t`, flagged, checks: normalised };
+  return { from: `${csvReader(header.length, dialect)} t`, checks: normalised };
 }
 
 /**
@@ -132,7 +129,7 @@ export function screenParts(input: ScreenInput): ScreenParts | null {
  * field or a few, and most fields repeat (dates, codes, amounts, a person's id on each of their
  * rows), so each condition is evaluated once per distinct value of the fields it reads rather
  * than once per row. One scan of the file feeds every grouping set. A row is flagged exactly
- * when one of its values (or tuples) is: the same verdict as `flagged` row by row.
+ * when one of its values (or tuples) is: the same verdict as the checks evaluated row by row.
  * Answers one row: `rows` (the file's rows) and `flagged` (flagged values, 0 for a clean file).
  */
 export function distinctScreenSql(parts: ScreenParts): string {
@@ -145,7 +142,10 @@ export function distinctScreenSql(parts: ScreenParts): string {
   }
   // A check that reads no field (a constant) is evaluated once, on the empty grouping set.
   const read = [...new Set(parts.checks.flatMap((c) => c.fields))].sort((a, b) => a - b);
-  if (read.length === 0) return `SELECT count(*)::BIGINT AS "rows", (count(*) FILTER (WHERE ${parts.flagged || "false"}))::BIGINT AS flagged FROM ${parts.from}`;
+  if (read.length === 0) {
+    const flagged = parts.checks.map((c) => c.condition).join(" OR ") || "false";
+    return `SELECT count(*)::BIGINT AS "rows", (count(*) FILTER (WHERE ${flagged}))::BIGINT AS flagged FROM ${parts.from}`;
+  }
   const columns = read.map(field);
   // GROUPING(…) has a bit per column, the first column's the highest, set when the column is not grouped.
   const maskOf = (fields: number[]) => read.reduce((mask, f, i) => (fields.includes(f) ? mask : mask + 2 ** (read.length - 1 - i)), 0);
