@@ -3,7 +3,7 @@ import { ident, literal, type Database } from "../../core/duckdb.ts";
 import type { ExtractFile } from "../validate/extract.ts";
 import { storedName } from "../../contract/warehouse-schema.ts";
 import type { ValidationReport } from "../validate/report.ts";
-import { distinctScreenSql } from "../validate/screen-sql.ts";
+import { runScreen } from "../validate/screen-file.ts";
 
 /**
  * SQL that turns one source column into its warehouse type (CSV columns mostly arrive typed
@@ -90,16 +90,11 @@ export async function insertFile(db: Database, file: ExtractFile, batchId: strin
 export async function insertScreened(db: Database, file: ExtractFile, batchId: string): Promise<{ rows: number } | { rowByRow: string }> {
   const parts = file.screenAtLoad;
   if (!parts || !file.mapping) throw new Error(`${file.name}: not a file left to the load's screen`);
-  let counts: { rows: bigint | number; flagged: bigint | number };
-  try {
-    [counts] = (await db.all<{ rows: bigint | number; flagged: bigint | number }>(distinctScreenSql(parts), [file.path])) as [typeof counts];
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { rowByRow: `DuckDB could not screen it (${message.split("\n")[0]})` };
-  }
-  if (Number(counts.flagged) > 0) return { rowByRow: "a value to look at" };
+  const counts = await runScreen(db, parts, file.path);
+  if ("error" in counts) return { rowByRow: `DuckDB could not screen it (${counts.error})` };
+  if (counts.flagged > 0) return { rowByRow: "a value to look at" };
   await insertFile(db, file, batchId);
-  return { rows: Number(counts.rows) };
+  return { rows: counts.rows };
 }
 
 /** Statbel splits each municipality × sex × age by nationality and civil status: sum them. */

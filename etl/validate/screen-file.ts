@@ -83,15 +83,26 @@ export async function planScreen(file: { name: string; kind: FileKind; path: str
   return { file: entry, parts };
 }
 
+/**
+ * Runs the screen (distinctScreenSql) on a file: its rows and flagged values, or DuckDB's first
+ * line of error (ragged rows, an unterminated quote, bytes that are not UTF-8, memory…), which
+ * the row checker then words. Shared by this file's pass and the load's (insert-file.ts).
+ */
+export async function runScreen(db: Database, parts: ScreenParts, path: string): Promise<{ rows: number; flagged: number } | { error: string }> {
+  try {
+    const [counts] = await db.all<{ rows: bigint | number; flagged: bigint | number }>(distinctScreenSql(parts), [path]);
+    return { rows: Number(counts?.rows ?? 0), flagged: Number(counts?.flagged ?? 0) };
+  } catch (error) {
+    return { error: (error instanceof Error ? error.message : String(error)).split("\n")[0]! };
+  }
+}
+
 async function screenFile(db: Database, file: { name: string; kind: FileKind; path: string }, ctx: ScreenContext): Promise<ExtractFile | null> {
   const plan = await planScreen(file, ctx);
   if (plan === null) return null;
   const task = ctx.progress?.task(`screen ${file.name} in DuckDB`, 1);
-  let counts: { rows: number; flagged: number };
-  try {
-    [counts] = (await db.all<{ rows: number; flagged: number }>(distinctScreenSql(plan.parts), [file.path])) as [{ rows: number; flagged: number }];
-  } catch {
-    // Ragged rows, an unterminated quote, bytes that are not UTF-8…: the row checker says which.
+  const counts = await runScreen(db, plan.parts, file.path);
+  if ("error" in counts) {
     task?.done("unreadable as it stands: checked row by row");
     return null;
   }
