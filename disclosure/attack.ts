@@ -43,7 +43,7 @@ export class ComponentAttack {
   /** Rows of each column, built on first use. */
   private rowsOf: number[][] | undefined;
 
-  constructor(highs: Solver, structure: Structure, component: Component, unpublished: Uint8Array, values: ArrayLike<number>, lower: (cell: number) => number) {
+  constructor(highs: Solver, structure: Structure, component: Component, unpublished: Uint8Array, values: ArrayLike<number>, lower: (cell: number) => number, options: { devex?: boolean } = {}) {
     this.structure = structure;
     this.system = componentSystem(structure, component, unpublished, values);
     const n = component.cells.length;
@@ -54,6 +54,7 @@ export class ComponentAttack {
       upper: this.upper,
       rows: this.system.rows,
       primal: true, // min and max of one cell after another: only the objective changes
+      devex: options.devex === true,
     });
   }
 

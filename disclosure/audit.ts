@@ -130,7 +130,7 @@ export async function auditRelease(release: SdcRelease, options: SdcOptions = {}
     for (const component of components) {
       const targets = component.cells.filter((c) => isSensitive[c]);
       if (targets.length === 0) continue;
-      const attack = new ComponentAttack(highs, structure, component, unknown, knownValues, lower);
+      const attack = new ComponentAttack(highs, structure, component, unknown, knownValues, lower, { devex: true });
       try {
         const intervals: Map<number, ExactInterval & { exact?: boolean }> = mode.exact ? exactIntervals(attack, targets) : auditIntervals(attack, targets, () => W);
         for (const cell of targets) {

@@ -65,6 +65,14 @@ export interface LinearProgram {
    * faster (three times, on a component of 10,000 cells).
    */
   primal?: boolean;
+  /**
+   * Devex weights for the dual simplex instead of HiGHS's default (steepest edge, whose exact
+   * weights cost a solve of their own whenever the basis is rebuilt). Right for an attack's
+   * model that is re-solved after bounds change, as cells are published again (verify.ts,
+   * audit.ts): the demo's 2022 deaths table 17.8 → 16.1 s with the same cells hidden. Wrong for
+   * the protection LPs and probes (the 2022 BIM-share table 4.2 → 6.0 s), which keep the default.
+   */
+  devex?: boolean;
 }
 
 export type Outcome = { status: "optimal"; value: number } | { status: "unbounded"; value: number } | { status: "infeasible"; value: number };
@@ -97,6 +105,7 @@ export class Lp {
       values: rows.values,
     });
     this.primalAfterFirst = program.primal === true;
+    if (program.devex) this.model.option("int", "simplex_dual_edge_weight_strategy", 1);
   }
 
   /** Solve with the current objective (minimisation). */

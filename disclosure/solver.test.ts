@@ -27,6 +27,33 @@ describe("HiGHS through its C API (solver.ts)", () => {
     }
   });
 
+  it("gives the same extremes with Devex dual weights, re-solved after bounds change (lp.ts `devex`)", async () => {
+    const solver = await loadSolver();
+    // A chain of totals: x0 = x1 + x2, x1 = x3 + x4, x2 = x5 + x6, x0 = 40; every cell ≥ 1.
+    const rows = [
+      { indices: [0, 1, 2], values: [1, -1, -1], lower: 0, upper: 0 },
+      { indices: [1, 3, 4], values: [1, -1, -1], lower: 0, upper: 0 },
+      { indices: [2, 5, 6], values: [1, -1, -1], lower: 0, upper: 0 },
+      { indices: [0], values: [1], lower: 40, upper: 40 },
+    ];
+    const answers = (devex: boolean) => {
+      const lp = new Lp(solver, { lower: new Float64Array(7).fill(1), upper: new Float64Array(7).fill(Infinity), rows, primal: true, devex });
+      try {
+        const out = [3, 4, 5].flatMap((c) => [lp.extreme(c, 1).value, lp.extreme(c, -1).value]);
+        // Cells published one after another, as pruning does: bounds fixed, then solved again.
+        lp.setBounds(1, 12, 12);
+        out.push(lp.extreme(3, -1).value, lp.extreme(5, -1).value);
+        lp.setBounds(5, 20, 20);
+        out.push(lp.extreme(6, -1).value, lp.extreme(6, 1).value);
+        return out;
+      } finally {
+        lp.dispose();
+      }
+    };
+    expect(answers(false)).toEqual([1, 37, 1, 37, 1, 37, 11, 27, 8, 8]);
+    expect(answers(true)).toEqual(answers(false));
+  });
+
   it("tells infeasible from unbounded (presolve off)", async () => {
     const solver = await loadSolver();
     const infeasible = new Lp(solver, { lower: [0], upper: [1], rows: [{ indices: [0], values: [1], lower: 2, upper: Infinity }] });

@@ -75,7 +75,7 @@ export class Verifier {
   /** Prove or solve the width of every protected cell of a component: seeded points, bulk points, then one by one. */
   private attackComponent(component: Component, own: number[], unknown: Uint8Array, reach: Reach | undefined): void {
     const { structure, values } = this.state;
-    const attack = new ComponentAttack(this.state.highs, structure, component, unknown, values, (c) => this.state.lowerBound(c));
+    const attack = new ComponentAttack(this.state.highs, structure, component, unknown, values, (c) => this.state.lowerBound(c), { devex: true });
     this.attacks.push(attack);
     this.targetsOf.set(attack, own);
     for (const c of component.cells) this.attackOf.set(c, attack);
