@@ -2,6 +2,10 @@
  * Creates a table and fills it with the appender, which streams rows without a statement per
  * row (a national release has 10^5–10^6 cells). NaN and infinities are stored as NULL: a limit
  * that cannot be computed, a ratio over zero.
+ *
+ * (Data chunks filled column by column were tried, 2026-12-04: writing the demo's 1.36 M cells
+ * took 8.7 s instead of 7.3 s. Strings still cross into native code one by one, and the vectors'
+ * JavaScript side costs more than the number calls it saves.)
  */
 import { LIST, VARCHAR, type DuckDBAppender } from "@duckdb/node-api";
 import type { Database } from "./duckdb.ts";
