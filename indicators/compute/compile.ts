@@ -366,11 +366,12 @@ base AS (
     ${ageBandSql("age", c.bands)} AS ${c.column},`,
       )
       .join("")}
-    ${hasDsr ? "CAST(least(18, greatest(0, age) // 5) AS INTEGER) AS esp_band,\n    " : ""}${flagColumns.join(",\n    ")}
+    ${hasDsr ? "CAST(least(18, greatest(0, age) // 5) AS INTEGER)" : "NULL::INTEGER"} AS esp_band,
+    ${flagColumns.join(",\n    ")}
   FROM base ${joins.join(" ")}
 )`;
   const sql = `${flagsSql}, unit_cell AS (
-  SELECT year, nis_code, sector_code, sex, age_band, ${[...customBands.values()].map((c) => `${c.column}, `).join("")}bim, ${hasDsr ? "esp_band, " : ""}${sumsFor([...sumsOf.keys()]).join(", ")} FROM flags GROUP BY ALL
+  SELECT year, nis_code, sector_code, sex, age_band, ${[...customBands.values()].map((c) => `${c.column}, `).join("")}bim, esp_band, ${sumsFor([...sumsOf.keys()]).join(", ")} FROM flags GROUP BY ALL
 ), ${parts.join(",\n")}
 ${select}`;
   const columns = todo.map((def, i) => ({ id: def.id, index: i, banded: isDsr(def), periods: periodsOf(def) }));
