@@ -14,7 +14,7 @@
  * missing: a comparison without a benchmark cell, a trend with a missing year, a gap without
  * both groups stay null.
  */
-import { compareWithBenchmark, quintiles, recentTrend, type Comparison, type TrendAssessment, type TrendPoint } from "../stats/index.ts";
+import { assessTrend, compareWithBenchmark, intervalVariance, quintileAmong, quintiles, trendCriticalValue, trendOfWindow, zForLevel, type Comparison, type TrendAssessment } from "../stats/index.ts";
 import type { Definition } from "../definition/schema.ts";
 import { CellIndex } from "./cell-index.ts";
 import { contrast } from "./contrast.ts";
@@ -135,52 +135,90 @@ export function deriveInPlace(out: IndicatorCell[], defs: readonly Definition[],
   // Per area id: its region's code and the region's area id (-1: none), looked up once.
   const regionCode = index.areas.map(({ level, system, code }) => (level === "region" || level === "belgium" ? null : (regionOf.get(areaKey(level, system, code)) ?? null)));
   const regionArea = regionCode.map((r) => (r ? index.areaId("region", null, r) : -1));
+  const ranked = Uint8Array.from(index.areas, ({ level }) => (level === "zone" || level === "municipality" ? 1 : 0));
 
-  // Comparisons with the region and with Belgium (a function, not a closure per cell).
-  function compare(i: number, benchmarkArea: number): Comparison | null {
-    const c = out[i]!;
+  // One pass over the cell objects: the comparisons, and the numbers the later passes read as
+  // columns. Those read other cells (peers, earlier years) by index, and a typed array is a
+  // cache line where a 30-field cell object is a miss: every pass over the objects costs 10–20 ms
+  // on the demo's three bench indicators at scale 0.05 (quintiles 59 → 35 ms, trends 48 → 16 ms).
+  // A benchmark (region, Belgium) is read from its object: few cells, read again and again.
+  function compare(c: IndicatorCell, i: number, benchmarkArea: number): Comparison | null {
     const b = index.find(index.indicator[i]!, index.stratum[i]!, benchmarkArea, c.year);
     return b >= 0 && Number.isFinite(out[b]!.value) ? compareWithBenchmark(c, out[b]!.value, polarity[index.indicator[i]!]!) : null;
   }
-  for (let i = 0; i < out.length; i++) {
+  const n = out.length;
+  const year = new Int32Array(n);
+  const value = new Float64Array(n);
+  const lower95 = new Float64Array(n);
+  const upper95 = new Float64Array(n);
+  const total = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
     const c = out[i]!;
+    year[i] = c.year;
+    value[i] = c.value;
+    lower95[i] = c.lower95;
+    upper95[i] = c.upper95;
+    total[i] = c.stratum === "total" ? 1 : 0;
     const area = index.area[i]!;
     const region = regionCode[area]!;
     c.region_code = region;
-    if (region) c.compared_region = compare(i, regionArea[area]!);
-    if (c.level !== "belgium") c.compared_belgium = compare(i, belgium);
+    if (region) c.compared_region = compare(c, i, regionArea[area]!);
+    if (c.level !== "belgium") c.compared_belgium = compare(c, i, belgium);
   }
 
-  // Quintiles among the zones of a system (or the municipalities): same indicator, year and stratum.
-  const peers = new Map<number, number[]>();
-  for (let i = 0; i < out.length; i++) {
-    const c = out[i]!;
-    if (c.level !== "zone" && c.level !== "municipality") continue;
-    const k = ((index.indicator[i]! * index.strataCount + index.stratum[i]!) * index.levelSystemCount + index.levelSystem[i]!) * index.yearSpan + (c.year - index.firstYear);
-    const group = peers.get(k);
-    if (group) group.push(i);
-    else peers.set(k, [i]);
+  // Quintiles among the zones of a system (or the municipalities): same indicator, year and
+  // stratum. Peers are grouped by a counting sort over their dense key, each group's finite
+  // values sorted in one scratch array (quintileAmong).
+  const groupCount = index.indicatorIds.length * index.strataCount * index.levelSystemCount * index.yearSpan;
+  const start = new Int32Array(groupCount + 1);
+  const groupOf = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    if (ranked[index.area[i]!] === 0) continue;
+    const k = ((index.indicator[i]! * index.strataCount + index.stratum[i]!) * index.levelSystemCount + index.levelSystem[i]!) * index.yearSpan + (year[i]! - index.firstYear);
+    groupOf[i] = k;
+    start[k + 1]!++;
   }
-  for (const group of peers.values()) {
-    const q = quintiles(group.map((i) => out[i]!.value));
-    group.forEach((i, k) => (out[i]!.quintile = q[k] ?? null));
+  for (let k = 0; k < groupCount; k++) start[k + 1]! += start[k]!;
+  const members = new Int32Array(start[groupCount]!);
+  const cursor = start.slice(0, groupCount);
+  for (let i = 0; i < n; i++) if (groupOf[i]! >= 0) members[cursor[groupOf[i]!]!++] = i;
+  const quintile = new Int8Array(n);
+  const scratch = new Float64Array(members.length);
+  for (let k = 0; k < groupCount; k++) {
+    let m = 0;
+    for (let j = start[k]!; j < start[k + 1]!; j++) if (Number.isFinite(value[members[j]!]!)) scratch[m++] = value[members[j]!]!;
+    if (m < 5) continue;
+    const sorted = scratch.subarray(0, m).sort();
+    for (let j = start[k]!; j < start[k + 1]!; j++) {
+      const i = members[j]!;
+      if (Number.isFinite(value[i]!)) quintile[i] = quintileAmong(sorted, value[i]!);
+    }
   }
+  for (let i = 0; i < n; i++) if (quintile[i]! > 0) out[i]!.quintile = quintile[i]!;
 
-  // Trends: five consecutive years of one indicator, area and stratum, up to the cell's year.
-  for (let i = 0; i < out.length; i++) {
-    const c = out[i]!;
-    if (c.year - 4 < index.firstYear) continue;
-    const points: TrendPoint[] = [];
-    for (let year = c.year - 4; year <= c.year; year++) {
-      const p = index.inSeries(index.series[i]!, year);
+  // Trends: five consecutive years of one indicator, area and stratum, up to the cell's year,
+  // from the columns (trendOfWindow: no object per point).
+  const z95 = zForLevel(0.95);
+  const critical = trendCriticalValue();
+  const times = new Float64Array(5);
+  const values = new Float64Array(5);
+  const variances = new Float64Array(5);
+  for (let i = 0; i < n; i++) {
+    if (year[i]! - 4 < index.firstYear) continue;
+    let k = 0;
+    for (let y = year[i]! - 4; y <= year[i]!; y++) {
+      const p = index.inSeries(index.series[i]!, y);
       if (p < 0) break;
-      const q = out[p]!;
-      points.push({ time: q.year, value: q.value, lower: q.lower95, upper: q.upper95 });
+      times[k] = y;
+      values[k] = value[p]!;
+      variances[k] = intervalVariance(lower95[p]!, upper95[p]!, z95);
+      k++;
     }
     // Five consecutive years or none: a gap would make "the five most recent years" a lie.
-    if (points.length < 5) continue;
-    const t = recentTrend(points, { polarity: polarity[index.indicator[i]!]! });
-    c.trend = t.assessment;
+    if (k < 5) continue;
+    const t = trendOfWindow(times, values, variances, 5, critical);
+    const c = out[i]!;
+    c.trend = assessTrend(t.direction, polarity[index.indicator[i]!]!);
     c.trend_slope = t.slope;
   }
 
@@ -188,11 +226,11 @@ export function deriveInPlace(out: IndicatorCell[], defs: readonly Definition[],
   const bimGroup = index.stratumId("bim", "bim");
   const nonBimGroup = index.stratumId("bim", "non-bim");
   if (bimGroup < 0 || nonBimGroup < 0) return;
-  for (let i = 0; i < out.length; i++) {
+  for (let i = 0; i < n; i++) {
+    if (total[i] === 0) continue;
     const c = out[i]!;
-    if (c.stratum !== "total") continue;
-    const bim = index.find(index.indicator[i]!, bimGroup, index.area[i]!, c.year);
-    const non = index.find(index.indicator[i]!, nonBimGroup, index.area[i]!, c.year);
+    const bim = index.find(index.indicator[i]!, bimGroup, index.area[i]!, year[i]!);
+    const non = index.find(index.indicator[i]!, nonBimGroup, index.area[i]!, year[i]!);
     if (bim < 0 || non < 0) continue;
     const { ratio, difference } = contrast(out[bim]!, out[non]!);
     c.bim_ratio = ratio.value;

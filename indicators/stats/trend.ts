@@ -79,31 +79,62 @@ export function recentTrend(series: readonly TrendPoint[], options: TrendOptions
     if (!Number.isFinite(times[i]!) || (i > 0 && times[i] === times[i - 1])) return failed("duplicate or non-finite times", criticalValue, times);
   }
 
+  const values = new Float64Array(k);
+  const variances = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    values[i] = window[i]!.value;
+    variances[i] = pointVariance(window[i]!, z);
+  }
+  const t = trendOfWindow(times, values, variances, k, criticalValue);
+  if (t.reason !== undefined) return failed(t.reason, criticalValue, times);
+  return { direction: t.direction, assessment: assessTrend(t.direction, polarity), slope: t.slope, slopeVariance: t.slopeVariance, statistic: t.statistic, criticalValue, times };
+}
+
+/** The regression of `trendOfWindow`, or why it cannot be calculated. */
+export type WindowTrend =
+  | { direction: Exclude<TrendDirection, "cannot-be-calculated">; slope: number; slopeVariance: number; statistic: number; reason?: undefined }
+  | { direction: "cannot-be-calculated"; slope: null; slopeVariance: null; statistic: null; reason: string };
+
+/**
+ * Steps 3–4 of the method on k points in time order, given as arrays of times, values and
+ * variances: the engine calls it for every series and year of a national run from its own
+ * columns, with no object per point. The times must be distinct and finite (checked by the
+ * caller: `recentTrend` does).
+ */
+export function trendOfWindow(times: ArrayLike<number>, values: ArrayLike<number>, variances: ArrayLike<number>, k: number, criticalValue: number): WindowTrend {
   let sw = 0;
   let swt = 0;
-  const weights: number[] = [];
-  for (const p of window) {
-    if (!Number.isFinite(p.value)) return failed(`missing value at time ${p.time}`, criticalValue, times);
-    const v = pointVariance(p, z);
-    if (!(v > 0) || !Number.isFinite(v)) return failed(`zero or unknown variance at time ${p.time}`, criticalValue, times);
+  for (let i = 0; i < k; i++) {
+    if (!Number.isFinite(values[i]!)) return cannot(`missing value at time ${times[i]}`);
+    const v = variances[i]!;
+    if (!(v > 0) || !Number.isFinite(v)) return cannot(`zero or unknown variance at time ${times[i]}`);
     const w = 1 / v;
-    weights.push(w);
     sw += w;
-    swt += w * p.time;
+    swt += w * times[i]!;
   }
   const tBar = swt / sw;
   let sxx = 0;
   let sxy = 0;
   for (let i = 0; i < k; i++) {
-    const dt = window[i]!.time - tBar;
-    sxx += weights[i]! * dt * dt;
-    sxy += weights[i]! * dt * window[i]!.value;
+    const w = 1 / variances[i]!;
+    const dt = times[i]! - tBar;
+    sxx += w * dt * dt;
+    sxy += w * dt * values[i]!;
   }
   const slope = sxy / sxx;
   const slopeVariance = 1 / sxx;
   const statistic = (slope * slope) / slopeVariance;
-  const direction: TrendDirection = statistic > criticalValue ? (slope > 0 ? "increasing" : "decreasing") : "no-significant-change";
-  return { direction, assessment: assessTrend(direction, polarity), slope, slopeVariance, statistic, criticalValue, times };
+  const direction = statistic > criticalValue ? (slope > 0 ? "increasing" : "decreasing") : "no-significant-change";
+  return { direction, slope, slopeVariance, statistic };
+}
+
+function cannot(reason: string): WindowTrend {
+  return { direction: "cannot-be-calculated", slope: null, slopeVariance: null, statistic: null, reason };
+}
+
+/** The chi-square (1 d.f.) critical value of the test at `significance` (default 0.998), kept per level. */
+export function trendCriticalValue(significance = 0.998): number {
+  return criticalValueOf(significance);
 }
 
 /** The points by time: the series itself when it is in order already (as the engine gives them). */
@@ -123,7 +154,12 @@ function failed(reason: string, criticalValue: number, times: number[]): TrendRe
 function pointVariance(p: TrendPoint, z: number): number {
   if (p.variance !== undefined) return p.variance;
   if (p.lower === undefined || p.upper === undefined) return NaN;
-  const se = (p.upper - p.lower) / (2 * z);
+  return intervalVariance(p.lower, p.upper, z);
+}
+
+/** Step 2: the variance of a point from its interval at the level whose z is given. */
+export function intervalVariance(lower: number, upper: number, z: number): number {
+  const se = (upper - lower) / (2 * z);
   return se * se;
 }
 
