@@ -6,8 +6,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { loadDefinitions } from "../indicators/definition/load.ts";
-import { auditReleaseDir } from "../release/audit-release.ts";
-import { attackRelease } from "../attacker/index.ts";
+import { runPool } from "../core/workers/pool.ts";
+import type { AuditJob, AuditOutcome } from "./audit-jobs.ts";
 import { DEFAULT_PRUNE_BUDGET, publish, PublishError } from "../release/publish.ts";
 import { UserError } from "../core/user-error.ts";
 import { parseNumber } from "./errors.ts";
@@ -75,13 +75,22 @@ export function publishCommand(program: Command, setExit: (code: number) => void
     .description("Re-audit a release from its files alone: no small count published, no number on a hidden cell, every small count's interval wide enough.")
     .action(async (dir: string) => {
       for (const name of ["published.duckdb", "manifest.json"]) if (!existsSync(join(dir, name))) throw new UserError(`${dir} is not a release: ${name} is missing`, 2);
-      const r = await auditReleaseDir(dir);
+      // The publisher's audit and the independent attacker (attacker/: public tables only,
+      // relations it discovers itself), side by side on two threads (cli/audit-jobs.ts).
+      const jobs: AuditJob[] = [
+        { kind: "publisher", dir },
+        { kind: "attacker", dir },
+      ];
+      const outcomes = await runPool<AuditJob, AuditOutcome>(new URL("./audit-jobs.ts", import.meta.url), jobs, {
+        threads: 2,
+        label: (job) => (job.kind === "publisher" ? "the publisher's audit" : "the independent attacker"),
+      });
+      const r = outcomes.flatMap((o) => (o.kind === "publisher" ? [o.audit] : []))[0]!;
+      const a = outcomes.flatMap((o) => (o.kind === "attacker" ? [o.report] : []))[0]!;
       for (const f of r.failures) process.stdout.write(`FAIL ${f}\n`);
       process.stdout.write(
         `${r.passed ? "passed" : "FAILED"}: release ${r.releaseId}, ${r.checkedCells} cells checked, ${r.attackedCells} hidden small counts attacked, narrowest interval ${r.narrowestInterval ?? "–"}, ${r.seconds.toFixed(1)} s\n`,
       );
-      // The independent attacker (attacker/): public tables only, relations it discovers itself.
-      const a = await attackRelease(dir);
       for (const l of a.leaks)
         process.stdout.write(`LEAK ${l.indicatorId} ${l.year} ${l.level} ${l.systemCode ?? ""} ${l.areaCode} ${l.stratum}=${l.stratumValue} ${l.kind} in [${l.min}, ${l.max}]\n`);
       process.stdout.write(

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { INVALID, ROOT, TINY, temporaryDirectory, tinyWith } from "./helpers.ts";
+import { internalDir } from "../release/write-release.ts";
 
 function boussole(...args: string[]) {
   const r = spawnSync(process.execPath, [join(ROOT, "bin", "boussole.js"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CI: "true" } });
@@ -170,6 +171,14 @@ describe("the indicators commands", () => {
   });
 });
 
+// Gives the first hidden cell of a release a number (run in a process of its own: the release file).
+const TAMPER = `import { DuckDBInstance } from "@duckdb/node-api";
+const db = await DuckDBInstance.create(process.argv[1]);
+const c = await db.connect();
+await c.run("UPDATE cell SET value = 42 WHERE rowid = (SELECT min(rowid) FROM cell WHERE hidden IS NOT NULL)");
+c.closeSync();
+db.closeSync();`;
+
 describe("the release commands", () => {
   it("publishes a release, audits it, and refuses what is not one", () => {
     const dir = temporaryDirectory();
@@ -181,6 +190,18 @@ describe("the release commands", () => {
     const audit = boussole("audit", join(dir, "release"));
     expect(audit.code, audit.stdout).toBe(0);
     expect(audit.stdout).toMatch(/^passed: release [0-9a-f]{16}/m);
+    // Both audits ran (side by side, cli/audit-jobs.ts), the publisher's first in the report.
+    expect(audit.stdout).toMatch(/^passed: release [^\n]*\npassed: independent attacker, \d+ hidden counts/m);
+    // A hidden cell given its number back: the publisher's audit fails the release, exit code 1.
+    const tampered = join(dir, "tampered");
+    cpSync(join(dir, "release"), tampered, { recursive: true });
+    cpSync(internalDir(join(dir, "release")), internalDir(tampered), { recursive: true });
+    const sql = spawnSync(process.execPath, ["--input-type=module", "-e", TAMPER, join(tampered, "published.duckdb")], { cwd: ROOT, encoding: "utf8" });
+    expect(sql.status, sql.stderr).toBe(0);
+    const failed = boussole("audit", tampered);
+    expect(failed.code, failed.stdout).toBe(1);
+    expect(failed.stdout).toMatch(/^FAIL 1 hidden cell\(s\) carry a number/m);
+    expect(failed.stdout).toMatch(/^FAILED: release [0-9a-f]{16}/m);
     const notRelease = boussole("audit", dir);
     expect(notRelease.code).toBe(2);
     expect(notRelease.stderr).toContain("is not a release: published.duckdb is missing");
