@@ -58,7 +58,9 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
   const started = performance.now();
   const log = o.log ?? (() => {});
   const model: ModelOptions = { municipalities: o.municipalities ?? false, municipalityStrata: o.municipalityStrata ?? false, ...(o.periodsApart ? { periodsApart: true } : {}) };
-  const computed = await computeIndicators(o.warehouse, defs, { memoryLimit: o.memoryLimit, years: o.years });
+  // No municipal cell published: the model sums municipalities by atom, so they are computed so.
+  const municipalAtoms = !model.municipalities && !model.municipalityStrata;
+  const computed = await computeIndicators(o.warehouse, defs, { memoryLimit: o.memoryLimit, years: o.years, municipalAtoms });
   if (o.years && computed.cells.length === 0) throw new PublishError(`the warehouse has no data for ${o.years.join(", ")}: nothing to publish. Nothing was written.`);
   if (computed.skipped.length > 0) log(`not computed: ${computed.skipped.map((s) => `${s.id} (${s.reason})`).join("; ")}`);
   for (const line of describeSkippedYears(computed.skippedYears)) log(`left out, no source data (not zeros): ${line}`);

@@ -30,7 +30,19 @@ export type Level = (typeof LEVELS)[number];
  * and `residence_area`, to put in a WITH clause
  * (without the leading WITH).
  */
-export function residenceAreaCtes(): string {
+export interface ResidenceAreaOptions {
+  /**
+   * Municipalities by atom: the municipalities of one province that lie in the same zones of every
+   * system (and are not split by sector), named by their first NIS code. For a release that
+   * publishes no municipal cell, whose disclosure model sums them so anyway
+   * (release/model-table.ts `atomsOf`, whose grouping this repeats): most of its cells otherwise.
+   */
+  municipalAtoms?: boolean;
+}
+
+export function residenceAreaCtes(options: ResidenceAreaOptions = {}): string {
+  const municipalityCode = options.municipalAtoms ? "coalesce(t.first_nis, u.nis_code)" : "u.nis_code";
+  const municipalityFrom = options.municipalAtoms ? "residence_unit u LEFT JOIN residence_atom t ON t.nis_code = u.nis_code" : "residence_unit u";
   return `residence_unit AS (
   SELECT DISTINCT nis_code, sector_code FROM person_year
 ), municipality AS (
@@ -44,8 +56,18 @@ export function residenceAreaCtes(): string {
   GROUP BY m.sector_code
 ), residence_sector_group AS (
   SELECT sector_code, min(sector_code) OVER (PARTITION BY nis_code, zones) AS first_sector FROM residence_sector_zones
+), residence_atom_zones AS (
+  SELECT g.nis_code,
+    g.region_code || '+' || coalesce(g.province_code, '-') || coalesce('+' || string_agg(z.system_code || ':' || m.zone_code, '+' ORDER BY z.system_code || ':' || m.zone_code), '') AS signature
+  FROM municipality g
+  LEFT JOIN geo_zone_member m ON m.nis_code = g.nis_code AND m.sector_code IS NULL
+  LEFT JOIN geo_zone z ON z.zone_code = m.zone_code
+  WHERE g.nis_code NOT IN (SELECT nis_code FROM geo_zone_member WHERE sector_code IS NOT NULL)
+  GROUP BY g.nis_code, g.region_code, g.province_code
+), residence_atom AS (
+  SELECT nis_code, min(nis_code) OVER (PARTITION BY signature) AS first_nis FROM residence_atom_zones
 ), residence_area AS (
-  SELECT u.nis_code, u.sector_code, 'municipality' AS level, NULL::VARCHAR AS system_code, u.nis_code AS area_code FROM residence_unit u
+  SELECT u.nis_code, u.sector_code, 'municipality' AS level, NULL::VARCHAR AS system_code, ${municipalityCode} AS area_code FROM ${municipalityFrom}
   UNION ALL
   SELECT DISTINCT u.nis_code, u.sector_code, 'zone', z.system_code, z.zone_code
   FROM residence_unit u

@@ -30,7 +30,7 @@ import type { DefinitionProblem, DefinitionSource } from "../definition/load.ts"
 import { SQL_STATISTICS } from "../definition/rules.ts";
 import { statisticOf } from "../statistics/index.ts";
 import type { Definition } from "../definition/schema.ts";
-import { residenceAreaCtes } from "./areas.ts";
+import { residenceAreaCtes, type ResidenceAreaOptions } from "./areas.ts";
 import { AGE_BANDS } from "./compile.ts";
 import { literal } from "./conditions.ts";
 import { checkIndicatorSql, queryBody, restrictForIndicatorSql } from "./sql-guard.ts";
@@ -193,12 +193,12 @@ export class SqlDefinitionError extends Error {
  * the output columns), then compiles them into one statement. Throws SqlDefinitionError when
  * any query is refused. `sql` is "" when no definition has a query; `computed` lists their ids.
  */
-export async function compileCheckedSqlDefinitions(defs: readonly Definition[], db: Database): Promise<{ sql: string; computed: string[] }> {
+export async function compileCheckedSqlDefinitions(defs: readonly Definition[], db: Database, options: ResidenceAreaOptions = {}): Promise<{ sql: string; computed: string[] }> {
   const todo = defs.filter(isSqlDefinition);
   const problems: { id: string; problem: SqlProblem }[] = [];
   for (const def of todo) for (const problem of await checkSqlDefinition(def, db)) problems.push({ id: def.id, problem });
   if (problems.length > 0) throw new SqlDefinitionError(problems);
-  return { sql: compileSqlDefinitions(todo), computed: todo.map((d) => d.id) };
+  return { sql: compileSqlDefinitions(todo, options), computed: todo.map((d) => d.id) };
 }
 
 const STRATUM_COLUMN = { sex: "sex", "age-band": "age_band", bim: "bim" } as const;
@@ -210,10 +210,10 @@ const STRATUM_COLUMN = { sex: "sex", "age-band": "age_band", bim: "bim" } as con
  * denominator are left out. "" when no definition has a query. The queries must have been
  * checked (`checkSqlDefinition`, or `compileCheckedSqlDefinitions` which does both).
  */
-export function compileSqlDefinitions(defs: readonly Definition[]): string {
+export function compileSqlDefinitions(defs: readonly Definition[], options: ResidenceAreaOptions = {}): string {
   const todo = defs.filter(isSqlDefinition);
   if (todo.length === 0) return "";
-  const ctes: string[] = [residenceAreaCtes()];
+  const ctes: string[] = [residenceAreaCtes(options)];
   const selects: string[] = [];
   todo.forEach((def, i) => {
     if (!(SQL_STATISTICS as readonly string[]).includes(def.statistic)) {

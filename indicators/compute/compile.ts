@@ -34,7 +34,7 @@
  */
 import type { Definition, Numerator } from "../definition/schema.ts";
 import { ageBandSql, ageBandsOf, bandsKey, hasCustomAgeBands, type AgeBand } from "../definition/age-bands.ts";
-import { residenceAreaCtes } from "./areas.ts";
+import { residenceAreaCtes, type ResidenceAreaOptions } from "./areas.ts";
 import { isBanded } from "./indirect-standardisation.ts";
 import { statisticOf } from "../statistics/index.ts";
 import { compileZone, isZoneComputed, zoneNotComputedReason } from "./compile-zone.ts";
@@ -74,7 +74,7 @@ export interface Compiled {
  * compute.ts runs one statement per batch of years (year-batches.ts) so that peak memory
  * follows a bounded amount of data, not every year's.
  */
-export interface CompileOptions {
+export interface CompileOptions extends ResidenceAreaOptions {
   year?: number;
   years?: { from: number; to: number };
 }
@@ -161,7 +161,7 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
   const zoneSql = compileZone(defs);
   if (todo.length === 0) return { sql: "", zoneSql, computed, skipped, columns: [], flagsSql: "" };
 
-  const ctes: string[] = [residenceAreaCtes()];
+  const ctes: string[] = [residenceAreaCtes(options)];
   const joins: string[] = [];
   const flagColumns: string[] = [];
 

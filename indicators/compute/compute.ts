@@ -38,6 +38,11 @@ export interface ComputeOptions {
   memoryLimit?: string;
   /** Only these years (default: every year of person_year). A trend needs earlier years: none without them. */
   years?: readonly number[];
+  /**
+   * Municipal cells by atom (areas.ts `municipalAtoms`): for a release that publishes none; its
+   * municipal cells are then one per atom, under the atom's first NIS code, not per municipality.
+   */
+  municipalAtoms?: boolean;
 }
 
 export async function computeIndicators(warehousePath: string, defs: readonly Definition[], options: ComputeOptions = {}): Promise<ComputeResult> {
@@ -47,7 +52,7 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
   try {
     // Hand-written queries run here too: no extension may be installed or loaded on the fly.
     await restrictForIndicatorSql(db);
-    const handWritten = await compileCheckedSqlDefinitions(defs, db);
+    const handWritten = await compileCheckedSqlDefinitions(defs, db, { municipalAtoms: options.municipalAtoms });
     const started = performance.now();
     // No false zeros: what has no source rows in a year gets no cells that year.
     const covered = await sourceCoverage(
@@ -74,7 +79,7 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     const eventsByPeriod = new Map<string, number[]>();
     if (sql) {
       for (const years of yearBatches(rowsPerYear, columns.length)) {
-        const wide: WideColumns = await readColumns(db.connection, compile(defs, { years }).sql);
+        const wide: WideColumns = await readColumns(db.connection, compile(defs, { years, municipalAtoms: options.municipalAtoms }).sql);
         const t = performance.now();
         for (const cell of cellsFromColumns(wide, columns, defs)) measured.push(cell);
         for (const cell of isrCellsFromColumns(wide, columns, defs, isrRegionOf)) measured.push(asIndicatorCell(cell));
