@@ -32,28 +32,44 @@ beforeAll(async () => {
   expect(load.written).toBe(true);
 }, 300_000);
 
+const gmd = definitions.filter((d) => d.id === "gmd-coverage");
+
+/** The warehouse's geography, and persons per year counted by `key` (a column of person_year). */
+async function geographyAndPersons(key: "sector_code" | "nis_code") {
+  const db = await Database.open(warehouse, { readOnly: true });
+  try {
+    const persons = await db.all<{ year: number; code: string; n: number }>(`SELECT year, ${key} AS code, count(*)::INTEGER AS n FROM person_year WHERE ${key} IS NOT NULL GROUP BY ALL`);
+    return { geography: await readGeography(db), persons };
+  } finally {
+    db.close();
+  }
+}
+
+/** The first member (smallest code) of each group of a member → group map. */
+function firstMembers(groupOf: ReadonlyMap<string, string>): Map<string, string> {
+  const first = new Map<string, string>();
+  for (const [member, group] of groupOf) if (!first.has(group) || member < first.get(group)!) first.set(group, member);
+  return first;
+}
+
+/** Persons per `year|unit`, each code counted in its unit. */
+function personsByUnit(persons: readonly { year: number; code: string; n: number }[], unitOf: (code: string) => string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of persons) {
+    const key = `${p.year}|${unitOf(p.code)}`;
+    out.set(key, (out.get(key) ?? 0) + p.n);
+  }
+  return out;
+}
+
 describe("units of the disclosure model", () => {
   it("are one cell per group of sectors in the same zones, named by its first sector, holding the group's persons", async () => {
-    const gmd = definitions.filter((d) => d.id === "gmd-coverage");
     const { cells } = await computeIndicators(warehouse, gmd);
-    const db = await Database.open(warehouse, { readOnly: true });
-    let geography;
-    let persons;
-    try {
-      geography = await readGeography(db);
-      persons = await db.all<{ year: number; sector_code: string; n: number }>("SELECT year, sector_code, count(*)::INTEGER AS n FROM person_year WHERE sector_code IS NOT NULL GROUP BY ALL");
-    } finally {
-      db.close();
-    }
+    const { geography, persons } = await geographyAndPersons("sector_code");
     const { sectorGroup } = indexGeography(geography);
-    const firstOf = new Map<string, string>();
-    for (const [sector, group] of sectorGroup) if (!firstOf.has(group) || sector < firstOf.get(group)!) firstOf.set(group, sector);
+    const firstOf = firstMembers(sectorGroup);
     // The persons of each group and year, counted sector by sector.
-    const expected = new Map<string, number>();
-    for (const p of persons) {
-      const key = `${p.year}|${firstOf.get(sectorGroup.get(p.sector_code) ?? p.sector_code) ?? p.sector_code}`;
-      expected.set(key, (expected.get(key) ?? 0) + p.n);
-    }
+    const expected = personsByUnit(persons, (sector) => firstOf.get(sectorGroup.get(sector) ?? sector) ?? sector);
     const totals = cells.filter((c) => c.level === "sector" && c.stratum === "total");
     // Real Belgium's split municipalities: several groups, far fewer than their sectors.
     expect(new Set(totals.map((c) => c.area_code)).size).toBeGreaterThan(1);
@@ -64,29 +80,14 @@ describe("units of the disclosure model", () => {
   });
 
   it("are municipalities by atom when asked, named by the atom's first NIS code, holding the atom's persons", async () => {
-    const gmd = definitions.filter((d) => d.id === "gmd-coverage");
     const { cells } = await computeIndicators(warehouse, gmd, { municipalAtoms: true });
-    const db = await Database.open(warehouse, { readOnly: true });
-    let geography;
-    let persons;
-    try {
-      geography = await readGeography(db);
-      persons = await db.all<{ year: number; nis_code: string; n: number }>("SELECT year, nis_code, count(*)::INTEGER AS n FROM person_year GROUP BY ALL");
-    } finally {
-      db.close();
-    }
+    const { geography, persons } = await geographyAndPersons("nis_code");
     const atoms = atomsOf(geography);
-    const firstOf = new Map<string, string>();
-    for (const [nis, atom] of atoms) if (!firstOf.has(atom) || nis < firstOf.get(atom)!) firstOf.set(atom, nis);
+    const firstOf = firstMembers(atoms);
     // A split municipality is no atom: it stands alone.
-    const unitOf = (nis: string) => (atoms.has(nis) ? firstOf.get(atoms.get(nis)!)! : nis);
-    const expected = new Map<string, number>();
-    for (const p of persons) {
-      const key = `${p.year}|${unitOf(p.nis_code)}`;
-      expected.set(key, (expected.get(key) ?? 0) + p.n);
-    }
+    const expected = personsByUnit(persons, (nis) => (atoms.has(nis) ? firstOf.get(atoms.get(nis)!)! : nis));
     const totals = cells.filter((c) => c.level === "municipality" && c.stratum === "total");
-    expect(new Set(totals.map((c) => c.area_code)).size).toBeLessThan(new Set(persons.map((p) => p.nis_code)).size / 2);
+    expect(new Set(totals.map((c) => c.area_code)).size).toBeLessThan(new Set(persons.map((p) => p.code)).size / 2);
     expect(new Map(totals.map((c) => [`${c.year}|${c.area_code}`, c.denominator]))).toEqual(expected);
     // Zones and larger areas are the same whether municipalities are computed by atom or not.
     const plain = (await computeIndicators(warehouse, gmd)).cells;

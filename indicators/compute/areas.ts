@@ -27,7 +27,7 @@ export type Level = (typeof LEVELS)[number];
 
 /**
  * The CTEs `residence_unit`, `municipality`, `residence_sector_zones`, `residence_sector_group`
- * and `residence_area`, to put in a WITH clause
+ * (`residence_atom_zones` and `residence_atom` with `municipalAtoms`) and `residence_area`, to put in a WITH clause
  * (without the leading WITH).
  */
 export interface ResidenceAreaOptions {
@@ -43,6 +43,20 @@ export interface ResidenceAreaOptions {
 export function residenceAreaCtes(options: ResidenceAreaOptions = {}): string {
   const municipalityCode = options.municipalAtoms ? "coalesce(t.first_nis, u.nis_code)" : "u.nis_code";
   const municipalityFrom = options.municipalAtoms ? "residence_unit u LEFT JOIN residence_atom t ON t.nis_code = u.nis_code" : "residence_unit u";
+  // Only when asked: the CTEs residence_atom_zones and residence_atom.
+  const atomCtes = options.municipalAtoms
+    ? `), residence_atom_zones AS (
+  SELECT g.nis_code,
+    g.region_code || '+' || coalesce(g.province_code, '-') || coalesce('+' || string_agg(z.system_code || ':' || m.zone_code, '+' ORDER BY z.system_code || ':' || m.zone_code), '') AS signature
+  FROM municipality g
+  LEFT JOIN geo_zone_member m ON m.nis_code = g.nis_code AND m.sector_code IS NULL
+  LEFT JOIN geo_zone z ON z.zone_code = m.zone_code
+  WHERE g.nis_code NOT IN (SELECT nis_code FROM geo_zone_member WHERE sector_code IS NOT NULL)
+  GROUP BY g.nis_code, g.region_code, g.province_code
+), residence_atom AS (
+  SELECT nis_code, min(nis_code) OVER (PARTITION BY signature) AS first_nis FROM residence_atom_zones
+`
+    : "";
   return `residence_unit AS (
   SELECT DISTINCT nis_code, sector_code FROM person_year
 ), municipality AS (
@@ -56,17 +70,7 @@ export function residenceAreaCtes(options: ResidenceAreaOptions = {}): string {
   GROUP BY m.sector_code
 ), residence_sector_group AS (
   SELECT sector_code, min(sector_code) OVER (PARTITION BY nis_code, zones) AS first_sector FROM residence_sector_zones
-), residence_atom_zones AS (
-  SELECT g.nis_code,
-    g.region_code || '+' || coalesce(g.province_code, '-') || coalesce('+' || string_agg(z.system_code || ':' || m.zone_code, '+' ORDER BY z.system_code || ':' || m.zone_code), '') AS signature
-  FROM municipality g
-  LEFT JOIN geo_zone_member m ON m.nis_code = g.nis_code AND m.sector_code IS NULL
-  LEFT JOIN geo_zone z ON z.zone_code = m.zone_code
-  WHERE g.nis_code NOT IN (SELECT nis_code FROM geo_zone_member WHERE sector_code IS NOT NULL)
-  GROUP BY g.nis_code, g.region_code, g.province_code
-), residence_atom AS (
-  SELECT nis_code, min(nis_code) OVER (PARTITION BY signature) AS first_nis FROM residence_atom_zones
-), residence_area AS (
+${atomCtes}), residence_area AS (
   SELECT u.nis_code, u.sector_code, 'municipality' AS level, NULL::VARCHAR AS system_code, ${municipalityCode} AS area_code FROM ${municipalityFrom}
   UNION ALL
   SELECT DISTINCT u.nis_code, u.sector_code, 'zone', z.system_code, z.zone_code
