@@ -26,7 +26,7 @@ export function publishCommand(program: Command, setExit: (code: number) => void
     .option("--protection-width <n>", "width every hidden small count's feasible interval must reach", parseNumber("--protection-width", 1, 1000), 5)
     .option("--municipalities", "also publish municipalities' totals (default: zones and larger areas)", false)
     .option("--municipality-strata", "also publish municipal breakdowns by sex, age band and BIM status", false)
-    .option("--previous <dir>", "the previous release, whose published values are known facts")
+    .option("--previous <dir>", "the previous release, whose published values are known facts (a table it published with the same values keeps its pattern)")
     .option("--years <first-last>", "publish these years only, e.g. 2024 or 2022-2024 (default: every year of the warehouse)")
     .option("--memory-limit <size>", "DuckDB memory limit")
     .option(

@@ -35,6 +35,12 @@ export interface SdcProblem {
    * counts while they are published.
    */
   hide?: string[];
+  /**
+   * The cells a previous release hid, for a problem it published with the same values. When
+   * they and `hide` cover every publishable cell that is not known, that pattern is audited
+   * first and kept if it passes (no LP of its own); otherwise the problem is protected as usual.
+   */
+  previous?: string[];
 }
 
 export interface SdcOptions {

@@ -6,7 +6,7 @@ import { auditRelease, type AuditResult } from "./audit.ts";
 import { Ceiling } from "./ceiling.ts";
 import { complementarySuppression } from "./complementary.ts";
 import { loadSolver, solveCounter } from "./lp.ts";
-import { SdcError, type SdcOptions, type SdcProblem, type SdcRelease } from "./model.ts";
+import { SdcError, type ResolvedOptions, type SdcOptions, type SdcProblem, type SdcRelease } from "./model.ts";
 import { resolveOptions } from "./options.ts";
 import { primarySuppression } from "./primary.ts";
 import { prune } from "./prune.ts";
@@ -33,6 +33,8 @@ export interface ProtectResult {
     complementary: number;
     /** Complementary cells the pruning pass published again. */
     pruned: number;
+    /** The previous release's pattern (SdcProblem.previous) passed its audit as it was: no LP of its own. */
+    settled: boolean;
     latentSensitive: number;
     knownSensitive: number;
     lpSolves: number;
@@ -59,6 +61,16 @@ export async function protect(problem: SdcProblem, options: SdcOptions = {}): Pr
     state.hide(cell, "complementary");
     state.pinned.add(cell);
   }
+  // A pattern already audited once (the previous release's) is audited again before any LP of
+  // its own: on the first start's whole release, the latest year's problems are the first
+  // look's, and protecting them again took as long as the first time.
+  const previous = problem.previous && wholePattern(problem, structure, state.kind);
+  if (previous) {
+    const settled = await audited(problem, structure, values, previous, resolved);
+    if (settled.audit.pass && settled.audit.unprotectable.length === 0) {
+      return outcome(settled, structure, primary, { started, pruned: 0, afterComplementary: started, afterPrune: started, solves: 0, settled: true });
+    }
+  }
   const targets = [...primary.primary, ...primary.latent].sort((a, b) => a - b);
   const required = new Map(targets.map((c) => [c, resolved.protectionWidth]));
 
@@ -77,13 +89,37 @@ export async function protect(problem: SdcProblem, options: SdcOptions = {}): Pr
     ceiling.dispose();
   }
   const afterPrune = performance.now();
-  const suppressionSolves = solveCounter.count - solvesBefore;
+  const solves = solveCounter.count - solvesBefore;
+  const checked = await audited(problem, structure, values, state.kind, resolved);
+  if (!checked.audit.pass) {
+    const worst = checked.audit.failing.slice(0, 5).map((c) => `"${c.id}" width ${c.width} < ${c.required}`);
+    throw new SdcError(`suppression failed its audit (${checked.audit.failing.length} cells): ${worst.join(", ")}`);
+  }
+  return outcome(checked, structure, primary, { started, pruned, afterComplementary, afterPrune, solves, settled: false });
+}
 
+type Structure = ReturnType<typeof indexProblem>["structure"];
+
+/**
+ * The problem's hidden cells with its previous release's added, if together they hide every
+ * publishable cell that is not known (a whole pattern: nothing left to decide); else undefined.
+ */
+function wholePattern(problem: SdcProblem, structure: Structure, hidden: ReadonlyMap<number, HiddenKind>): Map<number, HiddenKind> | undefined {
+  const pattern = new Map(hidden);
+  for (const id of problem.previous ?? []) {
+    const cell = structure.index.get(id);
+    if (cell !== undefined && structure.publishable[cell] && !structure.known[cell] && !pattern.has(cell)) pattern.set(cell, "complementary");
+  }
+  for (let cell = 0; cell < structure.ids.length; cell++) if (structure.publishable[cell] && !structure.known[cell] && !pattern.has(cell)) return undefined;
+  return pattern;
+}
+
+/** The release of these hidden cells and its independent audit. */
+async function audited(problem: SdcProblem, structure: Structure, values: ArrayLike<number>, kind: ReadonlyMap<number, HiddenKind>, resolved: ResolvedOptions) {
   const hidden = new Map<string, HiddenKind>();
-  for (const [cell, kind] of [...state.kind].sort(([a], [b]) => a - b)) hidden.set(structure.ids[cell]!, kind);
+  for (const [cell, k] of [...kind].sort(([a], [b]) => a - b)) hidden.set(structure.ids[cell]!, k);
   const release = releaseOf(problem, hidden.keys(), resolved);
   const audit = await auditRelease(release, resolved);
-
   // The true values must lie in the attacker's intervals; anything else is a bug.
   for (const cell of audit.cells) {
     if (cell.proven) continue; // only two values the cell can take, not its extremes
@@ -92,11 +128,15 @@ export async function protect(problem: SdcProblem, options: SdcOptions = {}): Pr
       throw new SdcError(`internal: true value of "${cell.id}" lies outside its audited interval`);
     }
   }
-  if (!audit.pass) {
-    const worst = audit.failing.slice(0, 5).map((c) => `"${c.id}" width ${c.width} < ${c.required}`);
-    throw new SdcError(`suppression failed its audit (${audit.failing.length} cells): ${worst.join(", ")}`);
-  }
+  return { hidden, release, audit };
+}
 
+function outcome(
+  { hidden, release, audit }: Awaited<ReturnType<typeof audited>>,
+  structure: Structure,
+  primary: ReturnType<typeof primarySuppression>,
+  t: { started: number; pruned: number; afterComplementary: number; afterPrune: number; solves: number; settled: boolean },
+): ProtectResult {
   const complementary = [...hidden.values()].filter((k) => k === "complementary").length;
   return {
     hidden,
@@ -110,14 +150,15 @@ export async function protect(problem: SdcProblem, options: SdcOptions = {}): Pr
       sensitive: primary.sensitive.length,
       primary: primary.primary.length,
       complementary,
-      pruned,
+      pruned: t.pruned,
+      settled: t.settled,
       latentSensitive: primary.latent.length,
       knownSensitive: primary.known.length,
-      lpSolves: suppressionSolves + audit.counts.lpSolves,
+      lpSolves: t.solves + audit.counts.lpSolves,
       ms: {
-        total: performance.now() - started,
-        complementary: afterComplementary - started,
-        prune: afterPrune - afterComplementary,
+        total: performance.now() - t.started,
+        complementary: t.afterComplementary - t.started,
+        prune: t.afterPrune - t.afterComplementary,
         audit: audit.ms,
       },
     },

@@ -13,7 +13,7 @@
  * every other problem. A cap that even this cannot lift (a fact of the previous release) fails
  * the run: the release never excuses a narrow interval.
  */
-import type { SdcCell } from "../disclosure/index.ts";
+import type { SdcCell, SdcProblem } from "../disclosure/index.ts";
 import { cappedByPopulations } from "./capped-numerators.ts";
 import { expectedWork, protectAsReady, protectInParallel, type ProtectJob, type ProtectOutcome, type StagedJob } from "./protect-jobs.ts";
 import type { YearProblem } from "./sdc-model.ts";
@@ -25,6 +25,11 @@ export class ProtectionError extends Error {
 
 export interface PhasedOptions {
   known: ReadonlyMap<string, number>;
+  /**
+   * The cells the previous release hid (previousPattern in publish.ts): a problem it published
+   * with the same values tries its pattern first (SdcProblem.previous), audited, with no LP.
+   */
+  previousHidden?: ReadonlySet<string>;
   minCount: number;
   protectionWidth: number;
   /** SdcOptions.pruneBudget (default Infinity). */
@@ -50,9 +55,15 @@ export async function protectInPhases(denominators: readonly YearProblem[], nume
   const withKnown = (c: SdcCell) => (c.publishable && o.known.get(c.id) === c.value ? { ...c, known: true } : c);
   let done = 0;
   const total = denominators.length + numerators.length;
-  const job = (p: YearProblem, problem: ProtectJob["problem"]): ProtectJob => ({
+  const previousHidden = o.previousHidden;
+  // Only for a problem the previous release had: one of its cells was published or hidden there.
+  const withPrevious = (problem: SdcProblem): SdcProblem => {
+    if (!previousHidden || !problem.cells.some((c) => c.publishable && (c.known || previousHidden.has(c.id)))) return problem;
+    return { ...problem, previous: problem.cells.filter((c) => c.publishable && !c.known && previousHidden.has(c.id)).map((c) => c.id) };
+  };
+  const job = (p: YearProblem, problem: SdcProblem): ProtectJob => ({
     key: p.key,
-    problem,
+    problem: withPrevious(problem),
     options: { protectionWidth: o.protectionWidth, publishZeros: true, minCount: Math.max(o.minCount, p.minCount), pruneBudget: o.pruneBudget },
   });
 
@@ -90,7 +101,8 @@ export async function protectInPhases(denominators: readonly YearProblem[], nume
     threads: o.threads,
     onProgress: (_, r, index) => {
       if (index < denominators.length) for (const [id] of r.hidden) hiddenPopulations.add(id);
-      o.log(`disclosure: ${++done}/${total} problems protected (${r.key}: ${r.cells} cells, ${r.primary} small, ${r.complementary} complementary, ${(r.ms / 1000).toFixed(1)} s)`);
+      const how = r.settled ? ", the previous release's pattern" : "";
+      o.log(`disclosure: ${++done}/${total} problems protected (${r.key}: ${r.cells} cells, ${r.primary} small, ${r.complementary} complementary, ${(r.ms / 1000).toFixed(1)} s${how})`);
       o.onProtected?.(done, total);
     },
   });

@@ -27,6 +27,8 @@ export interface ProtectOutcome {
   narrowest: number | null;
   /** Sensitive cells the problem could not give the full width (capped by cells it must publish). */
   unprotectable: string[];
+  /** The previous release's pattern passed its audit as it was (SdcProblem.previous). */
+  settled: boolean;
   ms: number;
 }
 
@@ -42,6 +44,7 @@ export async function protectOne(job: ProtectJob): Promise<ProtectOutcome> {
     lpSolves: r.stats.lpSolves,
     narrowest: r.audit.narrowest?.width ?? null,
     unprotectable: r.unprotectable,
+    settled: r.stats.settled,
     ms: r.stats.ms.total,
   };
 }

@@ -89,13 +89,14 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
   log(
     `disclosure model: ${denominators.length} population and ${numerators.length} numerator problems, ${[...links.values()].reduce((n, l) => n + l.restrictions.length + l.sums.length, 0)} links found in the data`,
   );
-  const known = o.previous ? await previousFacts(o.previous) : new Map<string, number>();
+  const previous = o.previous ? await previousPattern(o.previous) : undefined;
   const minCount = o.minCount ?? 5;
   const baseOptions = { protectionWidth: o.protectionWidth ?? 5, publishZeros: true };
   let phased;
   try {
     phased = await protectInPhases(denominators, numerators, {
-      known,
+      known: previous?.facts ?? new Map<string, number>(),
+      previousHidden: previous?.hidden,
       minCount,
       protectionWidth: baseOptions.protectionWidth,
       pruneBudget: o.pruneBudget ?? DEFAULT_PRUNE_BUDGET,
@@ -170,12 +171,20 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
  * one that a joint problem hid on top of its own was not published, whatever the others say.
  */
 export async function previousFacts(dir: string): Promise<Map<string, number>> {
+  return (await previousPattern(dir)).facts;
+}
+
+/**
+ * A previous release's facts (previousFacts) and the publishable cells it hid: a problem of
+ * this release that it published with the same values tries that pattern first (SdcProblem.previous).
+ */
+export async function previousPattern(dir: string): Promise<{ facts: Map<string, number>; hidden: Set<string> }> {
   const file = join(internalDir(dir), "disclosure.duckdb");
   if (!existsSync(file)) throw new PublishError(`--previous ${dir}: no publisher state at ${file}`);
   const db = await Database.open(file, { readOnly: true });
   try {
-    const rows = await db.all<{ id: string; value: number }>(`SELECT id, any_value(value) AS value FROM sdc_cell WHERE publishable GROUP BY id HAVING bool_and(value IS NOT NULL)`);
-    return new Map(rows.map((r) => [r.id, r.value]));
+    const rows = await db.all<{ id: string; value: number | null }>(`SELECT id, CASE WHEN bool_and(value IS NOT NULL) THEN any_value(value) END AS value FROM sdc_cell WHERE publishable GROUP BY id`);
+    return { facts: new Map(rows.flatMap((r) => (r.value === null ? [] : [[r.id, r.value] as const]))), hidden: new Set(rows.flatMap((r) => (r.value === null ? [r.id] : []))) };
   } finally {
     db.close();
   }

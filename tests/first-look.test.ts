@@ -10,7 +10,7 @@ import { Database } from "../core/duckdb.ts";
 import { computeIndicators } from "../indicators/compute/compute.ts";
 import { loadDefinitions } from "../indicators/definition/load.ts";
 import type { Manifest } from "../release/manifest.ts";
-import { previousFacts, publish, PublishError } from "../release/publish.ts";
+import { previousFacts, previousPattern, publish, PublishError } from "../release/publish.ts";
 import { internalDir } from "../release/write-release.ts";
 import { ROOT, temporaryDirectory } from "./helpers.ts";
 import { tinyWarehouse } from "./indicator-helpers.ts";
@@ -21,6 +21,7 @@ let firstLook: string;
 let release: string;
 let firstManifest: Manifest;
 let manifest: Manifest;
+const protectedLines: string[] = [];
 
 beforeAll(async () => {
   warehouse = await tinyWarehouse();
@@ -28,7 +29,7 @@ beforeAll(async () => {
   firstLook = join(dir, "preview");
   release = join(dir, "release");
   firstManifest = await publish(definitions, { warehouse, out: firstLook, years: [2024] });
-  manifest = await publish(definitions, { warehouse, out: release, previous: firstLook });
+  manifest = await publish(definitions, { warehouse, out: release, previous: firstLook, log: (line) => protectedLines.push(line) });
 }, 300_000);
 
 type Published = { key: string; numerator: number | null; denominator: number | null; value: number | null; hidden: string | null };
@@ -93,6 +94,17 @@ describe("a first look, then the whole release", () => {
     }
   });
 
+  it("keeps the first look's pattern for its year, audited again but not protected again", async () => {
+    const protectedIn = (year: number) => protectedLines.filter((l) => /problems protected/.test(l) && l.includes(`@${year}`));
+    expect(protectedIn(2024).length).toBeGreaterThan(0);
+    for (const line of protectedIn(2024)) expect(line).toMatch(/the previous release's pattern\)$/);
+    // The earlier year had no first look: protected as usual.
+    expect(protectedIn(2023).length).toBeGreaterThan(0);
+    for (const line of protectedIn(2023)) expect(line).not.toMatch(/previous release's pattern/);
+    const hiddenKeys = async (dir: string) => (await cells(dir, "year = 2024 AND hidden IS NOT NULL")).map((c) => c.key);
+    expect(await hiddenKeys(release)).toEqual(await hiddenKeys(firstLook));
+  });
+
   it("refuses years the warehouse has no data for, and writes nothing", async () => {
     const out = join(temporaryDirectory(), "release");
     await expect(publish(definitions, { warehouse, out, years: [2030] })).rejects.toThrow(PublishError);
@@ -119,5 +131,7 @@ describe("the facts of a previous release", () => {
       db.close();
     }
     expect(await previousFacts(dir)).toEqual(new Map([["den|zone|a", 120]]));
+    // Hidden: whatever a problem hid; a latent cell (never publishable) is not a hidden cell.
+    expect((await previousPattern(dir)).hidden).toEqual(new Set(["den|zone|b", "num|zone|b"]));
   });
 });
