@@ -61,11 +61,10 @@ export async function protectInPhases(denominators: readonly YearProblem[], nume
     if (!previousHidden || !problem.cells.some((c) => c.publishable && (c.known || previousHidden.has(c.id)))) return problem;
     return { ...problem, previous: problem.cells.filter((c) => c.publishable && !c.known && previousHidden.has(c.id)).map((c) => c.id) };
   };
-  const job = (p: YearProblem, problem: SdcProblem): ProtectJob => ({
-    key: p.key,
-    problem: withPrevious(problem),
-    options: { protectionWidth: o.protectionWidth, publishZeros: true, minCount: Math.max(o.minCount, p.minCount), pruneBudget: o.pruneBudget },
-  });
+  const optionsOf = (p: YearProblem): ProtectJob["options"] => ({ protectionWidth: o.protectionWidth, publishZeros: true, minCount: Math.max(o.minCount, p.minCount), pruneBudget: o.pruneBudget });
+  const job = (p: YearProblem, problem: SdcProblem): ProtectJob => ({ key: p.key, problem: withPrevious(problem), options: optionsOf(p) });
+  // The cost guess reads the problem as staged (the previous pattern is not looked up for it).
+  const work = (p: YearProblem) => expectedWork({ key: p.key, problem: p.problem, options: optionsOf(p) });
 
   // The populations first, with the previous release's facts; each group of numerators as soon
   // as the populations it touches are protected (not after all of them: on the demo's latest
@@ -84,10 +83,10 @@ export async function protectInPhases(denominators: readonly YearProblem[], nume
   };
   const caps: string[][] = numerators.map(() => []);
   const staged: StagedJob[] = [
-    ...denominators.map((p) => ({ after: [], work: expectedWork(job(p, p.problem)), build: () => job(p, { relations: p.problem.relations, cells: p.problem.cells.map(withKnown) }) })),
+    ...denominators.map((p) => ({ after: [], work: work(p), build: () => job(p, { relations: p.problem.relations, cells: p.problem.cells.map(withKnown) }) })),
     ...numerators.map((p, i) => ({
       after: [...new Set([...(p.denominatorCells ?? [])].flatMap((id) => populationOf.get(id) ?? []))],
-      work: expectedWork(job(p, p.problem)),
+      work: work(p),
       build: () => {
         const view = p.problem.cells.map(decided(p));
         caps[i] = p.denominatorCells

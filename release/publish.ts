@@ -166,17 +166,12 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
 }
 
 /**
- * The published model values of a previous release: facts an attacker already holds. A cell is
- * in several problems (a population in its own and in the numerator problems that divide by it);
- * one that a joint problem hid on top of its own was not published, whatever the others say.
- */
-export async function previousFacts(dir: string): Promise<Map<string, number>> {
-  return (await previousPattern(dir)).facts;
-}
-
-/**
- * A previous release's facts (previousFacts) and the publishable cells it hid: a problem of
- * this release that it published with the same values tries that pattern first (SdcProblem.previous).
+ * What a previous release showed and hid. `facts`: its published model values, which an attacker
+ * already holds. A cell is in several problems (a population in its own and in the numerator
+ * problems that divide by it); one that a joint problem hid on top of its own was not published,
+ * whatever the others say, and is in `hidden` with every other publishable cell it hid: a problem
+ * of this release that it published with the same values tries that pattern first
+ * (SdcProblem.previous).
  */
 export async function previousPattern(dir: string): Promise<{ facts: Map<string, number>; hidden: Set<string> }> {
   const file = join(internalDir(dir), "disclosure.duckdb");
