@@ -17,7 +17,6 @@ import { DISCLOSURE_RULES, releaseTitle, type Manifest } from "./manifest.ts";
 import { hiddenShares } from "./hidden-shares.ts";
 import { buildModel, type ModelOptions } from "./sdc-model.ts";
 import { familyLinks, type FamilyLinks } from "./family-links.ts";
-import { readSignatures } from "../indicators/compute/signatures.ts";
 import { contentHash, internalDir, writeRelease } from "./write-release.ts";
 
 export interface PublishOptions {
@@ -60,7 +59,8 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
   const model: ModelOptions = { municipalities: o.municipalities ?? false, municipalityStrata: o.municipalityStrata ?? false, ...(o.periodsApart ? { periodsApart: true } : {}) };
   // No municipal cell published: the model sums municipalities by atom, so they are computed so.
   const municipalAtoms = !model.municipalities && !model.municipalityStrata;
-  const computed = await computeIndicators(o.warehouse, defs, { memoryLimit: o.memoryLimit, years: o.years, municipalAtoms });
+  // The signatures come from the same pass over the person-years as the cells (with-signatures.ts).
+  const computed = await computeIndicators(o.warehouse, defs, { memoryLimit: o.memoryLimit, years: o.years, municipalAtoms, signatures: true });
   if (o.years && computed.cells.length === 0) throw new PublishError(`the warehouse has no data for ${o.years.join(", ")}: nothing to publish. Nothing was written.`);
   if (computed.skipped.length > 0) log(`not computed: ${computed.skipped.map((s) => `${s.id} (${s.reason})`).join("; ")}`);
   for (const line of describeSkippedYears(computed.skippedYears)) log(`left out, no source data (not zeros): ${line}`);
@@ -74,10 +74,8 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
   try {
     geography = await readGeography(db);
     // How the counts of persons are linked, read from the data (family-links.ts), per year.
-    for (const year of new Set(computed.cells.map((c) => c.year))) {
-      const signatures = await readSignatures(db, used, year);
-      if (signatures) links.set(year, familyLinks(signatures));
-    }
+    const years = new Set(computed.cells.map((c) => c.year));
+    for (const signatures of computed.signatures) if (years.has(signatures.year)) links.set(signatures.year, familyLinks(signatures));
     batches = await db.all<{ batch_id: string; producer: string | null; synthetic: boolean | null; finished_at: unknown }>(
       `SELECT batch_id, producer, synthetic, finished_at FROM load_batch ORDER BY started_at`,
     );

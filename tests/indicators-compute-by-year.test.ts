@@ -12,6 +12,9 @@ import { loadExtract } from "../etl/load/load-extract.ts";
 import { generateSample } from "../sample/generate.ts";
 import { loadDefinitions } from "../indicators/definition/load.ts";
 import { compile } from "../indicators/compute/compile.ts";
+import { computeIndicators } from "../indicators/compute/compute.ts";
+import { readSignatures, signatureColumns, type Signatures } from "../indicators/compute/signatures.ts";
+import { statementsWithSignatures } from "../indicators/compute/with-signatures.ts";
 import { ROOT, temporaryDirectory } from "./helpers.ts";
 
 const { definitions } = loadDefinitions(join(ROOT, "indicators", "definitions"));
@@ -74,6 +77,51 @@ describe("compute by year", () => {
     } finally {
       db.close();
     }
+  }, 300_000);
+
+  it("gives the same rows when the same pass also groups the signatures (with-signatures.ts)", async () => {
+    const db = await Database.open(warehouse, { readOnly: true });
+    try {
+      for (const span of [
+        { from: 2022, to: 2022 },
+        { from: 2020, to: 2023 },
+      ]) {
+        const compiled = compile(definitions, { years: span });
+        const statements = statementsWithSignatures(compiled, signatureColumns(definitions, compiled.columns));
+        await db.run(statements.prepare);
+        const rows = await db.all(statements.cells);
+        await db.run(statements.cleanup);
+        expect(rows.length).toBeGreaterThan(0);
+        expect(differences(rows, await db.all(compiled.sql)), `${span.from}–${span.to}`).toEqual([]);
+      }
+    } finally {
+      db.close();
+    }
+  }, 300_000);
+
+  it("gives each year's signatures from its own pass, as the signature query of that year alone counts them", async () => {
+    const result = await computeIndicators(warehouse, definitions, { signatures: true });
+    const signed = definitions.filter((d) => result.computed.includes(d.id));
+    expect(result.signatures.map((s) => s.year)).toEqual([2020, 2021, 2022, 2023]);
+    // Rows as sorted lines: the order of a GROUP BY means nothing.
+    const lines = (s: Signatures) => s.rows.map((r) => [r.sex, r.ageBand, r.bim, s.columns.map((c, k) => `${c}=${r.flags[k]}`).join(","), r.persons].join("|")).sort();
+    const db = await Database.open(warehouse, { readOnly: true });
+    try {
+      for (const mine of result.signatures) {
+        const alone = await readSignatures(db, signed, mine.year);
+        expect(mine.columns).toEqual(alone!.columns);
+        expect(mine.rows.length).toBeGreaterThan(10);
+        expect(lines(mine)).toEqual(lines(alone!));
+      }
+    } finally {
+      db.close();
+    }
+    // Not asked, none; and the cells are the same either way.
+    const without = await computeIndicators(warehouse, definitions);
+    expect(without.signatures).toEqual([]);
+    expect(without.cells.length).toBe(result.cells.length);
+    const key = (c: (typeof result.cells)[number]) => [c.indicator_id, c.year, c.level, c.system_code, c.area_code, c.stratum, c.stratum_value, c.numerator, c.denominator].join("|");
+    expect(without.cells.map(key).sort()).toEqual(result.cells.map(key).sort());
   }, 300_000);
 
   it("joins no event to a range of years when it computes one year", () => {

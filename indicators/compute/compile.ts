@@ -65,6 +65,17 @@ export interface Compiled {
   columns: { id: string; index: number; banded: boolean; periods: number }[];
   /** `WITH … flags AS (…)`: one row per person-year with `d<index>` and `n<index>` (empty when no person-based definition). */
   flagsSql: string;
+  /**
+   * How `sql` goes on from the flags, for a caller that groups them itself (with-signatures.ts):
+   * `sql` is `flagsSql`, then `unit_cell` (the flags grouped by `unitKeys`, summing `unitSums`,
+   * read under `unitColumns`), then `fromUnitCells`, which reads only `unit_cell` and the
+   * residence areas (`areaCtes`).
+   */
+  unitKeys: string;
+  unitSums: string[];
+  unitColumns: string[];
+  fromUnitCells: string;
+  areaCtes: string;
 }
 
 /**
@@ -159,9 +170,10 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
     }
   }
   const zoneSql = compileZone(defs);
-  if (todo.length === 0) return { sql: "", zoneSql, computed, skipped, columns: [], flagsSql: "" };
+  if (todo.length === 0) return { sql: "", zoneSql, computed, skipped, columns: [], flagsSql: "", unitKeys: "", unitSums: [], unitColumns: [], fromUnitCells: "", areaCtes: "" };
 
-  const ctes: string[] = [residenceAreaCtes(options)];
+  const areaCtes = residenceAreaCtes(options);
+  const ctes: string[] = [areaCtes];
   const joins: string[] = [];
   const flagColumns: string[] = [];
 
@@ -265,8 +277,9 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
     for (let k = 1; k <= periods; k++) columns.push(column(`p${i}_${k}`, `CASE WHEN ${inDenominator} THEN coalesce(e${i}_p${k}, 0) ELSE 0 END`, false));
     sumsOf.set(i, columns);
   });
-  /** The sums of some definitions, each distinct column once. */
-  const sumsFor = (indices: readonly number[]) => [...new Set(indices.flatMap((i) => sumsOf.get(i)!))].map((alias) => sums.sumOf(alias));
+  /** The columns summed for some definitions, each distinct column once, and their sums. */
+  const summedFor = (indices: readonly number[]) => [...new Set(indices.flatMap((i) => sumsOf.get(i)!))];
+  const sumsFor = (indices: readonly number[]) => summedFor(indices).map((alias) => sums.sumOf(alias));
 
   const key = "year, level, system_code, area_code";
   // The age bands: the default five in `age_band`; a definition's own bands in a column of
@@ -370,10 +383,13 @@ base AS (
     ${flagColumns.join(",\n    ")}
   FROM base ${joins.join(" ")}
 )`;
-  const sql = `${flagsSql}, unit_cell AS (
-  SELECT year, nis_code, sector_code, sex, age_band, ${[...customBands.values()].map((c) => `${c.column}, `).join("")}bim, esp_band, ${sumsFor([...sumsOf.keys()]).join(", ")} FROM flags GROUP BY ALL
-), ${parts.join(",\n")}
+  const unitKeys = `year, nis_code, sector_code, sex, age_band, ${[...customBands.values()].map((c) => `${c.column}, `).join("")}bim, esp_band`;
+  const unitSums = sumsFor([...sumsOf.keys()]);
+  const fromUnitCells = `${parts.join(",\n")}
 ${select}`;
+  const sql = `${flagsSql}, unit_cell AS (
+  SELECT ${unitKeys}, ${unitSums.join(", ")} FROM flags GROUP BY ALL
+), ${fromUnitCells}`;
   const columns = todo.map((def, i) => ({ id: def.id, index: i, banded: isDsr(def), periods: periodsOf(def) }));
-  return { sql, zoneSql, computed, skipped, columns, flagsSql };
+  return { sql, zoneSql, computed, skipped, columns, flagsSql, unitKeys, unitSums, unitColumns: summedFor([...sumsOf.keys()]), fromUnitCells, areaCtes };
 }

@@ -11,7 +11,7 @@ import { createAndAppend, type Columns } from "../../core/append-rows.ts";
 import { discard, replaceAtomically, temporaryPathFor } from "../../core/atomic-file.ts";
 import type { Definition } from "../definition/schema.ts";
 import { areaRegionSql } from "./areas.ts";
-import { compile, type Skipped } from "./compile.ts";
+import { compile, type Compiled, type Skipped } from "./compile.ts";
 import { compileCheckedSqlDefinitions } from "./compile-sql.ts";
 import { areaKey, deriveInPlace, ratioCells, type IndicatorCell } from "./derive.ts";
 import { compareIsrCells, isIsr, isrAreaRegionSql, isrCellsFromColumns } from "./indirect-standardisation.ts";
@@ -19,6 +19,8 @@ import { absentSources, sourceCoverage, type SkippedYear } from "./source-covera
 import { restrictForIndicatorSql } from "./sql-guard.ts";
 import { periodCells, periodEventsFromColumns, type PeriodCell } from "./periods.ts";
 import { yearBatches } from "./year-batches.ts";
+import { signatureColumns, signaturesOf, type SignatureColumn, type Signatures } from "./signatures.ts";
+import { statementsWithSignatures } from "./with-signatures.ts";
 import { asIndicatorCell, cellsFromColumns, cellsFromRows, type Row, type WideColumns } from "./statistics.ts";
 
 export interface ComputeResult {
@@ -29,6 +31,11 @@ export interface ComputeResult {
   skippedYears: SkippedYear[];
   /** Values per quarter or month of the definitions that ask for them (`sub-annual`; periods.ts). */
   periodCells: PeriodCell[];
+  /**
+   * Per year, who is counted by what (signatures.ts), for the definitions computed: only when
+   * asked (`signatures: true`), from the same pass over the person-years as the cells.
+   */
+  signatures: Signatures[];
   /** Time spent in the queries, and in the statistics, for the CLI's report. */
   queryMs: number;
   statisticsMs: number;
@@ -43,11 +50,13 @@ export interface ComputeOptions {
    * municipal cells are then one per atom, under the atom's first NIS code, not per municipality.
    */
   municipalAtoms?: boolean;
+  /** Also the signatures of the computed definitions, for disclosure control (with-signatures.ts). */
+  signatures?: boolean;
 }
 
 export async function computeIndicators(warehousePath: string, defs: readonly Definition[], options: ComputeOptions = {}): Promise<ComputeResult> {
   const { sql, zoneSql, computed, skipped, columns } = compile(defs);
-  if (computed.length === 0) return { cells: [], computed, skipped, skippedYears: [], periodCells: [], queryMs: 0, statisticsMs: 0 };
+  if (computed.length === 0) return { cells: [], computed, skipped, skippedYears: [], periodCells: [], signatures: [], queryMs: 0, statisticsMs: 0 };
   const db = await Database.open(warehousePath, { readOnly: true, memoryLimit: options.memoryLimit });
   try {
     // Hand-written queries run here too: no extension may be installed or loaded on the fly.
@@ -77,9 +86,14 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     const isrRegionOf = new Map(isrRegions.map((r) => [areaKey(r.level, r.system_code, r.area_code), r.region_code]));
     // The sub-annual definitions' events by period, from the same statements (periods.ts).
     const eventsByPeriod = new Map<string, number[]>();
+    // The signatures of what is computed: not of a definition without any source data.
+    const signing = options.signatures ? defs.filter((d) => computed.includes(d.id) && !absent.whole.some((w) => w.id === d.id)) : [];
+    const signatures: Signatures[] = [];
     if (sql) {
       for (const years of yearBatches(rowsPerYear, columns.length)) {
-        const wide: WideColumns = await readColumns(db.connection, compile(defs, { years, municipalAtoms: options.municipalAtoms }).sql);
+        const compiled = compile(defs, { years, municipalAtoms: options.municipalAtoms });
+        const { wide, signatures: signed } = await readBatch(db, compiled, signatureColumns(signing, compiled.columns));
+        signatures.push(...signed);
         const t = performance.now();
         for (const cell of cellsFromColumns(wide, columns, defs)) measured.push(cell);
         for (const cell of isrCellsFromColumns(wide, columns, defs, isrRegionOf)) measured.push(asIndicatorCell(cell));
@@ -119,11 +133,32 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
       skipped: [...skipped, ...absent.whole],
       skippedYears: absent.years,
       periodCells: periods,
+      signatures,
       queryMs,
       statisticsMs: statisticsMs + performance.now() - t,
     };
   } finally {
     db.close();
+  }
+}
+
+/** A batch's wide result, and its signatures when some are asked, from one pass over its person-years. */
+async function readBatch(db: Database, compiled: Compiled, signing: readonly SignatureColumn[]): Promise<{ wide: WideColumns; signatures: Signatures[] }> {
+  if (signing.length === 0) return { wide: await readColumns(db.connection, compiled.sql), signatures: [] };
+  const statements = statementsWithSignatures(compiled, signing);
+  await db.run(statements.prepare);
+  try {
+    const wide = await readColumns(db.connection, statements.cells);
+    const rows = await db.all<Record<string, unknown>>(statements.signatures);
+    return {
+      wide,
+      signatures: signaturesOf(
+        rows,
+        signing.map((c) => c.name),
+      ),
+    };
+  } finally {
+    await db.run(statements.cleanup);
   }
 }
 
