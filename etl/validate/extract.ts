@@ -58,7 +58,7 @@ export interface CheckOptions {
   /** Where the private copies go (default: the system's temporary folder). */
   snapshotParent?: string;
   /**
-   * Screen large CSV files in DuckDB first (screen-file.ts; default true). Off, every row is
+   * Screen large CSV and Parquet files in DuckDB first (screen-file.ts; default true). Off, every row is
    * read by the row checker: the tests compare the two ways. "at-load": person-level files are
    * left to the load, which screens each just before inserting it (while its pages are cached).
    */

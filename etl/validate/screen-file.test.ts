@@ -206,6 +206,63 @@ describe("the DuckDB screen", () => {
   }
 });
 
+/**
+ * The same mutants as Parquet files, every column text (a Parquet file can hold a value a typed
+ * column could not), and the clean files with the types DuckDB infers (dates, numbers): what the
+ * screen reads of a Parquet file is the text the row checker reads (parquet-reader.ts `asText`).
+ */
+async function asParquet(csv: Mutant[], typed: boolean): Promise<Mutant[]> {
+  const db = await Database.open(":memory:", { threads: 1 });
+  const out: Mutant[] = [];
+  try {
+    for (const m of csv) {
+      const path = m.path.replace(/\.\w+$/, typed ? "_typed.parquet" : ".parquet");
+      try {
+        await db.run(`COPY (SELECT * FROM read_csv('${m.path}', header = true, all_varchar = ${!typed})) TO '${path}' (FORMAT parquet)`);
+      } catch {
+        continue; // not readable as CSV at all: nothing to turn into Parquet
+      }
+      const bytes = readFileSync(path);
+      out.push({ name: path.slice(dir.length + 1), kind: m.kind, path, bytes });
+    }
+  } finally {
+    db.close();
+  }
+  return out;
+}
+
+describe("the DuckDB screen of Parquet files", () => {
+  for (const name of SCREENED.filter((n) => kindOfFile(n)?.group === "person-level")) {
+    it(`never passes a Parquet mutant of ${name} that the row checker refuses, and passes the clean file, typed or not`, async () => {
+      const all = [...(await asParquet(mutants(name), false)), ...(await asParquet([mutants(name)[0]!], true))];
+      const digests = new Map(await Promise.all(all.map(async (m) => [m.name, await digest(m.bytes)] as const)));
+      const screened = await screenFiles(all, { references, today: TODAY, digests });
+      const passed = new Map(screened.passed.map((f) => [f.name, f]));
+      expect(passed.has(all[0]!.name)).toBe(true);
+      expect(passed.has(all.at(-1)!.name), "the clean file with its types").toBe(true);
+      let refused = 0;
+      for (const mutant of all) {
+        const report = new ValidationReport();
+        const checked = await checkFile(mutant.path, mutant.name, mutant.kind, { report, today: TODAY, references });
+        const errors = report.issues.filter((i) => i.severity === "error");
+        if (errors.length > 0) refused++;
+        const screen = passed.get(mutant.name);
+        if (!screen) continue;
+        expect(errors, `${mutant.name} passed the screen`).toEqual([]);
+        expect({ rows: screen.rows, bytes: screen.bytes, sha256: screen.sha256, format: screen.format }, mutant.name).toEqual({
+          rows: checked.rows,
+          bytes: checked.bytes,
+          sha256: checked.sha256,
+          format: "parquet",
+        });
+        expect(screen.headerColumns).toEqual(checked.headerColumns);
+      }
+      expect(refused).toBeGreaterThan(all.length / 4);
+      expect(passed.size).toBeGreaterThan(10);
+    }, 180_000);
+  }
+});
+
 describe("the screen over distinct values", () => {
   // The screen evaluates each condition once per distinct value (or tuple) of the fields it
   // reads. Held here to the same conditions evaluated on every row, mutant by mutant: the same

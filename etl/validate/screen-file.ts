@@ -1,13 +1,14 @@
 import type { FileKind } from "../../contract/index.ts";
 import { Database, literal } from "../../core/duckdb.ts";
 import type { Progress } from "../../core/progress.ts";
-import { readHeader } from "./csv-reader.ts";
+import { readHeader, type CsvDialect } from "./csv-reader.ts";
 import type { ExtractFile } from "./extract.ts";
 import type { FileDigest } from "./file-digest.ts";
 import { mapHeader } from "./header.ts";
 import type { References } from "./references.ts";
 import { ValidationReport } from "./report.ts";
-import { distinctScreenSql, SCREEN_REFERENCE_TABLES, screenParts, type ScreenParts } from "./screen-sql.ts";
+import { PARQUET_DIALECT, readParquetSchema } from "./parquet-reader.ts";
+import { distinctScreenSql, parquetScreenReader, SCREEN_REFERENCE_TABLES, screenParts, type ScreenParts } from "./screen-sql.ts";
 
 export interface ScreenContext {
   references: References;
@@ -25,7 +26,7 @@ export interface ScreenOutcome {
 }
 
 /**
- * Screens large CSV files in DuckDB (screen-sql.ts) before the row-by-row checks: a file
+ * Screens large CSV and Parquet files in DuckDB (screen-sql.ts) before the row-by-row checks: a file
  * whose every row passes is done; any other goes on to the row checker, which finds and words
  * each problem. Runs in an in-memory database: the screen only counts, it keeps no row.
  */
@@ -53,29 +54,45 @@ export interface ScreenPlan {
 }
 
 /**
- * Reads the header of a CSV file and plans its screen; null when the file must go row by
- * row (Parquet, a lone carriage return, a header the row checker would word a problem about,
- * or a kind the screen cannot stand for).
+ * Reads the header of a CSV file (or the schema of a Parquet file) and plans its screen; null
+ * when the file must go row by row (a lone carriage return in a CSV file, a Parquet file DuckDB
+ * cannot read, a header the row checker would word a problem about, or a kind the screen cannot
+ * stand for).
  */
 export async function planScreen(file: { name: string; kind: FileKind; path: string }, ctx: Pick<ScreenContext, "digests" | "today">): Promise<ScreenPlan | null> {
   const digest = ctx.digests.get(file.name);
-  if (!/\.(csv|txt)$/i.test(file.name) || !digest || digest.loneCarriageReturn) return null;
-  const header = await readHeader(file.path);
-  if (!header || header.invalidUtf8) return null;
+  if (!digest) return null;
+  let columns: string[];
+  let dialect: CsvDialect;
+  let from: string | undefined;
+  if (/\.parquet$/i.test(file.name)) {
+    // Read as the row checker reads it (parquet-reader.ts): each column as the text a CSV would hold.
+    const schema = await readParquetSchema(file.path);
+    if (!schema) return null;
+    columns = schema.map((c) => c.name);
+    dialect = PARQUET_DIALECT;
+    from = parquetScreenReader(schema);
+  } else {
+    if (!/\.(csv|txt)$/i.test(file.name) || digest.loneCarriageReturn) return null;
+    const header = await readHeader(file.path);
+    if (!header || header.invalidUtf8) return null;
+    columns = header.columns;
+    dialect = header.dialect;
+  }
   // Header problems are the row checker's to report, with its words.
   const scratch = new ValidationReport();
-  const mapping = mapHeader(file.kind, header.columns, scratch, file.name);
+  const mapping = mapHeader(file.kind, columns, scratch, file.name);
   if (!mapping || scratch.issues.length > 0) return null;
-  const parts = screenParts({ kind: file.kind, header: header.columns, mapping, dialect: header.dialect, today: ctx.today });
+  const parts = screenParts({ kind: file.kind, header: columns, mapping, dialect, today: ctx.today, from });
   if (parts === null) return null;
   const entry: ExtractFile = {
     name: file.name,
     path: file.path,
     kind: file.kind,
-    format: "csv",
-    dialect: header.dialect,
+    format: from === undefined ? "csv" : "parquet",
+    dialect,
     mapping,
-    headerColumns: header.columns,
+    headerColumns: columns,
     rows: 0,
     bytes: digest.bytes,
     sha256: digest.sha256,

@@ -1,11 +1,11 @@
-// The fast screen: one DuckDB query that reads a whole CSV file with the load's own reader and
+// The fast screen: one DuckDB query that reads a whole CSV or Parquet file with the load's own reader and
 // counts the values that any check of the row-by-row checker (row-checker.ts) could refuse.
 // It never says why: a file with a flagged value, or one DuckDB cannot read, is checked again
 // row by row, and the messages (file, line, column, value, rule) come from there. So the
 // screen only has to be at least as strict as the row checker, and a clean file, the usual
 // case, is read at DuckDB's speed. Pure: it writes SQL, it runs nothing.
 import { nationalRegisterNumberSql, type ColumnSpec, type FileKind } from "../../contract/index.ts";
-import { literal } from "../../core/duckdb.ts";
+import { ident, literal } from "../../core/duckdb.ts";
 import type { CsvDialect } from "./csv-reader.ts";
 import type { HeaderMapping } from "./header.ts";
 
@@ -26,6 +26,8 @@ export interface ScreenInput {
   mapping: HeaderMapping;
   dialect: CsvDialect;
   today: Date;
+  /** What to read instead of the CSV reader (`parquetScreenReader`): fields `c0`, `c1`… as text, the file bound as `$1`. */
+  from?: string;
 }
 
 /** Why a kind of file is always checked row by row, or null when the screen can stand for it. */
@@ -121,7 +123,7 @@ export function screenParts(input: ScreenInput): ScreenParts | null {
   });
 
   const normalised = checks.map((c) => ({ fields: [...new Set(c.fields)].sort((a, b) => a - b), condition: `COALESCE(${c.condition}, false)` }));
-  return { from: `${csvReader(header.length, dialect)} t`, checks: normalised };
+  return { from: `${input.from ?? csvReader(header.length, dialect)} t`, checks: normalised };
 }
 
 /**
@@ -165,6 +167,21 @@ FROM (SELECT ${columns.join(", ")}, GROUPING(${columns.join(", ")}) AS g, count(
 export function csvReader(width: number, dialect: CsvDialect): string {
   const columns = Array.from({ length: width }, (_, i) => `'${field(i)}': 'VARCHAR'`).join(", ");
   return `read_csv($1, header=true, auto_detect=false, delim=${literal(dialect.delimiter)}, quote='"', escape='"', strict_mode=true, null_padding=false, columns={${columns}})`;
+}
+
+/**
+ * A Parquet file as the screen reads it: each column as the text the row checker reads
+ * (parquet-reader.ts), NULL when empty, as DuckDB's CSV reader gives an empty field.
+ */
+export function parquetScreenReader(schema: readonly { name: string; type: string }[]): string {
+  return `(SELECT ${schema.map((c, i) => `NULLIF(${asText(ident(c.name), c.type)}, '') AS ${field(i)}`).join(", ")} FROM read_parquet($1))`;
+}
+
+/** A Parquet column as the text the same data saved as CSV would hold: what the row checks read. */
+export function asText(column: string, type: string): string {
+  if (type === "BOOLEAN") return `CASE WHEN ${column} THEN '1' WHEN NOT ${column} THEN '0' END`;
+  if (type === "DATE") return `strftime(${column}, '%Y-%m-%d')`;
+  return `CAST(${column} AS VARCHAR)`;
 }
 
 /** The row checker's parse of a valid value, as rules read it (value-check.ts). */
