@@ -1,6 +1,7 @@
 import { fileKinds, sqlType } from "./index.ts";
 import type { ColumnSpec, FileKind } from "./index.ts";
 import { ident } from "../core/duckdb.ts";
+import { PERSON_KEY_TABLE_SQL } from "./person-key.ts";
 
 /** Warehouse column name of a contract column. */
 export const storedName = (spec: ColumnSpec): string => spec.storedAs ?? spec.name;
@@ -19,6 +20,8 @@ export function warehouseSchema(): string[] {
     `CREATE TABLE load_file (batch_id VARCHAR, file_name VARCHAR, kind VARCHAR, format VARCHAR, sha256 VARCHAR, bytes BIGINT, row_count BIGINT)`,
     // Rows per table and year (and survey), for computing indicators without scanning (etl/load/year-rows.ts).
     `CREATE TABLE load_year (table_name VARCHAR, year INTEGER, survey VARCHAR, row_count BIGINT)`,
+    // Whether a hash of the pseudonyms is a key of the persons (contract/person-key.ts).
+    PERSON_KEY_TABLE_SQL,
     `CREATE TABLE geo_boundary (level VARCHAR, code VARCHAR, geometry JSON, batch_id VARCHAR NOT NULL)`,
     ...fileKinds.map(tableDefinition),
   ];

@@ -79,6 +79,27 @@ describe("compute by year", () => {
     }
   }, 300_000);
 
+  it("gives the same rows with persons joined on a hash of their pseudonym (person-key.ts)", async () => {
+    const db = await Database.open(warehouse, { readOnly: true });
+    try {
+      // Every year at once (windows fanned out), a span (its own grouping), one year (a date range).
+      for (const options of [{}, { years: { from: 2021, to: 2023 } }, { year: 2022 }]) {
+        const hashed = compile(definitions, { ...options, personKey: "hashed" }).sql;
+        const pseudonym = compile(definitions, options).sql;
+        // The key is all that differs: every scan of persons and events (the population, each
+        // event table, the medicines, the readmissions' window) reads the hash, not the text.
+        expect(hashed.replace(/hash\(((?:e\.)?person_id)\)(?: AS person_id)?/g, "$1"), JSON.stringify(options)).toBe(pseudonym);
+        expect(hashed.match(/hash\(/g)?.length, JSON.stringify(options)).toBeGreaterThanOrEqual(6);
+        expect(pseudonym).not.toContain("hash(");
+        const rows = await db.all(hashed);
+        expect(rows.length).toBeGreaterThan(0);
+        expect(differences(rows, await db.all(pseudonym)), JSON.stringify(options)).toEqual([]);
+      }
+    } finally {
+      db.close();
+    }
+  }, 300_000);
+
   it("gives the same rows when the same pass also groups the signatures (with-signatures.ts)", async () => {
     const db = await Database.open(warehouse, { readOnly: true });
     try {

@@ -11,6 +11,7 @@ import { checkInDatabase } from "./database-checks.ts";
 import { checkFilesLeft, loadFile, prepareScreenedLoad } from "./load-file.ts";
 import { warehouseSchema } from "../../contract/warehouse-schema.ts";
 import { recordYearRows } from "./year-rows.ts";
+import { recordPersonKeySql } from "../../contract/person-key.ts";
 
 export const TOOL_VERSION = "boussole 0.1.0";
 
@@ -97,6 +98,7 @@ async function loadChecked(dir: string, check: ExtractCheck, temporary: string, 
 
     result.rows = check.files.reduce((n, f) => n + f.rows, 0);
     await recordYearRows(db);
+    await db.run(recordPersonKeySql());
     for (const f of check.files) {
       await db.run("INSERT INTO load_file VALUES ($1, $2, $3, $4, $5, $6, $7)", [batchId, f.name, f.kind.id, f.format, f.sha256, f.bytes, f.rows]);
     }

@@ -25,6 +25,10 @@
  * Means per person (`mean-per-person`) carry Σx and Σx² per cell (x: the person-year's
  * spending or event count) so that their limits need no person-level data afterwards.
  *
+ * Persons are joined and grouped on their pseudonym, or on a 64-bit hash of it when the load
+ * recorded that the hash tells them all apart (`personKey`, person-key.ts): an integer is
+ * cheaper to hash and compare than text, and the figures are the same.
+ *
  * Definitions come from the schema, which has already validated every code against its
  * pattern (nomenclature 6 digits, ATC/ICD-10 prefixes) and every filter against its enum.
  * They are still written as quoted literals by `literal` (quotes doubled) rather than trusted
@@ -42,6 +46,7 @@ import { and, anyPrefix, populationCondition, type MedicinesNumerator } from "./
 import { eventScans, yearRange } from "./event-scans.ts";
 import { periodCount } from "./periods.ts";
 import { SharedSums } from "./shared-sums.ts";
+import { personKeyColumn, personKeySql, type PersonKey } from "./person-key.ts";
 
 export { literal } from "./conditions.ts";
 
@@ -88,6 +93,8 @@ export interface Compiled {
 export interface CompileOptions extends ResidenceAreaOptions {
   year?: number;
   years?: { from: number; to: number };
+  /** What persons are joined and grouped on (person-key.ts; default: the pseudonym). */
+  personKey?: PersonKey;
 }
 
 export const AGE_BANDS = ["0-17", "18-44", "45-64", "65-74", "75+"] as const;
@@ -178,7 +185,8 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
   const flagColumns: string[] = [];
 
   // Event counts and amounts: one scan per table for all the indicators that read it.
-  const events = eventScans(todo, span);
+  const person = (column: string) => personKeyColumn(options.personKey, column);
+  const events = eventScans(todo, span, options.personKey);
   ctes.push(...events.ctes);
   joins.push(...events.joins);
   const spending = events.spending;
@@ -195,7 +203,7 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
       return `count(*) FILTER (WHERE c${u.i} > 0${min !== undefined ? ` AND q${u.i} >= ${min}` : ""}) AS m${u.i}`;
     });
     ctes.push(`med_code AS (
-  SELECT person_id, CAST(year(delivery_date) AS INTEGER) AS year, atc_code, ${perCode.join(", ")}
+  SELECT ${person("person_id")}, CAST(${only ?? "year(delivery_date)"} AS INTEGER) AS year, atc_code, ${perCode.join(", ")}
   FROM pharmacy_delivery WHERE atc_code IS NOT NULL${span ? ` AND ${yearRange("delivery_date", span.from, span.to)}` : ""}
   GROUP BY ALL
 ), med AS (
@@ -213,7 +221,7 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
     ctes.push(`readmission AS (
   SELECT person_id, CAST(year(discharge_date) AS INTEGER) AS year, ${columns.join(", ")}
   FROM (
-    SELECT person_id, discharge_date, lead(admission_date) OVER (PARTITION BY person_id ORDER BY admission_date, discharge_date) AS next_admission
+    SELECT ${person("person_id")}, discharge_date, lead(admission_date) OVER (PARTITION BY ${personKeySql(options.personKey, "person_id")} ORDER BY admission_date, discharge_date) AS next_admission
     FROM hospital_stay WHERE stay_type = 'classic'
   )${
     span === undefined
@@ -370,7 +378,7 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
   // The person-year flags alone: disclosure control groups them into signatures (signatures.ts).
   const flagsSql = `WITH ${ctes.join(",\n")},
 base AS (
-  SELECT year, person_id, nis_code, sector_code, sex, bim, gmd, chronic_status, death_date, year - birth_year AS age FROM person_year${span === undefined ? "" : only !== undefined ? ` WHERE year = ${only}` : ` WHERE year BETWEEN ${span.from} AND ${span.to}`}
+  SELECT year, ${person("person_id")}, nis_code, sector_code, sex, bim, gmd, chronic_status, death_date, year - birth_year AS age FROM person_year${span === undefined ? "" : only !== undefined ? ` WHERE year = ${only}` : ` WHERE year BETWEEN ${span.from} AND ${span.to}`}
 ), flags AS (
   SELECT year, nis_code, sector_code, sex, bim,
     CASE WHEN age < 18 THEN '0-17' WHEN age < 45 THEN '18-44' WHEN age < 65 THEN '45-64' WHEN age < 75 THEN '65-74' ELSE '75+' END AS age_band,${[...customBands.values()]

@@ -19,6 +19,7 @@ import { absentSources, sourceCoverage, type SkippedYear } from "./source-covera
 import { restrictForIndicatorSql } from "./sql-guard.ts";
 import { periodCells, periodEventsFromColumns, type PeriodCell } from "./periods.ts";
 import { yearBatches } from "./year-batches.ts";
+import { personKeyOf } from "./person-key.ts";
 import { signatureColumns, signaturesOf, type SignatureColumn, type Signatures } from "./signatures.ts";
 import { statementsWithSignatures } from "./with-signatures.ts";
 import { asIndicatorCell, cellsFromColumns, cellsFromRows, type Row, type WideColumns } from "./statistics.ts";
@@ -90,8 +91,10 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     const signing = options.signatures ? defs.filter((d) => computed.includes(d.id) && !absent.whole.some((w) => w.id === d.id)) : [];
     const signatures: Signatures[] = [];
     if (sql) {
+      // Persons joined on an integer where the load found it tells them apart (person-key.ts).
+      const personKey = await personKeyOf(db);
       for (const years of yearBatches(rowsPerYear, columns.length)) {
-        const compiled = compile(defs, { years, municipalAtoms: options.municipalAtoms });
+        const compiled = compile(defs, { years, municipalAtoms: options.municipalAtoms, personKey });
         const { wide, signatures: signed } = await readBatch(db, compiled, signatureColumns(signing, compiled.columns));
         signatures.push(...signed);
         const t = performance.now();

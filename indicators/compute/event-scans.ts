@@ -7,6 +7,7 @@
 import type { Definition } from "../definition/schema.ts";
 import { eventCondition, TABLE, type EventsNumerator } from "./conditions.ts";
 import { monthsOf, periodCount } from "./periods.ts";
+import { personKeyColumn, type PersonKey } from "./person-key.ts";
 
 /** Rows of `column` (a DATE) in the years from … to, as a range DuckDB can skip row groups with. */
 export function yearRange(column: string, from: number, to: number): string {
@@ -33,8 +34,10 @@ export interface EventScans {
  * `todo`: the person-based definitions, by index (their columns `e<i>`, `a<i>_<table>`, and for
  * a sub-annual one its events by period of their date, `e<i>_p<k>` for k = 1 … 4 or 12).
  * `span`: the figures' years (none: every year, each event fanned out over its window).
+ * `personKey`: what persons are grouped on (person-key.ts).
  */
-export function eventScans(todo: readonly Definition[], span: { from: number; to: number } | undefined): EventScans {
+export function eventScans(todo: readonly Definition[], span: { from: number; to: number } | undefined, personKey?: PersonKey): EventScans {
+  const person = personKeyColumn(personKey, "e.person_id");
   const ctes: string[] = [];
   const joins: string[] = [];
   const spending = new Map<number, Sourced[]>();
@@ -79,7 +82,7 @@ export function eventScans(todo: readonly Definition[], span: { from: number; to
     const fanOut = (name: string, us: typeof users, paid: boolean, years?: { from: number; to: number }) => {
       const reach = Math.max(1, ...us.map(window));
       return `${name} AS (
-  SELECT e.person_id, CAST(year(${date}) + w.k AS INTEGER) AS year, ${[...counts(us, "w.k", reach, paid), ...(paid ? amounts("w.k") : [])].join(", ")}
+  SELECT ${person}, CAST(year(${date}) + w.k AS INTEGER) AS year, ${[...counts(us, "w.k", reach, paid), ...(paid ? amounts("w.k") : [])].join(", ")}
   FROM ${source} e CROSS JOIN range(0, ${reach}) AS w(k)
   WHERE ${years ? `${yearRange(date, years.from - reach + 1, years.to)} AND year(${date}) + w.k BETWEEN ${years.from} AND ${years.to} AND ` : ""}(${whereOf(us, paid)})
   GROUP BY ALL
@@ -88,7 +91,7 @@ export function eventScans(todo: readonly Definition[], span: { from: number; to
     if (only !== undefined) {
       // One year: a date range (row groups outside it are skipped) instead of the fan-out.
       ctes.push(`ev_${source} AS (
-  SELECT e.person_id, CAST(${only} AS INTEGER) AS year, ${[...counts(users, `(${only} - year(${date}))`, maxWindow, payers.length > 0), ...amounts(`(${only} - year(${date}))`)].join(", ")}
+  SELECT ${person}, CAST(${only} AS INTEGER) AS year, ${[...counts(users, `(${only} - year(${date}))`, maxWindow, payers.length > 0), ...amounts(`(${only} - year(${date}))`)].join(", ")}
   FROM ${source} e
   WHERE ${yearRange(date, only - maxWindow + 1, only)} AND (${whereOf(users, payers.length > 0)})
   GROUP BY ALL
@@ -107,7 +110,7 @@ export function eventScans(todo: readonly Definition[], span: { from: number; to
       // Grouped by the event's own year: k is 0 and every window here is one year (reach 1).
       if (near.length > 0 || payers.length > 0) {
         ctes.push(`ev_${source} AS (
-  SELECT e.person_id, CAST(year(${date}) AS INTEGER) AS year, ${[...counts(near, "0", 1, payers.length > 0), ...amounts(undefined)].join(", ")}
+  SELECT ${person}, CAST(year(${date}) AS INTEGER) AS year, ${[...counts(near, "0", 1, payers.length > 0), ...amounts(undefined)].join(", ")}
   FROM ${source} e
   WHERE ${yearRange(date, span.from, span.to)} AND (${whereOf(near, payers.length > 0)})
   GROUP BY ALL
