@@ -120,6 +120,22 @@ describe("computeIndicators on the tiny warehouse", () => {
     expect(cell("a10-under-65", 2023, "BXL-NORD")).toBeUndefined(); // p1 only, outside the denominator
   });
 
+  it("counts a medicine whose year reaches the threshold exactly, and only the codes asked for", async () => {
+    const medicine = (id: string, atc: string[], min: number) =>
+      definition({ id, statistic: "proportion", unit: "percent", population: {}, numerator: { kind: "medicines", atc, "min-ddd-per-medicine": min } });
+    // 2023: p1 90 + 90 DDD of A10BA02, p3 84 DDD of C10AA05; p2's J01CA04 is of 2024.
+    const r = await computeIndicators(warehouse, [
+      medicine("a10-at-180", ["A10"], 180),
+      medicine("a10-above-180", ["A10"], 181),
+      medicine("the-code-at-180", ["A10BA02"], 180),
+      medicine("c10-at-84", ["C10"], 84),
+      medicine("a10-or-c10-at-84", ["A10", "C10"], 84),
+      medicine("j01", ["J01"], 1),
+    ]);
+    const be = (id: string) => r.cells.find((c) => c.indicator_id === id && c.year === 2023 && c.area_code === "BE" && c.stratum === "total")?.numerator;
+    expect(["a10-at-180", "a10-above-180", "the-code-at-180", "c10-at-84", "a10-or-c10-at-84", "j01"].map(be)).toEqual([1, 0, 1, 1, 2, 0]);
+  });
+
   it("counts deaths in the year as a crude rate per 1,000", () => {
     expect(cell("deaths", 2023, "BE")).toEqual([1, 6]);
     expect(cell("deaths", 2024, "BE")).toEqual([0, 7]);

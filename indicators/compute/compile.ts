@@ -191,19 +191,17 @@ export function compile(defs: readonly Definition[], options: CompileOptions = {
   joins.push(...events.joins);
   const spending = events.spending;
 
-  // Medicines: DDD per person, year and full ATC code, then medicines over the threshold.
+  // Medicines: DDD per person, year and full ATC code, then medicines over the threshold. A
+  // definition's codes select whole ATC codes, so they are tested once per medicine, in `med`,
+  // not on every delivery (one year of every definition at 0.2: 9.9–10.1 s → 8.9–9.1 s).
   const medUsers = todo.map((d, i) => ({ n: d.numerator, i })).filter((u): u is { n: MedicinesNumerator; i: number } => u.n?.kind === "medicines");
   if (medUsers.length > 0) {
-    const perCode = medUsers.map((u) => {
-      const cond = and(anyPrefix("atc_code", u.n.atc));
-      return `count(*) FILTER (WHERE ${cond}) AS c${u.i}, sum(ddd) FILTER (WHERE ${cond}) AS q${u.i}`;
-    });
     const perPerson = medUsers.map((u) => {
       const min = u.n["min-ddd-per-medicine"];
-      return `count(*) FILTER (WHERE c${u.i} > 0${min !== undefined ? ` AND q${u.i} >= ${min}` : ""}) AS m${u.i}`;
+      return `count(*) FILTER (WHERE ${and(anyPrefix("atc_code", u.n.atc))}${min !== undefined ? ` AND ddd >= ${min}` : ""}) AS m${u.i}`;
     });
     ctes.push(`med_code AS (
-  SELECT ${person("person_id")}, CAST(${only ?? "year(delivery_date)"} AS INTEGER) AS year, atc_code, ${perCode.join(", ")}
+  SELECT ${person("person_id")}, CAST(${only ?? "year(delivery_date)"} AS INTEGER) AS year, atc_code, sum(ddd) AS ddd
   FROM pharmacy_delivery WHERE atc_code IS NOT NULL${span ? ` AND ${yearRange("delivery_date", span.from, span.to)}` : ""}
   GROUP BY ALL
 ), med AS (
