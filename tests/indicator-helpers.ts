@@ -1,5 +1,7 @@
+import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
+import { Database } from "../core/duckdb.ts";
 import { loadExtract } from "../etl/load/load-extract.ts";
 import { definitionSchema, type Definition, type DefinitionInput } from "../indicators/definition/schema.ts";
 import { TINY, TODAY, temporaryDirectory } from "./helpers.ts";
@@ -50,4 +52,22 @@ export async function warehouseOf(extract: string): Promise<string> {
 /** The tiny extract loaded into a fresh warehouse; returns its path. */
 export function tinyWarehouse(): Promise<string> {
   return warehouseOf(TINY);
+}
+
+/** Opens a warehouse (read-write), does `work`, closes it. */
+export async function withDatabase<T>(path: string, work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await Database.open(path);
+  try {
+    return await work(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** A copy of the warehouse, changed by `change` (a record edited, a table dropped). */
+export async function copyOf(warehouse: string, change: (db: Database) => Promise<unknown>): Promise<string> {
+  const copy = join(temporaryDirectory(), "copy.duckdb");
+  copyFileSync(warehouse, copy);
+  await withDatabase(copy, change);
+  return copy;
 }

@@ -3,33 +3,14 @@
  * reads instead of scanning the event tables to know which years each source covers.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyFileSync } from "node:fs";
 import { join } from "node:path";
-import { Database } from "../core/duckdb.ts";
 import { computeIndicators } from "../indicators/compute/compute.ts";
 import { coverageSql } from "../indicators/compute/source-coverage.ts";
 import { loadDefinitions } from "../indicators/definition/load.ts";
-import { ROOT, temporaryDirectory } from "./helpers.ts";
-import { tinyWarehouse } from "./indicator-helpers.ts";
+import { ROOT } from "./helpers.ts";
+import { copyOf, tinyWarehouse, withDatabase } from "./indicator-helpers.ts";
 
 const SOURCES = ["person_year", "health_service", "pharmacy_delivery", "hospital_stay", "zone_prem", "zone_workforce", "zone_supply"];
-
-async function withDatabase<T>(path: string, work: (db: Database) => Promise<T>): Promise<T> {
-  const db = await Database.open(path);
-  try {
-    return await work(db);
-  } finally {
-    db.close();
-  }
-}
-
-/** A copy of the warehouse, changed by `change`. */
-async function copyOf(warehouse: string, change: (db: Database) => Promise<void>): Promise<string> {
-  const copy = join(temporaryDirectory(), "copy.duckdb");
-  copyFileSync(warehouse, copy);
-  await withDatabase(copy, change);
-  return copy;
-}
 
 describe("load_year", () => {
   let warehouse: string;

@@ -4,32 +4,13 @@
  * (contract/person-key.ts, indicators/compute/person-key.ts).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyFileSync } from "node:fs";
 import { join } from "node:path";
-import { Database } from "../core/duckdb.ts";
 import { PERSON_KEY_TABLE, recordPersonKeySql } from "../contract/person-key.ts";
 import { computeIndicators } from "../indicators/compute/compute.ts";
 import { personKeyOf } from "../indicators/compute/person-key.ts";
 import { loadDefinitions } from "../indicators/definition/load.ts";
-import { ROOT, temporaryDirectory } from "./helpers.ts";
-import { tinyWarehouse } from "./indicator-helpers.ts";
-
-async function withDatabase<T>(path: string, work: (db: Database) => Promise<T>): Promise<T> {
-  const db = await Database.open(path);
-  try {
-    return await work(db);
-  } finally {
-    db.close();
-  }
-}
-
-/** A copy of the warehouse, changed by `change`. */
-async function copyOf(warehouse: string, change: (db: Database) => Promise<unknown>): Promise<string> {
-  const copy = join(temporaryDirectory(), "copy.duckdb");
-  copyFileSync(warehouse, copy);
-  await withDatabase(copy, change);
-  return copy;
-}
+import { ROOT } from "./helpers.ts";
+import { copyOf, tinyWarehouse, withDatabase } from "./indicator-helpers.ts";
 
 const keyOf = (warehouse: string) => withDatabase(warehouse, personKeyOf);
 
