@@ -14,6 +14,7 @@ import { compile } from "../indicators/compute/compile.ts";
 import { checkSqlDefinition, compileSqlDefinitions, sqlDefinitionProblems } from "../indicators/compute/compile-sql.ts";
 import { computeIndicators, writeCells } from "../indicators/compute/compute.ts";
 import { describeSkippedYears } from "../indicators/compute/source-coverage.ts";
+import { describePersonKey } from "../indicators/compute/person-key.ts";
 import { UserError } from "../core/user-error.ts";
 
 const DEFAULT_DIR = fileURLToPath(new URL("../indicators/definitions", import.meta.url));
@@ -95,6 +96,7 @@ export function indicatorsCommand(program: Command, setExit: (code: number) => v
       const defs = definitionsOrFail(o.definitions);
       const result = await computeIndicators(o.warehouse, defs, { memoryLimit: o.memoryLimit });
       await writeCells(result.cells, o.out, result.periodCells);
+      if (result.personKey) process.stdout.write(`${describePersonKey(result.personKey, o.warehouse)}\n`);
       process.stdout.write(`${result.cells.length} cell(s) of ${result.computed.length} indicator(s) written to ${o.out} (query ${Math.round(result.queryMs)} ms)\n`);
       for (const id of result.computed) process.stdout.write(`  ${id}: ${result.cells.filter((c) => c.indicator_id === id).length} cell(s)\n`);
       if (result.periodCells.length > 0) process.stdout.write(`${result.periodCells.length} sub-annual period cell(s) (table indicator_period_cell)\n`);

@@ -9,10 +9,12 @@ import { indicatorsCommand } from "./indicators-command.ts";
 import { publishCommand } from "./publish-command.ts";
 import { serveCommand } from "./serve-command.ts";
 import { usersCommand } from "./users-command.ts";
+import { personKeyCommand } from "./person-key-command.ts";
 
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command("boussole").description("Population-management analytics for Belgian integrated care.").showHelpAfterError("(add --help for usage)").exitOverride();
-  for (const register of [sampleCommand, validateCommand, loadCommand, startCommand, contractCommand, indicatorsCommand, publishCommand, serveCommand, usersCommand]) register(program, setExit);
+  for (const register of [sampleCommand, validateCommand, loadCommand, startCommand, contractCommand, indicatorsCommand, publishCommand, serveCommand, usersCommand, personKeyCommand])
+    register(program, setExit);
   return program;
 }
 

@@ -9,6 +9,7 @@ import { Database } from "../core/duckdb.ts";
 import { protectInPhases } from "./phased-protection.ts";
 import { computeIndicators } from "../indicators/compute/compute.ts";
 import { describeSkippedYears } from "../indicators/compute/source-coverage.ts";
+import { describePersonKey, recordWouldHelp } from "../indicators/compute/person-key.ts";
 import type { Definition } from "../indicators/definition/schema.ts";
 import { applyDisclosure } from "./apply-disclosure.ts";
 import { applyPeriodDisclosure } from "./apply-period-disclosure.ts";
@@ -62,6 +63,7 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
   // The signatures come from the same pass over the person-years as the cells (with-signatures.ts).
   const computed = await computeIndicators(o.warehouse, defs, { memoryLimit: o.memoryLimit, years: o.years, municipalAtoms, signatures: true });
   if (o.years && computed.cells.length === 0) throw new PublishError(`the warehouse has no data for ${o.years.join(", ")}: nothing to publish. Nothing was written.`);
+  if (computed.personKey && recordWouldHelp(computed.personKey)) log(describePersonKey(computed.personKey, o.warehouse));
   if (computed.skipped.length > 0) log(`not computed: ${computed.skipped.map((s) => `${s.id} (${s.reason})`).join("; ")}`);
   for (const line of describeSkippedYears(computed.skippedYears)) log(`left out, no source data (not zeros): ${line}`);
   log(`computed ${computed.cells.length} cells of ${computed.computed.length} indicators${computed.periodCells.length > 0 ? ` and ${computed.periodCells.length} sub-annual period cells` : ""}`);

@@ -14,7 +14,7 @@ describe("the boussole CLI", () => {
   it("has --help on every command", () => {
     const top = boussole("--help");
     expect(top.code).toBe(0);
-    for (const command of ["sample", "validate", "load", "start", "contract", "publish", "audit"]) {
+    for (const command of ["sample", "validate", "load", "start", "contract", "publish", "audit", "person-key"]) {
       expect(top.stdout).toContain(command);
       const help = boussole(command, "--help");
       expect(help.code, command).toBe(0);
@@ -158,6 +158,7 @@ describe("the indicators commands", () => {
     expect(compute.code, compute.stderr).toBe(0);
     expect(compute.stdout).toMatch(/breast-cancer-screening: \d+ cell/);
     expect(compute.stdout).toContain("premature-mortality: ");
+    expect(compute.stdout).toContain("persons joined on a 64-bit hash of their pseudonym");
   });
 
   it("reports a broken definition with file, line and column, and exit code 1", () => {

@@ -7,12 +7,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { PERSON_KEY_TABLE, recordPersonKeySql } from "../contract/person-key.ts";
 import { computeIndicators } from "../indicators/compute/compute.ts";
-import { personKeyOf } from "../indicators/compute/person-key.ts";
+import { describePersonKey, personKeyOf, personKeyStatus, recordWouldHelp } from "../indicators/compute/person-key.ts";
 import { loadDefinitions } from "../indicators/definition/load.ts";
 import { ROOT } from "./helpers.ts";
 import { copyOf, tinyWarehouse, withDatabase } from "./indicator-helpers.ts";
 
 const keyOf = (warehouse: string) => withDatabase(warehouse, personKeyOf);
+const statusOf = (warehouse: string) => withDatabase(warehouse, personKeyStatus);
 
 describe("the person key", () => {
   let warehouse: string;
@@ -38,17 +39,30 @@ describe("the person key", () => {
     expect(Number(record!.distinct_keys)).toBe(2);
     expect(Number(record!.persons)).toBeGreaterThan(2);
     expect(await keyOf(colliding)).toBe("pseudonym");
+    expect(await statusOf(colliding)).toMatchObject({ key: "pseudonym", reason: "other-key" });
     // The hash itself, if two persons had shared it.
     const shared = await copyOf(warehouse, (db) => db.run(`UPDATE ${PERSON_KEY_TABLE} SET distinct_keys = persons - 1`));
     expect(await keyOf(shared)).toBe("pseudonym");
+    const collision = await statusOf(shared);
+    expect(collision.reason).toBe("collision");
+    // Nothing to record again: the hash is no key with this DuckDB.
+    expect(recordWouldHelp(collision)).toBe(false);
     // Hashed by another version of DuckDB, whose hash may differ.
     const otherVersion = await copyOf(warehouse, (db) => db.run(`UPDATE ${PERSON_KEY_TABLE} SET duckdb_version = 'v0.0.1'`));
     expect(await keyOf(otherVersion)).toBe("pseudonym");
+    const upgraded = await statusOf(otherVersion);
+    expect(upgraded).toMatchObject({ key: "pseudonym", reason: "other-duckdb", recorded: { duckdbVersion: "v0.0.1" } });
+    expect(recordWouldHelp(upgraded)).toBe(true);
+    expect(describePersonKey(upgraded, "w.duckdb")).toContain(`checked with DuckDB v0.0.1, this is ${upgraded.running}`);
+    expect(describePersonKey(upgraded, "w.duckdb")).toContain("`boussole person-key --record --warehouse w.duckdb`");
     const unversioned = await copyOf(warehouse, (db) => db.run(`ALTER TABLE ${PERSON_KEY_TABLE} DROP COLUMN duckdb_version`));
     expect(await keyOf(unversioned)).toBe("pseudonym");
+    expect((await statusOf(unversioned)).reason).toBe("other-key");
     // A warehouse loaded before the record existed.
     const older = await copyOf(warehouse, (db) => db.run(`DROP TABLE ${PERSON_KEY_TABLE}`));
     expect(await keyOf(older)).toBe("pseudonym");
+    expect((await statusOf(older)).reason).toBe("none");
+    expect((await statusOf(warehouse)).reason).toBe("recorded");
   });
 
   it("gives the same cells as the pseudonyms, for every definition", async () => {
@@ -56,6 +70,8 @@ describe("the person key", () => {
     const hashed = await computeIndicators(warehouse, definitions);
     const older = await copyOf(warehouse, (db) => db.run(`DROP TABLE ${PERSON_KEY_TABLE}`));
     const pseudonym = await computeIndicators(older, definitions);
+    // What each was joined on, for the publish's log and `indicators compute`'s report.
+    expect([hashed.personKey?.key, pseudonym.personKey?.key, pseudonym.personKey?.reason]).toEqual(["hashed", "pseudonym", "none"]);
     const sorted = (cells: readonly object[]) => cells.map((c) => JSON.stringify(c)).sort();
     expect(sorted(hashed.cells)).toEqual(sorted(pseudonym.cells));
     expect(hashed.cells.length).toBeGreaterThan(1000);

@@ -19,7 +19,7 @@ import { absentSources, sourceCoverage, type SkippedYear } from "./source-covera
 import { restrictForIndicatorSql } from "./sql-guard.ts";
 import { periodCells, periodEventsFromColumns, type PeriodCell } from "./periods.ts";
 import { yearBatches } from "./year-batches.ts";
-import { personKeyOf } from "./person-key.ts";
+import { personKeyStatus, type PersonKeyStatus } from "./person-key.ts";
 import { signatureColumns, signaturesOf, type SignatureColumn, type Signatures } from "./signatures.ts";
 import { statementsWithSignatures } from "./with-signatures.ts";
 import { asIndicatorCell, cellsFromColumns, cellsFromRows, type Row, type WideColumns } from "./statistics.ts";
@@ -37,6 +37,8 @@ export interface ComputeResult {
    * asked (`signatures: true`), from the same pass over the person-years as the cells.
    */
   signatures: Signatures[];
+  /** What persons were joined on, and why (person-key.ts); none without person-based definitions. */
+  personKey?: PersonKeyStatus;
   /** Time spent in the queries, and in the statistics, for the CLI's report. */
   queryMs: number;
   statisticsMs: number;
@@ -90,9 +92,11 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     // The signatures of what is computed: not of a definition without any source data.
     const signing = options.signatures ? defs.filter((d) => computed.includes(d.id) && !absent.whole.some((w) => w.id === d.id)) : [];
     const signatures: Signatures[] = [];
+    let keyStatus: PersonKeyStatus | undefined;
     if (sql) {
       // Persons joined on an integer where the load found it tells them apart (person-key.ts).
-      const personKey = await personKeyOf(db);
+      keyStatus = await personKeyStatus(db);
+      const personKey = keyStatus.key;
       for (const years of yearBatches(rowsPerYear, columns.length)) {
         const compiled = compile(defs, { years, municipalAtoms: options.municipalAtoms, personKey });
         const { wide, signatures: signed } = await readBatch(db, compiled, signatureColumns(signing, compiled.columns));
@@ -137,6 +141,7 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
       skippedYears: absent.years,
       periodCells: periods,
       signatures,
+      ...(keyStatus ? { personKey: keyStatus } : {}),
       queryMs,
       statisticsMs: statisticsMs + performance.now() - t,
     };
