@@ -6,7 +6,12 @@ import { recordPersonKeyAgain } from "../etl/load/record-person-key.ts";
 import { describePersonKey, personKeyStatus, type PersonKeyStatus } from "../indicators/compute/person-key.ts";
 
 async function statusOf(warehouse: string): Promise<PersonKeyStatus> {
-  const db = await Database.open(warehouse, { readOnly: true });
+  let db: Database;
+  try {
+    db = await Database.open(warehouse, { readOnly: true });
+  } catch (e) {
+    throw new UserError(`cannot open ${warehouse} (${(e as Error).message.split("\n")[0]}); stop what writes to it and try again`, 1);
+  }
   try {
     return await personKeyStatus(db);
   } finally {

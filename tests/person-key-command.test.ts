@@ -3,7 +3,7 @@
  * checks the hash again with the running DuckDB (after an upgrade) without reloading, changing
  * nothing else, and leaving the old record when it fails.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +11,13 @@ import { PERSON_KEY_TABLE } from "../contract/person-key.ts";
 import { Database } from "../core/duckdb.ts";
 import { ROOT, temporaryDirectory } from "./helpers.ts";
 import { copyOf, tinyWarehouse, withDatabase } from "./indicator-helpers.ts";
+
+// Opens a DuckDB file for writing, says so, and keeps it until killed.
+const HOLD = `import { DuckDBInstance } from "@duckdb/node-api";
+const instance = await DuckDBInstance.create(process.argv[1]);
+await instance.connect();
+process.stdout.write("holding\\n");
+setInterval(() => {}, 1000);`;
 
 function boussole(...args: string[]) {
   const r = spawnSync(process.execPath, [join(ROOT, "bin", "boussole.js"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CI: "true" } });
@@ -72,6 +79,30 @@ describe("boussole person-key", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("person_id");
     expect(await record(broken)).toEqual(old);
+  });
+
+  it("says what to do when another process holds the warehouse, and changes nothing", async () => {
+    const held = await copyOf(warehouse, (db) => db.run(`UPDATE ${PERSON_KEY_TABLE} SET duckdb_version = 'v0.0.1'`));
+    const old = await record(held);
+    // A writer in another process (a load, a script): DuckDB allows one.
+    const holder = spawn(process.execPath, ["--input-type=module", "-e", HOLD, held], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.once("data", () => resolve());
+        holder.once("exit", (code) => reject(new Error(`the holder exited (${code})`)));
+      });
+      const asked = boussole("person-key", "--warehouse", held);
+      expect(asked.code).toBe(1);
+      expect(asked.stderr.startsWith(`boussole: cannot open ${held} (`), asked.stderr).toBe(true);
+      const r = boussole("person-key", "--record", "--warehouse", held);
+      expect(r.code).toBe(1);
+      expect(r.stderr.startsWith(`boussole: cannot open ${held} for writing (`), r.stderr).toBe(true);
+      expect(r.stderr.endsWith("); stop what uses it and try again\n"), r.stderr).toBe(true);
+    } finally {
+      holder.kill();
+    }
+    await new Promise((resolve) => holder.once("close", resolve));
+    expect(await record(held)).toEqual(old);
   });
 
   it("refuses a missing file and a DuckDB file that is not a warehouse, creating and changing nothing", async () => {
