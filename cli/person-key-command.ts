@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import { Database } from "../core/duckdb.ts";
 import { UserError } from "../core/user-error.ts";
-import { recordPersonKeyAgain } from "../etl/load/record-person-key.ts";
+import { cannotOpen, recordPersonKeyAgain } from "../etl/load/record-person-key.ts";
 import { describePersonKey, personKeyStatus, type PersonKeyStatus } from "../indicators/compute/person-key.ts";
 
 async function statusOf(warehouse: string): Promise<PersonKeyStatus> {
@@ -10,7 +10,7 @@ async function statusOf(warehouse: string): Promise<PersonKeyStatus> {
   try {
     db = await Database.open(warehouse, { readOnly: true });
   } catch (e) {
-    throw new UserError(`cannot open ${warehouse} (${(e as Error).message.split("\n")[0]}); stop what writes to it and try again`, 1);
+    throw new UserError(cannotOpen(warehouse, "", e), 1);
   }
   try {
     return await personKeyStatus(db);

@@ -10,6 +10,16 @@ import { Database } from "../../core/duckdb.ts";
 import { UserError } from "../../core/user-error.ts";
 import { PERSON_KEY_TABLE, PERSON_KEY_TABLE_SQL, recordPersonKeySql } from "../../contract/person-key.ts";
 
+/**
+ * Why a DuckDB file did not open, and what to do: another process holding it (DuckDB allows one
+ * writer, or readers without a writer), or a file that is not a DuckDB database.
+ */
+export function cannotOpen(path: string, purpose: string, error: unknown): string {
+  const reason = (error as Error).message.split("\n")[0];
+  const held = /Could not set lock/i.test(reason ?? "");
+  return `cannot open ${path}${purpose ? ` ${purpose}` : ""} (${reason})${held ? "; stop what uses it and try again" : ""}`;
+}
+
 export async function recordPersonKeyAgain(warehouse: string, options: { memoryLimit?: string } = {}): Promise<void> {
   // DuckDB would create an empty file: a mistyped path must not become a new "warehouse".
   if (!existsSync(warehouse)) throw new UserError(`warehouse not found: ${warehouse}`, 2);
@@ -17,8 +27,7 @@ export async function recordPersonKeyAgain(warehouse: string, options: { memoryL
   try {
     db = await Database.open(warehouse, { memoryLimit: options.memoryLimit });
   } catch (e) {
-    // Another process holds the file (a server, a load): DuckDB allows one writer.
-    throw new UserError(`cannot open ${warehouse} for writing (${(e as Error).message.split("\n")[0]}); stop what uses it and try again`, 1);
+    throw new UserError(cannotOpen(warehouse, "for writing", e), 1);
   }
   try {
     const population = await db.all(`SELECT 1 FROM duckdb_tables() WHERE table_name = 'person_year' AND schema_name = 'main'`);
