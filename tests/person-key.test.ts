@@ -7,12 +7,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { PERSON_KEY_TABLE, recordPersonKeySql } from "../contract/person-key.ts";
 import { computeIndicators } from "../indicators/compute/compute.ts";
-import { describePersonKey, personKeyOf, personKeyStatus, recordWouldHelp } from "../indicators/compute/person-key.ts";
+import { describePersonKey, personKeyStatus, recordWouldHelp } from "../indicators/compute/person-key.ts";
 import { loadDefinitions } from "../indicators/definition/load.ts";
 import { ROOT } from "./helpers.ts";
 import { copyOf, tinyWarehouse, withDatabase } from "./indicator-helpers.ts";
 
-const keyOf = (warehouse: string) => withDatabase(warehouse, personKeyOf);
+const keyOf = async (warehouse: string) => (await withDatabase(warehouse, personKeyStatus)).key;
 const statusOf = (warehouse: string) => withDatabase(warehouse, personKeyStatus);
 
 describe("the person key", () => {

@@ -48,13 +48,11 @@ export interface PersonKeyStatus {
  */
 export async function personKeyStatus(db: Database): Promise<PersonKeyStatus> {
   const [{ running }] = (await db.all<{ running: string }>("SELECT version() AS running")) as [{ running: string }];
-  const columns = await db.all<{ n: number | bigint }>(
-    `SELECT count(*) AS n FROM duckdb_columns() WHERE table_name = '${PERSON_KEY_TABLE}' AND schema_name = 'main' AND column_name IN ('expression', 'duckdb_version', 'persons', 'distinct_keys')`,
-  );
-  if (Number(columns[0]?.n ?? 0) !== 4) {
-    const table = await db.all(`SELECT 1 FROM duckdb_tables() WHERE table_name = '${PERSON_KEY_TABLE}' AND schema_name = 'main'`);
-    return { key: "pseudonym", reason: table.length === 0 ? "none" : "other-key", running };
-  }
+  // No table: loaded before the record existed. Another shape: not a record this code can read.
+  const columns = await db.all<{ column_name: string }>(`SELECT column_name FROM duckdb_columns() WHERE table_name = '${PERSON_KEY_TABLE}' AND schema_name = 'main'`);
+  if (columns.length === 0) return { key: "pseudonym", reason: "none", running };
+  const names = new Set(columns.map((c) => c.column_name));
+  if (!["expression", "duckdb_version", "persons", "distinct_keys"].every((c) => names.has(c))) return { key: "pseudonym", reason: "other-key", running };
   const rows = await db.all<{ expression: string; recorded: string; persons: number | bigint; distinct_keys: number | bigint }>(
     `SELECT expression, duckdb_version AS recorded, persons, distinct_keys FROM ${PERSON_KEY_TABLE}`,
   );
@@ -64,11 +62,6 @@ export async function personKeyStatus(db: Database): Promise<PersonKeyStatus> {
   const reason: PersonKeyReason =
     rows.length > 1 || r.expression !== hashedPersonKey("person_id") ? "other-key" : BigInt(r.persons) !== BigInt(r.distinct_keys) ? "collision" : r.recorded !== running ? "other-duckdb" : "recorded";
   return { key: reason === "recorded" ? "hashed" : "pseudonym", reason, running, recorded };
-}
-
-/** The key this warehouse allows (`personKeyStatus`). */
-export async function personKeyOf(db: Database): Promise<PersonKey> {
-  return (await personKeyStatus(db)).key;
 }
 
 /** Whether `boussole person-key --record` would let this warehouse join persons on the hash. */
@@ -83,7 +76,7 @@ export function describePersonKey(status: PersonKeyStatus, warehouse: string): s
     case "recorded":
       return `persons joined on a 64-bit hash of their pseudonym (${n(r!.persons)} persons, as many hashes, recorded with DuckDB ${r!.duckdbVersion})`;
     case "collision":
-      return `persons joined on their pseudonym: ${r ? `${n(r.persons)} persons have ${n(r.distinctKeys)} distinct hashes` : "two persons share a hash"}, so the hash is no key`;
+      return `persons joined on their pseudonym: ${n(r!.persons)} persons have ${n(r!.distinctKeys)} distinct hashes, so the hash is no key`;
     case "other-duckdb":
       return `persons joined on their pseudonym (slower): the hash was checked with DuckDB ${r!.duckdbVersion}, this is ${status.running}, whose hash may differ; ${record} checks it again (about 10 s for full Belgium)`;
     case "none":
