@@ -95,10 +95,12 @@ export function indicatorsCommand(program: Command, setExit: (code: number) => v
       if (!existsSync(o.warehouse)) throw new UserError(`warehouse not found: ${o.warehouse}`, 2);
       const defs = definitionsOrFail(o.definitions);
       const result = await computeIndicators(o.warehouse, defs, { memoryLimit: o.memoryLimit });
-      await writeCells(result.cells, o.out, result.periodCells);
+      await writeCells(result.table, o.out, result.periodCells);
       if (result.personKey) process.stdout.write(`${describePersonKey(result.personKey, o.warehouse)}\n`);
-      process.stdout.write(`${result.cells.length} cell(s) of ${result.computed.length} indicator(s) written to ${o.out} (query ${Math.round(result.queryMs)} ms)\n`);
-      for (const id of result.computed) process.stdout.write(`  ${id}: ${result.cells.filter((c) => c.indicator_id === id).length} cell(s)\n`);
+      process.stdout.write(`${result.table.length} cell(s) of ${result.computed.length} indicator(s) written to ${o.out} (query ${Math.round(result.queryMs)} ms)\n`);
+      const perIndicator = new Map<string, number>();
+      for (const id of result.table.indicator_id) perIndicator.set(id, (perIndicator.get(id) ?? 0) + 1);
+      for (const id of result.computed) process.stdout.write(`  ${id}: ${perIndicator.get(id) ?? 0} cell(s)\n`);
       if (result.periodCells.length > 0) process.stdout.write(`${result.periodCells.length} sub-annual period cell(s) (table indicator_period_cell)\n`);
       process.stdout.write(`skipped ${result.skipped.length}:\n`);
       for (const s of result.skipped) process.stdout.write(`  ${s.id}: ${s.reason}\n`);

@@ -182,6 +182,25 @@ describe("computeIndicators on the tiny warehouse", () => {
       db.close();
     }
   });
+
+  it("writes the same table from the cells by column (what `indicators compute` writes) as from the cells as objects", async () => {
+    const fromTable = join(temporaryDirectory(), "table.duckdb");
+    const fromObjects = join(temporaryDirectory(), "objects.duckdb");
+    await writeCells(result.table, fromTable);
+    await writeCells(result.cells, fromObjects);
+    const db = await Database.open(fromTable);
+    try {
+      await db.run(`ATTACH '${fromObjects}' AS objects (READ_ONLY)`);
+      const count = async (sql: string) => (await db.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${sql})`))[0]!.n;
+      expect(await count("FROM indicator_cell")).toBe(result.cells.length);
+      // Derived fields included: some are set, or the comparison proves little.
+      expect(await count("FROM indicator_cell WHERE compared_belgium IS NOT NULL AND region_code IS NOT NULL")).toBeGreaterThan(0);
+      expect(await count("FROM indicator_cell EXCEPT ALL FROM objects.indicator_cell")).toBe(0);
+      expect(await count("FROM objects.indicator_cell EXCEPT ALL FROM indicator_cell")).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
 });
 
 describe("compile", () => {

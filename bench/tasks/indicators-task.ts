@@ -28,9 +28,9 @@ let queryMs = 0;
 let statisticsMs = 0;
 const allSeconds = await seconds(async () => {
   const r = await computeIndicators(warehouse, definitions);
-  await writeCells(r.cells, out);
+  await writeCells(r.table, out);
   ({ queryMs, statisticsMs } = r);
-  cells = r.cells.length;
+  cells = r.table.length;
 });
 // CPU and peak memory of the whole run of every definition (the first thing this process does).
 const afterAll = process.resourceUsage();
@@ -73,7 +73,7 @@ const handWithQuarters: number[] = [];
 let handRows = 0;
 let engineCells = 0;
 for (let i = 0; i < 3; i++) {
-  engine.push(await seconds(async () => (engineCells = (await computeIndicators(warehouse, three)).cells.length)));
+  engine.push(await seconds(async () => (engineCells = (await computeIndicators(warehouse, three)).table.length)));
   const byHand = (sql: string) =>
     seconds(async () => {
       const db = await Database.open(warehouse, { readOnly: true });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareWithBenchmark, quintiles, recentTrend } from "../stats/index.ts";
 import { definition } from "../../tests/indicator-helpers.ts";
-import { CellIndex } from "./cell-index.ts";
+import { CellIndex, keyColumns } from "./cell-index.ts";
 import { contrast } from "./contrast.ts";
 import { areaKey, deriveCells, type IndicatorCell } from "./derive.ts";
 import { withStatistics, type CellWithStatistics } from "./statistics.ts";
@@ -108,7 +108,7 @@ function reference(cells: readonly CellWithStatistics[], regionOf: ReadonlyMap<s
 
 describe("CellIndex", () => {
   const cells = someCells(1);
-  const index = new CellIndex(cells);
+  const index = new CellIndex(keyColumns(cells));
 
   it("finds every cell by its indicator, stratum, area and year, and nothing that is not there", () => {
     cells.forEach((c, i) => {
@@ -123,7 +123,7 @@ describe("CellIndex", () => {
   });
 
   it("finds the later of two cells with the same key, as a Map would", () => {
-    const twice = new CellIndex([cells[0]!, cells[1]!, cells[0]!]);
+    const twice = new CellIndex(keyColumns([cells[0]!, cells[1]!, cells[0]!]));
     expect(twice.find(twice.indicator[0]!, twice.stratum[0]!, twice.area[0]!, cells[0]!.year)).toBe(2);
   });
 });

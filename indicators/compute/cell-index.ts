@@ -5,7 +5,7 @@
  * hashing a 60-character key for each lookup was most of `deriveCells`' time and garbage.
  * Ids are taken from nested maps over the cells' own strings, whose hashes V8 keeps.
  *
- * Pure: cells in, indices out. Two cells with the same key: the later one is found, as with
+ * Pure: cells (by column) in, indices out. Two cells with the same key: the later one is found, as with
  * a Map.
  */
 
@@ -13,6 +13,22 @@ import type { Cell } from "./statistics.ts";
 
 /** What a cell is found by. */
 export type CellKeyFields = Pick<Cell, "indicator_id" | "year" | "level" | "system_code" | "area_code" | "stratum" | "stratum_value">;
+
+/** The same fields by column (a `CellTable`, or `keyColumns` of cell objects). */
+export type KeyColumns = { readonly [K in keyof CellKeyFields]: ArrayLike<CellKeyFields[K]> };
+
+/** The key columns of cell objects. */
+export function keyColumns(cells: readonly CellKeyFields[]): KeyColumns {
+  return {
+    indicator_id: cells.map((c) => c.indicator_id),
+    year: cells.map((c) => c.year),
+    level: cells.map((c) => c.level),
+    system_code: cells.map((c) => c.system_code),
+    area_code: cells.map((c) => c.area_code),
+    stratum: cells.map((c) => c.stratum),
+    stratum_value: cells.map((c) => c.stratum_value),
+  };
+}
 
 /** Ids of pairs of strings, given in order of first sight. */
 class PairIds {
@@ -60,37 +76,48 @@ export class CellIndex {
   /** series × yearSpan + year offset → cell index + 1 (0: no cell). */
   private readonly at: Int32Array;
 
-  constructor(cells: readonly CellKeyFields[]) {
-    const n = cells.length;
+  /**
+   * Over the cells `rows` lists of `keys` (every cell when absent), in that order: the index's
+   * positions are positions in `rows`.
+   */
+  constructor(keys: KeyColumns, rows?: ArrayLike<number>) {
+    const n = rows ? rows.length : keys.indicator_id.length;
+    const row = (p: number) => (rows ? rows[p]! : p);
     this.indicator = new Int32Array(n);
     this.stratum = new Int32Array(n);
     this.area = new Int32Array(n);
     this.levelSystem = new Int32Array(n);
     this.series = new Int32Array(n);
+    const year = new Int32Array(n);
     const indicatorIds: string[] = [];
     const areas: { level: string; system: string | null; code: string }[] = [];
     let first = Infinity;
     let last = -Infinity;
     for (let i = 0; i < n; i++) {
-      const c = cells[i]!;
-      let ind = this.indicators.get(c.indicator_id);
+      const r = row(i);
+      const id = keys.indicator_id[r]!;
+      let ind = this.indicators.get(id);
       if (ind === undefined) {
-        this.indicators.set(c.indicator_id, (ind = indicatorIds.length));
-        indicatorIds.push(c.indicator_id);
+        this.indicators.set(id, (ind = indicatorIds.length));
+        indicatorIds.push(id);
       }
       this.indicator[i] = ind;
-      this.stratum[i] = this.strata.id(c.stratum, c.stratum_value, true);
-      const ls = this.levelSystems.id(c.level, c.system_code ?? "", true);
+      this.stratum[i] = this.strata.id(keys.stratum[r]!, keys.stratum_value[r]!, true);
+      const level = keys.level[r]!;
+      const system = keys.system_code[r] ?? null;
+      const ls = this.levelSystems.id(level, system ?? "", true);
       this.levelSystem[i] = ls;
       const codes = (this.areaCodes[ls] ??= new Map());
-      let area = codes.get(c.area_code);
+      const code = keys.area_code[r]!;
+      let area = codes.get(code);
       if (area === undefined) {
-        codes.set(c.area_code, (area = areas.length));
-        areas.push({ level: c.level, system: c.system_code ?? null, code: c.area_code });
+        codes.set(code, (area = areas.length));
+        areas.push({ level, system, code });
       }
       this.area[i] = area;
-      if (c.year < first) first = c.year;
-      if (c.year > last) last = c.year;
+      const y = (year[i] = keys.year[r]!);
+      if (y < first) first = y;
+      if (y > last) last = y;
     }
     this.indicatorIds = indicatorIds;
     this.areas = areas;
@@ -104,7 +131,7 @@ export class CellIndex {
     }
     this.seriesCount = this.seriesOf.size;
     this.at = new Int32Array(this.seriesCount * this.yearSpan);
-    for (let i = 0; i < n; i++) this.at[this.series[i]! * this.yearSpan + cells[i]!.year - this.firstYear] = i + 1;
+    for (let i = 0; i < n; i++) this.at[this.series[i]! * this.yearSpan + year[i]! - this.firstYear] = i + 1;
   }
 
   get strataCount(): number {

@@ -13,7 +13,8 @@ import type { Definition } from "../definition/schema.ts";
 import { areaRegionSql } from "./areas.ts";
 import { compile, type Compiled, type Skipped } from "./compile.ts";
 import { compileCheckedSqlDefinitions } from "./compile-sql.ts";
-import { areaKey, deriveInPlace, ratioCells, type IndicatorCell } from "./derive.ts";
+import { areaKey, deriveTable, ratioCells, ratioMeasures, type IndicatorCell } from "./derive.ts";
+import { CellTable } from "./cell-table.ts";
 import { compareIsrCells, isIsr, isrAreaRegionSql, isrCellsFromColumns } from "./indirect-standardisation.ts";
 import { absentSources, sourceCoverage, type SkippedYear } from "./source-coverage.ts";
 import { restrictForIndicatorSql } from "./sql-guard.ts";
@@ -22,10 +23,13 @@ import { yearBatches } from "./year-batches.ts";
 import { personKeyStatus, type PersonKeyStatus } from "./person-key.ts";
 import { signatureColumns, signaturesOf, type SignatureColumn, type Signatures } from "./signatures.ts";
 import { statementsWithSignatures } from "./with-signatures.ts";
-import { asIndicatorCell, cellsFromColumns, cellsFromRows, type Row, type WideColumns } from "./statistics.ts";
+import { cellsFromColumns, cellsFromRows, type Row, type WideColumns } from "./statistics.ts";
 
 export interface ComputeResult {
-  cells: IndicatorCell[];
+  /** The cells by column, as computed (cell-table.ts). */
+  table: CellTable;
+  /** The same cells as objects, made on first read (for readers that need objects). */
+  readonly cells: IndicatorCell[];
   computed: string[];
   skipped: Skipped[];
   /** Years of computed definitions left without cells: their source has no rows that year (source-coverage.ts). */
@@ -59,7 +63,7 @@ export interface ComputeOptions {
 
 export async function computeIndicators(warehousePath: string, defs: readonly Definition[], options: ComputeOptions = {}): Promise<ComputeResult> {
   const { sql, zoneSql, computed, skipped, columns } = compile(defs);
-  if (computed.length === 0) return { cells: [], computed, skipped, skippedYears: [], periodCells: [], signatures: [], queryMs: 0, statisticsMs: 0 };
+  if (computed.length === 0) return withCells({ table: new CellTable(), computed, skipped, skippedYears: [], periodCells: [], signatures: [], queryMs: 0, statisticsMs: 0 });
   const db = await Database.open(warehousePath, { readOnly: true, memoryLimit: options.memoryLimit });
   try {
     // Hand-written queries run here too: no extension may be installed or loaded on the fly.
@@ -79,8 +83,8 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     // The person-based statement is read by column (it is wide); the others are small.
     // One statement per batch of years (year-batches.ts): peak memory follows a bounded amount of
     // data, whatever the number of years and the scale.
-    // Each cell is built once, derived fields empty, and filled in place (deriveInPlace).
-    const measured: IndicatorCell[] = [];
+    // The cells are stored by column, derived fields empty, and filled in place (deriveTable).
+    const table = new CellTable();
     let statisticsMs = 0;
     // Indirect standardisation needs every area's region, sectors included.
     const isrRegions = defs.some((d) => isIsr(d) && computed.includes(d.id))
@@ -102,8 +106,8 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
         const { wide, signatures: signed } = await readBatch(db, compiled, signatureColumns(signing, compiled.columns));
         signatures.push(...signed);
         const t = performance.now();
-        for (const cell of cellsFromColumns(wide, columns, defs)) measured.push(cell);
-        for (const cell of isrCellsFromColumns(wide, columns, defs, isrRegionOf)) measured.push(asIndicatorCell(cell));
+        cellsFromColumns(wide, columns, defs, table);
+        for (const cell of isrCellsFromColumns(wide, columns, defs, isrRegionOf)) table.addCell(cell);
         periodEventsFromColumns(wide, columns, eventsByPeriod);
         statisticsMs += performance.now() - t;
       }
@@ -117,25 +121,32 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     const regions = await db.all<{ level: string; system_code: string | null; area_code: string; region_code: string }>(areaRegionSql());
     const queryMs = performance.now() - started - statisticsMs;
     const t = performance.now();
-    for (const cell of cellsFromRows(longRows, defs)) if (!wanted || wanted.has(cell.year)) measured.push(asIndicatorCell(cell));
+    for (const cell of cellsFromRows(longRows, defs)) if (!wanted || wanted.has(cell.year)) table.addCell(cell);
     const noSource = new Set([...absent.years.map((s) => `${s.id}|${s.year}`), ...absent.whole.flatMap((w) => years.map((y) => `${w.id}|${y}`))]);
-    const kept = noSource.size === 0 ? measured : measured.filter((c) => !noSource.has(`${c.indicator_id}|${c.year}`));
+    if (noSource.size > 0) table.filter((i) => !noSource.has(`${table.indicator_id[i]}|${table.year[i]}`));
     const regionOf = new Map(regions.map((r) => [areaKey(r.level, r.system_code, r.area_code), r.region_code]));
-    const cells = [...kept, ...ratioCells(kept, defs).map(asIndicatorCell)];
+    const measures = ratioMeasures(defs);
+    if (measures.size > 0)
+      for (const cell of ratioCells(
+        cellsOf(table, (i) => measures.has(table.indicator_id[i]!)),
+        defs,
+      ))
+        table.addCell(cell);
     // Sector cells are counts for disclosure control only: nothing to compare or follow.
-    deriveInPlace(
-      cells.filter((c) => c.level !== "sector"),
+    deriveTable(
+      table,
       defs,
       regionOf,
+      rowsWhere(table, (i) => table.level[i] !== "sector"),
     );
-    compareIsrCells(cells, defs);
+    compareIsrCells(table, defs);
     // Periods of the years that kept their cells (no source data, no periods either).
     const subAnnual = new Set(defs.filter((d) => d["sub-annual"] !== undefined && computed.includes(d.id)).map((d) => d.id));
-    const totals = subAnnual.size === 0 ? [] : cells.filter((c) => subAnnual.has(c.indicator_id) && c.stratum === "total");
+    const totals = subAnnual.size === 0 ? [] : cellsOf(table, (i) => subAnnual.has(table.indicator_id[i]!) && table.stratum[i] === "total");
     const periods = totals.length === 0 ? [] : periodCells(totals, eventsByPeriod, defs);
     const whole = new Set(absent.whole.map((w) => w.id));
-    return {
-      cells,
+    return withCells({
+      table,
       computed: computed.filter((id) => !whole.has(id)),
       skipped: [...skipped, ...absent.whole],
       skippedYears: absent.years,
@@ -144,10 +155,31 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
       ...(keyStatus ? { personKey: keyStatus } : {}),
       queryMs,
       statisticsMs: statisticsMs + performance.now() - t,
-    };
+    });
   } finally {
     db.close();
   }
+}
+
+/** The result with its cells as objects, made from the table on first read of `cells`. */
+function withCells(result: Omit<ComputeResult, "cells">): ComputeResult {
+  let cells: IndicatorCell[] | undefined;
+  return Object.defineProperty(result, "cells", { enumerable: true, get: () => (cells ??= result.table.toCells()) }) as ComputeResult;
+}
+
+/** The cells `keep` says yes to, as objects. */
+function cellsOf(table: CellTable, keep: (i: number) => boolean): IndicatorCell[] {
+  const out: IndicatorCell[] = [];
+  for (let i = 0; i < table.length; i++) if (keep(i)) out.push(table.cell(i));
+  return out;
+}
+
+/** The indices of the cells `keep` says yes to. */
+function rowsWhere(table: CellTable, keep: (i: number) => boolean): Int32Array {
+  const rows = new Int32Array(table.length);
+  let n = 0;
+  for (let i = 0; i < table.length; i++) if (keep(i)) rows[n++] = i;
+  return rows.subarray(0, n);
 }
 
 /** A batch's wide result, and its signatures when some are asked, from one pass over its person-years. */
@@ -227,14 +259,14 @@ export const PERIOD_CELL_COLUMNS = [
  * atomically, as the warehouse does: a reader never sees half a set of indicators.
  * These cells are BEFORE disclosure control: they may hold counts below the minimum.
  */
-export async function writeCells(cells: readonly IndicatorCell[], outPath: string, periodCells: readonly PeriodCell[] = []): Promise<void> {
+export async function writeCells(cells: readonly IndicatorCell[] | CellTable, outPath: string, periodCells: readonly PeriodCell[] = []): Promise<void> {
   const target = resolve(outPath);
   await mkdir(dirname(target), { recursive: true });
   const temporary = temporaryPathFor(target);
   const db = await Database.open(temporary);
   let done = false;
   try {
-    await createAndAppend(db, "indicator_cell", CELL_COLUMNS, cells);
+    await createAndAppend(db, "indicator_cell", CELL_COLUMNS, cells instanceof CellTable ? cells.rows() : cells);
     await createAndAppend(db, "indicator_period_cell", PERIOD_CELL_COLUMNS, periodCells);
     db.close();
     done = true;

@@ -18,7 +18,7 @@ import { multiplierOf, type CellWithStatistics } from "./statistics.ts";
 
 export type { Contrast };
 
-type Side = Pick<CellWithStatistics, "statistic" | "unit" | "numerator" | "denominator" | "value" | "lower95" | "upper95">;
+export type Side = Pick<CellWithStatistics, "statistic" | "unit" | "numerator" | "denominator" | "value" | "lower95" | "upper95">;
 
 const Z95 = zForLevel(0.95);
 

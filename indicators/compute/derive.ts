@@ -17,9 +17,10 @@
 import { assessTrend, compareWithBenchmark, intervalVariance, quintileAmong, quintiles, trendCriticalValue, trendOfWindow, zForLevel, type Comparison, type TrendAssessment } from "../stats/index.ts";
 import type { Definition } from "../definition/schema.ts";
 import { CellIndex } from "./cell-index.ts";
-import { contrast } from "./contrast.ts";
+import { contrast, type Side } from "./contrast.ts";
+import { CellTable } from "./cell-table.ts";
 import { statisticOf } from "../statistics/index.ts";
-import { asIndicatorCell, type CellWithStatistics } from "./statistics.ts";
+import type { CellWithStatistics } from "./statistics.ts";
 
 export interface DerivedFields {
   /** The region the area lies in (null for a region and for Belgium). */
@@ -47,11 +48,18 @@ export const areaKey = (level: string, system: string | null, area: string) => `
 const cellKey = (c: CellWithStatistics, year = c.year, area = areaKey(c.level, c.system_code, c.area_code), stratum = `${c.stratum}|${c.stratum_value}`) =>
   `${c.indicator_id}|${year}|${area}|${stratum}`;
 
+const ratioDefinitions = (defs: readonly Definition[]) => defs.filter((d) => statisticOf(d.statistic).cells.from === "measures" && d["ratio-of"] && d.sql === undefined);
+
+/** The indicators whose cells `ratioCells` reads: the measures of the `ratio-of-measures` definitions. */
+export function ratioMeasures(defs: readonly Definition[]): Set<string> {
+  return new Set(ratioDefinitions(defs).flatMap((d) => [d["ratio-of"]!.numerator, d["ratio-of"]!.denominator]));
+}
+
 /** Cells of the `ratio-of-measures` definitions: A's cell over B's, where both exist. */
 export function ratioCells(cells: readonly CellWithStatistics[], defs: readonly Definition[]): CellWithStatistics[] {
-  const ratios = defs.filter((d) => statisticOf(d.statistic).cells.from === "measures" && d["ratio-of"] && d.sql === undefined);
+  const ratios = ratioDefinitions(defs);
   if (ratios.length === 0) return [];
-  const wanted = new Set(ratios.flatMap((d) => [d["ratio-of"]!.numerator, d["ratio-of"]!.denominator]));
+  const wanted = ratioMeasures(defs);
   const index = new Map<string, CellWithStatistics>();
   for (const c of cells) if (wanted.has(c.indicator_id)) index.set(cellKey(c), c);
   const out: CellWithStatistics[] = [];
@@ -117,19 +125,20 @@ export function assignQuintiles<C extends Pick<IndicatorCell, "indicator_id" | "
 
 /** Every cell with its comparisons, quintile, trend and equity gap (see the module comment). */
 export function deriveCells(cells: readonly CellWithStatistics[], defs: readonly Definition[], regionOf: RegionOf): IndicatorCell[] {
-  const out: IndicatorCell[] = cells.map(asIndicatorCell);
-  deriveInPlace(out, defs, regionOf);
-  return out;
+  const table = CellTable.from(cells);
+  deriveTable(table, defs, regionOf);
+  return table.toCells();
 }
 
 /**
- * `deriveCells` on fresh cells of the caller's own, filled in place: the engine builds its
- * cells with empty derived fields from the start (`fullCell`, statistics.ts) rather than copy
- * them all.
+ * `deriveCells` on the engine's cells by column, filled in place: the cells `rows` lists (every
+ * cell when absent), which are also the only peers and benchmarks.
  */
-export function deriveInPlace(out: IndicatorCell[], defs: readonly Definition[], regionOf: RegionOf): void {
+export function deriveTable(table: CellTable, defs: readonly Definition[], regionOf: RegionOf, rows?: Int32Array): void {
   const polarityOf = new Map(defs.map((d) => [d.id, d.polarity]));
-  const index = new CellIndex(out);
+  const index = new CellIndex(table, rows);
+  const n = rows ? rows.length : table.length;
+  const rowOf = rows ?? Int32Array.from({ length: n }, (_, i) => i);
   const polarity = index.indicatorIds.map((id) => polarityOf.get(id) ?? "no-judgement");
   const belgium = index.areaId("belgium", null, "BE");
   // Per area id: its region's code and the region's area id (-1: none), looked up once.
@@ -137,33 +146,39 @@ export function deriveInPlace(out: IndicatorCell[], defs: readonly Definition[],
   const regionArea = regionCode.map((r) => (r ? index.areaId("region", null, r) : -1));
   const ranked = Uint8Array.from(index.areas, ({ level }) => (level === "zone" || level === "municipality" ? 1 : 0));
 
-  // One pass over the cell objects: the comparisons, and the numbers the later passes read as
-  // columns. Those read other cells (peers, earlier years) by index, and a typed array is a
-  // cache line where a 30-field cell object is a miss: every pass over the objects costs 10–20 ms
-  // on the demo's three bench indicators at scale 0.05 (quintiles 59 → 35 ms, trends 48 → 16 ms).
-  // A benchmark (region, Belgium) is read from its object: few cells, read again and again.
-  function compare(c: IndicatorCell, i: number, benchmarkArea: number): Comparison | null {
-    const b = index.find(index.indicator[i]!, index.stratum[i]!, benchmarkArea, c.year);
-    return b >= 0 && Number.isFinite(out[b]!.value) ? compareWithBenchmark(c, out[b]!.value, polarity[index.indicator[i]!]!) : null;
-  }
-  const n = out.length;
+  // The later passes read other cells (peers, earlier years) by position in the index: the
+  // columns they read, gathered in that order.
   const year = new Int32Array(n);
   const value = new Float64Array(n);
   const lower95 = new Float64Array(n);
   const upper95 = new Float64Array(n);
   const total = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const c = out[i]!;
-    year[i] = c.year;
-    value[i] = c.value;
-    lower95[i] = c.lower95;
-    upper95[i] = c.upper95;
-    total[i] = c.stratum === "total" ? 1 : 0;
+    const r = rowOf[i]!;
+    year[i] = table.year[r]!;
+    value[i] = table.value[r]!;
+    lower95[i] = table.lower95[r]!;
+    upper95[i] = table.upper95[r]!;
+    total[i] = table.stratum[r] === "total" ? 1 : 0;
+  }
+
+  // Comparisons with the region and with Belgium, through one estimate refilled per cell.
+  const estimate = { value: 0, lower95: 0, upper95: 0, lower998: 0, upper998: 0 };
+  function compare(i: number, benchmarkArea: number): Comparison | null {
+    const b = index.find(index.indicator[i]!, index.stratum[i]!, benchmarkArea, year[i]!);
+    return b >= 0 && Number.isFinite(value[b]!) ? compareWithBenchmark(estimate, value[b]!, polarity[index.indicator[i]!]!) : null;
+  }
+  for (let i = 0; i < n; i++) {
+    const r = rowOf[i]!;
     const area = index.area[i]!;
     const region = regionCode[area]!;
-    c.region_code = region;
-    if (region) c.compared_region = compare(c, i, regionArea[area]!);
-    if (c.level !== "belgium") c.compared_belgium = compare(c, i, belgium);
+    estimate.value = value[i]!;
+    estimate.lower95 = lower95[i]!;
+    estimate.upper95 = upper95[i]!;
+    estimate.lower998 = table.lower998[r]!;
+    estimate.upper998 = table.upper998[r]!;
+    table.setRegion(r, region);
+    table.setComparisons(r, region ? compare(i, regionArea[area]!) : null, table.level[r] !== "belgium" ? compare(i, belgium) : null);
   }
 
   // Quintiles among the zones of a system (or the municipalities): same indicator, year and
@@ -194,7 +209,7 @@ export function deriveInPlace(out: IndicatorCell[], defs: readonly Definition[],
       if (Number.isFinite(value[i]!)) quintile[i] = quintileAmong(sorted, value[i]!);
     }
   }
-  for (let i = 0; i < n; i++) if (quintile[i]! > 0) out[i]!.quintile = quintile[i]!;
+  for (let i = 0; i < n; i++) if (quintile[i]! > 0) table.quintile[rowOf[i]!] = quintile[i]!;
 
   // Trends: five consecutive years of one indicator, area and stratum, up to the cell's year,
   // from the columns (trendOfWindow: no object per point).
@@ -217,27 +232,34 @@ export function deriveInPlace(out: IndicatorCell[], defs: readonly Definition[],
     // Five consecutive years or none: a gap would make "the five most recent years" a lie.
     if (k < 5) continue;
     const t = trendOfWindow(times, values, variances, 5, critical);
-    const c = out[i]!;
-    c.trend = assessTrend(t.direction, polarity[index.indicator[i]!]!);
-    c.trend_slope = t.slope;
+    const r = rowOf[i]!;
+    table.setTrend(r, assessTrend(t.direction, polarity[index.indicator[i]!]!), t.slope);
   }
 
   // Equity gap on the total cell: BIM over non-BIM of the same indicator, year and area.
   const bimGroup = index.stratumId("bim", "bim");
   const nonBimGroup = index.stratumId("bim", "non-bim");
   if (bimGroup < 0 || nonBimGroup < 0) return;
+  const side = (): Side => ({ statistic: "proportion", unit: "percent", numerator: 0, denominator: 0, value: 0, lower95: 0, upper95: 0 });
+  const a = side();
+  const b = side();
+  const fillSide = (s: Side, i: number) => {
+    const r = rowOf[i]!;
+    s.statistic = table.statistic[r]!;
+    s.unit = table.unit[r]!;
+    s.numerator = table.numerator[r]!;
+    s.denominator = table.denominator[r]!;
+    s.value = value[i]!;
+    s.lower95 = lower95[i]!;
+    s.upper95 = upper95[i]!;
+    return s;
+  };
   for (let i = 0; i < n; i++) {
     if (total[i] === 0) continue;
-    const c = out[i]!;
     const bim = index.find(index.indicator[i]!, bimGroup, index.area[i]!, year[i]!);
     const non = index.find(index.indicator[i]!, nonBimGroup, index.area[i]!, year[i]!);
     if (bim < 0 || non < 0) continue;
-    const { ratio, difference } = contrast(out[bim]!, out[non]!);
-    c.bim_ratio = ratio.value;
-    c.bim_ratio_lower95 = ratio.lower;
-    c.bim_ratio_upper95 = ratio.upper;
-    c.bim_difference = difference.value;
-    c.bim_difference_lower95 = difference.lower;
-    c.bim_difference_upper95 = difference.upper;
+    const { ratio, difference } = contrast(fillSide(a, bim), fillSide(b, non));
+    table.setGap(rowOf[i]!, ratio, difference);
   }
 }

@@ -40,6 +40,8 @@ import { TINY, tinyWith } from "../../tests/helpers.ts";
 import { definition, warehouseOf } from "../../tests/indicator-helpers.ts";
 import { computeIndicators, type ComputeResult } from "./compute.ts";
 import type { IndicatorCell } from "./derive.ts";
+import { CellTable } from "./cell-table.ts";
+import type { CellWithStatistics } from "./statistics.ts";
 import { compareIsrCells, isrOf } from "./indirect-standardisation.ts";
 
 const ADDED = [
@@ -154,12 +156,13 @@ describe("isrOf and the comparison (pure)", () => {
     expect(isrOf(new Map([["F", bands({ 3: [0, 40] })]]), standard)).toBeUndefined();
   });
   it("grades the comparison with 1 by polarity", () => {
-    const c = { indicator_id: "x", level: "zone", value: 2, lower95: 1.5, upper95: 2.5, lower998: 1.2, upper998: 2.9, compared_belgium: null, compared_region: null } as unknown as IndicatorCell;
+    const c = { indicator_id: "x", level: "zone", value: 2, lower95: 1.5, upper95: 2.5, lower998: 1.2, upper998: 2.9 } as unknown as CellWithStatistics;
+    const table = CellTable.from([c]);
     const def = definition({ id: "x", ...deaths }, { polarity: "low-is-good" });
-    compareIsrCells([c], [def]);
-    expect(c.compared_belgium).toBe("much-worse");
-    compareIsrCells([c], [{ ...def, polarity: "high-is-good" }]);
-    expect(c.compared_belgium).toBe("much-better");
+    compareIsrCells(table, [def]);
+    expect(table.cell(0).compared_belgium).toBe("much-worse");
+    compareIsrCells(table, [{ ...def, polarity: "high-is-good" }]);
+    expect(table.cell(0).compared_belgium).toBe("much-better");
   });
 });
 

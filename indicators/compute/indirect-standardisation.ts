@@ -30,7 +30,7 @@ import { compareWithBenchmark } from "../stats/index.ts";
 import type { Definition } from "../definition/schema.ts";
 import { statisticOf } from "../statistics/index.ts";
 import { residenceAreaCtes } from "./areas.ts";
-import type { IndicatorCell } from "./derive.ts";
+import type { CellTable } from "./cell-table.ts";
 import type { CellWithStatistics, WideColumns, WideLayout } from "./statistics.ts";
 import { wideColumn } from "./wide-column.ts";
 
@@ -193,15 +193,21 @@ export function isrCellsFromColumns(columns: WideColumns, layout: WideLayout, de
  * (Belgium, or the region); the other comparison is left empty rather than set against a ratio
  * of a different standard.
  */
-export function compareIsrCells(cells: IndicatorCell[], defs: readonly Definition[]): void {
+export function compareIsrCells(table: CellTable, defs: readonly Definition[]): void {
   const isr = new Map(defs.filter(isIsr).map((d) => [d.id, d]));
   if (isr.size === 0) return;
-  for (const c of cells) {
-    const def = isr.get(c.indicator_id);
-    if (!def || c.level === "sector") continue;
-    const against = compareWithBenchmark(c, 1, def.polarity);
-    const region = standardOf(def) === "region" && c.level !== "belgium";
-    c.compared_belgium = region || c.level === "belgium" ? null : against;
-    c.compared_region = region && c.level !== "region" ? against : null;
+  const estimate = { value: 0, lower95: 0, upper95: 0, lower998: 0, upper998: 0 };
+  for (let i = 0; i < table.length; i++) {
+    const def = isr.get(table.indicator_id[i]!);
+    const level = table.level[i]!;
+    if (!def || level === "sector") continue;
+    estimate.value = table.value[i]!;
+    estimate.lower95 = table.lower95[i]!;
+    estimate.upper95 = table.upper95[i]!;
+    estimate.lower998 = table.lower998[i]!;
+    estimate.upper998 = table.upper998[i]!;
+    const against = compareWithBenchmark(estimate, 1, def.polarity);
+    const region = standardOf(def) === "region" && level !== "belgium";
+    table.setComparisons(i, region && level !== "region" ? against : null, region || level === "belgium" ? null : against);
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { definition } from "../../tests/indicator-helpers.ts";
-import { asIndicatorCell, cellsFromColumns, withStatistics, type Cell, type WideColumns } from "./statistics.ts";
+import { CellTable } from "./cell-table.ts";
+import { cellsFromColumns, withStatistics, type Cell, type WideColumns } from "./statistics.ts";
 
 const P = definition({ id: "p", statistic: "proportion", unit: "percent", population: {}, numerator: { kind: "status", field: "gmd" }, strata: ["sex", "bim"] });
 const R = definition({
@@ -56,7 +57,7 @@ describe("cellsFromColumns", () => {
     { id: "r", index: 1, banded: false },
     { id: "m", index: 2, banded: false },
   ];
-  const cells = cellsFromColumns(wide(), layout, [P, R, M]);
+  const cells = cellsFromColumns(wide(), layout, [P, R, M]).toCells();
 
   it("gives each wanted cell with a denominator the per-cell formulas' value and limits, derived fields empty", () => {
     const columns = wide();
@@ -77,7 +78,7 @@ describe("cellsFromColumns", () => {
           denominator: d,
           sum_squares: id === "m" ? row.m[2] : null,
         };
-        return [asIndicatorCell(withStatistics(cell, def))];
+        return [CellTable.from([withStatistics(cell, def)]).cell(0)];
       });
     });
     expect(cells).toEqual(expected);

@@ -10,7 +10,7 @@ import type { Definition, Statistic, Unit } from "../definition/schema.ts";
 import { MAX_AGE } from "../definition/vocabulary.ts";
 import { ageStratumOf, strataOf } from "./compile.ts";
 import { statisticOf, type Limits } from "../statistics/index.ts";
-import type { IndicatorCell } from "./derive.ts";
+import { CellTable } from "./cell-table.ts";
 import { isAbsent, wideColumn } from "./wide-column.ts";
 
 /** A cell as the compiled query returns it (see compile.ts). */
@@ -118,27 +118,25 @@ interface DsrOf {
 const dsrOf = (def: Pick<Definition, "statistic" | "unit" | "population">): DsrOf => ({ def, standard: standardFor(def), multiplier: multiplierOf(def.unit) });
 
 /**
- * A DSR cell from its counts and person-years by ESP band (index = band; 19 of each), built
- * directly in its final shape: this runs for every cell of every standardised definition.
- * `cell`'s key is copied; its counts are overwritten.
+ * A DSR cell from its counts and person-years by ESP band (index = band; 19 of each), added to
+ * the table. `cell`'s key is read; its counts are overwritten.
  */
-function dsrCell(cell: Cell, counts: number[], personYears: number[], of: DsrOf): IndicatorCell {
+function addDsrCell(table: CellTable, cell: Cell, counts: number[], personYears: number[], of: DsrOf): void {
   const options = { standard: of.standard, multiplier: of.multiplier };
   const a = dsr(counts, personYears, { ...options, level: 0.95 });
   const b = dsr(counts, personYears, { ...options, level: 0.998 });
   cell.numerator = a.totalCount;
   cell.denominator = a.totalPersonYears;
   cell.sum_squares = null;
-  const out = fullCell(cell, of.def.statistic, of.def.unit, a.value, a.lower, a.upper, b.lower, b.upper, a.lowCount);
-  out.bands = { counts, personYears };
-  return out;
+  const i = table.add(cell, of.def.statistic, of.def.unit, a.value, a.lower, a.upper, b.lower, b.upper, a.lowCount);
+  table.bands.set(i, { counts, personYears });
 }
 
 /**
  * A sector's DSR cell: its counts only (see `cellsFromColumns`), with the total count and
  * person-years a DSR cell carries, and its bands for disclosure control.
  */
-function sectorDsrCell(cell: Cell, counts: number[], personYears: number[], of: DsrOf): IndicatorCell {
+function addSectorDsrCell(table: CellTable, cell: Cell, counts: number[], personYears: number[], of: DsrOf): void {
   let events = 0;
   let years = 0;
   for (let k = 0; k < counts.length; k++) {
@@ -148,9 +146,8 @@ function sectorDsrCell(cell: Cell, counts: number[], personYears: number[], of: 
   cell.numerator = events;
   cell.denominator = years;
   cell.sum_squares = null;
-  const out = fullCell(cell, of.def.statistic, of.def.unit, NaN, NaN, NaN, NaN, NaN, events < 10);
-  out.bands = { counts, personYears };
-  return out;
+  const i = table.add(cell, of.def.statistic, of.def.unit, NaN, NaN, NaN, NaN, NaN, events < 10);
+  table.bands.set(i, { counts, personYears });
 }
 
 /** A row of a long-form query (the zone figures): a cell, with no ESP band. */
@@ -164,115 +161,42 @@ export type WideColumns = Record<string, ArrayLike<unknown>>;
 export type WideLayout = readonly { id: string; index: number; banded: boolean; periods?: number }[];
 
 /**
- * A cell with every field of an `IndicatorCell`, the derived ones empty: built once per cell,
- * filled in place by `deriveInPlace` (derive.ts), never copied.
- * A class rather than an object literal: V8 builds a 30-field literal through a runtime call
- * (about 1 µs a cell, 0.1 s for the bench's 121,608 cells at 0.05), where a constructor allocates
- * inline, its fields in the object; spreading the fields instead made dictionary-mode objects,
- * and every later access 10× slower. (So not from the release format's `CELL_TABLE.nulls`, which
- * indicators/ may not import anyway: a new value column still reaches here, since the release
- * writer types its columns by this cell.)
- */
-class FullCell implements IndicatorCell {
-  indicator_id: string;
-  year: number;
-  level: string;
-  system_code: string | null;
-  area_code: string;
-  stratum: string;
-  stratum_value: string;
-  numerator: number;
-  denominator: number;
-  sum_squares: number | null;
-  statistic: Statistic;
-  unit: Unit;
-  value: number;
-  lower95: number;
-  upper95: number;
-  lower998: number;
-  upper998: number;
-  low_count: boolean | null;
-  region_code: string | null = null;
-  compared_region: IndicatorCell["compared_region"] = null;
-  compared_belgium: IndicatorCell["compared_belgium"] = null;
-  quintile: number | null = null;
-  trend: IndicatorCell["trend"] = null;
-  trend_slope: number | null = null;
-  bim_ratio: number | null = null;
-  bim_ratio_lower95: number | null = null;
-  bim_ratio_upper95: number | null = null;
-  bim_difference: number | null = null;
-  bim_difference_lower95: number | null = null;
-  bim_difference_upper95: number | null = null;
-  declare bands?: { counts: number[]; personYears: number[] };
-  declare expected?: number;
-
-  constructor(c: Cell, statistic: Statistic, unit: Unit, value: number, lower95: number, upper95: number, lower998: number, upper998: number, low_count: boolean | null) {
-    this.indicator_id = c.indicator_id;
-    this.year = c.year;
-    this.level = c.level;
-    this.system_code = c.system_code;
-    this.area_code = c.area_code;
-    this.stratum = c.stratum;
-    this.stratum_value = c.stratum_value;
-    this.numerator = c.numerator;
-    this.denominator = c.denominator;
-    this.sum_squares = c.sum_squares ?? null;
-    this.statistic = statistic;
-    this.unit = unit;
-    this.value = value;
-    this.lower95 = lower95;
-    this.upper95 = upper95;
-    this.lower998 = lower998;
-    this.upper998 = upper998;
-    this.low_count = low_count;
-  }
-}
-
-export function fullCell(c: Cell, statistic: Statistic, unit: Unit, value: number, lower95: number, upper95: number, lower998: number, upper998: number, low_count: boolean | null): IndicatorCell {
-  return new FullCell(c, statistic, unit, value, lower95, upper95, lower998, upper998, low_count);
-}
-
-/** A cell of its own with empty derived fields (its bands and expected count kept). */
-export function asIndicatorCell(c: CellWithStatistics): IndicatorCell {
-  const out = fullCell(c, c.statistic, c.unit, c.value, c.lower95, c.upper95, c.lower998, c.upper998, c.low_count);
-  if (c.bands) out.bands = c.bands;
-  if (c.expected !== undefined) out.expected = c.expected;
-  return out;
-}
-
-/**
  * Every cell with its statistics, from the compiled query's wide result: for each row (a
  * year, an area and a stratum) and each definition, one cell when the definition asks for
  * that stratum and its denominator is not empty. A cell with nobody in the denominator has
  * no value: it is left out rather than kept as 0/0.
  *
- * Read column by column, with one scratch cell handed to the statistic's rule: each cell is
- * one object, in the shape `deriveInPlace` fills (`fullCell`).
+ * Read column by column, with one scratch cell handed to the statistic's rule; the cells are
+ * added to `table` (cell-table.ts), which `deriveTable` then fills.
  *
  * Sector cells are counts for disclosure control only (a municipality split between zones,
  * areas.ts), never published: they get no value and no limits (NaN), which were a third of
  * this step's work on Belgium's 402 sectors of split municipalities.
  */
-export function cellsFromColumns(columns: WideColumns, layout: WideLayout, defs: readonly Definition[]): IndicatorCell[] {
+export function cellsFromColumns(columns: WideColumns, layout: WideLayout, defs: readonly Definition[], table = new CellTable()): CellTable {
   const byId = new Map(defs.map((d) => [d.id, d]));
   const col = (name: string) => wideColumn(columns, name);
   const [year, level, system, area, stratum, stratumValue] = ["year", "level", "system_code", "area_code", "stratum", "stratum_value"].map(col) as unknown[][];
   const rows = year!.length;
-  const out: IndicatorCell[] = [];
   // One cell object handed to the statistics' rules, refilled for each cell: they read its counts.
   const scratch: Cell = { indicator_id: "", year: 0, level: "", system_code: null, area_code: "", stratum: "", stratum_value: "", numerator: 0, denominator: 0, sum_squares: null };
-  for (const { id, index, banded } of layout) {
+  const plans = layout.flatMap(({ id, index, banded }) => {
     const def = byId.get(id);
     if (!def) throw new Error(`layout names unknown indicator ${id}`);
-    const spec = statisticOf(def.statistic);
     // Indirectly standardised ratios are read by indirect-standardisation.ts (all areas at once).
-    if (spec.cells.from === "expected") continue;
+    if (statisticOf(def.statistic).cells.from === "expected") return [];
     // A definition's own age bands come back under a stratum of their own (compile.ts).
     const ageStratum = ageStratumOf(def);
     const wanted = new Set<string>(["total", ...strataOf(def).map((s) => (s === "age-band" ? ageStratum : s))]);
+    return [{ id, index, banded, def, ageStratum, wanted, d: col(banded ? `bd${index}` : `d${index}`) }];
+  });
+  // At most one cell per row a definition wants: room for them, so that no column is copied.
+  let most = 0;
+  for (const { wanted, d } of plans) for (let r = 0; r < rows; r++) if (wanted.has(stratum![r] as string) && !isAbsent(d[r])) most++;
+  table.reserve(most);
+  for (const { id, index, banded, def, ageStratum, wanted, d } of plans) {
+    const spec = statisticOf(def.statistic);
     const n = col(banded ? `bn${index}` : `n${index}`);
-    const d = col(banded ? `bd${index}` : `d${index}`);
     const squares = spec.compile.sumOfSquares ? col(`s${index}`) : undefined;
     const bandNumbers = banded ? col("bands") : undefined;
     const standardised = banded ? dsrOf(def) : undefined;
@@ -303,7 +227,8 @@ export function cellsFromColumns(columns: WideColumns, layout: WideLayout, defs:
           found = true;
         }
         if (!found) continue;
-        out.push(scratch.level === "sector" ? sectorDsrCell(scratch, byBand, yearsByBand, standardised!) : dsrCell(scratch, byBand, yearsByBand, standardised!));
+        if (scratch.level === "sector") addSectorDsrCell(table, scratch, byBand, yearsByBand, standardised!);
+        else addDsrCell(table, scratch, byBand, yearsByBand, standardised!);
         continue;
       }
       const denominator = d[r] as number;
@@ -313,14 +238,14 @@ export function cellsFromColumns(columns: WideColumns, layout: WideLayout, defs:
       scratch.denominator = denominator;
       scratch.sum_squares = squares ? (squares[r] as number) : null;
       if (scratch.level === "sector") {
-        out.push(fullCell(scratch, def.statistic, def.unit, NaN, NaN, NaN, NaN, NaN, null));
+        table.add(scratch, def.statistic, def.unit, NaN, NaN, NaN, NaN, NaN, null);
         continue;
       }
       const l = source.limits(scratch, def, m);
-      out.push(fullCell(scratch, def.statistic, def.unit, l.value, l.a.lower, l.a.upper, l.b.lower, l.b.upper, l.low_count));
+      table.add(scratch, def.statistic, def.unit, l.value, l.a.lower, l.a.upper, l.b.lower, l.b.upper, l.low_count);
     }
   }
-  return out;
+  return table;
 }
 
 /** Cells in the long form of the zone query (one row per cell; no bands), with statistics. */
