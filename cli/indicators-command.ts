@@ -99,7 +99,11 @@ export function indicatorsCommand(program: Command, setExit: (code: number) => v
       if (result.personKey) process.stdout.write(`${describePersonKey(result.personKey, o.warehouse)}\n`);
       process.stdout.write(`${result.table.length} cell(s) of ${result.computed.length} indicator(s) written to ${o.out} (query ${Math.round(result.queryMs)} ms)\n`);
       const perIndicator = new Map<string, number>();
-      for (const id of result.table.indicator_id) perIndicator.set(id, (perIndicator.get(id) ?? 0) + 1);
+      const { table } = result;
+      for (let i = 0; i < table.length; i++) {
+        const id = table.text(table.indicator[i]!)!;
+        perIndicator.set(id, (perIndicator.get(id) ?? 0) + 1);
+      }
       for (const id of result.computed) process.stdout.write(`  ${id}: ${perIndicator.get(id) ?? 0} cell(s)\n`);
       if (result.periodCells.length > 0) process.stdout.write(`${result.periodCells.length} sub-annual period cell(s) (table indicator_period_cell)\n`);
       process.stdout.write(`skipped ${result.skipped.length}:\n`);

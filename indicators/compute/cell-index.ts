@@ -14,19 +14,38 @@ import type { Cell } from "./statistics.ts";
 /** What a cell is found by. */
 export type CellKeyFields = Pick<Cell, "indicator_id" | "year" | "level" | "system_code" | "area_code" | "stratum" | "stratum_value">;
 
-/** The same fields by column (a `CellTable`, or `keyColumns` of cell objects). */
-export type KeyColumns = { readonly [K in keyof CellKeyFields]: ArrayLike<CellKeyFields[K]> };
+/** The same fields by column, texts as codes of `texts` (a `CellTable`, or `keyColumns` of cell objects). */
+export interface KeyColumns {
+  readonly length: number;
+  readonly texts: readonly (string | null)[];
+  readonly indicator: ArrayLike<number>;
+  readonly year: ArrayLike<number>;
+  readonly level: ArrayLike<number>;
+  readonly system: ArrayLike<number>;
+  readonly area: ArrayLike<number>;
+  readonly stratum: ArrayLike<number>;
+  readonly stratumValue: ArrayLike<number>;
+}
 
 /** The key columns of cell objects. */
 export function keyColumns(cells: readonly CellKeyFields[]): KeyColumns {
+  const texts: (string | null)[] = [null];
+  const codes = new Map<string, number>();
+  const code = (text: string | null) => {
+    if (text === null) return 0;
+    if (!codes.has(text)) codes.set(text, texts.push(text) - 1);
+    return codes.get(text)!;
+  };
   return {
-    indicator_id: cells.map((c) => c.indicator_id),
+    length: cells.length,
+    texts,
+    indicator: cells.map((c) => code(c.indicator_id)),
     year: cells.map((c) => c.year),
-    level: cells.map((c) => c.level),
-    system_code: cells.map((c) => c.system_code),
-    area_code: cells.map((c) => c.area_code),
-    stratum: cells.map((c) => c.stratum),
-    stratum_value: cells.map((c) => c.stratum_value),
+    level: cells.map((c) => code(c.level)),
+    system: cells.map((c) => code(c.system_code)),
+    area: cells.map((c) => code(c.area_code)),
+    stratum: cells.map((c) => code(c.stratum)),
+    stratumValue: cells.map((c) => code(c.stratum_value)),
   };
 }
 
@@ -81,7 +100,8 @@ export class CellIndex {
    * positions are positions in `rows`.
    */
   constructor(keys: KeyColumns, rows?: ArrayLike<number>) {
-    const n = rows ? rows.length : keys.indicator_id.length;
+    const n = rows ? rows.length : keys.length;
+    const texts = keys.texts;
     const row = (p: number) => (rows ? rows[p]! : p);
     this.indicator = new Int32Array(n);
     this.stratum = new Int32Array(n);
@@ -95,20 +115,20 @@ export class CellIndex {
     let last = -Infinity;
     for (let i = 0; i < n; i++) {
       const r = row(i);
-      const id = keys.indicator_id[r]!;
+      const id = texts[keys.indicator[r]!]!;
       let ind = this.indicators.get(id);
       if (ind === undefined) {
         this.indicators.set(id, (ind = indicatorIds.length));
         indicatorIds.push(id);
       }
       this.indicator[i] = ind;
-      this.stratum[i] = this.strata.id(keys.stratum[r]!, keys.stratum_value[r]!, true);
-      const level = keys.level[r]!;
-      const system = keys.system_code[r] ?? null;
+      this.stratum[i] = this.strata.id(texts[keys.stratum[r]!]!, texts[keys.stratumValue[r]!]!, true);
+      const level = texts[keys.level[r]!]!;
+      const system = texts[keys.system[r]!]!;
       const ls = this.levelSystems.id(level, system ?? "", true);
       this.levelSystem[i] = ls;
       const codes = (this.areaCodes[ls] ??= new Map());
-      const code = keys.area_code[r]!;
+      const code = texts[keys.area[r]!]!;
       let area = codes.get(code);
       if (area === undefined) {
         codes.set(code, (area = areas.length));

@@ -109,6 +109,8 @@ describe("CellTable", () => {
     const cells = someCells(40);
     const table = CellTable.from(cells);
     table.setRegion(12, "BE1");
+    table.setRegion(14, "BE3"); // left out: where the next cell is added
+    table.setTrend(14, "increasing", 1);
     table.filter((i) => i % 3 === 0);
     const kept = cells.filter((_, i) => i % 3 === 0);
     expect(table.length).toBe(kept.length);
@@ -116,7 +118,7 @@ describe("CellTable", () => {
     expect(table.toCells().map((c) => c.bands ?? null)).toEqual(kept.map((c) => c.bands ?? null));
     expect(table.toCells().map((c) => c.expected ?? null)).toEqual(kept.map((c) => c.expected ?? null));
     expect(table.cell(4).region_code).toBe("BE1"); // cell 12 is the fifth kept
-    // What was moved is added to again where the kept cells end.
+    // Cells are added again where the kept cells end, with nothing of what was there.
     table.addCell(cells[1]!);
     expect(table.cell(table.length - 1)).toEqual({ ...cells[1], ...EMPTY_DERIVED });
   });

@@ -1,6 +1,5 @@
 /**
- * The engine's cells stored by column: numbers in typed arrays, texts in arrays of shared
- * strings. A run of three indicators at scale 0.05 makes 121,608 cells; as objects of 30 fields
+ * The engine's cells stored by column, in typed arrays: numbers, and texts as codes. A run of three indicators at scale 0.05 makes 121,608 cells; as objects of 30 fields
  * they were 41 MB of young-generation heap (every double a box of its own) that the garbage
  * collector copied twice, a third of the engine's time beyond its query. Typed arrays live
  * outside that heap and are never copied.
@@ -10,31 +9,12 @@
  */
 import type { Statistic, Unit } from "../definition/schema.ts";
 import type { Comparison, TrendAssessment } from "../stats/index.ts";
-import type { CellKeyFields } from "./cell-index.ts";
+import type { KeyColumns } from "./cell-index.ts";
 import type { IndicatorCell } from "./derive.ts";
 import type { Cell, CellWithStatistics } from "./statistics.ts";
 
 type Bands = { counts: number[]; personYears: number[] };
 type Estimate = { value: number; lower: number; upper: number };
-
-const NUMBER_COLUMNS = [
-  "numerator",
-  "denominator",
-  "sum_squares",
-  "value",
-  "lower95",
-  "upper95",
-  "lower998",
-  "upper998",
-  "trend_slope",
-  "bim_ratio",
-  "bim_ratio_lower95",
-  "bim_ratio_upper95",
-  "bim_difference",
-  "bim_difference_lower95",
-  "bim_difference_upper95",
-] as const;
-const TEXT_COLUMNS = ["indicator_id", "level", "system_code", "area_code", "stratum", "stratum_value", "statistic", "unit"] as const;
 
 /** A few texts (regions, grades) as codes from 1; 0 is null. */
 class Vocabulary<T extends string> {
@@ -64,14 +44,11 @@ class Vocabulary<T extends string> {
  * (about 1 µs a cell), where a constructor allocates inline, its fields in the object; spreading
  * the fields instead made dictionary-mode objects, and every later access 10× slower.
  */
-function grownTexts<T>(a: T[], length: number, capacity: number): T[] {
-  const b = new Array<T>(capacity);
-  for (let i = 0; i < length; i++) b[i] = a[i]!;
-  return b;
-}
-function grown<A extends Int32Array | Int8Array | Uint8Array | Float64Array>(a: A, b: A): A {
-  b.set(a);
-  return b;
+/** `into` with the first `n` values of `a`, or the values at `rows`. */
+function gather<A extends Int32Array | Int8Array | Uint8Array | Float64Array>(a: A, into: A, rows: Int32Array | null, n: number): A {
+  if (rows === null) into.set(a.subarray(0, n));
+  else for (let k = 0; k < n; k++) into[k] = a[rows[k]!]!;
+  return into;
 }
 
 class FullCell implements IndicatorCell {
@@ -109,19 +86,23 @@ class FullCell implements IndicatorCell {
   declare expected?: number;
 }
 
-export class CellTable implements Readonly<Record<keyof CellKeyFields, ArrayLike<unknown>>> {
+export class CellTable implements KeyColumns {
   length = 0;
   private capacity: number;
 
-  indicator_id: string[];
+  /** The texts of the key columns' codes (`text`); 0 is null. */
+  readonly texts: (string | null)[] = [null];
+  private readonly codes = new Map<string, number>();
+  /** Codes of texts (`text(code)`): a Map lookup per text costs less than an array of strings that size. */
+  indicator: Int32Array;
   year: Int32Array;
-  level: string[];
-  system_code: (string | null)[];
-  area_code: string[];
-  stratum: string[];
-  stratum_value: string[];
-  statistic: Statistic[];
-  unit: Unit[];
+  level: Int32Array;
+  system: Int32Array;
+  area: Int32Array;
+  stratum: Int32Array;
+  stratumValue: Int32Array;
+  statistic: Int32Array;
+  unit: Int32Array;
   numerator: Float64Array;
   denominator: Float64Array;
   /** Σx² of a mean per person; `hasSquares` 0 where the cell has none (null). */
@@ -161,17 +142,15 @@ export class CellTable implements Readonly<Record<keyof CellKeyFields, ArrayLike
 
   constructor(capacity = 1024) {
     this.capacity = Math.max(1, capacity);
-    // Arrays of their full capacity, written by index: a push that grows them cost three times as
-    // much. Growing copies every column: `reserve` what is about to be added.
-    const texts = <T>() => new Array<T>(this.capacity);
-    this.indicator_id = texts();
-    this.level = texts();
-    this.system_code = texts();
-    this.area_code = texts();
-    this.stratum = texts();
-    this.stratum_value = texts();
-    this.statistic = texts();
-    this.unit = texts();
+    // Growing copies every column: `reserve` what is about to be added.
+    this.indicator = new Int32Array(this.capacity);
+    this.level = new Int32Array(this.capacity);
+    this.system = new Int32Array(this.capacity);
+    this.area = new Int32Array(this.capacity);
+    this.stratum = new Int32Array(this.capacity);
+    this.stratumValue = new Int32Array(this.capacity);
+    this.statistic = new Int32Array(this.capacity);
+    this.unit = new Int32Array(this.capacity);
     this.year = new Int32Array(this.capacity);
     this.hasSquares = new Uint8Array(this.capacity);
     this.lowCount = new Int8Array(this.capacity);
@@ -209,63 +188,71 @@ export class CellTable implements Readonly<Record<keyof CellKeyFields, ArrayLike
   /** Room for `count` more cells, so that adding them copies no column. */
   reserve(count: number): void {
     const needed = this.length + count;
-    // An eighth more: what is added after a batch of the query (zone figures, ratios) fits.
-    if (needed > this.capacity) this.grow(needed + (needed >> 3));
+    // At least twice the capacity: batch after batch, every column is copied O(log n) times.
+    if (needed > this.capacity) this.rebuild(Math.max(needed, this.capacity * 2), null);
   }
 
-  // Every column by its name, not through a loop over names: a property read by a name held in a
-  // variable is V8's generic lookup, and this copy of 30 columns cost more than filling them.
-  private grow(capacity: number): void {
-    const n = this.length;
+  /**
+   * Columns of `capacity` holding the first `length` cells, or the cells `rows` lists in that
+   * order: new ones, or the same (`inPlace`, with rows[k] ≥ k). Every column by its name, not through a loop over names: a property read by a
+   * name held in a variable is V8's generic lookup, once per value.
+   */
+  private rebuild(capacity: number, rows: Int32Array | null, inPlace = false): void {
+    const n = rows ? rows.length : this.length;
+    // In place: the columns themselves; else new ones of `capacity`.
+    const to = <A extends Int32Array | Int8Array | Uint8Array | Float64Array>(a: A, make: new (n: number) => A): A => (inPlace ? a : new make(capacity));
+    const codes = (a: Int32Array) => gather(a, to(a, Int32Array), rows, n);
+    this.indicator = codes(this.indicator);
+    this.level = codes(this.level);
+    this.system = codes(this.system);
+    this.area = codes(this.area);
+    this.stratum = codes(this.stratum);
+    this.stratumValue = codes(this.stratumValue);
+    this.statistic = codes(this.statistic);
+    this.unit = codes(this.unit);
+    this.year = codes(this.year);
+    this.hasSquares = gather(this.hasSquares, to(this.hasSquares, Uint8Array), rows, n);
+    this.lowCount = gather(this.lowCount, to(this.lowCount, Int8Array), rows, n);
+    this.regionCode = gather(this.regionCode, to(this.regionCode, Uint8Array), rows, n);
+    this.comparedRegion = gather(this.comparedRegion, to(this.comparedRegion, Uint8Array), rows, n);
+    this.comparedBelgium = gather(this.comparedBelgium, to(this.comparedBelgium, Uint8Array), rows, n);
+    this.trendCode = gather(this.trendCode, to(this.trendCode, Uint8Array), rows, n);
+    this.quintile = gather(this.quintile, to(this.quintile, Int8Array), rows, n);
+    this.hasGap = gather(this.hasGap, to(this.hasGap, Uint8Array), rows, n);
+    this.hasSlope = gather(this.hasSlope, to(this.hasSlope, Uint8Array), rows, n);
+    const numbers = (a: Float64Array) => gather(a, to(a, Float64Array), rows, n);
+    this.numerator = numbers(this.numerator);
+    this.denominator = numbers(this.denominator);
+    this.sum_squares = numbers(this.sum_squares);
+    this.value = numbers(this.value);
+    this.lower95 = numbers(this.lower95);
+    this.upper95 = numbers(this.upper95);
+    this.lower998 = numbers(this.lower998);
+    this.upper998 = numbers(this.upper998);
+    this.trend_slope = numbers(this.trend_slope);
+    this.bim_ratio = numbers(this.bim_ratio);
+    this.bim_ratio_lower95 = numbers(this.bim_ratio_lower95);
+    this.bim_ratio_upper95 = numbers(this.bim_ratio_upper95);
+    this.bim_difference = numbers(this.bim_difference);
+    this.bim_difference_lower95 = numbers(this.bim_difference_lower95);
+    this.bim_difference_upper95 = numbers(this.bim_difference_upper95);
     this.capacity = capacity;
-    this.indicator_id = grownTexts(this.indicator_id, n, capacity);
-    this.level = grownTexts(this.level, n, capacity);
-    this.system_code = grownTexts(this.system_code, n, capacity);
-    this.area_code = grownTexts(this.area_code, n, capacity);
-    this.stratum = grownTexts(this.stratum, n, capacity);
-    this.stratum_value = grownTexts(this.stratum_value, n, capacity);
-    this.statistic = grownTexts(this.statistic, n, capacity);
-    this.unit = grownTexts(this.unit, n, capacity);
-    this.year = grown(this.year, new Int32Array(capacity));
-    this.hasSquares = grown(this.hasSquares, new Uint8Array(capacity));
-    this.lowCount = grown(this.lowCount, new Int8Array(capacity));
-    this.regionCode = grown(this.regionCode, new Uint8Array(capacity));
-    this.comparedRegion = grown(this.comparedRegion, new Uint8Array(capacity));
-    this.comparedBelgium = grown(this.comparedBelgium, new Uint8Array(capacity));
-    this.trendCode = grown(this.trendCode, new Uint8Array(capacity));
-    this.quintile = grown(this.quintile, new Int8Array(capacity));
-    this.hasGap = grown(this.hasGap, new Uint8Array(capacity));
-    this.hasSlope = grown(this.hasSlope, new Uint8Array(capacity));
-    this.numerator = grown(this.numerator, new Float64Array(capacity));
-    this.denominator = grown(this.denominator, new Float64Array(capacity));
-    this.sum_squares = grown(this.sum_squares, new Float64Array(capacity));
-    this.value = grown(this.value, new Float64Array(capacity));
-    this.lower95 = grown(this.lower95, new Float64Array(capacity));
-    this.upper95 = grown(this.upper95, new Float64Array(capacity));
-    this.lower998 = grown(this.lower998, new Float64Array(capacity));
-    this.upper998 = grown(this.upper998, new Float64Array(capacity));
-    this.trend_slope = grown(this.trend_slope, new Float64Array(capacity));
-    this.bim_ratio = grown(this.bim_ratio, new Float64Array(capacity));
-    this.bim_ratio_lower95 = grown(this.bim_ratio_lower95, new Float64Array(capacity));
-    this.bim_ratio_upper95 = grown(this.bim_ratio_upper95, new Float64Array(capacity));
-    this.bim_difference = grown(this.bim_difference, new Float64Array(capacity));
-    this.bim_difference_lower95 = grown(this.bim_difference_lower95, new Float64Array(capacity));
-    this.bim_difference_upper95 = grown(this.bim_difference_upper95, new Float64Array(capacity));
+    this.length = n;
   }
 
   /** A cell from its key and counts (`c`, read, not kept) and its statistics; its index. */
   add(c: Cell, statistic: Statistic, unit: Unit, value: number, lower95: number, upper95: number, lower998: number, upper998: number, lowCount: boolean | null): number {
-    if (this.length === this.capacity) this.grow(this.capacity * 2);
+    if (this.length === this.capacity) this.rebuild(this.capacity * 2, null);
     const i = this.length++;
-    this.indicator_id[i] = c.indicator_id;
+    this.indicator[i] = this.code(c.indicator_id);
     this.year[i] = c.year;
-    this.level[i] = c.level;
-    this.system_code[i] = c.system_code;
-    this.area_code[i] = c.area_code;
-    this.stratum[i] = c.stratum;
-    this.stratum_value[i] = c.stratum_value;
-    this.statistic[i] = statistic;
-    this.unit[i] = unit;
+    this.level[i] = this.code(c.level);
+    this.system[i] = this.code(c.system_code);
+    this.area[i] = this.code(c.area_code);
+    this.stratum[i] = this.code(c.stratum);
+    this.stratumValue[i] = this.code(c.stratum_value);
+    this.statistic[i] = this.code(statistic);
+    this.unit[i] = this.code(unit);
     this.numerator[i] = c.numerator;
     this.denominator[i] = c.denominator;
     const squares = c.sum_squares ?? null;
@@ -286,6 +273,23 @@ export class CellTable implements Readonly<Record<keyof CellKeyFields, ArrayLike
     if (c.bands) this.bands.set(i, c.bands);
     if (c.expected !== undefined) this.expected.set(i, c.expected);
     return i;
+  }
+
+  /** The code of a text (0 for null), given on first sight. */
+  code(text: string | null): number {
+    if (text === null) return 0;
+    let code = this.codes.get(text);
+    if (code === undefined) {
+      code = this.texts.length;
+      this.codes.set(text, code);
+      this.texts.push(text);
+    }
+    return code;
+  }
+
+  /** The text of a code. */
+  text(code: number): string | null {
+    return this.texts[code]!;
   }
 
   setRegion(i: number, region: string | null): void {
@@ -313,40 +317,27 @@ export class CellTable implements Readonly<Record<keyof CellKeyFields, ArrayLike
     this.bim_difference_upper95[i] = difference.upper;
   }
 
-  /** Keeps the cells `keep` says yes to, in order. */
+  /** Keeps the cells `keep` says yes to, in order, in the same columns (no memory asked). */
   filter(keep: (i: number) => boolean): void {
+    const rows = new Int32Array(this.length);
+    let n = 0;
+    for (let i = 0; i < this.length; i++) if (keep(i)) rows[n++] = i;
+    if (n === this.length) return;
     const bands = new Map(this.bands);
     const expected = new Map(this.expected);
     this.bands.clear();
     this.expected.clear();
-    const texts = TEXT_COLUMNS.map((name) => this[name] as unknown[]);
-    const numbers = [
-      this.year,
-      this.hasSquares,
-      this.lowCount,
-      this.regionCode,
-      this.comparedRegion,
-      this.comparedBelgium,
-      this.trendCode,
-      this.quintile,
-      this.hasGap,
-      this.hasSlope,
-      ...NUMBER_COLUMNS.map((n) => this[n]),
-    ];
-    let to = 0;
-    for (let i = 0; i < this.length; i++) {
-      if (!keep(i)) continue;
-      if (to !== i) {
-        for (const t of texts) t[to] = t[i];
-        for (const a of numbers) a[to] = a[i]!;
-      }
-      if (bands.has(i)) this.bands.set(to, bands.get(i)!);
-      if (expected.has(i)) this.expected.set(to, expected.get(i)!);
-      to++;
+    for (let k = 0; k < n; k++) {
+      const b = bands.get(rows[k]!);
+      if (b) this.bands.set(k, b);
+      const e = expected.get(rows[k]!);
+      if (e !== undefined) this.expected.set(k, e);
     }
-    for (const t of texts) t.fill(undefined, to, this.length);
-    for (const a of numbers) a.fill(0, to, this.length);
-    this.length = to;
+    // rows[k] ≥ k: each value moves down over one already moved or kept.
+    const before = this.length;
+    this.rebuild(this.capacity, rows.subarray(0, n), true);
+    // What `add` does not write is left empty for the cells added next.
+    for (const a of [this.regionCode, this.comparedRegion, this.comparedBelgium, this.trendCode, this.quintile, this.hasGap, this.hasSlope]) a.fill(0, n, before);
   }
 
   /** Cell `i` as an object of its own. */
@@ -368,18 +359,19 @@ export class CellTable implements Readonly<Record<keyof CellKeyFields, ArrayLike
   }
 
   private fill(c: FullCell, i: number, extras: boolean): FullCell {
-    c.indicator_id = this.indicator_id[i]!;
+    const texts = this.texts;
+    c.indicator_id = texts[this.indicator[i]!]!;
     c.year = this.year[i]!;
-    c.level = this.level[i]!;
-    c.system_code = this.system_code[i]!;
-    c.area_code = this.area_code[i]!;
-    c.stratum = this.stratum[i]!;
-    c.stratum_value = this.stratum_value[i]!;
+    c.level = texts[this.level[i]!]!;
+    c.system_code = texts[this.system[i]!]!;
+    c.area_code = texts[this.area[i]!]!;
+    c.stratum = texts[this.stratum[i]!]!;
+    c.stratum_value = texts[this.stratumValue[i]!]!;
     c.numerator = this.numerator[i]!;
     c.denominator = this.denominator[i]!;
     c.sum_squares = this.hasSquares[i] ? this.sum_squares[i]! : null;
-    c.statistic = this.statistic[i]!;
-    c.unit = this.unit[i]!;
+    c.statistic = texts[this.statistic[i]!] as Statistic;
+    c.unit = texts[this.unit[i]!] as Unit;
     c.value = this.value[i]!;
     c.lower95 = this.lower95[i]!;
     c.upper95 = this.upper95[i]!;

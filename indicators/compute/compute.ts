@@ -23,7 +23,7 @@ import { yearBatches } from "./year-batches.ts";
 import { personKeyStatus, type PersonKeyStatus } from "./person-key.ts";
 import { signatureColumns, signaturesOf, type SignatureColumn, type Signatures } from "./signatures.ts";
 import { statementsWithSignatures } from "./with-signatures.ts";
-import { cellsFromColumns, cellsFromRows, type Row, type WideColumns } from "./statistics.ts";
+import { cellsFromColumns, cellsFromRows, type CellWithStatistics, type Row, type WideColumns } from "./statistics.ts";
 
 export interface ComputeResult {
   /** The cells by column, as computed (cell-table.ts). */
@@ -101,13 +101,14 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
       // Persons joined on an integer where the load found it tells them apart (person-key.ts).
       keyStatus = await personKeyStatus(db);
       const personKey = keyStatus.key;
-      for (const years of yearBatches(rowsPerYear, columns.length)) {
+      const batches = yearBatches(rowsPerYear, columns.length);
+      for (const [b, years] of batches.entries()) {
         const compiled = compile(defs, { years, municipalAtoms: options.municipalAtoms, personKey });
         const { wide, signatures: signed } = await readBatch(db, compiled, signatureColumns(signing, compiled.columns));
         signatures.push(...signed);
         const t = performance.now();
-        cellsFromColumns(wide, columns, defs, table);
-        for (const cell of isrCellsFromColumns(wide, columns, defs, isrRegionOf)) table.addCell(cell);
+        cellsFromColumns(wide, columns, defs, table, batches.length - b);
+        addAll(table, isrCellsFromColumns(wide, columns, defs, isrRegionOf));
         periodEventsFromColumns(wide, columns, eventsByPeriod);
         statisticsMs += performance.now() - t;
       }
@@ -121,28 +122,35 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
     const regions = await db.all<{ level: string; system_code: string | null; area_code: string; region_code: string }>(areaRegionSql());
     const queryMs = performance.now() - started - statisticsMs;
     const t = performance.now();
-    for (const cell of cellsFromRows(longRows, defs)) if (!wanted || wanted.has(cell.year)) table.addCell(cell);
+    addAll(
+      table,
+      cellsFromRows(longRows, defs).filter((cell) => !wanted || wanted.has(cell.year)),
+    );
     const noSource = new Set([...absent.years.map((s) => `${s.id}|${s.year}`), ...absent.whole.flatMap((w) => years.map((y) => `${w.id}|${y}`))]);
-    if (noSource.size > 0) table.filter((i) => !noSource.has(`${table.indicator_id[i]}|${table.year[i]}`));
+    if (noSource.size > 0) table.filter((i) => !noSource.has(`${table.text(table.indicator[i]!)}|${table.year[i]}`));
     const regionOf = new Map(regions.map((r) => [areaKey(r.level, r.system_code, r.area_code), r.region_code]));
     const measures = ratioMeasures(defs);
     if (measures.size > 0)
-      for (const cell of ratioCells(
-        cellsOf(table, (i) => measures.has(table.indicator_id[i]!)),
-        defs,
-      ))
-        table.addCell(cell);
+      addAll(
+        table,
+        ratioCells(
+          cellsOf(table, (i) => measures.has(table.text(table.indicator[i]!)!)),
+          defs,
+        ),
+      );
+    const sector = table.code("sector");
+    const total = table.code("total");
     // Sector cells are counts for disclosure control only: nothing to compare or follow.
     deriveTable(
       table,
       defs,
       regionOf,
-      rowsWhere(table, (i) => table.level[i] !== "sector"),
+      rowsWhere(table, (i) => table.level[i] !== sector),
     );
     compareIsrCells(table, defs);
     // Periods of the years that kept their cells (no source data, no periods either).
     const subAnnual = new Set(defs.filter((d) => d["sub-annual"] !== undefined && computed.includes(d.id)).map((d) => d.id));
-    const totals = subAnnual.size === 0 ? [] : cellsOf(table, (i) => subAnnual.has(table.indicator_id[i]!) && table.stratum[i] === "total");
+    const totals = subAnnual.size === 0 ? [] : cellsOf(table, (i) => subAnnual.has(table.text(table.indicator[i]!)!) && table.stratum[i] === total);
     const periods = totals.length === 0 ? [] : periodCells(totals, eventsByPeriod, defs);
     const whole = new Set(absent.whole.map((w) => w.id));
     return withCells({
@@ -165,6 +173,12 @@ export async function computeIndicators(warehousePath: string, defs: readonly De
 function withCells(result: Omit<ComputeResult, "cells">): ComputeResult {
   let cells: IndicatorCell[] | undefined;
   return Object.defineProperty(result, "cells", { enumerable: true, get: () => (cells ??= result.table.toCells()) }) as ComputeResult;
+}
+
+/** Cell objects added to the table, room made for all of them at once. */
+function addAll(table: CellTable, cells: readonly CellWithStatistics[]): void {
+  table.reserve(cells.length);
+  for (const cell of cells) table.addCell(cell);
 }
 
 /** The cells `keep` says yes to, as objects. */

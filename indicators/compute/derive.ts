@@ -15,7 +15,7 @@
  * both groups stay null.
  */
 import { assessTrend, compareWithBenchmark, intervalVariance, quintileAmong, quintiles, trendCriticalValue, trendOfWindow, zForLevel, type Comparison, type TrendAssessment } from "../stats/index.ts";
-import type { Definition } from "../definition/schema.ts";
+import type { Definition, Statistic, Unit } from "../definition/schema.ts";
 import { CellIndex } from "./cell-index.ts";
 import { contrast, type Side } from "./contrast.ts";
 import { CellTable } from "./cell-table.ts";
@@ -148,6 +148,8 @@ export function deriveTable(table: CellTable, defs: readonly Definition[], regio
 
   // The later passes read other cells (peers, earlier years) by position in the index: the
   // columns they read, gathered in that order.
+  const totalCode = table.code("total");
+  const belgiumCode = table.code("belgium");
   const year = new Int32Array(n);
   const value = new Float64Array(n);
   const lower95 = new Float64Array(n);
@@ -159,7 +161,7 @@ export function deriveTable(table: CellTable, defs: readonly Definition[], regio
     value[i] = table.value[r]!;
     lower95[i] = table.lower95[r]!;
     upper95[i] = table.upper95[r]!;
-    total[i] = table.stratum[r] === "total" ? 1 : 0;
+    total[i] = table.stratum[r] === totalCode ? 1 : 0;
   }
 
   // Comparisons with the region and with Belgium, through one estimate refilled per cell.
@@ -178,7 +180,7 @@ export function deriveTable(table: CellTable, defs: readonly Definition[], regio
     estimate.lower998 = table.lower998[r]!;
     estimate.upper998 = table.upper998[r]!;
     table.setRegion(r, region);
-    table.setComparisons(r, region ? compare(i, regionArea[area]!) : null, table.level[r] !== "belgium" ? compare(i, belgium) : null);
+    table.setComparisons(r, region ? compare(i, regionArea[area]!) : null, table.level[r] !== belgiumCode ? compare(i, belgium) : null);
   }
 
   // Quintiles among the zones of a system (or the municipalities): same indicator, year and
@@ -245,8 +247,8 @@ export function deriveTable(table: CellTable, defs: readonly Definition[], regio
   const b = side();
   const fillSide = (s: Side, i: number) => {
     const r = rowOf[i]!;
-    s.statistic = table.statistic[r]!;
-    s.unit = table.unit[r]!;
+    s.statistic = table.text(table.statistic[r]!) as Statistic;
+    s.unit = table.text(table.unit[r]!) as Unit;
     s.numerator = table.numerator[r]!;
     s.denominator = table.denominator[r]!;
     s.value = value[i]!;

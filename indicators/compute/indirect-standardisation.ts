@@ -198,8 +198,8 @@ export function compareIsrCells(table: CellTable, defs: readonly Definition[]): 
   if (isr.size === 0) return;
   const estimate = { value: 0, lower95: 0, upper95: 0, lower998: 0, upper998: 0 };
   for (let i = 0; i < table.length; i++) {
-    const def = isr.get(table.indicator_id[i]!);
-    const level = table.level[i]!;
+    const def = isr.get(table.text(table.indicator[i]!)!);
+    const level = table.text(table.level[i]!);
     if (!def || level === "sector") continue;
     estimate.value = table.value[i]!;
     estimate.lower95 = table.lower95[i]!;

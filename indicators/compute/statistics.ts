@@ -173,7 +173,7 @@ export type WideLayout = readonly { id: string; index: number; banded: boolean; 
  * areas.ts), never published: they get no value and no limits (NaN), which were a third of
  * this step's work on Belgium's 402 sectors of split municipalities.
  */
-export function cellsFromColumns(columns: WideColumns, layout: WideLayout, defs: readonly Definition[], table = new CellTable()): CellTable {
+export function cellsFromColumns(columns: WideColumns, layout: WideLayout, defs: readonly Definition[], table = new CellTable(), batchesLeft = 1): CellTable {
   const byId = new Map(defs.map((d) => [d.id, d]));
   const col = (name: string) => wideColumn(columns, name);
   const [year, level, system, area, stratum, stratumValue] = ["year", "level", "system_code", "area_code", "stratum", "stratum_value"].map(col) as unknown[][];
@@ -190,10 +190,12 @@ export function cellsFromColumns(columns: WideColumns, layout: WideLayout, defs:
     const wanted = new Set<string>(["total", ...strataOf(def).map((s) => (s === "age-band" ? ageStratum : s))]);
     return [{ id, index, banded, def, ageStratum, wanted, d: col(banded ? `bd${index}` : `d${index}`) }];
   });
-  // At most one cell per row a definition wants: room for them, so that no column is copied.
+  // At most one cell per row a definition wants: room for them, and for as many in each batch
+  // still to come (`batchesLeft`, this one included; year-batches.ts makes them alike), so that
+  // no column is copied. Fresh memory is dear: each page's first write is a fault.
   let most = 0;
   for (const { wanted, d } of plans) for (let r = 0; r < rows; r++) if (wanted.has(stratum![r] as string) && !isAbsent(d[r])) most++;
-  table.reserve(most);
+  table.reserve(most * batchesLeft);
   for (const { id, index, banded, def, ageStratum, wanted, d } of plans) {
     const spec = statisticOf(def.statistic);
     const n = col(banded ? `bn${index}` : `n${index}`);
