@@ -61,7 +61,9 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
   // No municipal cell published: the model sums municipalities by atom, so they are computed so.
   const municipalAtoms = !model.municipalities && !model.municipalityStrata;
   // The signatures come from the same pass over the person-years as the cells (with-signatures.ts).
-  const computed = await computeIndicators(o.warehouse, defs, { memoryLimit: o.memoryLimit, years: o.years, municipalAtoms, signatures: true });
+  // The cells as objects (the release's readers need objects), without the table they were made
+  // from: spreading the result reads `cells` once and lets the columns go (peak 2.82 → 2.50 GB at 0.05).
+  const { table: _columns, ...computed } = await computeIndicators(o.warehouse, defs, { memoryLimit: o.memoryLimit, years: o.years, municipalAtoms, signatures: true });
   if (o.years && computed.cells.length === 0) throw new PublishError(`the warehouse has no data for ${o.years.join(", ")}: nothing to publish. Nothing was written.`);
   if (computed.personKey && recordWouldHelp(computed.personKey)) log(describePersonKey(computed.personKey, o.warehouse));
   if (computed.skipped.length > 0) log(`not computed: ${computed.skipped.map((s) => `${s.id} (${s.reason})`).join("; ")}`);
