@@ -10,6 +10,7 @@
  */
 
 import type { Cell } from "./statistics.ts";
+import { Vocabulary } from "./vocabulary.ts";
 
 /** What a cell is found by. */
 export type CellKeyFields = Pick<Cell, "indicator_id" | "year" | "level" | "system_code" | "area_code" | "stratum" | "stratum_value">;
@@ -29,16 +30,11 @@ export interface KeyColumns {
 
 /** The key columns of cell objects. */
 export function keyColumns(cells: readonly CellKeyFields[]): KeyColumns {
-  const texts: (string | null)[] = [null];
-  const codes = new Map<string, number>();
-  const code = (text: string | null) => {
-    if (text === null) return 0;
-    if (!codes.has(text)) codes.set(text, texts.push(text) - 1);
-    return codes.get(text)!;
-  };
+  const vocabulary = new Vocabulary();
+  const code = (text: string | null) => vocabulary.code(text);
   return {
     length: cells.length,
-    texts,
+    texts: vocabulary.values,
     indicator: cells.map((c) => code(c.indicator_id)),
     year: cells.map((c) => c.year),
     level: cells.map((c) => code(c.level)),

@@ -10,33 +10,12 @@
 import type { Statistic, Unit } from "../definition/schema.ts";
 import type { Comparison, TrendAssessment } from "../stats/index.ts";
 import type { KeyColumns } from "./cell-index.ts";
+import { Vocabulary } from "./vocabulary.ts";
 import type { IndicatorCell } from "./derive.ts";
 import type { Cell, CellWithStatistics } from "./statistics.ts";
 
 type Bands = { counts: number[]; personYears: number[] };
 type Estimate = { value: number; lower: number; upper: number };
-
-/** A few texts (regions, grades) as codes from 1; 0 is null. */
-class Vocabulary<T extends string> {
-  private readonly codes = new Map<T, number>();
-  private readonly values: (T | null)[] = [null];
-
-  code(value: T | null): number {
-    if (value === null) return 0;
-    let code = this.codes.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      if (code > 255) throw new RangeError(`more than 255 distinct values (${value})`);
-      this.codes.set(value, code);
-      this.values.push(value);
-    }
-    return code;
-  }
-
-  value(code: number): T | null {
-    return this.values[code]!;
-  }
-}
 
 /**
  * A cell with every field of an `IndicatorCell`, the derived ones empty until set.
@@ -90,9 +69,8 @@ export class CellTable implements KeyColumns {
   length = 0;
   private capacity: number;
 
-  /** The texts of the key columns' codes (`text`); 0 is null. */
-  readonly texts: (string | null)[] = [null];
-  private readonly codes = new Map<string, number>();
+  /** The texts of the key columns' codes (`text`). */
+  private readonly vocabulary = new Vocabulary();
   /** Codes of texts (`text(code)`): a Map lookup per text costs less than an array of strings that size. */
   indicator: Int32Array;
   year: Int32Array;
@@ -136,9 +114,9 @@ export class CellTable implements KeyColumns {
   /** DSR cells' counts and person-years by band; ISR cells' expected counts (few cells). */
   readonly bands = new Map<number, Bands>();
   readonly expected = new Map<number, number>();
-  private readonly regions = new Vocabulary<string>();
-  private readonly grades = new Vocabulary<Comparison>();
-  private readonly trends = new Vocabulary<TrendAssessment>();
+  private readonly regions = new Vocabulary<string>(255);
+  private readonly grades = new Vocabulary<Comparison>(255);
+  private readonly trends = new Vocabulary<TrendAssessment>(255);
 
   constructor(capacity = 1024) {
     this.capacity = Math.max(1, capacity);
@@ -277,19 +255,17 @@ export class CellTable implements KeyColumns {
 
   /** The code of a text (0 for null), given on first sight. */
   code(text: string | null): number {
-    if (text === null) return 0;
-    let code = this.codes.get(text);
-    if (code === undefined) {
-      code = this.texts.length;
-      this.codes.set(text, code);
-      this.texts.push(text);
-    }
-    return code;
+    return this.vocabulary.code(text);
+  }
+
+  /** Every code's text, by code (for `KeyColumns`). */
+  get texts(): readonly (string | null)[] {
+    return this.vocabulary.values;
   }
 
   /** The text of a code. */
   text(code: number): string | null {
-    return this.texts[code]!;
+    return this.vocabulary.value(code);
   }
 
   setRegion(i: number, region: string | null): void {
