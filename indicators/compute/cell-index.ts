@@ -5,8 +5,8 @@
  * hashing a 60-character key for each lookup was most of `deriveCells`' time and garbage.
  * Ids are taken from nested maps over the cells' own strings, whose hashes V8 keeps.
  *
- * Pure: cells (by column) in, indices out. Two cells with the same key: the later one is found, as with
- * a Map.
+ * Pure: cells (by column) in, indices out. Two cells with the same key: the later one is
+ * found, as with a Map.
  */
 
 import type { Cell } from "./statistics.ts";
@@ -30,18 +30,17 @@ export interface KeyColumns {
 
 /** The key columns of cell objects. */
 export function keyColumns(cells: readonly CellKeyFields[]): KeyColumns {
-  const vocabulary = new Vocabulary();
-  const code = (text: string | null) => vocabulary.code(text);
+  const texts = new Vocabulary();
   return {
     length: cells.length,
-    texts: vocabulary.values,
-    indicator: cells.map((c) => code(c.indicator_id)),
+    texts: texts.values,
+    indicator: cells.map((c) => texts.code(c.indicator_id)),
     year: cells.map((c) => c.year),
-    level: cells.map((c) => code(c.level)),
-    system: cells.map((c) => code(c.system_code)),
-    area: cells.map((c) => code(c.area_code)),
-    stratum: cells.map((c) => code(c.stratum)),
-    stratumValue: cells.map((c) => code(c.stratum_value)),
+    level: cells.map((c) => texts.code(c.level)),
+    system: cells.map((c) => texts.code(c.system_code)),
+    area: cells.map((c) => texts.code(c.area_code)),
+    stratum: cells.map((c) => texts.code(c.stratum)),
+    stratumValue: cells.map((c) => texts.code(c.stratum_value)),
   };
 }
 

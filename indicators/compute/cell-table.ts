@@ -1,6 +1,6 @@
 /**
- * The engine's cells stored by column, in typed arrays: numbers, and texts as codes. A run of three indicators at scale 0.05 makes 121,608 cells; as objects of 30 fields
- * they were 41 MB of young-generation heap (every double a box of its own) that the garbage
+ * The engine's cells stored by column, in typed arrays: numbers, and texts as codes. A run of
+ * three indicators at scale 0.05 makes 121,608 cells; as objects of 30 fields they were 41 MB of young-generation heap (every double a box of its own) that the garbage
  * collector copied twice, a third of the engine's time beyond its query. Typed arrays live
  * outside that heap and are never copied.
  *
@@ -17,12 +17,6 @@ import type { Cell, CellWithStatistics } from "./statistics.ts";
 type Bands = { counts: number[]; personYears: number[] };
 type Estimate = { value: number; lower: number; upper: number };
 
-/**
- * A cell with every field of an `IndicatorCell`, the derived ones empty until set.
- * A class rather than an object literal: V8 builds a 30-field literal through a runtime call
- * (about 1 µs a cell), where a constructor allocates inline, its fields in the object; spreading
- * the fields instead made dictionary-mode objects, and every later access 10× slower.
- */
 /** `into` with the first `n` values of `a`, or the values at `rows`. */
 function gather<A extends Int32Array | Int8Array | Uint8Array | Float64Array>(a: A, into: A, rows: Int32Array | null, n: number): A {
   if (rows === null) into.set(a.subarray(0, n));
@@ -30,6 +24,12 @@ function gather<A extends Int32Array | Int8Array | Uint8Array | Float64Array>(a:
   return into;
 }
 
+/**
+ * A cell with every field of an `IndicatorCell`, the derived ones empty until set.
+ * A class rather than an object literal: V8 builds a 30-field literal through a runtime call
+ * (about 1 µs a cell), where a constructor allocates inline, its fields in the object; spreading
+ * the fields instead made dictionary-mode objects, and every later access 10× slower.
+ */
 class FullCell implements IndicatorCell {
   indicator_id = "";
   year = 0;
@@ -172,23 +172,24 @@ export class CellTable implements KeyColumns {
 
   /**
    * Columns of `capacity` holding the first `length` cells, or the cells `rows` lists in that
-   * order: new ones, or the same (`inPlace`, with rows[k] ≥ k). Every column by its name, not through a loop over names: a property read by a
-   * name held in a variable is V8's generic lookup, once per value.
+   * order: new ones, or the same (`inPlace`, with rows[k] ≥ k). Every column by its name, not
+   * through a loop over names: a property read by a name held in a variable is V8's generic
+   * lookup, once per value.
    */
   private rebuild(capacity: number, rows: Int32Array | null, inPlace = false): void {
     const n = rows ? rows.length : this.length;
     // In place: the columns themselves; else new ones of `capacity`.
     const to = <A extends Int32Array | Int8Array | Uint8Array | Float64Array>(a: A, make: new (n: number) => A): A => (inPlace ? a : new make(capacity));
-    const codes = (a: Int32Array) => gather(a, to(a, Int32Array), rows, n);
-    this.indicator = codes(this.indicator);
-    this.level = codes(this.level);
-    this.system = codes(this.system);
-    this.area = codes(this.area);
-    this.stratum = codes(this.stratum);
-    this.stratumValue = codes(this.stratumValue);
-    this.statistic = codes(this.statistic);
-    this.unit = codes(this.unit);
-    this.year = codes(this.year);
+    const integers = (a: Int32Array) => gather(a, to(a, Int32Array), rows, n);
+    this.indicator = integers(this.indicator);
+    this.level = integers(this.level);
+    this.system = integers(this.system);
+    this.area = integers(this.area);
+    this.stratum = integers(this.stratum);
+    this.stratumValue = integers(this.stratumValue);
+    this.statistic = integers(this.statistic);
+    this.unit = integers(this.unit);
+    this.year = integers(this.year);
     this.hasSquares = gather(this.hasSquares, to(this.hasSquares, Uint8Array), rows, n);
     this.lowCount = gather(this.lowCount, to(this.lowCount, Int8Array), rows, n);
     this.regionCode = gather(this.regionCode, to(this.regionCode, Uint8Array), rows, n);
