@@ -3,7 +3,7 @@
  * joined strings. A national run looks up three to five other cells for each of its hundreds
  * of thousands of cells (benchmarks, the BIM groups, the years of a trend): building and
  * hashing a 60-character key for each lookup was most of `deriveCells`' time and garbage.
- * Ids are taken from nested maps over the cells' own strings, whose hashes V8 keeps.
+ * Ids are taken from the cells' text codes (a pair of codes is one small integer to hash).
  *
  * Pure: cells (by column) in, indices out. Two cells with the same key: the later one is
  * found, as with a Map.
@@ -44,22 +44,26 @@ export function keyColumns(cells: readonly CellKeyFields[]): KeyColumns {
   };
 }
 
-/** Ids of pairs of strings, given in order of first sight. */
+/**
+ * Dense ids of pairs of codes, in order of first sight. A pair of codes below `width` is one
+ * number, so a lookup hashes a small integer rather than two strings.
+ */
 class PairIds {
-  private readonly ids = new Map<string, Map<string, number>>();
-  size = 0;
+  private readonly ids = new Map<number, number>();
+
+  constructor(private readonly width: number) {}
+
+  get size(): number {
+    return this.ids.size;
+  }
 
   /** The pair's id; a new one when `add`, else -1 for a pair never seen. */
-  id(a: string, b: string, add: boolean): number {
-    let inner = this.ids.get(a);
-    if (!inner) {
-      if (!add) return -1;
-      this.ids.set(a, (inner = new Map()));
-    }
-    let id = inner.get(b);
+  id(a: number, b: number, add: boolean): number {
+    const key = a * this.width + b;
+    let id = this.ids.get(key);
     if (id === undefined) {
       if (!add) return -1;
-      inner.set(b, (id = this.size++));
+      this.ids.set(key, (id = this.ids.size));
     }
     return id;
   }
@@ -81,55 +85,55 @@ export class CellIndex {
   /** Per area id: level, system and area code. */
   readonly areas: readonly { level: string; system: string | null; code: string }[];
 
-  private readonly indicators = new Map<string, number>();
-  private readonly strata = new PairIds();
-  private readonly levelSystems = new PairIds();
-  /** Per (level, system) id: area code → area id. */
-  private readonly areaCodes: Map<string, number>[] = [];
-  private readonly seriesOf = new Map<number, number>();
+  private readonly texts: readonly (string | null)[];
+  /** Text → code of `texts`, made on the first lookup by text. */
+  private codeOf: Map<string | null, number> | undefined;
+  private readonly strata: PairIds;
+  private readonly levelSystems: PairIds;
+  /** (level-system id, area code) → area id. */
+  private readonly areaIds: PairIds;
+  /**
+   * seriesKey → series id + 1 (0: none). Dense (a national run's keys, indicators × strata ×
+   * areas, are a few million at most): 120,000 lookups in a Map were half of building the index.
+   */
+  private readonly seriesOf: Int32Array;
   /** series × yearSpan + year offset → cell index + 1 (0: no cell). */
   private readonly at: Int32Array;
 
   /**
    * Over the cells `rows` lists of `keys` (every cell when absent), in that order: the index's
-   * positions are positions in `rows`.
+   * positions are positions in `rows`. Keys are compared by code: `keys.texts` holds each text
+   * once (a vocabulary), so equal codes are equal texts.
    */
   constructor(keys: KeyColumns, rows?: ArrayLike<number>) {
     const n = rows ? rows.length : keys.length;
-    const texts = keys.texts;
-    const row = (p: number) => (rows ? rows[p]! : p);
+    const texts = (this.texts = keys.texts);
+    const width = texts.length;
+    this.strata = new PairIds(width);
+    this.levelSystems = new PairIds(width);
+    this.areaIds = new PairIds(width);
     this.indicator = new Int32Array(n);
     this.stratum = new Int32Array(n);
     this.area = new Int32Array(n);
     this.levelSystem = new Int32Array(n);
     this.series = new Int32Array(n);
     const year = new Int32Array(n);
+    // Indicator code → id + 1 (0: not seen yet).
+    const indicatorOf = new Int32Array(width);
     const indicatorIds: string[] = [];
     const areas: { level: string; system: string | null; code: string }[] = [];
     let first = Infinity;
     let last = -Infinity;
     for (let i = 0; i < n; i++) {
-      const r = row(i);
-      const id = texts[keys.indicator[r]!]!;
-      let ind = this.indicators.get(id);
-      if (ind === undefined) {
-        this.indicators.set(id, (ind = indicatorIds.length));
-        indicatorIds.push(id);
-      }
-      this.indicator[i] = ind;
-      this.stratum[i] = this.strata.id(texts[keys.stratum[r]!]!, texts[keys.stratumValue[r]!]!, true);
-      const level = texts[keys.level[r]!]!;
-      const system = texts[keys.system[r]!]!;
-      const ls = this.levelSystems.id(level, system ?? "", true);
-      this.levelSystem[i] = ls;
-      const codes = (this.areaCodes[ls] ??= new Map());
-      const code = texts[keys.area[r]!]!;
-      let area = codes.get(code);
-      if (area === undefined) {
-        codes.set(code, (area = areas.length));
-        areas.push({ level, system, code });
-      }
-      this.area[i] = area;
+      const r = rows ? rows[i]! : i;
+      const code = keys.indicator[r]!;
+      if (indicatorOf[code] === 0) indicatorOf[code] = indicatorIds.push(texts[code]!);
+      this.indicator[i] = indicatorOf[code]! - 1;
+      this.stratum[i] = this.strata.id(keys.stratum[r]!, keys.stratumValue[r]!, true);
+      const ls = (this.levelSystem[i] = this.levelSystems.id(keys.level[r]!, keys.system[r]!, true));
+      const before = this.areaIds.size;
+      const area = (this.area[i] = this.areaIds.id(ls, keys.area[r]!, true));
+      if (area === before) areas.push({ level: texts[keys.level[r]!]!, system: texts[keys.system[r]!]!, code: texts[keys.area[r]!]! });
       const y = (year[i] = keys.year[r]!);
       if (y < first) first = y;
       if (y > last) last = y;
@@ -138,15 +142,24 @@ export class CellIndex {
     this.areas = areas;
     this.firstYear = n === 0 ? 0 : first;
     this.yearSpan = n === 0 ? 0 : last - first + 1;
+    const seriesKeys = indicatorIds.length * this.strata.size * areas.length;
+    if (seriesKeys > 2 ** 28) throw new RangeError(`too many series to index: ${indicatorIds.length} indicators × ${this.strata.size} strata × ${areas.length} areas`);
+    this.seriesOf = new Int32Array(seriesKeys);
+    let seriesCount = 0;
     for (let i = 0; i < n; i++) {
       const key = this.seriesKey(this.indicator[i]!, this.stratum[i]!, this.area[i]!);
-      let s = this.seriesOf.get(key);
-      if (s === undefined) this.seriesOf.set(key, (s = this.seriesOf.size));
-      this.series[i] = s;
+      if (this.seriesOf[key] === 0) this.seriesOf[key] = ++seriesCount;
+      this.series[i] = this.seriesOf[key]! - 1;
     }
-    this.seriesCount = this.seriesOf.size;
+    this.seriesCount = seriesCount;
     this.at = new Int32Array(this.seriesCount * this.yearSpan);
     for (let i = 0; i < n; i++) this.at[this.series[i]! * this.yearSpan + year[i]! - this.firstYear] = i + 1;
+  }
+
+  /** The code of a text, or -1 when no key holds it. */
+  private code(text: string | null): number {
+    this.codeOf ??= new Map(this.texts.map((t, c) => [t, c]));
+    return this.codeOf.get(text) ?? -1;
   }
 
   get strataCount(): number {
@@ -163,13 +176,16 @@ export class CellIndex {
 
   /** The id of an area, or -1 when no cell is of it. */
   areaId(level: string, system: string | null, code: string): number {
-    const ls = this.levelSystems.id(level, system ?? "", false);
-    return ls < 0 ? -1 : (this.areaCodes[ls]!.get(code) ?? -1);
+    const [l, s, a] = [this.code(level), this.code(system), this.code(code)];
+    if (l < 0 || s < 0 || a < 0) return -1;
+    const ls = this.levelSystems.id(l, s, false);
+    return ls < 0 ? -1 : this.areaIds.id(ls, a, false);
   }
 
   /** The id of a stratum and value, or -1 when no cell is of it. */
   stratumId(stratum: string, value: string): number {
-    return this.strata.id(stratum, value, false);
+    const [s, v] = [this.code(stratum), this.code(value)];
+    return s < 0 || v < 0 ? -1 : this.strata.id(s, v, false);
   }
 
   /** The index of the cell of that series and year, or -1. */
@@ -182,6 +198,6 @@ export class CellIndex {
   /** The index of the cell of that indicator, stratum, area and year (ids), or -1. */
   find(indicator: number, stratum: number, area: number, year: number): number {
     if (stratum < 0 || area < 0) return -1;
-    return this.inSeries(this.seriesOf.get(this.seriesKey(indicator, stratum, area)) ?? -1, year);
+    return this.inSeries(this.seriesOf[this.seriesKey(indicator, stratum, area)]! - 1, year);
   }
 }
