@@ -3,18 +3,12 @@
 // (a reload keeps it), a cell opens that indicator for that zone, and its data table and
 // exports are there as for every chart.
 import { existsSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AreaRow } from "../../server/catalog.ts";
-import { sampleRelease } from "../../tests/support/sample-release.ts";
-import { axeViolations, buildDashboard, CHROMIUM, openDashboard, screenshot, type Dashboard } from "./support.ts";
+import { axeViolations, CHROMIUM, dashboardOnSampleRelease, screenshot } from "./support.ts";
 
 describe.skipIf(!existsSync(CHROMIUM))("the overview of the zones on the synthetic sample's release", () => {
-  let d: Dashboard;
-  beforeAll(async () => {
-    const [releaseDir, webDir] = await Promise.all([sampleRelease(), buildDashboard()]);
-    d = await openDashboard({ webDir, releaseDir });
-  }, 600_000);
-  afterAll(async () => d?.close());
+  const d = dashboardOnSampleRelease();
 
   it("is reached from the home page and colours one cell per zone and indicator", async () => {
     const { page } = d;

@@ -4,17 +4,11 @@
 // rounded values beside raw ones and area codes beside names.
 import { existsSync, readFileSync } from "node:fs";
 import Papa from "papaparse";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sampleRelease } from "../../tests/support/sample-release.ts";
-import { buildDashboard, CHROMIUM, openDashboard, screenshot, type Dashboard } from "./support.ts";
+import { describe, expect, it } from "vitest";
+import { CHROMIUM, dashboardOnSampleRelease, screenshot, type Dashboard } from "./support.ts";
 
 describe.skipIf(!existsSync(CHROMIUM))("report-ready exports on the synthetic sample's release", () => {
-  let d: Dashboard;
-  beforeAll(async () => {
-    const [releaseDir, webDir] = await Promise.all([sampleRelease(), buildDashboard()]);
-    d = await openDashboard({ webDir, releaseDir });
-  }, 600_000);
-  afterAll(async () => d?.close());
+  const d = dashboardOnSampleRelease();
 
   async function save(card: ReturnType<Dashboard["page"]["locator"]>, format: string): Promise<{ name: string; bytes: Buffer }> {
     const [download] = await Promise.all([d.page.waitForEvent("download"), card.locator(`button[data-export="${format}"]`).click()]);

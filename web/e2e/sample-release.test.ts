@@ -2,18 +2,12 @@
 // fixture): its municipalities have no German or English name, which once made every search
 // answer 500 and the dashboard say "no match". Search in German, open a profile.
 import { existsSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AreaRow } from "../../server/catalog.ts";
-import { sampleRelease } from "../../tests/support/sample-release.ts";
-import { buildDashboard, CHROMIUM, openDashboard, screenshot, type Dashboard } from "./support.ts";
+import { CHROMIUM, dashboardOnSampleRelease, screenshot } from "./support.ts";
 
 describe.skipIf(!existsSync(CHROMIUM))("the dashboard on the synthetic sample's release", () => {
-  let d: Dashboard;
-  beforeAll(async () => {
-    const [releaseDir, webDir] = await Promise.all([sampleRelease(), buildDashboard()]);
-    d = await openDashboard({ webDir, releaseDir });
-  }, 600_000);
-  afterAll(async () => d?.close());
+  const d = dashboardOnSampleRelease();
 
   it("finds a municipality without a German name by typing it in German, and shows its zone's profile", async () => {
     const { page } = d;

@@ -3,9 +3,8 @@
 // similar, worse) is on screen at 390 px. And the German-speaking Community, alone in its zone
 // system, is shown against its region and Belgium rather than ranked against itself.
 import { existsSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sampleRelease } from "../../tests/support/sample-release.ts";
-import { buildDashboard, CHROMIUM, openDashboard, screenshot, type Dashboard } from "./support.ts";
+import { describe, expect, it } from "vitest";
+import { CHROMIUM, dashboardOnSampleRelease, screenshot } from "./support.ts";
 
 const PAGES = [
   ["home", "/", "[data-chart] svg"],
@@ -17,12 +16,7 @@ const PAGES = [
 ] as const;
 
 describe.skipIf(!existsSync(CHROMIUM))("small screens and small systems on the synthetic sample's release", () => {
-  let d: Dashboard;
-  beforeAll(async () => {
-    const [releaseDir, webDir] = await Promise.all([sampleRelease(), buildDashboard()]);
-    d = await openDashboard({ webDir, releaseDir });
-  }, 600_000);
-  afterAll(async () => d?.close());
+  const d = dashboardOnSampleRelease();
 
   async function open(path: string, ready: string): Promise<void> {
     await d.page.goto(`${d.url}${path}`);

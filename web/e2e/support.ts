@@ -4,9 +4,11 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { build } from "vite";
+import { afterAll, beforeAll } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import type { FastifyInstance } from "fastify";
 import { testApp, temporaryDirectory } from "../../server/test-support/app.ts";
+import { sampleRelease } from "../../tests/support/sample-release.ts";
 
 export const CHROMIUM = process.env.BOUSSOLE_CHROMIUM ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -60,6 +62,21 @@ export async function openDashboard(options: { webDir: string; appDb?: string; r
       await app.close();
     },
   };
+}
+
+/**
+ * The dashboard on a release published from the synthetic sample (not the hand-made fixture),
+ * opened before the calling suite's tests and closed after them: call it inside `describe`. The
+ * object it returns is filled in by `beforeAll`.
+ */
+export function dashboardOnSampleRelease(): Dashboard {
+  const d = {} as Dashboard;
+  beforeAll(async () => {
+    const [releaseDir, webDir] = await Promise.all([sampleRelease(), buildDashboard()]);
+    Object.assign(d, await openDashboard({ webDir, releaseDir }));
+  }, 600_000);
+  afterAll(async () => d.close?.());
+  return d;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
