@@ -5,6 +5,8 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyse } from "../pdca/spc/index.ts";
 import { pdcaApp, seedUser, signIn, type Client } from "./test-support/pdca.ts";
+import type { z } from "zod";
+import type { CheckSchema } from "./routes/cycle-check.ts";
 
 let app: FastifyInstance;
 let editor: Client;
@@ -18,18 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-interface Point {
-  year: number;
-  period?: string;
-  value: number | null;
-}
-interface CheckedIndicator {
-  granularity: string;
-  series: (Point & { hidden: string | null })[];
-  chart: { points: Point[]; baseline: { points: number; fromPeriod?: string; toPeriod?: string } } | null;
-  verdict: { granularity: string; points: number; pointsKey: string; actionsStart: number | null };
-  words: { points: Record<string, string> };
-}
+/** One indicator of the cycle check's answer, as its schema gives it. */
+type CheckedIndicator = z.infer<typeof CheckSchema>["indicators"][number];
 
 async function check(zone: string): Promise<CheckedIndicator> {
   const created = await editor.request("POST", "/cycles", { system: "ZPL", zone, indicators: ["premature-mortality"], title: "Fewer premature deaths", problem: "Above the region." });

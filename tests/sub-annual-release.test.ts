@@ -19,6 +19,8 @@ import { publish } from "../release/publish.ts";
 import { generateSample } from "../sample/generate.ts";
 import { MIN_PERIOD_POINTS } from "../server/pdca/release-series.ts";
 import { client, pdcaApp, seedUser, signIn } from "../server/test-support/pdca.ts";
+import type { z } from "zod";
+import type { CheckSchema } from "../server/routes/cycle-check.ts";
 
 const root = mkdtempSync(join(process.env.BOUSSOLE_TEST_TMP ?? "/tmp", "sub-annual-"));
 const warehouse = join(root, "warehouse.duckdb");
@@ -167,18 +169,8 @@ describe("a quarterly indicator's release", () => {
   }, 600_000);
 });
 
-interface Point {
-  year: number;
-  period?: string;
-  value: number | null;
-}
-interface CheckedIndicator {
-  granularity: string;
-  series: (Point & { hidden: string | null })[];
-  chart: { points: Point[]; baseline: { points: number; fromPeriod?: string; toPeriod?: string } } | null;
-  verdict: { granularity: string; points: number; pointsKey: string; actionsStart: number | null };
-  words: { points: Record<string, string> };
-}
+/** One indicator of the cycle check's answer, as its schema gives it. */
+type CheckedIndicator = z.infer<typeof CheckSchema>["indicators"][number];
 
 describe("a PDCA check on the release's quarters", () => {
   let app: FastifyInstance | undefined;
