@@ -15,7 +15,10 @@ import { Vocabulary } from "./vocabulary.ts";
 /** What a cell is found by. */
 export type CellKeyFields = Pick<Cell, "indicator_id" | "year" | "level" | "system_code" | "area_code" | "stratum" | "stratum_value">;
 
-/** The same fields by column, texts as codes of `texts` (a `CellTable`, or `keyColumns` of cell objects). */
+/**
+ * The same fields by column, texts as codes of `texts` (a `CellTable`, or `keyColumns` of cell
+ * objects). `texts` holds each text once (a vocabulary): the index compares codes, not texts.
+ */
 export interface KeyColumns {
   readonly length: number;
   readonly texts: readonly (string | null)[];
