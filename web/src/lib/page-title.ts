@@ -1,0 +1,39 @@
+/**
+ * The document's title for a route: what the view shows, in the reader's language, then
+ * "Boussole". Screen readers announce it, tabs and history show it (WCAG 2.4.2 Page Titled), so
+ * an indicator's page is named for its indicator and a profile for its area once they are known.
+ * Pure but for the two lookups it is given (the API's answers, cached per page).
+ */
+import { pick, t, type MessageKey } from "./i18n/index.ts";
+import type { Lang, Route } from "./route.ts";
+
+export interface TitleLookups {
+  /** An indicator's title in every language. */
+  indicatorTitle: (id: string) => Promise<Partial<Record<Lang, string>>>;
+  /** An area's name in the reader's language. */
+  areaName: (level: string, code: string, system: string | undefined, lang: Lang) => Promise<string>;
+}
+
+const FIXED: Partial<Record<Route["view"], MessageKey>> = {
+  home: "app.tagline",
+  compare: "compare.title",
+  overview: "overview.title",
+  pdca: "pdca.title",
+  "not-found": "notFound.title",
+};
+
+/** The view's own name ("" when there is none to give), without the product's. */
+export async function viewName(route: Route, lookups: TitleLookups): Promise<string> {
+  const { lang } = route;
+  const fixed = FIXED[route.view];
+  if (fixed) return t(lang, fixed);
+  if (route.view === "indicator") return pick(await lookups.indicatorTitle(route.id), lang);
+  if (route.view === "profile") return route.level === "belgium" ? t(lang, "profile.belgium") : lookups.areaName(route.level, route.code, route.system, lang);
+  return "";
+}
+
+/** "<view> · Boussole", or "Boussole" alone when the view has no name or its lookup failed. */
+export async function pageTitle(route: Route, lookups: TitleLookups): Promise<string> {
+  const name = await viewName(route, lookups).catch(() => "");
+  return name ? `${name} · Boussole` : "Boussole";
+}
