@@ -51,7 +51,8 @@ describe.skipIf(!existsSync(CHROMIUM))("example PDCA cycles for a visitor", () =
     const headings: string[] = [];
     for (const [i, example] of examples.entries()) {
       const zone = (await get<{ zone: Record<string, string> }>(`/api/v1/geography/zones/${example.system}/${example.zone}`)).zone;
-      const expected = m["pdca.zone"].replace("{zone}", zone[`name_${lang}`] || zone.name_en!);
+      const zoneName = zone[`name_${lang}`] || zone.name_en!;
+      const expected = m["pdca.zone"].replace("{zone}", zoneName);
       // Moving inside the app (from the list to a cycle of another zone system) and loading the address directly.
       await page.goto(`${d.url}/${lang}/pdca`);
       const link = page.locator(`section.examples li[data-example="${example.id}"] a`);
@@ -62,6 +63,8 @@ describe.skipIf(!existsSync(CHROMIUM))("example PDCA cycles for a visitor", () =
       await page.goto(`${d.url}/${lang}/pdca/${example.system}/${example.zone}/${example.id}`);
       await page.locator("article.cycle .verdict").first().waitFor({ timeout: 20_000 });
       const loaded = (await page.locator("main > h2").first().textContent())!;
+      // The tab and the screen reader name the zone too (page-title.ts).
+      await expect.poll(() => page.title()).toBe(`${zoneName} · ${m["pdca.title"]} · Boussole`);
       for (const heading of [moved, loaded]) {
         expect(heading, `example ${i}`).toBe(expected);
         expect(heading).not.toContain(example.zone);

@@ -14,6 +14,10 @@ const lookups: TitleLookups = {
     asked.push(`area ${level} ${code} ${system ?? "-"} ${lang}`);
     return `${code} (${lang})`;
   },
+  zoneName: async (system, zone, lang) => {
+    asked.push(`zone ${system} ${zone} ${lang}`);
+    return `${zone} (${lang})`;
+  },
 };
 const titleOf = (path: string) => pageTitle(parseRoute(path, ""), lookups);
 
@@ -31,6 +35,12 @@ describe("page titles", () => {
     expect(await titleOf("/de/compare")).toBe(`${MESSAGES.de["compare.title"]} · Boussole`);
     expect(await titleOf("/nl/pdca")).toBe(`${MESSAGES.nl["pdca.title"]} · Boussole`);
     expect(asked).toEqual([]);
+  });
+
+  it("name a zone's improvement cycles for the zone", async () => {
+    asked.length = 0;
+    expect(await titleOf("/nl/pdca/elz/elz13")).toBe(`elz13 (nl) · ${MESSAGES.nl["pdca.title"]} · Boussole`);
+    expect(asked).toEqual(["zone elz elz13 nl"]);
   });
 
   it("fall back to the product's name when a lookup fails", async () => {
