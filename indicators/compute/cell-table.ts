@@ -181,6 +181,8 @@ export class CellTable implements KeyColumns {
     // In place: the columns themselves; else new ones of `capacity`.
     const to = <A extends Int32Array | Int8Array | Uint8Array | Float64Array>(a: A, make: new (n: number) => A): A => (inPlace ? a : new make(capacity));
     const integers = (a: Int32Array) => gather(a, to(a, Int32Array), rows, n);
+    const bytes = (a: Uint8Array) => gather(a, to(a, Uint8Array), rows, n);
+    const signedBytes = (a: Int8Array) => gather(a, to(a, Int8Array), rows, n);
     this.indicator = integers(this.indicator);
     this.level = integers(this.level);
     this.system = integers(this.system);
@@ -190,15 +192,15 @@ export class CellTable implements KeyColumns {
     this.statistic = integers(this.statistic);
     this.unit = integers(this.unit);
     this.year = integers(this.year);
-    this.hasSquares = gather(this.hasSquares, to(this.hasSquares, Uint8Array), rows, n);
-    this.lowCount = gather(this.lowCount, to(this.lowCount, Int8Array), rows, n);
-    this.regionCode = gather(this.regionCode, to(this.regionCode, Uint8Array), rows, n);
-    this.comparedRegion = gather(this.comparedRegion, to(this.comparedRegion, Uint8Array), rows, n);
-    this.comparedBelgium = gather(this.comparedBelgium, to(this.comparedBelgium, Uint8Array), rows, n);
-    this.trendCode = gather(this.trendCode, to(this.trendCode, Uint8Array), rows, n);
-    this.quintile = gather(this.quintile, to(this.quintile, Int8Array), rows, n);
-    this.hasGap = gather(this.hasGap, to(this.hasGap, Uint8Array), rows, n);
-    this.hasSlope = gather(this.hasSlope, to(this.hasSlope, Uint8Array), rows, n);
+    this.hasSquares = bytes(this.hasSquares);
+    this.lowCount = signedBytes(this.lowCount);
+    this.regionCode = bytes(this.regionCode);
+    this.comparedRegion = bytes(this.comparedRegion);
+    this.comparedBelgium = bytes(this.comparedBelgium);
+    this.trendCode = bytes(this.trendCode);
+    this.quintile = signedBytes(this.quintile);
+    this.hasGap = bytes(this.hasGap);
+    this.hasSlope = bytes(this.hasSlope);
     const numbers = (a: Float64Array) => gather(a, to(a, Float64Array), rows, n);
     this.numerator = numbers(this.numerator);
     this.denominator = numbers(this.denominator);
