@@ -30,6 +30,18 @@ export interface Interval {
   high: Float64Array;
 }
 
+/** The LP's extremes of a cell rounded inward to integers (the true value is one). */
+function rounded(low: number, high: number): { min: number; max: number; width: number } {
+  const min = Math.ceil(low - TOLERANCE) + 0; // + 0 turns −0 into 0
+  const max = high === Infinity ? Infinity : Math.floor(high + TOLERANCE);
+  // min > max only if the cell is pinned to a non-integer: an exact disclosure all the same.
+  return { min, max: Math.max(min, max), width: Math.max(0, max - min) };
+}
+
+export function roundedWidth(low: number, high: number): number {
+  return rounded(low, high).width;
+}
+
 export class ComponentAttack {
   readonly system: ComponentSystem;
   private readonly lp: Lp;
@@ -114,10 +126,8 @@ export class ComponentAttack {
     const low = this.lp.solution();
     const hi = this.extreme(j, -1);
     const high = hi.status === "optimal" ? this.lp.solution() : low;
-    const min = Math.ceil(lo.value - TOLERANCE) + 0; // + 0 turns −0 into 0
-    const max = hi.value === Infinity ? Infinity : Math.floor(hi.value + TOLERANCE);
-    // min > max only if the cell is pinned to a non-integer: an exact disclosure all the same.
-    return { min, max: Math.max(min, max), width: Math.max(0, max - min), low, high };
+    const { min, max, width } = rounded(lo.value, hi.value);
+    return { min, max, width, low, high };
   }
 
   /**

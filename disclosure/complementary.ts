@@ -139,7 +139,7 @@ export function complementarySuppression(state: SuppressionState, targets: reado
     for (const s of targets) {
       const need = required.get(s)!;
       // Earlier patterns often protect later cells: check by attack before paying for a protection LP.
-      if (reach.width(s) >= need || probe.width(s) >= need) continue;
+      if (reach.width(s) >= need || probe.covers(s, need)) continue;
       protectCell(state, s, need, ceiling, required, hint, reach);
     }
   } finally {

@@ -41,19 +41,34 @@ describe("Probe", () => {
   it("a cell alone in its row is given away: width 0", async () => {
     const { state, id, reach } = await setUp(["c00", "c11"]);
     const probe = new Probe(state, reach);
-    expect(probe.width(id("c00"))).toBe(0);
+    expect(probe.covers(id("c00"), 5)).toBe(false);
+    expect(probe.covers(id("c00"), 1)).toBe(false);
     probe.dispose();
   });
 
   it("follows the pattern as cells are hidden, and hands its points to the reach", async () => {
     const { state, id, reach } = await setUp(["c00", "c11"]);
     const probe = new Probe(state, reach);
-    expect(probe.width(id("c11"))).toBe(0);
+    expect(probe.covers(id("c11"), 5)).toBe(false);
     state.hide(id("c01"), "complementary");
     state.hide(id("c10"), "complementary");
-    expect(probe.width(id("c00"))).toBe(6);
-    // The minimiser (t = 1) and maximiser (t = 7) prove c11 ∈ [2, 8] as well.
-    expect(reach.width(id("c00"))).toBe(6);
+    // The maximiser alone (t = 7) settles it: c00 rises from 2 to 7.
+    const before = solveCounter.count;
+    expect(probe.covers(id("c00"), 5)).toBe(true);
+    expect(solveCounter.count - before).toBe(1);
+    // Its point proves c11 ∈ [3, 8] as well.
+    expect(reach.width(id("c00"))).toBe(5);
+    expect(reach.width(id("c11"))).toBe(5);
+    probe.dispose();
+  });
+
+  it("solves the other side when the largest value does not settle it, and stays exact", async () => {
+    const { state, id, reach } = await setUp(["c00", "c01", "c10", "c11"]);
+    const probe = new Probe(state, reach);
+    // c00 ∈ [1, 7]: width 6 exactly.
+    expect(probe.covers(id("c00"), 6)).toBe(true);
+    expect(probe.covers(id("c00"), 7)).toBe(false);
+    // The minimiser (t = 1) and maximiser (t = 7) prove c11 ∈ [2, 8].
     expect(reach.width(id("c11"))).toBe(6);
     probe.dispose();
   });
@@ -63,7 +78,7 @@ describe("Verifier", () => {
   it("needs no LP for cells the reach's points already prove", async () => {
     const { state, id, targets, required, reach } = await setUp(["c00", "c01", "c10", "c11"]);
     const probe = new Probe(state, reach);
-    probe.width(id("c00"));
+    probe.covers(id("c00"), 5);
     probe.dispose();
     const before = solveCounter.count;
     const verifier = new Verifier(state, targets, required, reach);
@@ -72,6 +87,24 @@ describe("Verifier", () => {
     // A proven width, not the exact one: the first points that show 5 suffice.
     expect(verifier.width(id("c00"))).toBeGreaterThanOrEqual(5);
     verifier.dispose();
+  });
+
+  it("solves a cell's largest value first, and its smallest only when still short", async () => {
+    const { state, id, targets, required } = await setUp(["c00", "c01", "c10", "c11"]);
+    let before = solveCounter.count;
+    const verifier = new Verifier(state, targets, required);
+    // The maximiser of c00 (t = 7) with the true table proves both widths: c00 ∈ ⊇[2, 7], c11 ∈ ⊇[3, 8].
+    expect(solveCounter.count - before).toBe(1);
+    expect(verifier.failing()).toEqual([]);
+    verifier.dispose();
+    // Asking for 7, both sides are solved and the failing widths are exact: 6.
+    const wide = new Map(targets.map((t) => [t, 7]));
+    before = solveCounter.count;
+    const strict = new Verifier(state, targets, wide);
+    expect(strict.failing().sort()).toEqual([...targets].sort());
+    expect(targets.map((t) => strict.width(t))).toEqual([6, 6]);
+    expect(solveCounter.count - before).toBe(4);
+    strict.dispose();
   });
 
   it("refuses to publish a cell that gives a protected cell away, and publishes one that does not", async () => {

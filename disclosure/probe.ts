@@ -9,7 +9,7 @@
 // freed, was tried: it wins on a problem with one giant component and loses
 // where latent cells that singleton elimination would remove abound.)
 
-import { ComponentAttack } from "./attack.ts";
+import { ComponentAttack, roundedWidth } from "./attack.ts";
 import type { Reach } from "./reach.ts";
 import { eliminateSingletons } from "./singletons.ts";
 import type { SuppressionState } from "./state.ts";
@@ -18,29 +18,45 @@ export class Probe {
   private version = -1;
   /** Unpublished cells still unknown after singleton elimination, for the current pattern. */
   private unknown: Uint8Array = new Uint8Array();
-  private readonly attackOf = new Map<number, ComponentAttack>();
+  private readonly attacks = new Map<number, ComponentAttack>();
 
   constructor(
     private readonly state: SuppressionState,
     private readonly reach: Reach,
   ) {}
 
-  /** Exact width of cell s against the current pattern. */
-  width(s: number): number {
+  /**
+   * Does cell s reach width `need` against the current pattern? Exact, like
+   * the width itself, but the cell's largest value is solved first: with the
+   * smallest values already seen (the Reach), or with the cell's lower bound,
+   * it often settles the question with one LP instead of two.
+   */
+  covers(s: number, need: number): boolean {
     this.refresh();
-    if (!this.unknown[s]) return 0; // given away by a singleton chain
-    const { state } = this;
-    let attack = this.attackOf.get(s);
+    if (!this.unknown[s]) return need <= 0; // given away by a singleton chain
+    const { state, reach } = this;
+    const attack = this.attackOf(s);
+    const { cells } = attack.system;
+    const high = attack.side(s, -1);
+    if (!high) return true; // unbounded above
+    reach.addDense(cells, high.point, state.values);
+    if (reach.width(s) >= need) return true;
+    // Not even the lowest value a cell may take would give it the width.
+    if (roundedWidth(state.lowerBound(s), high.value) < need) return false;
+    const low = attack.side(s, 1)!;
+    reach.addDense(cells, low.point, state.values);
+    return roundedWidth(low.value, high.value) >= need;
+  }
+
+  private attackOf(s: number): ComponentAttack {
+    let attack = this.attacks.get(s);
     if (!attack) {
+      const { state } = this;
       const component = state.componentOf(s, (c) => this.unknown[c] === 1);
       attack = new ComponentAttack(state.highs, state.structure, component, this.unknown, state.values, (c) => state.lowerBound(c));
-      for (const c of component.cells) this.attackOf.set(c, attack);
+      for (const c of component.cells) this.attacks.set(c, attack);
     }
-    const interval = attack.interval(s);
-    const { cells } = attack.system;
-    this.reach.addDense(cells, interval.low, state.values);
-    this.reach.addDense(cells, interval.high, state.values);
-    return interval.width;
+    return attack;
   }
 
   /** Drop the attacks when cells were hidden since they were built. */
@@ -52,7 +68,7 @@ export class Probe {
   }
 
   dispose(): void {
-    for (const attack of new Set(this.attackOf.values())) attack.dispose();
-    this.attackOf.clear();
+    for (const attack of new Set(this.attacks.values())) attack.dispose();
+    this.attacks.clear();
   }
 }

@@ -14,7 +14,7 @@
 // (and so for every failing cell), possibly less than the true width for a
 // cell certified by points. The final audit computes exact intervals anyway.
 
-import { ComponentAttack } from "./attack.ts";
+import { ComponentAttack, roundedWidth } from "./attack.ts";
 import { findComponents, type Component } from "./components.ts";
 import { eliminateSingletons } from "./singletons.ts";
 import type { Reach } from "./reach.ts";
@@ -106,17 +106,35 @@ export class Verifier {
         this.status.set(t, statusOf(spreads.get(t)!));
         continue;
       }
-      const status = this.solve(attack, t);
-      this.status.set(t, status);
-      widenAll(status.high ? [status.low, status.high] : [status.low]);
+      this.status.set(t, this.settle(attack, t, () => spreads.get(t)!, widenAll));
     }
     this.collect(attack);
   }
 
-  /** The exact interval of a cell, with its two points as witnesses. */
-  private solve(attack: ComponentAttack, cell: number): Status {
-    const interval = attack.interval(cell);
-    return { width: interval.width, low: interval.low, high: interval.max === Infinity ? null : interval.high };
+  /**
+   * The width of a cell its points do not prove. Its largest value is solved
+   * first: the smallest is bounded below and the points often reach it, or
+   * come near, so one LP then proves the width, or gives it exactly (a point
+   * at the lower bound is the minimum). Otherwise the smallest is solved too,
+   * unless `exact` is false and the largest value alone shows the cell falls
+   * short: the width returned is then only an upper bound. Every point found
+   * goes to `widenAll`.
+   */
+  private settle(attack: ComponentAttack, cell: number, spread: () => Spread, widenAll: (points: Float64Array[]) => void, exact = true): Status {
+    const high = attack.side(cell, -1);
+    if (!high) return { width: Infinity, low: spread().low, high: null };
+    widenAll([high.point]);
+    const proven = spread();
+    const need = this.required.get(cell)!;
+    if (proven.width >= need) return statusOf(proven);
+    const floor = this.state.lowerBound(cell);
+    const j = attack.column(cell);
+    if (proven.low[j]! <= floor + POINT_TOLERANCE || (!exact && roundedWidth(floor, high.value) < need)) {
+      return { width: roundedWidth(floor, high.value), low: proven.low, high: high.point };
+    }
+    const low = attack.side(cell, 1)!;
+    widenAll([low.point]);
+    return { width: roundedWidth(low.value, high.value), low: low.point, high: high.point };
   }
 
   private slack(cell: number): number {
@@ -257,8 +275,8 @@ export class Verifier {
         );
         if (proven(t)) continue;
       }
-      const status = this.solve(attack, t);
-      widenAll(status.high ? [status.low, status.high] : [status.low]);
+      // Whether t falls short is all this needs: no exact width for a failing cell.
+      const status = this.settle(attack, t, () => spreads.get(t)!, widenAll, false);
       if (status.width < this.required.get(t)!) {
         attack.release(c, this.state.lowerBound(c));
         this.forget(changed);
