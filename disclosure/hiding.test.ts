@@ -65,9 +65,12 @@ describe("Probe", () => {
   it("solves the other side when the largest value does not settle it, and stays exact", async () => {
     const { state, id, reach } = await setUp(["c00", "c01", "c10", "c11"]);
     const probe = new Probe(state, reach);
+    // Row 0's published total (17) and c02 (9) leave c00 ≤ 8 − 1 (c01 ≥ 1): at most 6 wide, with no LP.
+    const before = solveCounter.count;
+    expect(probe.covers(id("c00"), 7)).toBe(false);
+    expect(solveCounter.count).toBe(before);
     // c00 ∈ [1, 7]: width 6 exactly.
     expect(probe.covers(id("c00"), 6)).toBe(true);
-    expect(probe.covers(id("c00"), 7)).toBe(false);
     // The minimiser (t = 1) and maximiser (t = 7) prove c11 ∈ [2, 8].
     expect(reach.width(id("c11"))).toBe(6);
     probe.dispose();

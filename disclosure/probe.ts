@@ -35,6 +35,7 @@ export class Probe {
     this.refresh();
     if (!this.unknown[s]) return need <= 0; // given away by a singleton chain
     const { state, reach } = this;
+    if (this.simpleUpper(s) - state.lowerBound(s) < need) return false; // no LP needed to see it falls short
     const attack = this.attackOf(s);
     const { cells } = attack.system;
     const high = attack.side(s, -1);
@@ -46,6 +47,27 @@ export class Probe {
     const low = attack.side(s, 1)!;
     reach.addDense(cells, low.point, state.values);
     return roundedWidth(low.value, high.value) >= need;
+  }
+
+  /**
+   * An upper bound on s that needs no LP: in a relation whose total the attacker
+   * knows, a part is at most the total less the other parts' least values.
+   */
+  private simpleUpper(s: number): number {
+    const { structure, values } = this.state;
+    let upper = Infinity;
+    for (const r of structure.cellRelations[s]!) {
+      const row = structure.relations[r]!;
+      const total = row[0]!;
+      if (total === s || this.unknown[total]) continue;
+      let rest = values[total]!;
+      for (let k = 1; k < row.length; k++) {
+        const c = row[k]!;
+        if (c !== s) rest -= this.unknown[c] ? this.state.lowerBound(c) : values[c]!;
+      }
+      upper = Math.min(upper, rest);
+    }
+    return upper;
   }
 
   private attackOf(s: number): ComponentAttack {
