@@ -93,10 +93,10 @@ describe("Verifier", () => {
   });
 
   it("solves a cell's largest value first, and its smallest only when still short", async () => {
-    const { state, id, targets, required } = await setUp(["c00", "c01", "c10", "c11"]);
+    const { state, targets, required } = await setUp(["c00", "c01", "c10", "c11"]);
     let before = solveCounter.count;
     const verifier = new Verifier(state, targets, required);
-    // The maximiser of c00 (t = 7) with the true table proves both widths: c00 ∈ ⊇[2, 7], c11 ∈ ⊇[3, 8].
+    // The maximiser of c00 (t = 7) and the true table prove both widths: c00 reaches 2 and 7, c11 3 and 8.
     expect(solveCounter.count - before).toBe(1);
     expect(verifier.failing()).toEqual([]);
     verifier.dispose();

@@ -1,9 +1,9 @@
 // The attack on one protected cell in the pattern as it stands, during the
 // hiding pass. Patterns found for earlier cells often protect later ones too
-// (their hidden cells open new cycles), and two attack LPs on a component
-// cost far less than a protection LP, whose neighbourhood can span thousands
-// of cells. Attacks are kept per component until the next cell is hidden,
-// and every point they find goes to the Reach.
+// (their hidden cells open new cycles); a cell the attack shows protected
+// needs no protection LP, which might hide more. Attacks are kept per
+// component until the next cell is hidden (a component's first solve is the
+// dear one), and every point they find goes to the Reach.
 //
 // (One persistent LP over the whole problem, warm-started as columns are
 // freed, was tried: it wins on a problem with one giant component and loses
