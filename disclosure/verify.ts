@@ -106,7 +106,10 @@ export class Verifier {
         this.status.set(t, statusOf(spreads.get(t)!));
         continue;
       }
-      this.status.set(t, this.settle(attack, t, () => spreads.get(t)!, widenAll));
+      this.status.set(
+        t,
+        this.settle(attack, t, () => spreads.get(t)!, widenAll),
+      );
     }
     this.collect(attack);
   }
