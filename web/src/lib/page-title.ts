@@ -3,7 +3,7 @@
  * "Boussole". Screen readers announce it, tabs and history show it (WCAG 2.4.2 Page Titled), so
  * an indicator's page is named for its indicator, a profile for its area and a zone's cycles for
  * the zone once they are known.
- * Pure but for the two lookups it is given (the API's answers, cached per page).
+ * Pure but for the lookups it is given (the API's answers, cached per page).
  */
 import { pick, t, type MessageKey } from "./i18n/index.ts";
 import type { Lang, Route } from "./route.ts";
