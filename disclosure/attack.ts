@@ -10,6 +10,7 @@
 // systems that are not totally unimodular (some linked tables); two-way
 // tables and hierarchies are unimodular, so there the LP bounds are exact.
 
+import type { BasisMemory } from "./basis-memory.ts";
 import { componentSystem, type Component, type ComponentSystem } from "./components.ts";
 import { determinedColumns } from "./gauss.ts";
 import { Lp, type Outcome } from "./lp.ts";
@@ -54,9 +55,13 @@ export class ComponentAttack {
   private readonly upper: Float64Array;
   /** Rows of each column, built on first use. */
   private rowsOf: number[][] | undefined;
+  /** The relation behind each row. */
+  private readonly relations: readonly number[];
+  private solved = false;
 
   constructor(highs: Solver, structure: Structure, component: Component, unpublished: Uint8Array, values: ArrayLike<number>, lower: (cell: number) => number, options: { devex?: boolean } = {}) {
     this.structure = structure;
+    this.relations = component.relations;
     this.system = componentSystem(structure, component, unpublished, values);
     const n = component.cells.length;
     this.lower = Float64Array.from(component.cells, lower);
@@ -76,7 +81,19 @@ export class ComponentAttack {
     return j;
   }
 
+  /** Start from the bases of earlier attacks on some of this component's cells (basis-memory.ts); false if none applies. */
+  startFrom(memory: BasisMemory): boolean {
+    const basis = memory.basisFor(this.system.cells, this.relations);
+    return basis !== null && this.lp.startFrom(basis);
+  }
+
+  /** Keep the last basis in `memory` (nothing if never solved). */
+  rememberBasis(memory: BasisMemory): void {
+    if (this.solved) memory.remember(this.system.cells, this.relations, this.lp.basis());
+  }
+
   private extreme(j: number, sense: 1 | -1): Outcome {
+    this.solved = true;
     const outcome = this.lp.extreme(j, sense);
     if (outcome.status === "infeasible") {
       const id = this.structure.ids[this.system.cells[j]!];
@@ -139,6 +156,7 @@ export class ComponentAttack {
     const columns = cells.map((c) => this.column(c));
     const points: Float64Array[] = [];
     for (const sense of [1, -1] as const) {
+      this.solved = true;
       const outcome = this.lp.minimiseSum(columns, sense, signs);
       if (outcome.status === "infeasible") this.extreme(columns[0]!, sense); // throws with the cell's name
       if (outcome.status === "optimal") points.push(this.lp.solution());

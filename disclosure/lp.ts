@@ -77,8 +77,8 @@ export interface LinearProgram {
 
 export type Outcome = { status: "optimal"; value: number } | { status: "unbounded"; value: number } | { status: "infeasible"; value: number };
 
-/** Counts solves across models, for statistics. */
-export const solveCounter = { count: 0 };
+/** Counts solves and their simplex iterations across models, for statistics. */
+export const solveCounter = { count: 0, iterations: 0 };
 
 export class Lp {
   readonly solver: Solver;
@@ -117,11 +117,13 @@ export class Lp {
       this.model.option("int", "simplex_strategy", 4);
       this.primalAfterFirst = false;
     }
+    solveCounter.iterations += this.model.iterations();
     if (!conclusive(status)) {
       // A warm start can leave the simplex unable to conclude (seen after
       // many bound changes on degenerate programs): retry from scratch.
       this.model.clearSolver();
       status = this.model.run();
+      solveCounter.iterations += this.model.iterations();
     }
     if (status === MODEL_STATUS.optimal) return { status: "optimal", value: this.model.objectiveValue() };
     if (status === MODEL_STATUS.infeasible) return { status: "infeasible", value: NaN };
@@ -149,6 +151,22 @@ export class Lp {
     cols.forEach((c, k) => this.model.changeColCost(c, sense * (weights?.[k] ?? 1)));
     this.objectiveCols = [...cols];
     return this.run();
+  }
+
+  /** The basis of the last solve (HiGHS's statuses of columns and rows). */
+  basis(): { cols: Int32Array; rows: Int32Array } {
+    return this.model.basis();
+  }
+
+  /**
+   * Start the next solve from a basis of a related program, by the primal simplex (such a
+   * basis is near primal feasible, seldom dual feasible). False if HiGHS refuses it.
+   */
+  startFrom(basis: { cols: Int32Array; rows: Int32Array }): boolean {
+    if (!this.model.setBasis(basis.cols, basis.rows)) return false;
+    this.model.option("int", "simplex_strategy", 4);
+    this.primalAfterFirst = false;
+    return true;
   }
 
   setBounds(col: number, lower: number, upper: number): void {

@@ -55,6 +55,9 @@ interface Exports {
   _Highs_changeColCost(highs: number, col: number, cost: number): number;
   _Highs_changeColBounds(highs: number, col: number, lower: number, upper: number): number;
   _Highs_getSolution(highs: number, colValue: number, colDual: number, rowValue: number, rowDual: number): number;
+  _Highs_getIntInfoValue(highs: number, name: number, value: number): number;
+  _Highs_getBasis(highs: number, colStatus: number, rowStatus: number): number;
+  _Highs_setBasis(highs: number, colStatus: number, rowStatus: number): number;
 }
 
 /** HiGHS's model status codes (HighsModelStatus). */
@@ -188,6 +191,18 @@ export class HighsModel {
     return this.solver.c._Highs_getModelStatus(this.pointer);
   }
 
+  /** Simplex iterations of the last solve. */
+  iterations(): number {
+    const { c } = this.solver;
+    const out = c._malloc(4);
+    try {
+      c._Highs_getIntInfoValue(this.pointer, cString(this.solver, "simplex_iteration_count"), out);
+      return new Int32Array(this.solver.memory.buffer, out, 1)[0]!;
+    } finally {
+      c._free(out);
+    }
+  }
+
   clearSolver(): void {
     this.solver.c._Highs_clearSolver(this.pointer);
   }
@@ -212,6 +227,36 @@ export class HighsModel {
     try {
       c._Highs_getSolution(this.pointer, base, base + 8 * this.numCols, base + 16 * this.numCols, base + 16 * this.numCols + 8 * this.numRows);
       return new Float64Array(this.solver.memory.buffer, base, this.numCols).slice();
+    } finally {
+      c._free(base);
+    }
+  }
+
+  /**
+   * The basis of the last solve: HiGHS's status of every column, then of every row (0 at its
+   * lower bound, 1 basic, 2 at its upper bound, 3 free at zero, 4 non-basic).
+   */
+  basis(): { cols: Int32Array; rows: Int32Array } {
+    const { c } = this.solver;
+    const base = c._malloc(Math.max(4, 4 * (this.numCols + this.numRows)));
+    try {
+      c._Highs_getBasis(this.pointer, base, base + 4 * this.numCols);
+      const all = new Int32Array(this.solver.memory.buffer, base, this.numCols + this.numRows).slice();
+      return { cols: all.subarray(0, this.numCols), rows: all.subarray(this.numCols) };
+    } finally {
+      c._free(base);
+    }
+  }
+
+  /** Start the next solve from this basis; false if HiGHS refuses it (e.g. not as many basic variables as rows). */
+  setBasis(cols: Int32Array, rows: Int32Array): boolean {
+    const { c } = this.solver;
+    const base = c._malloc(Math.max(4, 4 * (this.numCols + this.numRows)));
+    try {
+      const heap = new Int32Array(this.solver.memory.buffer, base, this.numCols + this.numRows);
+      heap.set(cols);
+      heap.set(rows, this.numCols);
+      return c._Highs_setBasis(this.pointer, base, base + 4 * this.numCols) !== STATUS_ERROR;
     } finally {
       c._free(base);
     }
