@@ -41,7 +41,8 @@ const REPAIR_ROUNDS = 3;
  */
 function protectCell(state: SuppressionState, s: number, target: number, ceiling: Ceiling, required: Map<number, number>, hint: DepthHint, reach: Reach): void {
   let ceilingChecked = false;
-  for (let k = hint.start(); k < DEPTHS.length; k++) {
+  const { first, usual } = hint.start();
+  for (let k = first; k < DEPTHS.length; k++) {
     const area = neighbourhood(state, s, DEPTHS[k]!);
     const pattern = protectionPattern(state, s, target, area);
     if (pattern) {
@@ -51,7 +52,7 @@ function protectCell(state: SuppressionState, s: number, target: number, ceiling
       reach.add(pattern.lowered);
       return;
     }
-    if (!ceilingChecked) {
+    if (!ceilingChecked && k >= usual) {
       // A first failure may mean that no pattern at all reaches the target:
       // ask the ceiling once, rather than climbing every depth in vain.
       ceilingChecked = true;
@@ -80,10 +81,13 @@ class DepthHint {
   private readonly success = DEPTHS.map(() => 1);
   private calls = 0;
 
-  start(): number {
-    if (++this.calls % 32 === 0) return 0;
-    const k = this.success.findIndex((rate) => rate >= 0.5);
-    return k < 0 ? 0 : k;
+  /** The depth to try first (now and then the smallest, to notice when it works again), and the usual one. */
+  start(): { first: number; usual: number } {
+    const k = Math.max(
+      0,
+      this.success.findIndex((rate) => rate >= 0.5),
+    );
+    return { first: ++this.calls % 32 === 0 ? 0 : k, usual: k };
   }
 
   record(k: number, ok: boolean): void {
