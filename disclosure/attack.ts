@@ -57,7 +57,6 @@ export class ComponentAttack {
   private rowsOf: number[][] | undefined;
   /** The relation behind each row. */
   private readonly relations: readonly number[];
-  private solved = false;
 
   constructor(highs: Solver, structure: Structure, component: Component, unpublished: Uint8Array, values: ArrayLike<number>, lower: (cell: number) => number, options: { devex?: boolean } = {}) {
     this.structure = structure;
@@ -89,11 +88,11 @@ export class ComponentAttack {
 
   /** Keep the last basis in `memory` (nothing if never solved). */
   rememberBasis(memory: BasisMemory): void {
-    if (this.solved) memory.remember(this.system.cells, this.relations, this.lp.basis());
+    const basis = this.lp.basis();
+    if (basis) memory.remember(this.system.cells, this.relations, basis);
   }
 
   private extreme(j: number, sense: 1 | -1): Outcome {
-    this.solved = true;
     const outcome = this.lp.extreme(j, sense);
     if (outcome.status === "infeasible") {
       const id = this.structure.ids[this.system.cells[j]!];
@@ -156,7 +155,6 @@ export class ComponentAttack {
     const columns = cells.map((c) => this.column(c));
     const points: Float64Array[] = [];
     for (const sense of [1, -1] as const) {
-      this.solved = true;
       const outcome = this.lp.minimiseSum(columns, sense, signs);
       if (outcome.status === "infeasible") this.extreme(columns[0]!, sense); // throws with the cell's name
       if (outcome.status === "optimal") points.push(this.lp.solution());

@@ -88,6 +88,7 @@ export class Lp {
   private objectiveCols: number[] = [];
   /** Switch to the primal simplex after the first solve (see LinearProgram.primal). */
   private primalAfterFirst: boolean;
+  private solved = false;
 
   constructor(solver: Solver, program: LinearProgram) {
     this.solver = solver;
@@ -111,6 +112,7 @@ export class Lp {
   /** Solve with the current objective (minimisation). */
   run(): Outcome {
     solveCounter.count++;
+    this.solved = true;
     const conclusive = (code: number) => code === MODEL_STATUS.optimal || code === MODEL_STATUS.infeasible || code === MODEL_STATUS.unbounded || code === MODEL_STATUS.empty;
     let status = this.model.run();
     if (this.primalAfterFirst) {
@@ -153,9 +155,9 @@ export class Lp {
     return this.run();
   }
 
-  /** The basis of the last solve (HiGHS's statuses of columns and rows). */
-  basis(): { cols: Int32Array; rows: Int32Array } {
-    return this.model.basis();
+  /** The basis of the last solve (HiGHS's statuses of columns and rows); null before any. */
+  basis(): { cols: Int32Array; rows: Int32Array } | null {
+    return this.solved ? this.model.basis() : null;
   }
 
   /**

@@ -72,6 +72,8 @@ export interface Solver {
   readonly infinity: number;
   /** C strings of option names and values, allocated once for the process. */
   readonly strings: Map<string, number>;
+  /** Four bytes of the solver's memory for values HiGHS writes back (an iteration count), allocated once. */
+  readonly scratch: number;
 }
 
 let cached: Promise<Solver> | undefined;
@@ -102,7 +104,7 @@ async function load(): Promise<Solver> {
   const probe = c._Highs_create();
   const infinity = c._Highs_getInfinity(probe);
   c._Highs_destroy(probe);
-  return { c, memory, infinity, strings: new Map() };
+  return { c, memory, infinity, strings: new Map(), scratch: c._malloc(4) };
 }
 
 function findMemory(namespace: WebAssembly.ModuleImports | WebAssembly.Exports | undefined): WebAssembly.Memory | undefined {
@@ -193,14 +195,9 @@ export class HighsModel {
 
   /** Simplex iterations of the last solve. */
   iterations(): number {
-    const { c } = this.solver;
-    const out = c._malloc(4);
-    try {
-      c._Highs_getIntInfoValue(this.pointer, cString(this.solver, "simplex_iteration_count"), out);
-      return new Int32Array(this.solver.memory.buffer, out, 1)[0]!;
-    } finally {
-      c._free(out);
-    }
+    const { c, scratch } = this.solver;
+    c._Highs_getIntInfoValue(this.pointer, cString(this.solver, "simplex_iteration_count"), scratch);
+    return new Int32Array(this.solver.memory.buffer, scratch, 1)[0]!;
   }
 
   clearSolver(): void {
