@@ -38,6 +38,8 @@ export interface PhasedOptions {
   log: (line: string) => void;
   /** After each problem of the two phases: how many are protected, of how many. */
   onProtected?: (done: number, total: number) => void;
+  /** Each problem as it is handed to disclosure control (bench/disclosure.ts replays them). */
+  onJob?: (job: ProtectJob) => void;
 }
 
 export interface PhasedResult {
@@ -98,6 +100,7 @@ export async function protectInPhases(denominators: readonly YearProblem[], nume
   ];
   const outcomes = await protectAsReady(staged, {
     threads: o.threads,
+    onJob: o.onJob,
     onProgress: (_, r, index) => {
       if (index < denominators.length) for (const [id] of r.hidden) hiddenPopulations.add(id);
       const how = r.settled ? ", the previous release's pattern" : "";
@@ -141,7 +144,7 @@ export async function protectInPhases(denominators: readonly YearProblem[], nume
   );
   const joint = await protectInParallel(
     capped.map(({ p }) => jointJob(p, result.hidden)),
-    { threads: o.threads },
+    { threads: o.threads, onJob: o.onJob },
   );
   const jointProblems = capped.map(({ p }) => asJoint(p));
   throwIfCapped(joint, o.protectionWidth);

@@ -93,6 +93,18 @@ describe("protecting many problems", () => {
     }
   });
 
+  it("shows each job as it is built, once, on one thread or two", async () => {
+    for (const threads of [1, 2]) {
+      const shown: string[] = [];
+      const staged = jobs.map((job, i) => ({ after: i === 0 ? [] : [i - 1], work: 1, build: () => job }));
+      await protectAsReady(staged, { threads, onJob: (job) => shown.push(job.key) });
+      expect(shown).toEqual(jobs.map((j) => j.key));
+      shown.length = 0;
+      await protectInParallel(jobs, { threads, onJob: (job) => shown.push(job.key) });
+      expect(shown.sort()).toEqual(jobs.map((j) => j.key).sort());
+    }
+  });
+
   it("fails a run whose problems wait for each other", async () => {
     const staged = jobs.slice(0, 2).map((job, i) => ({ after: [1 - i], work: 1, build: () => job }));
     await expect(protectAsReady(staged, { threads: 1 })).rejects.toThrow(/wait for problems that never finish/);

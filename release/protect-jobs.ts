@@ -66,7 +66,10 @@ const WORKER = new URL("./protect-worker.ts", import.meta.url);
  * first: independent problems, staged with nothing to wait for. Outcomes come back in the jobs'
  * order; the first failure stops everything.
  */
-export function protectInParallel(jobs: readonly ProtectJob[], options: { threads?: number; onProgress?: (done: number, outcome: ProtectOutcome) => void } = {}): Promise<ProtectOutcome[]> {
+export function protectInParallel(
+  jobs: readonly ProtectJob[],
+  options: { threads?: number; onProgress?: (done: number, outcome: ProtectOutcome) => void; onJob?: (job: ProtectJob) => void } = {},
+): Promise<ProtectOutcome[]> {
   return protectAsReady(
     jobs.map((job) => ({ after: [], work: expectedWork(job), build: () => job })),
     options,
@@ -91,7 +94,12 @@ export interface StagedJob {
  */
 export async function protectAsReady(
   jobs: readonly StagedJob[],
-  options: { threads?: number; onProgress?: (done: number, outcome: ProtectOutcome, index: number) => void } = {},
+  options: {
+    threads?: number;
+    onProgress?: (done: number, outcome: ProtectOutcome, index: number) => void;
+    /** Sees each job as it is built, before it is protected (bench/disclosure.ts records them to replay). */
+    onJob?: (job: ProtectJob) => void;
+  } = {},
 ): Promise<ProtectOutcome[]> {
   const waiting = jobs.map((j) => new Set(j.after));
   const dependents = jobs.map(() => [] as number[]);
@@ -112,16 +120,21 @@ export async function protectAsReady(
       if (waiting[i]!.size === 0) ready.push(i);
     }
   };
+  const build = (index: number) => {
+    const job = jobs[index]!.build();
+    options.onJob?.(job);
+    return job;
+  };
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), jobs.length));
   if (threads === 1) {
     const out: ProtectOutcome[] = new Array(jobs.length);
-    for (let index = take(); index !== undefined; index = take()) finished(index, (out[index] = await protectOne(jobs[index]!.build())));
+    for (let index = take(); index !== undefined; index = take()) finished(index, (out[index] = await protectOne(build(index))));
     if (done < jobs.length) throw new Error(`${jobs.length - done} disclosure problem(s) wait for problems that never finish`);
     return out;
   }
   return runPool<ProtectJob, ProtectOutcome>(
     WORKER,
-    { count: jobs.length, take, job: (index) => jobs[index]!.build() },
+    { count: jobs.length, take, job: build },
     { threads, onResult: (_, outcome, index) => finished(index, outcome), label: (job) => `disclosure problem ${job.key}` },
   );
 }

@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Database } from "../core/duckdb.ts";
 import { protectInPhases } from "./phased-protection.ts";
+import type { ProtectJob } from "./protect-jobs.ts";
 import { computeIndicators } from "../indicators/compute/compute.ts";
 import { describeSkippedYears } from "../indicators/compute/source-coverage.ts";
 import { describePersonKey, recordWouldHelp } from "../indicators/compute/person-key.ts";
@@ -41,6 +42,8 @@ export interface PublishOptions {
   log?: (line: string) => void;
   /** Disclosure control's progress: problems (tables of counts) protected, of how many. */
   onProtected?: (done: number, total: number) => void;
+  /** Each disclosure problem as it is handed to disclosure control, to record and replay it (bench/disclosure.ts). */
+  onDisclosureJob?: (job: ProtectJob) => void;
 }
 
 /**
@@ -105,6 +108,7 @@ export async function publish(defs: readonly Definition[], o: PublishOptions): P
       threads: o.threads,
       log,
       onProtected: o.onProtected,
+      onJob: o.onDisclosureJob,
     });
   } catch (e) {
     throw new PublishError(`disclosure control failed: ${(e as Error).message}. Nothing was written.`);
