@@ -59,6 +59,14 @@ export function expectedWork(job: ProtectJob): number {
   return (1 + small) * job.problem.cells.length;
 }
 
+/** How the jobs are run, for both entry points below. */
+export interface PoolOptions {
+  /** Worker threads (default: the machine's cores). */
+  threads?: number;
+  /** Sees each job as it is built, before it is protected (bench/disclosure.ts records them to replay). */
+  onJob?: (job: ProtectJob) => void;
+}
+
 const WORKER = new URL("./protect-worker.ts", import.meta.url);
 
 /**
@@ -66,10 +74,7 @@ const WORKER = new URL("./protect-worker.ts", import.meta.url);
  * first: independent problems, staged with nothing to wait for. Outcomes come back in the jobs'
  * order; the first failure stops everything.
  */
-export function protectInParallel(
-  jobs: readonly ProtectJob[],
-  options: { threads?: number; onProgress?: (done: number, outcome: ProtectOutcome) => void; onJob?: (job: ProtectJob) => void } = {},
-): Promise<ProtectOutcome[]> {
+export function protectInParallel(jobs: readonly ProtectJob[], options: PoolOptions & { onProgress?: (done: number, outcome: ProtectOutcome) => void } = {}): Promise<ProtectOutcome[]> {
   return protectAsReady(
     jobs.map((job) => ({ after: [], work: expectedWork(job), build: () => job })),
     options,
@@ -94,12 +99,7 @@ export interface StagedJob {
  */
 export async function protectAsReady(
   jobs: readonly StagedJob[],
-  options: {
-    threads?: number;
-    onProgress?: (done: number, outcome: ProtectOutcome, index: number) => void;
-    /** Sees each job as it is built, before it is protected (bench/disclosure.ts records them to replay). */
-    onJob?: (job: ProtectJob) => void;
-  } = {},
+  options: PoolOptions & { onProgress?: (done: number, outcome: ProtectOutcome, index: number) => void } = {},
 ): Promise<ProtectOutcome[]> {
   const waiting = jobs.map((j) => new Set(j.after));
   const dependents = jobs.map(() => [] as number[]);
