@@ -18,6 +18,12 @@ export interface SdcCell {
    * release): treated as published and never hidden.
    */
   known?: boolean;
+  /**
+   * How many published figures this count stands for (default 1): hiding it hides them all, so
+   * hiding it as a complementary suppression costs `weight` times its cost. A population shared
+   * by a dozen indicators then costs a dozen figures, and the protection LPs go round it.
+   */
+  weight?: number;
 }
 
 /** value(total) = Σ value(parts), exactly. */

@@ -32,7 +32,9 @@ export class SuppressionState {
     this.cost = Float64Array.from(cells, (cell) => {
       const c = options.cost(cell);
       if (!(c > 0) || !Number.isFinite(c)) throw new SdcError(`cost of "${cell.id}" must be a positive number, got ${c}`);
-      return c;
+      const weight = cell.weight ?? 1;
+      if (!(weight > 0) || !Number.isFinite(weight)) throw new SdcError(`weight of "${cell.id}" must be a positive number, got ${weight}`);
+      return c * weight;
     });
     this.cheapest = this.cost.reduce((a, b) => Math.min(a, b), Infinity);
     this.alwaysKnown = alwaysKnown(structure, values, options);

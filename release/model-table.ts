@@ -94,13 +94,22 @@ export function geographyRelations(geo: GeoIndex, options: ModelOptions, atoms: 
   };
 }
 
+/** One count of a table: its model cell, and how many published figures show it. */
+export interface TableValue {
+  value: number;
+  publishable: boolean;
+  id: string;
+  figures: number;
+}
+
 export function addTable(
   p: SdcProblem,
   t: {
     year: number;
     family: string;
     strata: Set<string>;
-    values: Map<string, { value: number; publishable: boolean; id: string }>;
+    /** `figures`: the published figures that have this count as numerator or denominator. */
+    values: Map<string, TableValue>;
     rests: { den: string; num: string; def: string; value: number }[];
     ageBands: Map<string, string[]>;
   },
@@ -129,7 +138,8 @@ export function addTable(
       sums.set(as, (sums.get(as) ?? 0) + v.value);
       continue;
     }
-    p.cells.push({ id: v.id, value: v.value, publishable: v.publishable });
+    // A count behind several published figures costs them all when hidden (SdcCell.weight).
+    p.cells.push({ id: v.id, value: v.value, publishable: v.publishable, ...(v.figures > 1 ? { weight: v.figures } : {}) });
     known.add(v.id);
     valueOf.set(v.id, v.value);
     idOf.set(local, v.id);

@@ -93,6 +93,28 @@ describe("the disclosure model", () => {
     expect(problem.cells.find((c) => c.id === p(persons, "sector", "", "B1~1"))!.publishable).toBe(false);
   });
 
+  it("weighs a count by the published figures that show it: hiding it hides them all", () => {
+    // A second indicator of the same persons and numerator shows the totals' counts again.
+    const again = definition({ ...GMD, id: "gmd-again", strata: [] });
+    const twice = [
+      ...cells(),
+      ...cells()
+        .filter((c) => c.indicator_id === "gmd" && c.stratum === "total")
+        .map((c) => ({ ...c, indicator_id: "gmd-again" })),
+    ];
+    const weighted = buildModel(twice, [GMD, GMD_BIM, again], GEO, { municipalities: true });
+    const all = new Map([...weighted.denominators, ...weighted.numerators].flatMap((x) => x.problem.cells).map((c) => [c.id, c]));
+    const numerator = p(`numerator:${JSON.stringify(GMD.numerator)}:{}`, "zone", "Z", "ZA");
+    expect(all.get(p(persons, "zone", "Z", "ZA"))!.weight).toBe(2);
+    expect(all.get(numerator)!.weight).toBe(2);
+    // Shown by one figure only: the default weight.
+    expect(all.get(p(persons, "zone", "Z", "ZA", "bim|bim"))!.weight).toBeUndefined();
+    // Never published, so never hidden: no weight either.
+    expect(all.get(p(persons, "sector", "", "B1~1"))!.weight).toBeUndefined();
+    // Without the second indicator, every count is shown once.
+    expect(problem.cells.some((c) => c.weight !== undefined)).toBe(false);
+  });
+
   it("models unpublished municipal breakdowns by atom: municipalities alike in province and zones, summed", () => {
     expect(problem.cells.find((c) => c.id === p(persons, "municipality", "", "M1", "bim|bim"))).toBeUndefined();
     // M1 alone is in P1 and ZA: its atom holds its BIM persons (8 of 40), latent.

@@ -37,7 +37,7 @@ import { internedLocalKeys } from "./local-keys.ts";
 import { statisticOf } from "../indicators/statistics/index.ts";
 import type { PeriodCell } from "../indicators/compute/periods.ts";
 import { periodModelCell, PERIOD_LEVELS } from "./period-model.ts";
-import { addTable, atomized, atomsOf, geographyRelations } from "./model-table.ts";
+import { addTable, atomized, atomsOf, geographyRelations, type TableValue } from "./model-table.ts";
 
 export interface ModelOptions {
   /** Publish municipalities' totals (default false: zones and larger areas only). */
@@ -161,7 +161,7 @@ type ModelTable = {
   group: string;
   family: string;
   strata: Set<string>;
-  values: Map<string, { value: number; publishable: boolean; id: string }>;
+  values: Map<string, TableValue>;
   /** den = num + rest, per cell of a proportion; `def`: the definition whose rest it is. */
   rests: { den: string; num: string; def: string; value: number }[];
   /** The tables of those rests' denominators. */
@@ -228,11 +228,11 @@ export function buildModel(
     const seen = t.values.get(local);
     if (seen) {
       if (seen.value !== value) throw new Error(`disclosure model: ${t.family} ${t.year} ${local} is ${seen.value} for one indicator and ${value} for another`);
-      if (publishable) seen.publishable = true;
+      if (publishable) [seen.publishable, seen.figures] = [true, seen.figures + 1];
       return seen.id;
     }
     const id = `${t.family}@${t.year}|${local}`;
-    t.values.set(local, { value, publishable, id });
+    t.values.set(local, { value, publishable, id, figures: publishable ? 1 : 0 });
     if (cell.stratum !== "total") t.strata.add(cell.stratum);
     return id;
   };
