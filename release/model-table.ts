@@ -94,10 +94,9 @@ export function geographyRelations(geo: GeoIndex, options: ModelOptions, atoms: 
   };
 }
 
-/** One count of a table: its model cell, and how many published figures show it. */
+/** One count of a table: its model cell, and how many published figures show it (none: latent). */
 export interface TableValue {
   value: number;
-  publishable: boolean;
   id: string;
   figures: number;
 }
@@ -139,7 +138,7 @@ export function addTable(
       continue;
     }
     // A count behind several published figures costs them all when hidden (SdcCell.weight).
-    p.cells.push({ id: v.id, value: v.value, publishable: v.publishable, ...(v.figures > 1 ? { weight: v.figures } : {}) });
+    p.cells.push({ id: v.id, value: v.value, publishable: v.figures > 0, ...(v.figures > 1 ? { weight: v.figures } : {}) });
     known.add(v.id);
     valueOf.set(v.id, v.value);
     idOf.set(local, v.id);

@@ -228,11 +228,11 @@ export function buildModel(
     const seen = t.values.get(local);
     if (seen) {
       if (seen.value !== value) throw new Error(`disclosure model: ${t.family} ${t.year} ${local} is ${seen.value} for one indicator and ${value} for another`);
-      if (publishable) [seen.publishable, seen.figures] = [true, seen.figures + 1];
+      if (publishable) seen.figures++;
       return seen.id;
     }
     const id = `${t.family}@${t.year}|${local}`;
-    t.values.set(local, { value, publishable, id, figures: publishable ? 1 : 0 });
+    t.values.set(local, { value, id, figures: publishable ? 1 : 0 });
     if (cell.stratum !== "total") t.strata.add(cell.stratum);
     return id;
   };

@@ -10,7 +10,7 @@ import { MAX_AGE } from "../indicators/definition/vocabulary.ts";
 
 type Population = NonNullable<Definition["population"]>;
 
-type Table = { year: number; family: string; values: Map<string, { value: number; publishable: boolean }> };
+type Table = { year: number; family: string; values: Map<string, { value: number }> };
 const OPEN = Infinity;
 const AGE_BANDS: [string, number, number][] = [
   ["0-17", 0, 17],
