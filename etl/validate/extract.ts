@@ -75,7 +75,7 @@ const IGNORED = /^(readme|licen[cs]e|notice)/i;
 export async function checkExtract(dir: string, options: CheckOptions = {}): Promise<ExtractCheck> {
   const report = new ValidationReport();
   const today = options.today ?? new Date();
-  const snapshot = await snapshotExtract(dir, report, options.snapshotParent);
+  const snapshot = await snapshotExtract(dir, report, { parent: options.snapshotParent });
   const own = [...snapshot.paths.keys()];
   // Without geography files, the shipped reference of the extract's vintage stands in (read from its own directory).
   const reference = referenceGeographyFor(own, options.vintage);

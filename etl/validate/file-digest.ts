@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { FileHandle } from "node:fs/promises";
 import { Transform } from "node:stream";
 
 /** What the snapshot learns of a file's bytes while copying it, so nothing reads it again for them. */
@@ -16,29 +17,56 @@ export interface FileDigest {
 const CR = 13;
 const LF = 10;
 
-/** Hashes and scans bytes as they pass, chunk by chunk (a CR at a chunk's end waits for the next). */
-export class DigestStream extends Transform {
+/** Hashes and scans bytes chunk by chunk, in any chunking (a CR at a chunk's end waits for the next). */
+export class Digester {
   private readonly hash = createHash("sha256");
   private bytes = 0;
   private lone = false;
   private crAtEnd = false;
-  private digest: FileDigest | null = null;
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null, data?: Buffer) => void): void {
+  update(chunk: Buffer): void {
     this.hash.update(chunk);
     this.bytes += chunk.length;
     if (this.crAtEnd && chunk.length > 0 && chunk[0] !== LF) this.lone = true;
-    this.crAtEnd = false;
+    if (chunk.length > 0) this.crAtEnd = false;
     // Files without a CR (LF endings) pay one native search per chunk.
     for (let at = chunk.indexOf(CR); at >= 0 && !this.lone; at = chunk.indexOf(CR, at + 1)) {
       if (at === chunk.length - 1) this.crAtEnd = true;
       else if (chunk[at + 1] !== LF) this.lone = true;
     }
+  }
+
+  /** The digest of every byte given so far; the digester is spent after. */
+  result(): FileDigest {
+    return { sha256: this.hash.digest("hex"), bytes: this.bytes, loneCarriageReturn: this.lone || this.crAtEnd };
+  }
+}
+
+/** Reads an open file from its start in large blocks (few calls for files of gigabytes) and digests it. */
+export async function digestFile(handle: FileHandle, blockSize = 4 * 2 ** 20): Promise<FileDigest> {
+  const digester = new Digester();
+  const block = Buffer.allocUnsafe(blockSize);
+  for (let position = 0; ;) {
+    const { bytesRead } = await handle.read(block, 0, block.length, position);
+    if (bytesRead === 0) break;
+    digester.update(block.subarray(0, bytesRead));
+    position += bytesRead;
+  }
+  return digester.result();
+}
+
+/** Digests bytes as they pass through a stream (the copy where the kernel cannot copy). */
+export class DigestStream extends Transform {
+  private readonly digester = new Digester();
+  private digest: FileDigest | null = null;
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null, data?: Buffer) => void): void {
+    this.digester.update(chunk);
     done(null, chunk);
   }
 
   override _flush(done: (error?: Error | null) => void): void {
-    this.digest = { sha256: this.hash.digest("hex"), bytes: this.bytes, loneCarriageReturn: this.lone || this.crAtEnd };
+    this.digest = this.digester.result();
     done();
   }
 

@@ -4,13 +4,15 @@
 // copied: a symbolic link, FIFO, socket or device is refused by name (a FIFO would hang the
 // load; a link could point at a system file). Copies get plain names (0001.csv): DuckDB reads
 // `*`, `?` and `[` in a path as a glob, so an extract's own file names never reach it.
-import { constants, createReadStream, createWriteStream, readdirSync, rmSync } from "node:fs";
-import { lstat, mkdtemp, open, readdir, rm } from "node:fs/promises";
+// On Linux the kernel copies (copy_file_range: no bytes through JavaScript) and the copy is
+// then hashed while the next file is copied; elsewhere bytes stream through the hash.
+import { constants, createReadStream, createWriteStream, existsSync, readdirSync, rmSync } from "node:fs";
+import { chmod, copyFile, lstat, mkdtemp, open, readdir, rm, type FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, extname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { reason, SNAPSHOT_PREFIX } from "../../core/atomic-file.ts";
-import { DigestStream, type FileDigest } from "./file-digest.ts";
+import { DigestStream, digestFile, type FileDigest } from "./file-digest.ts";
 import type { ValidationReport } from "./report.ts";
 
 export interface Snapshot {
@@ -44,7 +46,18 @@ export function snapshotParent(preferred?: string): string {
   return preferred && !GLOB_CHARACTERS.test(preferred) ? preferred : tmpdir();
 }
 
-export async function snapshotExtract(dir: string, report: ValidationReport, parent = tmpdir()): Promise<Snapshot> {
+/** The kernel can copy an open file by its /proc path (Linux). */
+const KERNEL_COPY = process.platform === "linux" && existsSync("/proc/self/fd");
+
+export interface SnapshotOptions {
+  /** Where the private directory is made (default the system's temporary folder). */
+  parent?: string;
+  /** Copy in the kernel, then hash the copy (default where the system allows it); else stream through the hash. */
+  kernelCopy?: boolean;
+}
+
+export async function snapshotExtract(dir: string, report: ValidationReport, options: SnapshotOptions = {}): Promise<Snapshot> {
+  const { parent = tmpdir(), kernelCopy = KERNEL_COPY } = options;
   const names = (await readdir(dir)).sort();
   let snapshot: string;
   try {
@@ -56,6 +69,9 @@ export async function snapshotExtract(dir: string, report: ValidationReport, par
   const digests = new Map<string, FileDigest>();
   const directories = new Set<string>();
   const dispose = () => rm(snapshot, { recursive: true, force: true });
+  // One copy's hash runs while the next file is copied; a failure is kept until it is awaited.
+  let hashing: Promise<void> = Promise.resolve();
+  let hashFailure: unknown = null;
   try {
     let n = 0;
     for (const name of names) {
@@ -71,13 +87,19 @@ export async function snapshotExtract(dir: string, report: ValidationReport, par
         continue;
       }
       const copy = join(snapshot, `${String(++n).padStart(4, "0")}${safeExtension(name)}`);
-      const digest = await copyRegular(source, copy, name, report);
-      if (digest) {
-        paths.set(name, copy);
-        digests.set(name, digest);
-      }
+      const digest = await copyRegular(source, copy, name, report, kernelCopy);
+      if (!digest) continue;
+      paths.set(name, copy);
+      await hashing;
+      hashing = digest().then(
+        (d) => void digests.set(name, d),
+        (error: unknown) => void (hashFailure ??= error),
+      );
     }
+    await hashing;
+    if (hashFailure !== null) throw hashFailure;
   } catch (error) {
+    await hashing;
     await dispose();
     throw error;
   }
@@ -104,9 +126,10 @@ function safeExtension(name: string): string {
 
 /**
  * Opens without following a link and without blocking on a FIFO, then checks the opened
- * file itself: a file swapped for a link or a pipe after lstat is still refused.
+ * file itself: a file swapped for a link or a pipe after lstat is still refused. Resolves once
+ * the copy is made, with how to get its digest (null when the file is refused).
  */
-async function copyRegular(source: string, target: string, name: string, report: ValidationReport): Promise<FileDigest | null> {
+async function copyRegular(source: string, target: string, name: string, report: ValidationReport, kernelCopy: boolean): Promise<(() => Promise<FileDigest>) | null> {
   let handle;
   try {
     handle = await open(source, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -124,14 +147,47 @@ async function copyRegular(source: string, target: string, name: string, report:
       report.error("file.not-regular", name, "not a regular file when opened: only regular files are read");
       return null;
     }
-    const digest = new DigestStream();
     try {
-      await pipeline(createReadStream("", { fd: handle.fd, autoClose: false, start: 0 }), digest, createWriteStream(target, { flags: "wx", mode: 0o600 }));
+      if (kernelCopy) {
+        await copyInKernel(handle, target);
+        return () => digestCopy(target, name);
+      }
+      const digest = await copyThroughHash(handle, target);
+      return () => Promise.resolve(digest);
     } catch (error) {
-      throw new SnapshotError(`cannot copy ${name} into ${dirname(target)} before checking it: ${reason(error)}. Nothing was loaded.`);
+      throw copyError(name, target, error);
     }
-    return digest.result();
   } finally {
     await handle.close();
   }
+}
+
+/** The opened file (not whatever its name now points at) copied by the kernel, readable by this user only. */
+async function copyInKernel(handle: FileHandle, target: string): Promise<void> {
+  await copyFile(`/proc/self/fd/${handle.fd}`, target, constants.COPYFILE_EXCL);
+  await chmod(target, 0o600);
+}
+
+/** The digest of the copy itself: what is checked and loaded. */
+async function digestCopy(target: string, name: string): Promise<FileDigest> {
+  try {
+    const copy = await open(target, constants.O_RDONLY);
+    try {
+      return await digestFile(copy);
+    } finally {
+      await copy.close();
+    }
+  } catch (error) {
+    throw copyError(name, target, error);
+  }
+}
+
+async function copyThroughHash(handle: FileHandle, target: string): Promise<FileDigest> {
+  const digest = new DigestStream();
+  await pipeline(createReadStream("", { fd: handle.fd, autoClose: false, start: 0 }), digest, createWriteStream(target, { flags: "wx", mode: 0o600 }));
+  return digest.result();
+}
+
+function copyError(name: string, target: string, error: unknown): SnapshotError {
+  return new SnapshotError(`cannot copy ${name} into ${dirname(target)} before checking it: ${reason(error)}. Nothing was loaded.`);
 }
