@@ -34,29 +34,39 @@ describe("the snapshot a load reads", () => {
     expect(result.check.files.filter((f) => f.kind.id === "pharmacy_delivery").map((f) => f.rows)).toEqual([PHARMACY_ROWS, PHARMACY_ROWS]);
   });
 
-  it("loads the bytes that were checked: a row appended after the checks does not reach the warehouse", async () => {
-    const dir = tinyWith();
-    const original = join(dir, "ima_pharmacy.csv");
-    const lastLine = execFileSync("tail", ["-n", "1", original]).toString();
-    let appended = false;
-    // The moment the load starts on the file, a valid-looking row is added to the original.
-    const progress: Progress = {
-      ...silentProgress,
-      task(label, total) {
-        if (label === "load ima_pharmacy.csv" && !appended) {
-          appendFileSync(original, lastLine.endsWith("\n") ? lastLine : `\n${lastLine}\n`);
-          appended = true;
-        }
-        return silentProgress.task(label, total);
-      },
-    };
-    const warehouse = join(temporaryDirectory(), "w.duckdb");
-    const result = await loadExtract(dir, { warehouse, today: TODAY, progress });
-    expect(appended).toBe(true);
-    expect(result.written).toBe(true);
-    expect(await count(warehouse, "SELECT count(*) AS n FROM pharmacy_delivery")).toBe(PHARMACY_ROWS);
-    expect(await count(warehouse, "SELECT row_count AS n FROM load_file WHERE file_name = 'ima_pharmacy.csv'")).toBe(PHARMACY_ROWS);
-  });
+  for (const method of ["hold", "copy"] as const) {
+    it(`never loads other bytes than it checked: a row appended during the load ${method === "hold" ? "refuses the load, naming the file, and the warehouse stays as it was" : "does not reach the warehouse (files copied first)"}`, async () => {
+      const dir = tinyWith();
+      const original = join(dir, "ima_pharmacy.csv");
+      const lastLine = execFileSync("tail", ["-n", "1", original]).toString();
+      const warehouse = join(temporaryDirectory(), "w.duckdb");
+      const first = await loadExtract(dir, { warehouse, today: TODAY, snapshot: method });
+      expect(first.written).toBe(true);
+      let appended = false;
+      // The moment the load starts on the file, a valid-looking row is added to the original.
+      const progress: Progress = {
+        ...silentProgress,
+        task(label, total) {
+          if (label === "load ima_pharmacy.csv" && !appended) {
+            appendFileSync(original, lastLine.endsWith("\n") ? lastLine : `\n${lastLine}\n`);
+            appended = true;
+          }
+          return silentProgress.task(label, total);
+        },
+      };
+      const result = await loadExtract(dir, { warehouse, today: TODAY, progress, snapshot: method });
+      expect(appended).toBe(true);
+      // The warehouse holds one load: the first (refused) or the second (copied), never a mix.
+      const loaded = method === "hold" ? first.batchId : result.batchId;
+      expect(await count(warehouse, `SELECT count(*) AS n FROM load_batch WHERE batch_id = '${loaded}'`)).toBe(1);
+      expect(await count(warehouse, "SELECT count(*) AS n FROM load_batch")).toBe(1);
+      expect(result.written).toBe(method === "copy");
+      const errors = result.check.report.issues.filter((i) => i.severity === "error").map((i) => [i.rule, i.file]);
+      if (method === "hold") expect(errors).toContainEqual(["file.changed", "ima_pharmacy.csv"]);
+      else expect(errors).toEqual([]);
+      expect(await count(warehouse, "SELECT count(*) AS n FROM pharmacy_delivery")).toBe(PHARMACY_ROWS);
+    });
+  }
 
   it("refuses a symbolic link and a FIFO by name, without hanging, and loads nothing", async () => {
     const dir = tinyWith({ remove: ["ima_pharmacy.csv"] });

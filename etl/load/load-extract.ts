@@ -29,6 +29,8 @@ export interface LoadOptions {
    * bench compares them.
    */
   screen?: boolean | "at-load";
+  /** Files held open while checked and loaded (default on Linux) or copied first (snapshot.ts). */
+  snapshot?: "hold" | "copy";
 }
 
 export interface LoadResult {
@@ -58,7 +60,7 @@ export async function loadExtract(dir: string, options: LoadOptions = {}): Promi
   });
   let check: ExtractCheck | undefined;
   try {
-    check = await checkExtract(dir, { vintage: options.vintage, today: options.today, progress, snapshotParent: parent, screen: options.screen ?? "at-load" });
+    check = await checkExtract(dir, { vintage: options.vintage, today: options.today, progress, snapshotParent: parent, snapshotMethod: options.snapshot, screen: options.screen ?? "at-load" });
     return await loadChecked(dir, check, temporary, target, options, started);
   } finally {
     cleanup();
@@ -94,6 +96,12 @@ async function loadChecked(dir: string, check: ExtractCheck, temporary: string, 
     const task = progress.task("cross-file checks", 1);
     await checkInDatabase(db, check.files, check.report);
     task.done();
+    if (!check.report.ok) return result;
+
+    // A held file written to since it was opened: what was loaded may not be what was checked.
+    for (const name of await check.snapshot.changed()) {
+      check.report.error("file.changed", name, "changed while it was checked and loaded (its size or modification time moved): nothing was written; load again once nothing writes to it");
+    }
     if (!check.report.ok) return result;
 
     result.rows = check.files.reduce((n, f) => n + f.rows, 0);

@@ -56,6 +56,8 @@ export interface CheckOptions {
   today?: Date;
   progress?: Progress;
   /** Where the private copies go (default: the system's temporary folder). */
+  /** How files are fixed before their checks (snapshot.ts): held open (default on Linux) or copied. */
+  snapshotMethod?: "hold" | "copy";
   snapshotParent?: string;
   /**
    * Screen large CSV and Parquet files in DuckDB first (screen-file.ts; default true). Off, every row is
@@ -75,7 +77,7 @@ const IGNORED = /^(readme|licen[cs]e|notice)/i;
 export async function checkExtract(dir: string, options: CheckOptions = {}): Promise<ExtractCheck> {
   const report = new ValidationReport();
   const today = options.today ?? new Date();
-  const snapshot = await snapshotExtract(dir, report, { parent: options.snapshotParent });
+  const snapshot = await snapshotExtract(dir, report, { parent: options.snapshotParent, method: options.snapshotMethod });
   const own = [...snapshot.paths.keys()];
   // Without geography files, the shipped reference of the extract's vintage stands in (read from its own directory).
   const reference = referenceGeographyFor(own, options.vintage);

@@ -55,7 +55,7 @@ export async function digestFile(handle: FileHandle, blockSize = 4 * 2 ** 20): P
   return digester.result();
 }
 
-/** Digests bytes as they pass through a stream (the copy where the kernel cannot copy). */
+/** Digests bytes as they pass through a stream (a file copied where it cannot be held open). */
 export class DigestStream extends Transform {
   private readonly digester = new Digester();
   private digest: FileDigest | null = null;

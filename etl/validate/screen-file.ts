@@ -13,7 +13,7 @@ import { distinctScreenSql, parquetScreenReader, SCREEN_REFERENCE_TABLES, screen
 export interface ScreenContext {
   references: References;
   today: Date;
-  /** The snapshot's digests: a screened file is never read by JavaScript, so its hash comes from the copy. */
+  /** The snapshot's digests: a screened file is never read by JavaScript, so its hash comes from the snapshot. */
   digests: Map<string, FileDigest>;
   progress?: Progress;
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { temporaryDirectory } from "../../tests/helpers.ts";
@@ -17,8 +17,8 @@ function csvWithCarriageReturnAt4MiB(size: number, marker: string): Buffer {
 }
 
 describe("the extract's snapshot", () => {
-  for (const kernelCopy of [true, false]) {
-    it(`copies every byte and digests the copy (${kernelCopy ? "copied by the kernel, then hashed" : "streamed through the hash"})`, async () => {
+  for (const method of ["hold", "copy"] as const) {
+    it(`reads every byte and digests what it reads (${method === "hold" ? "each file held open" : "each file copied through the hash"})`, async () => {
       const dir = temporaryDirectory();
       const files = {
         "lone.csv": csvWithCarriageReturnAt4MiB(9 * MiB + 17, "\rx"),
@@ -28,22 +28,41 @@ describe("the extract's snapshot", () => {
       };
       for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
       const report = new ValidationReport();
-      const snapshot = await snapshotExtract(dir, report, { parent: temporaryDirectory(), kernelCopy });
+      const snapshot = await snapshotExtract(dir, report, { parent: temporaryDirectory(), method });
       try {
         expect(report.issues).toEqual([]);
         for (const [name, bytes] of Object.entries(files)) {
-          const copy = snapshot.paths.get(name) as string;
-          expect(readFileSync(copy).equals(bytes), name).toBe(true);
-          expect(statSync(copy).mode & 0o777, name).toBe(0o600);
+          const read = snapshot.paths.get(name) as string;
+          expect(readFileSync(read).equals(bytes), name).toBe(true);
+          if (method === "copy") expect(statSync(read).mode & 0o777, name).toBe(0o600);
+          else expect(read).toMatch(/^\/proc\/self\/fd\/\d+$/);
           expect(snapshot.digests.get(name), name).toEqual({
             sha256: createHash("sha256").update(bytes).digest("hex"),
             bytes: bytes.length,
             loneCarriageReturn: name === "lone.csv",
           });
         }
+        expect(await snapshot.changed()).toEqual([]);
       } finally {
         await snapshot.dispose();
       }
     });
   }
+
+  it("says which held files were written to or replaced since they were opened, and still reads the one it opened", async () => {
+    const dir = temporaryDirectory();
+    for (const name of ["a.csv", "b.csv", "c.csv", "d.csv"]) writeFileSync(join(dir, name), "x,y\n1,2\n");
+    const snapshot = await snapshotExtract(dir, new ValidationReport(), { parent: temporaryDirectory(), method: "hold" });
+    try {
+      appendFileSync(join(dir, "b.csv"), "3,4\n");
+      writeFileSync(join(dir, "c.csv"), "x,y\n1,2\n"); // the same bytes written again
+      // d.csv's name now points at another file: the open one, unlinked, is still what is read.
+      writeFileSync(join(dir, "other.csv"), "x,y\n9,9\n");
+      renameSync(join(dir, "other.csv"), join(dir, "d.csv"));
+      expect(await snapshot.changed()).toEqual(["b.csv", "c.csv", "d.csv"]);
+      expect(readFileSync(snapshot.paths.get("d.csv") as string, "utf8")).toBe("x,y\n1,2\n");
+    } finally {
+      await snapshot.dispose();
+    }
+  });
 });

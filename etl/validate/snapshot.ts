@@ -1,29 +1,36 @@
-// The extract's files copied once into a private directory before any check: the checks, the
-// hash and the load all read these copies, so what is loaded is byte for byte what was checked
-// (a file appended to or swapped after the checks changes nothing). Only regular files are
-// copied: a symbolic link, FIFO, socket or device is refused by name (a FIFO would hang the
-// load; a link could point at a system file). Copies get plain names (0001.csv): DuckDB reads
-// `*`, `?` and `[` in a path as a glob, so an extract's own file names never reach it.
-// On Linux the kernel copies (copy_file_range: no bytes through JavaScript) and the copy is
-// then hashed while the next file is copied; elsewhere bytes stream through the hash.
+// The extract's files, fixed before any check so that what is loaded is what was checked. On
+// Linux each regular file is opened once and held open: the checks, the hash and the load all
+// read it through that descriptor (/proc/self/fd/N: the file that was opened, even if its name
+// is later given to another), and a file whose size, modification or change time has moved by
+// the end (written to, or replaced under its name) is refused (`file.changed`): nothing is
+// loaded from bytes other than those checked.
+// Elsewhere each file is copied once into a private directory, through the hash. Only regular
+// files are read: a symbolic link, FIFO, socket or device is refused by name (a FIFO would hang
+// the load; a link could point at a system file). Paths carry no extract file name (a held
+// descriptor's number, a copy's 0001.csv): DuckDB reads `*`, `?` and `[` in a path as a glob.
+// Holding instead of copying spares writing the extract again: 29 GB for full Belgium, more
+// than a minute and a half of this machine's disk (docs/performance.md).
 import { constants, createReadStream, createWriteStream, existsSync, readdirSync, rmSync } from "node:fs";
-import { chmod, copyFile, lstat, mkdtemp, open, readdir, rm, type FileHandle } from "node:fs/promises";
+import { lstat, mkdtemp, open, readdir, rm, type FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, extname, join } from "node:path";
+import { extname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { reason, SNAPSHOT_PREFIX } from "../../core/atomic-file.ts";
 import { DigestStream, digestFile, type FileDigest } from "./file-digest.ts";
 import type { ValidationReport } from "./report.ts";
 
 export interface Snapshot {
-  /** The private directory (mode 0700) holding the copies. */
+  /** The private directory (mode 0700) holding the copies, if any. */
   dir: string;
-  /** Extract file name → its copy; only regular files the copy succeeded for. */
+  /** Extract file name → the path its checks and load read (a held descriptor or a copy); only regular files that opened. */
   paths: Map<string, string>;
-  /** Extract file name → the hash and byte scan made while copying it. */
+  /** Extract file name → the hash and byte scan of what is read. */
   digests: Map<string, FileDigest>;
   /** Subdirectories of the extract (ignored, as before). */
   directories: Set<string>;
+  /** Held files whose size, modification or change time is no longer what it was when opened (never a copy). */
+  changed(): Promise<string[]>;
+  /** Closes the held files and removes the copies. */
   dispose(): Promise<void>;
 }
 
@@ -46,18 +53,24 @@ export function snapshotParent(preferred?: string): string {
   return preferred && !GLOB_CHARACTERS.test(preferred) ? preferred : tmpdir();
 }
 
-/** The kernel can copy an open file by its /proc path (Linux). */
-const KERNEL_COPY = process.platform === "linux" && existsSync("/proc/self/fd");
+/** Reading a held descriptor by path needs /proc/self/fd (Linux). */
+const CAN_HOLD = process.platform === "linux" && existsSync("/proc/self/fd");
 
 export interface SnapshotOptions {
   /** Where the private directory is made (default the system's temporary folder). */
   parent?: string;
-  /** Copy in the kernel, then hash the copy (default where the system allows it); else stream through the hash. */
-  kernelCopy?: boolean;
+  /** "hold" each file open (default where the system allows it) or "copy" it. */
+  method?: "hold" | "copy";
+}
+
+interface Held {
+  name: string;
+  handle: FileHandle;
+  stamp: string;
 }
 
 export async function snapshotExtract(dir: string, report: ValidationReport, options: SnapshotOptions = {}): Promise<Snapshot> {
-  const { parent = tmpdir(), kernelCopy = KERNEL_COPY } = options;
+  const { parent = tmpdir(), method = CAN_HOLD ? "hold" : "copy" } = options;
   const names = (await readdir(dir)).sort();
   let snapshot: string;
   try {
@@ -68,10 +81,16 @@ export async function snapshotExtract(dir: string, report: ValidationReport, opt
   const paths = new Map<string, string>();
   const digests = new Map<string, FileDigest>();
   const directories = new Set<string>();
-  const dispose = () => rm(snapshot, { recursive: true, force: true });
-  // One copy's hash runs while the next file is copied; a failure is kept until it is awaited.
-  let hashing: Promise<void> = Promise.resolve();
-  let hashFailure: unknown = null;
+  const held: Held[] = [];
+  const dispose = async () => {
+    for (const h of held.splice(0)) await h.handle.close();
+    await rm(snapshot, { recursive: true, force: true });
+  };
+  const changed = async () => {
+    const moved: string[] = [];
+    for (const h of held) if ((await stampOf(h.handle)) !== h.stamp) moved.push(h.name);
+    return moved;
+  };
   try {
     let n = 0;
     for (const name of names) {
@@ -86,24 +105,44 @@ export async function snapshotExtract(dir: string, report: ValidationReport, opt
         report.error("file.not-regular", name, `${describe(info)}: only regular files are read (copy the file itself into the extract)`);
         continue;
       }
+      const handle = await openRegular(source, name, report);
+      if (!handle) continue;
+      if (method === "hold") {
+        // Stamped before it is read: a change while it is hashed shows at the end too.
+        held.push({ name, handle, stamp: await stampOf(handle) });
+        digests.set(name, await readError(name, digestFile(handle)));
+        paths.set(name, `/proc/self/fd/${handle.fd}`);
+        continue;
+      }
       const copy = join(snapshot, `${String(++n).padStart(4, "0")}${safeExtension(name)}`);
-      const digest = await copyRegular(source, copy, name, report, kernelCopy);
-      if (!digest) continue;
+      try {
+        digests.set(name, await copyThroughHash(handle, copy));
+      } catch (error) {
+        throw new SnapshotError(`cannot copy ${name} into ${snapshot} before checking it: ${reason(error)}. Nothing was loaded.`);
+      } finally {
+        await handle.close();
+      }
       paths.set(name, copy);
-      await hashing;
-      hashing = digest().then(
-        (d) => void digests.set(name, d),
-        (error: unknown) => void (hashFailure ??= error),
-      );
     }
-    await hashing;
-    if (hashFailure !== null) throw hashFailure;
   } catch (error) {
-    await hashing;
     await dispose();
     throw error;
   }
-  return { dir: snapshot, paths, digests, directories, dispose };
+  return { dir: snapshot, paths, digests, directories, changed, dispose };
+}
+
+/** What moves when a file is written to: its identity, size, and modification and change times (nanoseconds). */
+async function stampOf(handle: FileHandle): Promise<string> {
+  const s = await handle.stat({ bigint: true });
+  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+}
+
+async function readError<T>(name: string, reading: Promise<T>): Promise<T> {
+  try {
+    return await reading;
+  } catch (error) {
+    throw new SnapshotError(`cannot read ${name} before checking it: ${reason(error)}. Nothing was loaded.`);
+  }
 }
 
 /** Disk full, read-only or not allowed: said in words, before any check runs. */
@@ -126,10 +165,10 @@ function safeExtension(name: string): string {
 
 /**
  * Opens without following a link and without blocking on a FIFO, then checks the opened
- * file itself: a file swapped for a link or a pipe after lstat is still refused. Resolves once
- * the copy is made, with how to get its digest (null when the file is refused).
+ * file itself: a file swapped for a link or a pipe after lstat is still refused. Null (and
+ * said in the report) when the file is refused.
  */
-async function copyRegular(source: string, target: string, name: string, report: ValidationReport, kernelCopy: boolean): Promise<(() => Promise<FileDigest>) | null> {
+async function openRegular(source: string, name: string, report: ValidationReport): Promise<FileHandle | null> {
   let handle;
   try {
     handle = await open(source, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -142,52 +181,14 @@ async function copyRegular(source: string, target: string, name: string, report:
     report.error("file.unreadable", name, `cannot be read (${code ?? (error as Error).message})`);
     return null;
   }
-  try {
-    if (!(await handle.stat()).isFile()) {
-      report.error("file.not-regular", name, "not a regular file when opened: only regular files are read");
-      return null;
-    }
-    try {
-      if (kernelCopy) {
-        await copyInKernel(handle, target);
-        return () => digestCopy(target, name);
-      }
-      const digest = await copyThroughHash(handle, target);
-      return () => Promise.resolve(digest);
-    } catch (error) {
-      throw copyError(name, target, error);
-    }
-  } finally {
-    await handle.close();
-  }
-}
-
-/** The opened file (not whatever its name now points at) copied by the kernel, readable by this user only. */
-async function copyInKernel(handle: FileHandle, target: string): Promise<void> {
-  await copyFile(`/proc/self/fd/${handle.fd}`, target, constants.COPYFILE_EXCL);
-  await chmod(target, 0o600);
-}
-
-/** The digest of the copy itself: what is checked and loaded. */
-async function digestCopy(target: string, name: string): Promise<FileDigest> {
-  try {
-    const copy = await open(target, constants.O_RDONLY);
-    try {
-      return await digestFile(copy);
-    } finally {
-      await copy.close();
-    }
-  } catch (error) {
-    throw copyError(name, target, error);
-  }
+  if ((await handle.stat()).isFile()) return handle;
+  await handle.close();
+  report.error("file.not-regular", name, "not a regular file when opened: only regular files are read");
+  return null;
 }
 
 async function copyThroughHash(handle: FileHandle, target: string): Promise<FileDigest> {
   const digest = new DigestStream();
   await pipeline(createReadStream("", { fd: handle.fd, autoClose: false, start: 0 }), digest, createWriteStream(target, { flags: "wx", mode: 0o600 }));
   return digest.result();
-}
-
-function copyError(name: string, target: string, error: unknown): SnapshotError {
-  return new SnapshotError(`cannot copy ${name} into ${dirname(target)} before checking it: ${reason(error)}. Nothing was loaded.`);
 }
