@@ -3,7 +3,9 @@
 // read it through that descriptor (/proc/self/fd/N: the file that was opened, even if its name
 // is later given to another), and a file whose size, modification or change time has moved by
 // the end (written to, or replaced under its name) is refused (`file.changed`): nothing is
-// loaded from bytes other than those checked.
+// loaded from bytes other than those checked. (Linux stamps files from a coarse clock: a
+// same-size rewrite within a few milliseconds of a write made just before the open would not
+// show; an append changes the size, and any later write moves the times.)
 // Elsewhere each file is copied once into a private directory, through the hash. Only regular
 // files are read: a symbolic link, FIFO, socket or device is refused by name (a FIFO would hang
 // the load; a link could point at a system file). Paths carry no extract file name (a held
