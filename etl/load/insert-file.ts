@@ -79,9 +79,9 @@ export async function insertFile(db: Database, file: ExtractFile, batchId: strin
 /**
  * Loads a file the checks left to the load (ExtractFile.screenAtLoad): first the screen over
  * the file's distinct values (distinctScreenSql: one condition per distinct value rather than
- * per row), then, when nothing is flagged, the typed INSERT of insertFile. The file (the load's
- * file held open, snapshot.ts) is read twice, back to back while its pages are still cached: on the 0.05 sample
- * that is faster than one read that evaluates every condition on every row (see README).
+ * per row), then, when nothing is flagged, the typed INSERT of insertFile. The file (held open
+ * by the load, snapshot.ts) is read twice, back to back while its pages are still cached: on the
+ * 0.05 sample that is faster than one read that evaluates every condition on every row (see README).
  * Returns the rows the screen counted (compareRowCount then holds the INSERT to them), or why
  * the file is to be checked row by row: a flagged value, or an error of DuckDB (a file its
  * strict reader refuses, memory), said in the load's progress so that a slow fallback never

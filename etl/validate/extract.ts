@@ -55,9 +55,9 @@ export interface CheckOptions {
   /** "Today", for dates in the future (tests fix it). */
   today?: Date;
   progress?: Progress;
-  /** Where the private copies go (default: the system's temporary folder). */
   /** How files are fixed before their checks (snapshot.ts): held open (default on Linux) or copied. */
   snapshotMethod?: "hold" | "copy";
+  /** Where the private copies go (default: the system's temporary folder). */
   snapshotParent?: string;
   /**
    * Screen large CSV and Parquet files in DuckDB first (screen-file.ts; default true). Off, every row is

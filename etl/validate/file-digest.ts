@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { FileHandle } from "node:fs/promises";
 import { Transform } from "node:stream";
 
-/** What the snapshot learns of a file's bytes while copying it, so nothing reads it again for them. */
+/** What the snapshot learns of a file's bytes as it hashes them, so nothing reads it again for them. */
 export interface FileDigest {
   sha256: string;
   bytes: number;
