@@ -42,15 +42,25 @@ export class Digester {
   }
 }
 
-/** Reads an open file from its start in large blocks (few calls for files of gigabytes) and digests it. */
+/**
+ * Reads an open file from its start in large blocks (few calls for files of gigabytes) and
+ * digests it. The next block is read (on libuv's threads, in the kernel) while this one is
+ * hashed on the calling thread, so reading and hashing overlap instead of taking turns.
+ */
 export async function digestFile(handle: FileHandle, blockSize = 4 * 2 ** 20): Promise<FileDigest> {
   const digester = new Digester();
-  const block = Buffer.allocUnsafe(blockSize);
-  for (let position = 0; ;) {
-    const { bytesRead } = await handle.read(block, 0, block.length, position);
+  const blocks = [Buffer.allocUnsafe(blockSize), Buffer.allocUnsafe(blockSize)];
+  let position = 0;
+  let k = 0;
+  let reading = handle.read(blocks[0]!, 0, blockSize, 0);
+  for (;;) {
+    const { bytesRead } = await reading;
     if (bytesRead === 0) break;
-    digester.update(block.subarray(0, bytesRead));
+    const block = blocks[k]!;
     position += bytesRead;
+    k ^= 1;
+    reading = handle.read(blocks[k]!, 0, blockSize, position);
+    digester.update(block.subarray(0, bytesRead));
   }
   return digester.result();
 }

@@ -17,8 +17,13 @@ function csvWithCarriageReturnAt4MiB(size: number, marker: string): Buffer {
 }
 
 describe("the extract's snapshot", () => {
-  for (const method of ["hold", "copy"] as const) {
-    it(`reads every byte and digests what it reads (${method === "hold" ? "each file held open" : "each file copied through the hash"})`, async () => {
+  const ways = [
+    { method: "hold", how: "each file held open, hashed on this thread" },
+    { method: "hold", how: "each file held open, hashed two at a time on worker threads", parallel: { threads: 2, fromBytes: 0 } },
+    { method: "copy", how: "each file copied through the hash" },
+  ] as const;
+  for (const { method, how, ...options } of ways) {
+    it(`reads every byte and digests what it reads (${how})`, async () => {
       const dir = temporaryDirectory();
       const files = {
         "lone.csv": csvWithCarriageReturnAt4MiB(9 * MiB + 17, "\rx"),
@@ -28,7 +33,7 @@ describe("the extract's snapshot", () => {
       };
       for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
       const report = new ValidationReport();
-      const snapshot = await snapshotExtract(dir, report, { parent: temporaryDirectory(), method });
+      const snapshot = await snapshotExtract(dir, report, { parent: temporaryDirectory(), method, ...options });
       try {
         expect(report.issues).toEqual([]);
         for (const [name, bytes] of Object.entries(files)) {
