@@ -16,6 +16,14 @@ export function figureKey(f: Figure): string {
   return KEY.map((k) => f[k] ?? "").join("|");
 }
 
+/**
+ * The engine's figures an analyst compares: every level but `sector`, whose cells are groups of
+ * sectors computed for disclosure control only, never published (indicators/compute/areas.ts).
+ */
+export function comparableFigures<F extends Pick<Figure, "level">>(cells: readonly F[]): F[] {
+  return cells.filter((c) => c.level !== "sector");
+}
+
 /** The figures as CSV (codes hold no comma or quote: see contract/codes.ts). */
 export function figuresToCsv(figures: readonly Figure[]): string {
   const lines = [COLUMNS.join(",")];

@@ -8,8 +8,10 @@
 #   gmd-coverage      persons holding a GMD / persons insured during the year
 #   antibiotic-users  persons with >= 1 delivery of ATC J01 that year / persons insured
 #   emergency-visits  health services with nomenclature 990510 that year / persons insured
-# Areas: Belgium, regions, provinces, zones of every zone system, municipalities and sectors,
-# by residence (municipality, sector). Strata: total, sex, age band (age = year - birth year), BIM.
+# Areas: Belgium, regions, provinces, zones of every zone system and municipalities, by residence
+# (municipality, sector: a zone member with a sector covers only that sector). Sectors themselves
+# are not figures: Boussole computes them, by group, for disclosure control only and never
+# publishes them. Strata: total, sex, age band (age = year - birth year), BIM.
 # Prints one line `peer <elapsed> <user+system CPU> <peak RSS MB>` for bench/r-peer.ts.
 suppressPackageStartupMessages(library(data.table))
 setDTthreads(0L) # every core, as DuckDB does
@@ -67,8 +69,7 @@ area <- rbindlist(list(
   zones[, .(nis_code, sector_code, level = "zone", system_code, area_code = zone_code)],
   geo_units[!is.na(province_code), .(nis_code, sector_code, level = "province", system_code = NA_character_, area_code = province_code)],
   geo_units[, .(nis_code, sector_code, level = "region", system_code = NA_character_, area_code = region_code)],
-  units[, .(nis_code, sector_code, level = "belgium", system_code = NA_character_, area_code = "BE")],
-  units[!is.na(sector_code), .(nis_code, sector_code, level = "sector", system_code = NA_character_, area_code = sector_code)]
+  units[, .(nis_code, sector_code, level = "belgium", system_code = NA_character_, area_code = "BE")]
 ))
 
 # Fan-out (NA sectors join NA sectors), then the four strata.

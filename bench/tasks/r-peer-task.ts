@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { loadExtract } from "../../etl/load/load-extract.ts";
 import { computeIndicators } from "../../indicators/compute/compute.ts";
 import { loadDefinitions } from "../../indicators/definition/load.ts";
-import { figuresToCsv } from "../peer-figures.ts";
+import { comparableFigures, figuresToCsv } from "../peer-figures.ts";
 import { PEER_INDICATORS } from "../r-peer-indicators.ts";
 
 const [extract, warehouse, out] = process.argv.slice(2) as [string, string, string];
@@ -22,7 +22,8 @@ const { definitions } = loadDefinitions(join(import.meta.dirname, "..", "..", "i
 const three = definitions.filter((d) => PEER_INDICATORS.includes(d.id));
 if (three.length !== PEER_INDICATORS.length) throw new Error(`definitions missing: expected ${PEER_INDICATORS.join(", ")}`);
 const { cells } = await computeIndicators(warehouse, three);
-writeFileSync(out, figuresToCsv(cells));
+const figures = comparableFigures(cells);
+writeFileSync(out, figuresToCsv(figures));
 const seconds = (performance.now() - started) / 1000;
 
 const usage = process.resourceUsage();
@@ -34,6 +35,6 @@ console.log(
     cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
     maxRssMb: usage.maxRSS / 1024,
     rows: loaded.rows,
-    cells: cells.length,
+    cells: figures.length,
   }),
 );
