@@ -1,0 +1,43 @@
+/**
+ * The hand-written query that `npm run bench` times the engine against gives the engine's figures
+ * on a small synthetic extract, cell for cell (every level, sectors' groups included: both read
+ * the same residence areas). A ratio of times means something only for the same work.
+ */
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { Database } from "../core/duckdb.ts";
+import { loadExtract } from "../etl/load/load-extract.ts";
+import { computeIndicators } from "../indicators/compute/compute.ts";
+import { loadDefinitions } from "../indicators/definition/load.ts";
+import { generateSample } from "../sample/generate.ts";
+import { ROOT, temporaryDirectory } from "../tests/helpers.ts";
+import { HAND_WRITTEN, handWrittenFigures, type HandWrittenColumns } from "./hand-written.ts";
+import { compareFigures } from "./peer-figures.ts";
+import { PEER_INDICATORS } from "./r-peer-indicators.ts";
+
+describe("the hand-written query of the engine's benchmark", () => {
+  it("gives the engine's figures for its three indicators, cell for cell", async () => {
+    const dir = temporaryDirectory();
+    const extract = join(dir, "extract");
+    await generateSample({ scale: 0.001, firstYear: 2023, lastYear: 2024, seed: 13, out: extract, workers: 1 });
+    const warehouse = join(dir, "warehouse.duckdb");
+    expect((await loadExtract(extract, { warehouse })).written).toBe(true);
+    const { definitions } = loadDefinitions(join(ROOT, "indicators", "definitions"));
+    const { cells } = await computeIndicators(
+      warehouse,
+      definitions.filter((d) => PEER_INDICATORS.includes(d.id)),
+    );
+    const db = await Database.open(warehouse, { readOnly: true });
+    let columns: HandWrittenColumns;
+    try {
+      columns = (await db.connection.runAndReadAll(HAND_WRITTEN)).getColumnsObjectJS() as unknown as HandWrittenColumns;
+    } finally {
+      db.close();
+    }
+    const agreement = compareFigures(cells, handWrittenFigures(columns));
+    expect(agreement.examples).toEqual([]);
+    expect(agreement.compared).toBeGreaterThan(1000);
+    expect(agreement.agree).toBe(agreement.compared);
+    for (const stratum of ["total", "sex", "age-band", "bim"]) expect(cells.some((c) => c.stratum === stratum)).toBe(true);
+  }, 300_000);
+});
