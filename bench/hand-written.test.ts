@@ -3,30 +3,15 @@
  * on a small synthetic extract, cell for cell (every level, sectors' groups included: both read
  * the same residence areas). A ratio of times means something only for the same work.
  */
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Database } from "../core/duckdb.ts";
-import { loadExtract } from "../etl/load/load-extract.ts";
-import { computeIndicators } from "../indicators/compute/compute.ts";
-import { loadDefinitions } from "../indicators/definition/load.ts";
-import { generateSample } from "../sample/generate.ts";
-import { ROOT, temporaryDirectory } from "../tests/helpers.ts";
 import { HAND_WRITTEN, handWrittenFigures, type HandWrittenColumns } from "./hand-written.ts";
 import { compareFigures } from "./peer-figures.ts";
-import { PEER_INDICATORS } from "./r-peer-indicators.ts";
+import { peerSample } from "./test-support/peer-sample.ts";
 
 describe("the hand-written query of the engine's benchmark", () => {
   it("gives the engine's figures for its three indicators, cell for cell", async () => {
-    const dir = temporaryDirectory();
-    const extract = join(dir, "extract");
-    await generateSample({ scale: 0.001, firstYear: 2023, lastYear: 2024, seed: 13, out: extract, workers: 1 });
-    const warehouse = join(dir, "warehouse.duckdb");
-    expect((await loadExtract(extract, { warehouse })).written).toBe(true);
-    const { definitions } = loadDefinitions(join(ROOT, "indicators", "definitions"));
-    const { cells } = await computeIndicators(
-      warehouse,
-      definitions.filter((d) => PEER_INDICATORS.includes(d.id)),
-    );
+    const { warehouse, cells } = await peerSample(13);
     const db = await Database.open(warehouse, { readOnly: true });
     let columns: HandWrittenColumns;
     try {

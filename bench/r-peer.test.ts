@@ -10,14 +10,10 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadExtract } from "../etl/load/load-extract.ts";
-import { computeIndicators } from "../indicators/compute/compute.ts";
-import { loadDefinitions } from "../indicators/definition/load.ts";
-import { generateSample } from "../sample/generate.ts";
-import { ROOT, temporaryDirectory } from "../tests/helpers.ts";
+import { ROOT } from "../tests/helpers.ts";
 import { comparableFigures, compareFigures, parseFiguresCsv } from "./peer-figures.ts";
 import { rPeerUnavailable } from "./r-peer.ts";
-import { PEER_INDICATORS } from "./r-peer-indicators.ts";
+import { peerSample } from "./test-support/peer-sample.ts";
 
 const unavailable = rPeerUnavailable();
 const required = process.env.BOUSSOLE_REQUIRE_R === "1";
@@ -27,16 +23,7 @@ describe("the R data.table peer", () => {
     "gives the engine's figures on a sample extract, cell for cell",
     async () => {
       if (unavailable) throw new Error(`BOUSSOLE_REQUIRE_R=1 but the R peer cannot run: ${unavailable}`);
-      const dir = temporaryDirectory();
-      const extract = join(dir, "extract");
-      await generateSample({ scale: 0.001, firstYear: 2023, lastYear: 2024, seed: 11, out: extract, workers: 1 });
-      const warehouse = join(dir, "warehouse.duckdb");
-      expect((await loadExtract(extract, { warehouse })).written).toBe(true);
-      const { definitions } = loadDefinitions(join(ROOT, "indicators", "definitions"));
-      const { cells } = await computeIndicators(
-        warehouse,
-        definitions.filter((d) => PEER_INDICATORS.includes(d.id)),
-      );
+      const { dir, extract, cells } = await peerSample(11);
       execFileSync("/usr/bin/Rscript", [join(ROOT, "bench", "peers", "three-indicators.R"), extract, join(dir, "r.csv")], { encoding: "utf8" });
       const agreement = compareFigures(comparableFigures(cells), parseFiguresCsv(readFileSync(join(dir, "r.csv"), "utf8")));
       expect(agreement.examples).toEqual([]);

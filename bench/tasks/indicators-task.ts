@@ -12,6 +12,7 @@ import { computeIndicators, writeCells } from "../../indicators/compute/compute.
 import { loadDefinitions } from "../../indicators/definition/load.ts";
 import { HAND_WRITTEN, HAND_WRITTEN_WITH_QUARTERS, handWrittenFigures, type HandWrittenColumns } from "../hand-written.ts";
 import { agrees, compareFigures } from "../peer-figures.ts";
+import { peerDefinitions } from "../r-peer-indicators.ts";
 
 const [warehouse] = process.argv.slice(2) as [string];
 const { definitions } = loadDefinitions(join(import.meta.dirname, "..", "..", "indicators", "definitions"));
@@ -38,7 +39,7 @@ const afterAll = process.resourceUsage();
 const allCpuSeconds = (afterAll.userCPUTime + afterAll.systemCPUTime) / 1e6;
 const allMaxRssMb = afterAll.maxRSS / 1024;
 
-const three = definitions.filter((d) => ["gmd-coverage", "antibiotic-users", "emergency-visits"].includes(d.id));
+const three = peerDefinitions();
 const engine: number[] = [];
 const hand: number[] = [];
 const handWithQuarters: number[] = [];

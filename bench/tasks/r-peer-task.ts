@@ -5,12 +5,10 @@
  * CSV for the comparison. Prints one JSON line.
  */
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { loadExtract } from "../../etl/load/load-extract.ts";
 import { computeIndicators } from "../../indicators/compute/compute.ts";
-import { loadDefinitions } from "../../indicators/definition/load.ts";
 import { comparableFigures, figuresToCsv } from "../peer-figures.ts";
-import { PEER_INDICATORS } from "../r-peer-indicators.ts";
+import { peerDefinitions } from "../r-peer-indicators.ts";
 
 const [extract, warehouse, out] = process.argv.slice(2) as [string, string, string];
 const started = performance.now();
@@ -18,10 +16,7 @@ const loaded = await loadExtract(extract, { warehouse });
 if (!loaded.written) throw new Error(loaded.check.report.format());
 const loadSeconds = (performance.now() - started) / 1000;
 
-const { definitions } = loadDefinitions(join(import.meta.dirname, "..", "..", "indicators", "definitions"));
-const three = definitions.filter((d) => PEER_INDICATORS.includes(d.id));
-if (three.length !== PEER_INDICATORS.length) throw new Error(`definitions missing: expected ${PEER_INDICATORS.join(", ")}`);
-const { cells } = await computeIndicators(warehouse, three);
+const { cells } = await computeIndicators(warehouse, peerDefinitions());
 const figures = comparableFigures(cells);
 writeFileSync(out, figuresToCsv(figures));
 const seconds = (performance.now() - started) / 1000;
