@@ -29,10 +29,12 @@ import { Verifier } from "./verify.ts";
 
 /**
  * Neighbourhood depths tried in turn; the last one reaches everything. A
- * rectangle in a two-way table needs depth 3; each extra layer of relations
- * (den = num + latent) adds one.
+ * rectangle in a two-way table needs depth 3 and each extra layer of relations
+ * (den = num + latent) adds one, but starting at 7 costs less overall: fewer
+ * LPs fail, and a wider LP finds cheaper cycles through cells already hidden
+ * (on the demo's six years, 15 % fewer simplex iterations than from depth 3).
  */
-const DEPTHS = [3, 4, 5, 7, 10, Infinity];
+const DEPTHS = [7, 10, Infinity];
 const REPAIR_ROUNDS = 3;
 
 /**
