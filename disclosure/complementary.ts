@@ -46,7 +46,13 @@ function protectCell(state: SuppressionState, s: number, target: number, ceiling
   const { first, usual } = hint.start();
   for (let k = first; k < DEPTHS.length; k++) {
     const area = neighbourhood(state, s, DEPTHS[k]!);
-    const pattern = protectionPattern(state, s, target, area);
+    let pattern = protectionPattern(state, s, target, area);
+    if (pattern && !area.complete && pattern.hide.some((c) => state.prominent[c] === 1)) {
+      // The pattern would hide a headline cell (SdcCell.prominent): search one depth wider. The
+      // nearest cycle often climbs the hierarchy to the country's total, while one through cells
+      // already hidden further away spares it; the wider optimum never costs more.
+      pattern = protectionPattern(state, s, target, neighbourhood(state, s, DEPTHS[k + 1]!)) ?? pattern;
+    }
     if (pattern) {
       hint.record(k, true);
       for (const c of pattern.hide) state.hide(c, "complementary");

@@ -24,6 +24,12 @@ export interface SdcCell {
    * by a dozen indicators then costs a dozen figures, and the protection LPs go round it.
    */
   weight?: number;
+  /**
+   * A headline figure (a country's or a region's count): when the protection LP of a small
+   * count, solved around it, would hide this cell, it is solved again over a wider
+   * neighbourhood, which often finds a pattern that spares it. A preference, not a promise.
+   */
+  prominent?: boolean;
 }
 
 /** value(total) = Σ value(parts), exactly. */

@@ -13,6 +13,8 @@ export type HiddenKind = "primary" | "complementary";
 export class SuppressionState {
   readonly cost: Float64Array;
   readonly cheapest: number;
+  /** SdcCell.prominent, by cell. */
+  readonly prominent: Uint8Array;
   /** Known cells, and zeros when zeros are published: never hidden. */
   readonly alwaysKnown: Uint8Array;
   readonly hidden: Uint8Array;
@@ -37,6 +39,7 @@ export class SuppressionState {
       return c * weight;
     });
     this.cheapest = this.cost.reduce((a, b) => Math.min(a, b), Infinity);
+    this.prominent = Uint8Array.from(cells, (cell) => (cell.prominent ? 1 : 0));
     this.alwaysKnown = alwaysKnown(structure, values, options);
     this.hidden = new Uint8Array(structure.ids.length);
   }

@@ -9,10 +9,13 @@ import type { GeoIndex } from "./geo-index.ts";
 import type { ReleaseGeography } from "./geography.ts";
 import type { ModelOptions } from "./sdc-model.ts";
 import { ageBandRelations } from "./age-band-relations.ts";
+import type { Level } from "./format.ts";
 import { isPeriodStratum, periodStratumValues } from "./period-model.ts";
 
 // Age bands are not listed here: each table takes its definitions' bands (ageBands, age-band-relations.ts).
 const STRATA: Record<string, string[]> = { sex: ["F", "M"], bim: ["bim", "non-bim", "unknown"] };
+/** Levels whose counts are the release's headline figures, spared by complementary suppression where it can. */
+const HEADLINE_LEVELS: ReadonlySet<string> = new Set<Level>(["belgium", "region"]);
 
 /** Whether municipal cells of this stratum are unpublished, hence modelled by atom. */
 export function atomized(stratum: string, options: ModelOptions): boolean {
@@ -137,8 +140,15 @@ export function addTable(
       sums.set(as, (sums.get(as) ?? 0) + v.value);
       continue;
     }
-    // A count behind several published figures costs them all when hidden (SdcCell.weight).
-    p.cells.push({ id: v.id, value: v.value, publishable: v.figures > 0, ...(v.figures > 1 ? { weight: v.figures } : {}) });
+    // A count behind several published figures costs them all when hidden (SdcCell.weight);
+    // Belgium's and the regions' are the headline figures (SdcCell.prominent).
+    p.cells.push({
+      id: v.id,
+      value: v.value,
+      publishable: v.figures > 0,
+      ...(v.figures > 1 ? { weight: v.figures } : {}),
+      ...(v.figures > 0 && HEADLINE_LEVELS.has(local.slice(0, local.indexOf("|"))) ? { prominent: true } : {}),
+    });
     known.add(v.id);
     valueOf.set(v.id, v.value);
     idOf.set(local, v.id);

@@ -115,6 +115,18 @@ describe("the disclosure model", () => {
     expect(problem.cells.some((c) => c.weight !== undefined)).toBe(false);
   });
 
+  it("marks Belgium's and the regions' published counts as headline figures, and no other", () => {
+    const cell = (id: string) => problem.cells.find((c) => c.id === id)!;
+    expect(cell(p(persons, "belgium", "", "BE")).prominent).toBe(true);
+    expect(cell(p(persons, "region", "", "04000", "bim|bim")).prominent).toBe(true);
+    expect(cell(p(`numerator:${JSON.stringify(GMD.numerator)}:{}`, "region", "", "02000")).prominent).toBe(true);
+    expect(cell(p(persons, "province", "", "P1")).prominent).toBeUndefined();
+    expect(cell(p(persons, "zone", "Z", "ZA")).prominent).toBeUndefined();
+    // A count nothing publishes is never hidden: no preference to state.
+    expect(problem.cells.filter((c) => !c.publishable).every((c) => c.prominent === undefined)).toBe(true);
+    expect(problem.cells.filter((c) => c.prominent).length).toBeGreaterThan(0);
+  });
+
   it("models unpublished municipal breakdowns by atom: municipalities alike in province and zones, summed", () => {
     expect(problem.cells.find((c) => c.id === p(persons, "municipality", "", "M1", "bim|bim"))).toBeUndefined();
     // M1 alone is in P1 and ZA: its atom holds its BIM persons (8 of 40), latent.
